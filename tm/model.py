@@ -1,0 +1,144 @@
+"""The plain, frozen data every stage speaks: readers produce it, the memory stores it, writers
+and checks consume it. Nothing here does I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Union
+
+#: TMX Level 2 inline elements. `bpt ept it ph ut` hold native code; `hi` and `sub` hold text.
+INLINE_KINDS = ("bpt", "ept", "it", "ph", "hi", "sub", "ut")
+#: Inline elements whose content is native code (not translatable text).
+CODE_KINDS = frozenset({"bpt", "ept", "it", "ph", "ut"})
+
+UNIT_KINDS = ("segment", "term")
+#: TBX-Basic administrative statuses plus `candidate` for terms nobody has reviewed yet.
+TERM_STATUSES = ("candidate", "approved", "admitted", "forbidden", "obsolete")
+
+Attrs = tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a thing came from; every segment and finding carries one."""
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+    paragraph: int | None = None
+    cue: int | None = None
+    unit: str | None = None
+
+    def __str__(self) -> str:
+        text = self.file
+        if self.line is not None:
+            text += f":{self.line}"
+        return text
+
+
+@dataclass(frozen=True)
+class Tag:
+    """One TMX inline element, kept typed with its attributes so export loses nothing."""
+
+    kind: str
+    attrs: Attrs = ()
+    content: tuple[Union[str, Tag], ...] = ()
+
+    def get(self, name: str, default: str | None = None) -> str | None:
+        for key, value in self.attrs:
+            if key == name:
+                return value
+        return default
+
+
+Content = tuple[Union[str, Tag], ...]
+
+
+def plain_text(content: Content) -> str:
+    """The text used for matching and checks: native code and sub-flows are not text."""
+    parts: list[str] = []
+    for item in content:
+        if isinstance(item, str):
+            parts.append(item)
+        elif item.kind == "hi":
+            parts.append(plain_text(item.content))
+    return "".join(parts)
+
+
+def has_markup(content: Content) -> bool:
+    return any(not isinstance(item, str) for item in content)
+
+
+@dataclass(frozen=True)
+class Prop:
+    type: str
+    value: str
+    lang: str | None = None
+    encoding: str | None = None
+
+
+@dataclass(frozen=True)
+class Note:
+    text: str
+    lang: str | None = None
+    encoding: str | None = None
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One language version of a unit (a TMX `tuv`).
+
+    `lang` is the tag exactly as it was imported; compare languages only through `tm.lang`.
+    `attrs` holds the other TMX attributes (dates, ids, usagecount ...) in their original order.
+    """
+
+    lang: str
+    content: Content
+    props: tuple[Prop, ...] = ()
+    notes: tuple[Note, ...] = ()
+    attrs: Attrs = ()
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.content)
+
+    def attr(self, name: str) -> str | None:
+        return dict(self.attrs).get(name)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A translation unit (TMX `tu`) of any number of languages, or a term entry.
+
+    `kind` is `segment` or `term`; `status` applies to terms (see `TERM_STATUSES`).
+    `origin` is the provenance, `file:line` of the place it was first read from.
+    """
+
+    variants: tuple[Variant, ...]
+    kind: str = "segment"
+    status: str | None = None
+    tuid: str | None = None
+    props: tuple[Prop, ...] = ()
+    notes: tuple[Note, ...] = ()
+    attrs: Attrs = ()
+    origin: str | None = None
+    location: Location | None = field(default=None, compare=False)
+
+    def attr(self, name: str) -> str | None:
+        return dict(self.attrs).get(name)
+
+    def variant(self, lang: str) -> Variant | None:
+        """The first variant in `lang` (matched through `tm.lang`, never across scripts)."""
+        from tm.lang import matches
+
+        for variant in self.variants:
+            if matches(lang, variant.lang):
+                return variant
+        return None
+
+    @property
+    def srclang(self) -> str | None:
+        return self.attr("srclang")
+
+    def with_(self, **changes: object) -> Unit:
+        return replace(self, **changes)  # type: ignore[arg-type]

@@ -1,0 +1,311 @@
+"""Streaming TMX reader (1.4b, and the 1.1/1.2 shapes found in the wild).
+
+lxml's `iterparse` with elements cleared as it goes keeps memory flat whatever the file size.
+Entity declarations are refused outright, nothing is fetched, and every problem is reported as an
+`InputError` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from lxml import etree
+
+from tm.errors import InputError
+from tm.model import Location, Note, Prop, Unit, Variant
+from tm.tmx.inline import InlineMarkupError, localname, parse_content
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+#: Props `tm` itself writes to carry what TMX has no attribute for.
+KIND_PROP = "x-tm-kind"
+STATUS_PROP = "x-tm-status"
+ORIGIN_PROP = "x-tm-origin"
+_OWN_PROPS = frozenset({KIND_PROP, STATUS_PROP, ORIGIN_PROP})
+
+_TAGS = ("{*}tmx", "{*}header", "{*}body", "{*}tu")
+
+
+@dataclass(frozen=True)
+class Header:
+    """The TMX header: attributes in their order, and its notes and props."""
+
+    version: str | None
+    attrs: tuple[tuple[str, str], ...] = ()
+    props: tuple[Prop, ...] = ()
+    notes: tuple[Note, ...] = ()
+
+    def attr(self, name: str) -> str | None:
+        return dict(self.attrs).get(name)
+
+    @property
+    def srclang(self) -> str | None:
+        return self.attr("srclang")
+
+
+def _lang_of(element: etree._Element) -> str | None:
+    # TMX 1.1 wrote `lang=`; 1.4 writes `xml:lang=`.
+    return element.get(XML_LANG) or element.get("lang")
+
+
+def _prop(element: etree._Element) -> Prop:
+    return Prop(
+        type=element.get("type", ""),
+        value=element.text or "",
+        lang=_lang_of(element),
+        encoding=element.get("o-encoding"),
+    )
+
+
+def _note(element: etree._Element) -> Note:
+    return Note(text=element.text or "", lang=_lang_of(element), encoding=element.get("o-encoding"))
+
+
+def _attrs(element: etree._Element, skip: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (localname(key), value) for key, value in element.attrib.items() if key not in skip
+    )
+
+
+class TmxReader:
+    """Reads one TMX file: `header` first, then iterate for `Unit`s.
+
+    Raises `InputError` for a missing or unreadable file, XML that is not well-formed, a wrong
+    or unknown encoding, a root that is not `<tmx>`, entity declarations, and TUs without
+    a language or a segment.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        display_name: str | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
+        self.path = os.fspath(path)
+        self.name = display_name or self.path
+        self._progress = progress
+        self._header: Header | None = None
+        self._file: BinaryIO | None = None
+        self._events = self._parse()
+        self.size = 0
+
+    # -- public API -----------------------------------------------------------------------
+    @property
+    def header(self) -> Header:
+        if self._header is None:
+            first = next(self._events, None)
+            if isinstance(first, Header):
+                self._header = first
+            else:  # pragma: no cover - _parse always yields the header first or raises
+                raise self._error("no <header> before the units", None)
+        return self._header
+
+    def __iter__(self) -> Iterator[Unit]:
+        self.header  # noqa: B018 - make sure the header has been consumed
+        for item in self._events:
+            assert isinstance(item, Unit)
+            yield item
+
+    def close(self) -> None:
+        self._events.close()
+        if self._file is not None:
+            self._file.close()
+
+    def __enter__(self) -> TmxReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- parsing --------------------------------------------------------------------------
+    def _error(self, message: str, line: int | None) -> InputError:
+        return InputError(message, file=self.name, line=line)
+
+    def _open(self) -> BinaryIO:
+        try:
+            handle = open(self.path, "rb")  # noqa: SIM115 - closed in close()
+        except FileNotFoundError:
+            raise InputError("no such file", file=self.name) from None
+        except IsADirectoryError:
+            raise InputError("is a directory, not a file", file=self.name) from None
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", file=self.name) from None
+        self.size = os.fstat(handle.fileno()).st_size
+        if self.size == 0:
+            handle.close()
+            raise InputError("empty file, not a TMX document", file=self.name)
+        return handle
+
+    def _parse(self) -> Iterator[Header | Unit]:
+        self._file = self._open()
+        parser = etree.iterparse(
+            self._file,
+            events=("start", "end"),
+            tag=_TAGS,
+            resolve_entities=False,
+            load_dtd=False,
+            no_network=True,
+            remove_comments=True,
+            remove_pis=True,
+            huge_tree=True,
+        )
+        header: Header | None = None
+        root_seen = False
+        in_body = False
+        count = 0
+        try:
+            for event, element in parser:
+                name = localname(element.tag)
+                if not root_seen:
+                    root_seen = True
+                    if name != "tmx":
+                        raise self._error(
+                            f"not a TMX file (the root element is <{name}>)", element.sourceline
+                        )
+                    if _declares_entities(element):
+                        raise self._error(
+                            "the document declares entities in its DTD (refused for safety: "
+                            "billion laughs, XXE)",
+                            1,
+                        )
+                    self.version = element.get("version")
+                    continue
+                if event == "start":
+                    if name == "body":
+                        if header is None:
+                            raise self._error("<body> before <header>", element.sourceline)
+                        in_body = True
+                    continue
+                if name == "header":
+                    header = self._header_from(element)
+                    element.clear(keep_tail=True)
+                    yield header
+                elif name == "tu" and in_body:
+                    count += 1
+                    yield self._unit_from(element, header, count)
+                    element.clear(keep_tail=False)
+                    parent = element.getparent()
+                    if parent is not None:
+                        while element.getprevious() is not None:
+                            del parent[0]
+                    if self._progress is not None and count % 2000 == 0:
+                        self._progress(self._file.tell())
+                elif name == "tmx" and header is None:
+                    raise self._error("no <header> element", element.sourceline)
+        except etree.XMLSyntaxError as exc:
+            raise self._error(_syntax_message(exc), exc.lineno or None) from None
+        except InlineMarkupError as exc:
+            raise self._error(str(exc), exc.line) from None
+        finally:
+            if self._progress is not None and self._file is not None and not self._file.closed:
+                self._progress(self.size)
+        if not root_seen:
+            raise self._error("not a TMX file (no root element)", None)
+
+    def _header_from(self, element: etree._Element) -> Header:
+        props = tuple(_prop(c) for c in element if localname(c.tag) == "prop")
+        notes = tuple(_note(c) for c in element if localname(c.tag) == "note")
+        return Header(self.version, _attrs(element, ()), props, notes)
+
+    def _unit_from(self, tu: etree._Element, header: Header | None, count: int) -> Unit:
+        line = tu.sourceline
+        tuid = tu.get("tuid")
+        props: list[Prop] = []
+        notes: list[Note] = []
+        variants: list[Variant] = []
+        kind, status, origin = "segment", None, None
+        for child in tu:
+            name = localname(child.tag)
+            if name == "prop":
+                prop = _prop(child)
+                if prop.type == KIND_PROP:
+                    kind = prop.value
+                    if kind not in ("segment", "term"):
+                        raise self._error(f"unknown {KIND_PROP} {kind!r}", child.sourceline)
+                elif prop.type == STATUS_PROP:
+                    status = prop.value
+                elif prop.type == ORIGIN_PROP:
+                    origin = prop.value
+                else:
+                    props.append(prop)
+            elif name == "note":
+                notes.append(_note(child))
+            elif name == "tuv":
+                variants.append(self._variant_from(child))
+            elif name:
+                raise self._error(f"unexpected <{name}> inside <tu>", child.sourceline)
+        if not variants:
+            raise self._error("a <tu> with no <tuv>", line)
+        attrs = _attrs(tu, ("tuid",))
+        location = Location(self.name, line, unit=tuid or f"#{count}")
+        return Unit(
+            variants=tuple(variants),
+            kind=kind,
+            status=status,
+            tuid=tuid,
+            props=tuple(props),
+            notes=tuple(notes),
+            attrs=attrs,
+            origin=origin,
+            location=location,
+        )
+
+    def _variant_from(self, tuv: etree._Element) -> Variant:
+        lang = _lang_of(tuv)
+        if not lang:
+            raise self._error("a <tuv> without xml:lang", tuv.sourceline)
+        props: list[Prop] = []
+        notes: list[Note] = []
+        segs = []
+        for child in tuv:
+            name = localname(child.tag)
+            if name == "seg":
+                segs.append(child)
+            elif name == "prop":
+                props.append(_prop(child))
+            elif name == "note":
+                notes.append(_note(child))
+            elif name:
+                raise self._error(f"unexpected <{name}> inside <tuv>", child.sourceline)
+        if not segs:
+            raise self._error(f"a <tuv xml:lang={lang!r}> with no <seg>", tuv.sourceline)
+        if len(segs) > 1:
+            raise self._error("a <tuv> with more than one <seg>", segs[1].sourceline)
+        return Variant(
+            lang=lang,
+            content=parse_content(segs[0]),
+            props=tuple(props),
+            notes=tuple(notes),
+            attrs=_attrs(tuv, (XML_LANG, "lang")),
+        )
+
+
+def _declares_entities(root: etree._Element) -> bool:
+    # A plain `<!DOCTYPE tmx SYSTEM "tmx14.dtd">` yields an empty internal DTD: that is normal.
+    dtd = root.getroottree().docinfo.internalDTD
+    return dtd is not None and bool(list(dtd.iterentities()))
+
+
+def _syntax_message(exc: etree.XMLSyntaxError) -> str:
+    message = (exc.msg or str(exc)).strip()
+    # libxml2 appends ", line N, column M"; the line is already in front of the message.
+    message = message.split(", line ")[0]
+    lowered = message.lower()
+    if "document is empty" in lowered or "start tag expected" in lowered:
+        return "not an XML document (no root element)"
+    if "encoding" in lowered or "not proper utf" in lowered or "bytes:" in lowered:
+        return f"wrong or unknown encoding: {message}"
+    if "premature end" in lowered or "eof" in lowered or "not closed" in lowered:
+        return f"truncated XML: {message}"
+    return f"malformed XML: {message}"
+
+
+def read_tmx(
+    path: str | os.PathLike[str], *, progress: Callable[[int], None] | None = None
+) -> TmxReader:
+    """Open a TMX file for streaming; use as a context manager and iterate for units."""
+    return TmxReader(path, progress=progress)

@@ -1,0 +1,298 @@
+"""`tm validate`: TMX 1.4b structure (the project's DTD) plus the semantics a DTD cannot say.
+
+Streaming: the header and each `tu` are checked against the DTD on their own as they are read,
+so a file of any size validates in constant memory. Problems are data (`Problem`), not
+exceptions: only a file that cannot be opened, or one declaring entities, raises `InputError`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from importlib import resources
+
+from lxml import etree
+
+from tm import lang as langs
+from tm.errors import InputError
+from tm.tmx.inline import localname
+from tm.tmx.reader import XML_LANG, TmxReader
+
+_DATE = re.compile(r"^\d{8}T\d{6}Z$")
+_DATE_ATTRS = ("creationdate", "changedate", "lastusagedate")
+_INT_ATTRS = ("usagecount",)
+_STRUCTURE_TAGS = ("{*}tmx", "{*}header", "{*}body", "{*}tu")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+def _dtd() -> etree.DTD:
+    with resources.files("tm.tmx").joinpath("tmx14.dtd").open("rb") as handle:
+        return etree.DTD(handle)
+
+
+def _strip_namespace(element: etree._Element) -> None:
+    # A default namespace on the root is a common real-world variant; the DTD speaks of
+    # unqualified names, so validate the local names.
+    for node in element.iter():
+        if isinstance(node.tag, str) and node.tag[:1] == "{":
+            node.tag = localname(node.tag)
+
+
+class _Validator:
+    def __init__(self, path: str, name: str) -> None:
+        self.path = path
+        self.name = name
+        self.problems: list[Problem] = []
+        self.dtd = _dtd()
+        self.header_srclang: str | None = None
+        self.tuids: dict[str, int] = {}
+        self.contents: dict[bytes, int] = {}
+
+    def report(self, line: int | None, message: str) -> None:
+        self.problems.append(Problem(self.name, line or 0, message))
+
+    def run(self) -> list[Problem]:
+        # Reuse the reader's opening rules: missing, empty, unreadable files raise InputError.
+        opener = TmxReader(self.path, display_name=self.name)
+        handle = opener._open()
+        try:
+            self._walk(handle)
+        finally:
+            handle.close()
+        return self.problems
+
+    def _walk(self, handle: object) -> None:
+        parser = etree.iterparse(
+            handle,
+            events=("start", "end"),
+            tag=_STRUCTURE_TAGS,
+            resolve_entities=False,
+            load_dtd=False,
+            no_network=True,
+            remove_comments=True,
+            remove_pis=True,
+            huge_tree=True,
+        )
+        root = None
+        seen_header = False
+        try:
+            for event, element in parser:
+                name = localname(element.tag)
+                if root is None:
+                    root = element
+                    self._check_root(element)
+                    continue
+                if event == "start":
+                    if name == "body" and not seen_header:
+                        self.report(element.sourceline, "<body> comes before <header>")
+                    continue
+                if name == "header" and element.getparent() is root:
+                    seen_header = True
+                    self._check_header(element)
+                    element.clear(keep_tail=True)
+                elif name == "tu":
+                    self._check_tu(element)
+                    element.clear(keep_tail=False)
+                    parent = element.getparent()
+                    while parent is not None and element.getprevious() is not None:
+                        del parent[0]
+                elif name == "tmx" and not seen_header:
+                    self.report(element.sourceline, "<tmx> has no <header>")
+        except etree.XMLSyntaxError as exc:
+            from tm.tmx.reader import _syntax_message
+
+            self.report(exc.lineno, _syntax_message(exc))
+            return
+
+    def _check_root(self, root: etree._Element) -> None:
+        name = localname(root.tag)
+        if name != "tmx":
+            self.report(root.sourceline, f"the root element is <{name}>, not <tmx>")
+            return
+        dtd = root.getroottree().docinfo.internalDTD
+        if dtd is not None and list(dtd.iterentities()):
+            raise InputError(
+                "the document declares entities in its DTD (refused for safety)",
+                file=self.name,
+                line=1,
+            )
+        version = root.get("version")
+        if version != "1.4":
+            self.report(root.sourceline, f"version is {version!r}; TMX 1.4b requires '1.4'")
+
+    def _dtd_problems(self, element: etree._Element, ignore: tuple[str, ...] = ()) -> None:
+        copy = etree.fromstring(etree.tostring(element))
+        _strip_namespace(copy)
+        if self.dtd.validate(copy):
+            return
+        seen = set()
+        for error in self.dtd.error_log:
+            message = error.message
+            if "xmlns" in message or any(part in message for part in ignore):
+                continue
+            if message not in seen:
+                seen.add(message)
+                self.report(element.sourceline, message)
+
+    def _check_dates_and_counts(self, element: etree._Element, what: str) -> None:
+        for attr in _DATE_ATTRS:
+            value = element.get(attr)
+            if value is not None and not _valid_date(value):
+                self.report(
+                    element.sourceline,
+                    f"{what} {attr}={value!r} is not a TMX date (YYYYMMDDThhmmssZ)",
+                )
+        for attr in _INT_ATTRS:
+            value = element.get(attr)
+            if value is not None and not value.isdigit():
+                self.report(element.sourceline, f"{what} {attr}={value!r} is not a number")
+
+    def _check_lang(self, element: etree._Element, what: str, required: bool) -> str | None:
+        value = element.get(XML_LANG)
+        if value is None:
+            legacy = element.get("lang")
+            if legacy is not None:
+                self.report(
+                    element.sourceline,
+                    f"{what} uses the TMX 1.1 attribute lang={legacy!r}; TMX 1.4b requires "
+                    "xml:lang",
+                )
+                return legacy
+            if required:
+                self.report(element.sourceline, f"{what} has no xml:lang")
+            return None
+        if not langs.is_well_formed(value):
+            self.report(element.sourceline, f"{what} xml:lang={value!r} is not a language tag")
+        return value
+
+    def _check_header(self, header: etree._Element) -> None:
+        self._dtd_problems(header)
+        self._check_dates_and_counts(header, "header")
+        for attr in ("srclang", "adminlang"):
+            value = header.get(attr)
+            if value and value != langs.ALL and not langs.is_well_formed(value):
+                self.report(header.sourceline, f"header {attr}={value!r} is not a language tag")
+        if header.get("adminlang") == langs.ALL:
+            self.report(header.sourceline, "header adminlang cannot be '*all*'")
+        self.header_srclang = header.get("srclang")
+        for child in header:
+            if localname(child.tag) in ("note", "prop"):
+                self._check_lang(child, f"header <{localname(child.tag)}>", required=False)
+
+    def _check_tu(self, tu: etree._Element) -> None:
+        legacy = any(
+            child.get("lang") is not None and child.get(XML_LANG) is None
+            for child in tu.iter("{*}tuv", "tuv")
+        )
+        ignore = ("attribute lang ", "carry attribute xml:lang") if legacy else ()
+        self._dtd_problems(tu, ignore)
+        line = tu.sourceline
+        tuid = tu.get("tuid")
+        if tuid is not None:
+            if tuid in self.tuids:
+                self.report(line, f"duplicate tuid {tuid!r} (first at line {self.tuids[tuid]})")
+            else:
+                self.tuids[tuid] = line
+        self._check_dates_and_counts(tu, "<tu>")
+        languages: list[str] = []
+        fingerprint = hashlib.blake2b(digest_size=16)
+        for child in tu:
+            name = localname(child.tag)
+            if name in ("note", "prop"):
+                self._check_lang(child, f"<tu> <{name}>", required=False)
+            elif name == "tuv":
+                value = self._check_lang(child, "<tuv>", required=True)
+                if value:
+                    languages.append(value)
+                self._check_dates_and_counts(child, "<tuv>")
+                for seg in child:
+                    if localname(seg.tag) == "seg":
+                        self._check_pairing(seg)
+                        fingerprint.update(langs.canonical(value or "").encode())
+                        fingerprint.update(etree.tostring(seg, encoding="utf-8"))
+        srclang = tu.get("srclang") or self.header_srclang
+        if srclang and srclang != langs.ALL and languages:
+            if not any(langs.same(srclang, found) for found in languages):
+                self.report(
+                    line, f"no <tuv> in the source language {srclang!r} (has {', '.join(languages)})"
+                )
+        digest = fingerprint.digest()
+        if languages:
+            if digest in self.contents:
+                self.report(line, f"duplicate of the <tu> at line {self.contents[digest]}")
+            else:
+                self.contents[digest] = line
+
+    def _check_pairing(self, flow: etree._Element) -> None:
+        """bpt/ept pair by `i` inside one flow (a seg, or a sub's own flow)."""
+        open_i: dict[str, int] = {}
+        closed: set[str] = set()
+        for node in _flow(flow):
+            name = localname(node.tag)
+            if name == "sub":
+                self._check_pairing(node)
+                continue
+            if name not in ("bpt", "ept"):
+                continue
+            i = node.get("i")
+            if i is None:
+                continue  # the DTD already said so
+            if not i.isdigit():
+                self.report(node.sourceline, f"<{name}> i={i!r} is not a number")
+            if name == "bpt":
+                if i in open_i or i in closed:
+                    self.report(node.sourceline, f"<bpt> i={i!r} is used twice in one segment")
+                open_i[i] = node.sourceline
+            elif i in open_i:
+                del open_i[i]
+                closed.add(i)
+            else:
+                self.report(node.sourceline, f"<ept> i={i!r} has no <bpt> before it")
+        for i, where in open_i.items():
+            self.report(where, f"<bpt> i={i!r} has no matching <ept>")
+
+
+def _flow(element: etree._Element):  # type: ignore[no-untyped-def]
+    """Inline descendants in document order, not descending into `sub` (its own flow)."""
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        yield child
+        if localname(child.tag) == "hi":
+            yield from _flow(child)
+        elif localname(child.tag) != "sub":
+            for grandchild in child:
+                if isinstance(grandchild.tag, str) and localname(grandchild.tag) == "sub":
+                    yield grandchild
+
+
+def _valid_date(value: str) -> bool:
+    if not _DATE.match(value):
+        return False
+    try:
+        datetime.strptime(value, "%Y%m%dT%H%M%SZ")
+    except ValueError:
+        return False
+    return True
+
+
+def validate_tmx(path: str | os.PathLike[str], *, display_name: str | None = None) -> list[Problem]:
+    """All the TMX 1.4b problems of one file, sorted by line; empty when valid.
+
+    Raises `InputError` when the file cannot be opened, is empty, or declares entities.
+    """
+    name = display_name or os.fspath(path)
+    problems = _Validator(os.fspath(path), name).run()
+    return sorted(problems)
