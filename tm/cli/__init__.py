@@ -1,0 +1,88 @@
+"""The `tm` command: parse options, call the library, print. No logic lives here.
+
+`main()` is the one place where errors become the one-line message and exit code 2.
+Commands are imported lazily so that `tm --help` loads neither jieba nor lxml.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Sequence
+
+import click
+
+from tm import __version__
+from tm.errors import TmError
+
+#: command name -> "module:function"; a new command is one module and one line.
+COMMANDS = {
+    "import": "tm.cli.memory_cmds:import_cmd",
+    "export": "tm.cli.memory_cmds:export_cmd",
+    "stats": "tm.cli.memory_cmds:stats_cmd",
+    "validate": "tm.cli.validate_cmd:validate_cmd",
+    "lookup": "tm.cli.lookup_cmd:lookup_cmd",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module, attr = target.split(":")
+        return getattr(importlib.import_module(module), attr)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--memory",
+    "memory",
+    envvar="TM_MEMORY",
+    default="tm.db",
+    show_default=True,
+    metavar="PATH",
+    help="The translation memory: a SQLite .db, or a .tmx read as a read-only memory "
+    "(default $TM_MEMORY, else ./tm.db).",
+)
+@click.version_option(__version__, "--version", prog_name="tm", message="%(prog)s %(version)s")
+@click.pass_context
+def cli(ctx: click.Context, memory: str) -> None:
+    """tm: an English-Chinese translation memory and terminology tool.
+
+    Exit codes: 0 success, 1 the command worked and found problems, 2 bad usage or input.
+    """
+    ctx.obj = {"memory": memory}
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point: run the CLI and map every failure to exit code 2 and one line on stderr."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        code = cli.main(args=args, prog_name="tm", standalone_mode=False)
+    except TmError as exc:
+        _fail(str(exc))
+    except click.exceptions.NoArgsIsHelpError as exc:
+        click.echo(exc.ctx.get_help() if exc.ctx else "")
+        sys.exit(0)
+    except click.UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx else "tm"
+        _fail(f"{exc.format_message()} (see `{command} --help`)")
+    except click.ClickException as exc:
+        _fail(exc.format_message())
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (click.Abort, KeyboardInterrupt):
+        click.echo("tm: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"tm: error: {' '.join(message.splitlines())}", err=True)
+    sys.exit(2)

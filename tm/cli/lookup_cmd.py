@@ -1,0 +1,57 @@
+"""`tm lookup`."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import click
+
+from tm.cli.options import json_option, memory_path
+from tm.lookup import lookup
+from tm.memory import open_memory
+
+
+def _highlight(text: str, query: str) -> str:
+    if not query:
+        return text
+    pattern = re.compile(re.escape(query), re.IGNORECASE)
+    return pattern.sub(lambda m: click.style(m.group(), bold=True, fg="yellow"), text)
+
+
+@click.command("lookup")
+@click.argument("text")
+@click.option("--fuzzy", is_flag=True, help="Also show segments similar to TEXT.")
+@click.option("--lang", metavar="LANG", help="Language of TEXT (default: Chinese if it has Han).")
+@click.option("--limit", default=10, show_default=True, help="At most this many segments.")
+@json_option
+@click.pass_context
+def lookup_cmd(
+    ctx: click.Context, text: str, fuzzy: bool, lang: str | None, limit: int, as_json: bool
+) -> int:
+    """Terms in TEXT, both directions (approved first, forbidden marked), then the memory's
+    segments containing TEXT (and, with --fuzzy, segments like it)."""
+    with open_memory(memory_path(ctx)) as store:
+        result = lookup(store, text, lang=lang, fuzzy=fuzzy, limit=limit)
+    if as_json:
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False))
+        return 0
+    if not result.terms and not result.matches:
+        click.echo(f"nothing found for {text!r}")
+        return 0
+    if result.terms:
+        click.echo("Terms")
+        for hit in result.terms:
+            status = hit.status or ""
+            if hit.status == "forbidden":
+                status = click.style("FORBIDDEN: do not use", fg="red", bold=True)
+            elif hit.status == "candidate":
+                status = "candidate (not reviewed)"
+            click.echo(f"  {hit.source} → {hit.target}    {status}".rstrip())
+    if result.matches:
+        click.echo("Segments")
+        for match in result.matches:
+            score = "" if match.score >= 100 else f" ({match.score:.0f}%)"
+            click.echo(f"  {_highlight(match.source, text)}{score}")
+            click.echo(f"    {match.target}")
+    return 0

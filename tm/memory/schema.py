@@ -1,0 +1,55 @@
+"""Numbered migrations on `PRAGMA user_version`; each runs once, inside a transaction.
+
+Add a migration by appending to `MIGRATIONS`; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: units of any number of languages, their variants, and what was imported when.
+    """
+    CREATE TABLE unit (
+        id INTEGER PRIMARY KEY,
+        key BLOB NOT NULL UNIQUE,          -- hash of kind + (language, content with markup)
+        kind TEXT NOT NULL CHECK (kind IN ('segment', 'term')),
+        status TEXT CHECK (status IS NULL OR status IN
+            ('candidate', 'approved', 'admitted', 'forbidden', 'obsolete')),
+        tuid TEXT,
+        srclang TEXT,                      -- canonical source language (tm.lang)
+        attrs TEXT NOT NULL DEFAULT '[]',  -- TMX tu attributes, JSON pairs in order
+        props TEXT NOT NULL DEFAULT '[]',
+        notes TEXT NOT NULL DEFAULT '[]',
+        origin TEXT,                       -- provenance: file:line first read from
+        created_at TEXT NOT NULL,
+        created_by TEXT,
+        changed_at TEXT NOT NULL,
+        changed_by TEXT
+    );
+    CREATE INDEX unit_kind_status ON unit (kind, status);
+    CREATE TABLE variant (
+        id INTEGER PRIMARY KEY,
+        unit_id INTEGER NOT NULL REFERENCES unit (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        lang TEXT NOT NULL,                -- the tag as imported, kept for export
+        lang_key TEXT NOT NULL,            -- canonical tag, the only one compared
+        content TEXT NOT NULL,             -- inline content as JSON (markup kept)
+        plain TEXT NOT NULL,               -- derived text for matching
+        norm TEXT,                         -- folded text, terms only (lookup)
+        attrs TEXT NOT NULL DEFAULT '[]',
+        props TEXT NOT NULL DEFAULT '[]',
+        notes TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE INDEX variant_unit ON variant (unit_id, position);
+    CREATE INDEX variant_norm ON variant (norm) WHERE norm IS NOT NULL;
+    CREATE TABLE import (
+        id INTEGER PRIMARY KEY,
+        file TEXT NOT NULL,
+        at TEXT NOT NULL,
+        by TEXT,
+        header TEXT NOT NULL DEFAULT '{}',
+        report TEXT NOT NULL DEFAULT '{}'
+    );
+    """,
+]
+
+VERSION = len(MIGRATIONS)

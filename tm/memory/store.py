@@ -1,0 +1,463 @@
+"""The translation memory as one SQLite file. Nothing outside `tm.memory` imports sqlite3.
+
+Why SQLite: a single file like a CAT tool's file TM, transactions so that a failed or killed
+import leaves the store exactly as before, WAL so that readers never block a writer, and
+enough speed to hold millions of units. The `Store` owns every query; the stages above it
+speak `Unit`s only, so a server store can later stand behind the same methods.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from tm import lang as langs
+from tm.errors import StoreError, UsageError
+from tm.memory import schema
+from tm.memory.normalize import fold
+from tm.model import TERM_STATUSES, UNIT_KINDS, Note, Prop, Unit, Variant
+from tm.tmx.inline import content_from_json, content_to_json
+
+#: How long a writer waits for another process's transaction before giving up.
+LOCK_PATIENCE_SECONDS = 600.0
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def current_user() -> str | None:
+    """Who is recorded as creating or changing a unit: $TM_USER, else the login name."""
+    user = os.environ.get("TM_USER")
+    if user:
+        return user
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name in some containers
+        return None
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _props_json(props: Iterable[Prop]) -> str:
+    return _dumps([[p.type, p.value, p.lang, p.encoding] for p in props])
+
+
+def _notes_json(notes: Iterable[Note]) -> str:
+    return _dumps([[n.text, n.lang, n.encoding] for n in notes])
+
+
+def _props_from(text: str) -> tuple[Prop, ...]:
+    return tuple(Prop(*row) for row in json.loads(text))
+
+
+def _notes_from(text: str) -> tuple[Note, ...]:
+    return tuple(Note(*row) for row in json.loads(text))
+
+
+def _attrs_from(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple((k, v) for k, v in json.loads(text))
+
+
+def unit_key(unit: Unit) -> bytes:
+    """Identity of a unit: its kind and each variant's language and content, markup included.
+
+    Two units with the same key are an exact repeat: importing one again updates metadata only.
+    """
+    parts = sorted(
+        (langs.canonical(v.lang), _dumps(content_to_json(v.content))) for v in unit.variants
+    )
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(unit.kind.encode())
+    for lang_key, content in parts:
+        digest.update(b"\x00" + lang_key.encode() + b"\x00" + content.encode())
+    return digest.digest()
+
+
+def resolve_srclang(unit: Unit, default: str | None) -> str:
+    """The unit's source language: its own srclang, else the file's, else its first variant's
+    (a `*all*` or a language the unit does not have falls back to the first variant)."""
+    for candidate in (unit.attr("srclang"), default):
+        if candidate and candidate != langs.ALL:
+            for variant in unit.variants:
+                if langs.same(candidate, variant.lang):
+                    return langs.canonical(variant.lang)
+    return langs.canonical(unit.variants[0].lang)
+
+
+@dataclass
+class Counts:
+    """What an import did, per file and in total."""
+
+    read: int = 0
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    failed: int = 0
+
+    def add(self, other: Counts) -> None:
+        for name in ("read", "created", "updated", "skipped", "failed"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def as_dict(self) -> dict[str, int]:
+        return dict(self.__dict__)
+
+
+class Store:
+    """A translation memory in a SQLite file (or in memory with path ':memory:').
+
+    Raises `StoreError` when the file is not a memory, was made by a newer `tm`, or stays
+    locked by another process for longer than `LOCK_PATIENCE_SECONDS`.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False) -> None:
+        self.path = os.fspath(path)
+        self.readonly = readonly
+        self.user = current_user()
+        try:
+            self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:":
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"not a tm memory: {exc}", file=self.path) from None
+
+    # -- life cycle -------------------------------------------------------------------------
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > schema.VERSION:
+            raise StoreError(
+                f"the memory has schema version {version}, this tm knows {schema.VERSION}",
+                file=self.path,
+                hint="upgrade tm",
+            )
+        if version == schema.VERSION:
+            return
+        with self.atomic():
+            # Re-read inside the lock: another process may have migrated meanwhile.
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            for number in range(version, schema.VERSION):
+                for statement in schema.MIGRATIONS[number].split(";\n"):
+                    if statement.strip():
+                        self.db.execute(statement)
+            self.db.execute(f"PRAGMA user_version = {schema.VERSION}")
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[None]:
+        """One write transaction: all of it happens, or none of it does.
+
+        BEGIN IMMEDIATE takes the write lock up front; while another process holds it we wait
+        and retry, so two imports into one store both complete, one after the other.
+        """
+        deadline = time.monotonic() + LOCK_PATIENCE_SECONDS
+        delay = 0.05
+        while True:
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise StoreError(str(exc), file=self.path) from None
+                if time.monotonic() > deadline:
+                    raise StoreError(
+                        "the memory stayed locked by another process", file=self.path
+                    ) from None
+                time.sleep(delay)
+                delay = min(delay * 2, 1.0)
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+
+    def _writable(self) -> None:
+        if self.readonly:
+            raise StoreError(
+                "a TMX memory is read-only", file=self.path, hint="import it into a .db memory"
+            )
+
+    # -- writing ----------------------------------------------------------------------------
+    def put(self, unit: Unit, *, srclang: str | None = None) -> str:
+        """Add a unit, or update an exact repeat's metadata. Call inside `atomic()`.
+
+        Returns 'created', 'updated' or 'skipped' (a repeat whose metadata are unchanged).
+        """
+        if unit.kind not in UNIT_KINDS:
+            raise UsageError(f"unknown unit kind {unit.kind!r}")
+        if unit.status is not None and unit.status not in TERM_STATUSES:
+            raise UsageError(
+                f"unknown status {unit.status!r} (one of {', '.join(TERM_STATUSES)})"
+            )
+        key = unit_key(unit)
+        now = _now()
+        meta = (
+            unit.status,
+            unit.tuid,
+            _dumps([list(a) for a in unit.attrs]),
+            _props_json(unit.props),
+            _notes_json(unit.notes),
+        )
+        cursor = self.db.execute(
+            "INSERT INTO unit (key, kind, status, tuid, attrs, props, notes, srclang, origin,"
+            " created_at, created_by, changed_at, changed_by)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (key) DO NOTHING",
+            (
+                key,
+                unit.kind,
+                *meta,
+                resolve_srclang(unit, srclang),
+                unit.origin,
+                now,
+                self.user,
+                now,
+                self.user,
+            ),
+        )
+        if cursor.rowcount == 1:
+            unit_id = cursor.lastrowid
+            self.db.executemany(
+                "INSERT INTO variant (unit_id, position, lang, lang_key, content, plain, norm,"
+                " attrs, props, notes) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        unit_id,
+                        position,
+                        v.lang,
+                        langs.canonical(v.lang),
+                        _dumps(content_to_json(v.content)),
+                        v.text,
+                        fold(v.text) if unit.kind == "term" else None,
+                        *self._variant_meta(v),
+                    )
+                    for position, v in enumerate(unit.variants)
+                ],
+            )
+            return "created"
+        return self._update_repeat(key, unit, meta, now)
+
+    @staticmethod
+    def _variant_meta(variant: Variant) -> tuple[str, str, str]:
+        return (
+            _dumps([list(a) for a in variant.attrs]),
+            _props_json(variant.props),
+            _notes_json(variant.notes),
+        )
+
+    def _update_repeat(self, key: bytes, unit: Unit, meta: tuple[Any, ...], now: str) -> str:
+        row = self.db.execute(
+            "SELECT id, status, tuid, attrs, props, notes FROM unit WHERE key = ?", (key,)
+        ).fetchone()
+        unit_id = row[0]
+        old_variants = self.db.execute(
+            "SELECT id, lang_key, content, attrs, props, notes FROM variant WHERE unit_id = ?"
+            " ORDER BY position",
+            (unit_id,),
+        ).fetchall()
+        # Pair incoming variants with stored ones by (language, content): the key guarantees
+        # the same multiset, whatever the order in the file.
+        by_identity: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
+        for old in old_variants:
+            by_identity.setdefault((old[1], old[2]), []).append(old)
+        changes = []
+        for variant in unit.variants:
+            identity = (langs.canonical(variant.lang), _dumps(content_to_json(variant.content)))
+            old = by_identity[identity].pop(0)
+            new_meta = self._variant_meta(variant)
+            if tuple(old[3:]) != new_meta:
+                changes.append((*new_meta, variant.lang, old[0]))
+        if tuple(row[1:]) == meta and not changes:
+            return "skipped"
+        self.db.execute(
+            "UPDATE unit SET status = ?, tuid = ?, attrs = ?, props = ?, notes = ?,"
+            " changed_at = ?, changed_by = ? WHERE id = ?",
+            (*meta, now, self.user, unit_id),
+        )
+        self.db.executemany(
+            "UPDATE variant SET attrs = ?, props = ?, notes = ?, lang = ? WHERE id = ?", changes
+        )
+        return "updated"
+
+    def record_import(self, file: str, header: dict[str, Any], counts: Counts) -> None:
+        self.db.execute(
+            "INSERT INTO import (file, at, by, header, report) VALUES (?,?,?,?,?)",
+            (file, _now(), self.user, _dumps(header), _dumps(counts.as_dict())),
+        )
+
+    # -- reading ----------------------------------------------------------------------------
+    def count(self, kind: str | None = None) -> int:
+        if kind is None:
+            return self.db.execute("SELECT count(*) FROM unit").fetchone()[0]
+        return self.db.execute("SELECT count(*) FROM unit WHERE kind = ?", (kind,)).fetchone()[0]
+
+    def _filter_sql(
+        self,
+        kind: str | None,
+        statuses: Iterable[str] | None,
+        src: str | None,
+        tgt: str | None,
+        ids: Iterable[int] | None = None,
+    ) -> tuple[str, list[Any]]:
+        where: list[str] = []
+        args: list[Any] = []
+        if ids is not None:
+            id_list = list(ids)
+            where.append(f"u.id IN ({','.join('?' * len(id_list)) or 'NULL'})")
+            args.extend(id_list)
+        if kind:
+            where.append("u.kind = ?")
+            args.append(kind)
+        status_list = list(statuses or ())
+        if status_list:
+            where.append(f"u.status IN ({','.join('?' * len(status_list))})")
+            args.extend(status_list)
+        for requested in (src, tgt):
+            if requested:
+                key = langs.canonical(requested)
+                where.append(
+                    "EXISTS (SELECT 1 FROM variant w WHERE w.unit_id = u.id"
+                    " AND (w.lang_key = ? OR w.lang_key LIKE ?))"
+                )
+                args.extend([key, key + "-%"])
+        if src:
+            key = langs.canonical(src)
+            where.append("(u.srclang = ? OR u.srclang LIKE ?)")
+            args.extend([key, key + "-%"])
+        return (" WHERE " + " AND ".join(where)) if where else "", args
+
+    def units(
+        self,
+        *,
+        kind: str | None = None,
+        statuses: Iterable[str] | None = None,
+        src: str | None = None,
+        tgt: str | None = None,
+        ids: Iterable[int] | None = None,
+    ) -> Iterator[tuple[Unit, str]]:
+        """Stream `(unit, canonical source language)` in insertion order, filtered.
+
+        With `src` and `tgt`, only units that have both languages, reduced to those two
+        variants (source first). Two cursors are merged so memory stays flat.
+        """
+        where, args = self._filter_sql(kind, statuses, src, tgt, ids)
+        unit_rows = self.db.execute(
+            "SELECT u.id, u.kind, u.status, u.tuid, u.attrs, u.props, u.notes, u.origin,"
+            f" u.srclang FROM unit u{where} ORDER BY u.id",
+            args,
+        )
+        reader = sqlite3.connect(self.path, timeout=30.0) if self.path != ":memory:" else self.db
+        try:
+            variant_rows = reader.execute(
+                "SELECT v.unit_id, v.lang, v.content, v.attrs, v.props, v.notes"
+                f" FROM variant v JOIN unit u ON u.id = v.unit_id{where}"
+                " ORDER BY v.unit_id, v.position",
+                args,
+            )
+            pending = next(variant_rows, None)
+            for row in unit_rows:
+                variants: list[Variant] = []
+                while pending is not None and pending[0] == row[0]:
+                    variants.append(
+                        Variant(
+                            lang=pending[1],
+                            content=content_from_json(json.loads(pending[2])),
+                            attrs=_attrs_from(pending[3]),
+                            props=_props_from(pending[4]),
+                            notes=_notes_from(pending[5]),
+                        )
+                    )
+                    pending = next(variant_rows, None)
+                if src and tgt:
+                    variants = _pair(variants, src, tgt)
+                unit = Unit(
+                    variants=tuple(variants),
+                    kind=row[1],
+                    status=row[2],
+                    tuid=row[3],
+                    attrs=_attrs_from(row[4]),
+                    props=_props_from(row[5]),
+                    notes=_notes_from(row[6]),
+                    origin=row[7],
+                )
+                yield unit, row[8]
+        finally:
+            if reader is not self.db:
+                reader.close()
+
+    def srclangs(self, **filters: Any) -> list[str]:
+        where, args = self._filter_sql(
+            filters.get("kind"), filters.get("statuses"), filters.get("src"), filters.get("tgt")
+        )
+        rows = self.db.execute(f"SELECT DISTINCT u.srclang FROM unit u{where}", args)
+        return sorted(r[0] for r in rows)
+
+    def stats(self) -> list[dict[str, Any]]:
+        """Units per language pair (source → each other language), kind and status."""
+        rows = self.db.execute(
+            "SELECT u.srclang, coalesce(v.lang_key, ''), u.kind, u.status, count(DISTINCT u.id)"
+            " FROM unit u LEFT JOIN variant v ON v.unit_id = u.id AND v.lang_key != u.srclang"
+            " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"
+        )
+        return [
+            {"source_lang": s, "target_lang": t, "kind": k, "status": st, "units": n}
+            for s, t, k, st, n in rows
+        ]
+
+    def term_rows(self, folded: str) -> list[tuple[Any, ...]]:
+        """Term variants whose folded text equals `folded` or occurs inside it."""
+        return self.db.execute(
+            "SELECT v.unit_id, v.norm FROM variant v"
+            " WHERE v.norm IS NOT NULL AND (v.norm = ? OR instr(?, v.norm) > 0)",
+            (folded, folded),
+        ).fetchall()
+
+    def segment_texts(self, lang: str) -> list[tuple[int, str]]:
+        """(unit id, plain text) of every segment variant in `lang`: the fuzzy candidates."""
+        key = langs.canonical(lang)
+        return self.db.execute(
+            "SELECT v.unit_id, v.plain FROM variant v JOIN unit u ON u.id = v.unit_id"
+            " WHERE u.kind = 'segment' AND (v.lang_key = ? OR v.lang_key LIKE ?)",
+            (key, key + "-%"),
+        ).fetchall()
+
+    def concordance(self, text: str, lang: str, limit: int = 10) -> list[tuple[int, str]]:
+        """Segment units with a variant in `lang` containing `text` (case-insensitive)."""
+        key = langs.canonical(lang)
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return self.db.execute(
+            "SELECT v.unit_id, v.plain FROM variant v JOIN unit u ON u.id = v.unit_id"
+            " WHERE u.kind = 'segment' AND (v.lang_key = ? OR v.lang_key LIKE ?)"
+            " AND v.plain LIKE ? ESCAPE '\\' LIMIT ?",
+            (key, key + "-%", pattern, limit),
+        ).fetchall()
+
+
+def _pair(variants: list[Variant], src: str, tgt: str) -> list[Variant]:
+    source = next((v for v in variants if langs.matches(src, v.lang)), None)
+    target = next(
+        (v for v in variants if v is not source and langs.matches(tgt, v.lang)), None
+    )
+    return [v for v in (source, target) if v is not None]

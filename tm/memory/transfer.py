@@ -1,0 +1,98 @@
+"""Files in and out of the memory: one transaction per imported file, streamed export.
+
+Formats are a registry (suffix -> function) so that a new one is one function and one line.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from typing import BinaryIO
+
+from tm import lang as langs
+from tm.errors import InputError, StoreError, UsageError
+from tm.memory.store import Counts, Store
+from tm.tmx.reader import TmxReader
+from tm.tmx.writer import TmxWriter
+
+Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
+
+
+def import_tmx(store: Store, path: str, progress: Progress | None = None) -> Counts:
+    """Import one TMX file in one transaction: a bad file changes nothing.
+
+    Raises `InputError` (with file and line) for anything unreadable; the store is then exactly
+    as it was before this file.
+    """
+    counts = Counts()
+    reader = TmxReader(path, progress=(lambda done: progress(done, reader.size)) if progress else None)
+    with reader, store.atomic():
+        header = reader.header
+        srclang = header.srclang
+        for unit in reader:
+            counts.read += 1
+            location = unit.location
+            if unit.origin is None and location is not None:
+                unit = unit.with_(origin=f"{os.path.basename(path)}:{location.line}")
+            result = store.put(unit, srclang=srclang)
+            setattr(counts, result, getattr(counts, result) + 1)
+        store.record_import(path, dict(header.attrs), counts)
+    return counts
+
+
+IMPORTERS: dict[str, Callable[[Store, str, Progress | None], Counts]] = {
+    ".tmx": import_tmx,
+}
+
+
+def import_file(store: Store, path: str, progress: Progress | None = None) -> Counts:
+    """Import one file into `store` by its format (its suffix). Raises `InputError`."""
+    suffix = os.path.splitext(path)[1].lower()
+    importer = IMPORTERS.get(suffix)
+    if importer is None:
+        known = ", ".join(sorted(IMPORTERS))
+        raise InputError(f"cannot import {suffix or 'a file without suffix'} (known: {known})",
+                         file=path)
+    store._writable()
+    return importer(store, path, progress)
+
+
+def open_memory(path: str | os.PathLike[str], *, write: bool = False) -> Store:
+    """Open a memory: a SQLite `.db` (created when writing), or a `.tmx` loaded read-only.
+
+    Raises `InputError` for a missing memory when reading, `StoreError` when writing to a TMX.
+    """
+    target = os.fspath(path)
+    if target.lower().endswith(".tmx"):
+        if write:
+            raise StoreError("a TMX memory is read-only", file=target,
+                             hint="import it into a .db memory")
+        store = Store(":memory:")
+        import_tmx(store, target)
+        store.readonly = True
+        return store
+    if not write and not os.path.exists(target):
+        raise InputError("no such memory", file=target,
+                         hint="create it with `tm import FILE`, or name one with --memory")
+    return Store(target)
+
+
+def export_tmx(
+    store: Store,
+    output: BinaryIO,
+    *,
+    kind: str | None = None,
+    statuses: Iterable[str] | None = None,
+    src: str | None = None,
+    tgt: str | None = None,
+) -> int:
+    """Stream the memory's units (filtered) as TMX 1.4b; return how many were written."""
+    if tgt and not src:
+        raise UsageError("--tgt-lang needs --src-lang")
+    statuses = list(statuses or ())
+    sources = store.srclangs(kind=kind, statuses=statuses, src=src, tgt=tgt)
+    header_src = langs.canonical(src) if src else (sources[0] if len(sources) == 1 else langs.ALL)
+    with TmxWriter(output, srclang=header_src) as writer:
+        for unit, srclang in store.units(kind=kind, statuses=statuses, src=src, tgt=tgt):
+            writer.write(unit, srclang=srclang)
+    return writer.count
