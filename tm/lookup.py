@@ -93,7 +93,7 @@ def lookup(
     result = LookupResult(text, langs.canonical(query_lang))
     folded = fold(text)
     unit_ids = sorted({row[0] for row in store.term_rows(folded)})
-    for unit, _src in store.units(ids=unit_ids):
+    for unit in (stored.unit for stored in store.units(ids=unit_ids)):
         sources = [
             v for v in unit.variants
             if langs.matches(query_lang, v.lang) and occurs(fold(v.text), folded)
@@ -108,12 +108,12 @@ def lookup(
     result.terms.sort(key=lambda t: (STATUS_ORDER.get(t.status, 2), -len(t.source), t.source))
     seen: set[tuple[str, str]] = set()
     for unit_id, _plain in store.concordance(text, query_lang, limit):
-        for unit, _src in store.units(ids=[unit_id]):
-            result.matches.extend(_segment_hits(unit, query_lang, 100.0, seen))
+        for stored in store.units(ids=[unit_id]):
+            result.matches.extend(_segment_hits(stored.unit, query_lang, 100.0, seen))
     if fuzzy and len(result.matches) < limit:
         for unit_id, score in similar(store, text, query_lang, limit, min_score):
-            for unit, _src in store.units(ids=[unit_id]):
-                result.matches.extend(_segment_hits(unit, query_lang, score, seen))
+            for stored in store.units(ids=[unit_id]):
+                result.matches.extend(_segment_hits(stored.unit, query_lang, score, seen))
     result.matches = result.matches[:limit]
     return result
 

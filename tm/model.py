@@ -140,5 +140,17 @@ class Unit:
     def srclang(self) -> str | None:
         return self.attr("srclang")
 
+    def source_language(self, default: str | None = None) -> str:
+        """The canonical source language: the unit's own srclang, else `default` (the file's),
+        else its first variant's. A `*all*`, or a language the unit lacks, falls through."""
+        from tm import lang as langs
+
+        for candidate in (self.attr("srclang"), default):
+            if candidate and candidate != langs.ALL:
+                for variant in self.variants:
+                    if langs.same(candidate, variant.lang):
+                        return langs.canonical(variant.lang)
+        return langs.canonical(self.variants[0].lang)
+
     def with_(self, **changes: object) -> Unit:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -26,6 +26,7 @@ MIGRATIONS: list[str] = [
         changed_by TEXT
     );
     CREATE INDEX unit_kind_status ON unit (kind, status);
+    CREATE INDEX unit_tuid ON unit (tuid) WHERE tuid IS NOT NULL;
     CREATE TABLE variant (
         id INTEGER PRIMARY KEY,
         unit_id INTEGER NOT NULL REFERENCES unit (id) ON DELETE CASCADE,

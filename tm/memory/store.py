@@ -18,7 +18,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, NamedTuple
 
 from tm import lang as langs
 from tm.errors import StoreError, UsageError
@@ -85,15 +85,10 @@ def unit_key(unit: Unit) -> bytes:
     return digest.digest()
 
 
-def resolve_srclang(unit: Unit, default: str | None) -> str:
-    """The unit's source language: its own srclang, else the file's, else its first variant's
-    (a `*all*` or a language the unit does not have falls back to the first variant)."""
-    for candidate in (unit.attr("srclang"), default):
-        if candidate and candidate != langs.ALL:
-            for variant in unit.variants:
-                if langs.same(candidate, variant.lang):
-                    return langs.canonical(variant.lang)
-    return langs.canonical(unit.variants[0].lang)
+class StoredUnit(NamedTuple):
+    id: int
+    unit: Unit
+    srclang: str
 
 
 @dataclass
@@ -229,7 +224,7 @@ class Store:
                 key,
                 unit.kind,
                 *meta,
-                resolve_srclang(unit, srclang),
+                unit.source_language(srclang),
                 unit.origin,
                 now,
                 self.user,
@@ -356,8 +351,8 @@ class Store:
         src: str | None = None,
         tgt: str | None = None,
         ids: Iterable[int] | None = None,
-    ) -> Iterator[tuple[Unit, str]]:
-        """Stream `(unit, canonical source language)` in insertion order, filtered.
+    ) -> Iterator[StoredUnit]:
+        """Stream stored units (id, unit, canonical source language) in insertion order.
 
         With `src` and `tgt`, only units that have both languages, reduced to those two
         variants (source first). Two cursors are merged so memory stays flat.
@@ -402,17 +397,29 @@ class Store:
                     notes=_notes_from(row[6]),
                     origin=row[7],
                 )
-                yield unit, row[8]
+                yield StoredUnit(row[0], unit, row[8])
         finally:
             if reader is not self.db:
                 reader.close()
 
     def srclangs(self, **filters: Any) -> list[str]:
+        """Source languages of the units that do not name their own (TMX tu srclang):
+        when they all agree, that one language can go in an exported header."""
         where, args = self._filter_sql(
             filters.get("kind"), filters.get("statuses"), filters.get("src"), filters.get("tgt")
         )
+        own = "u.attrs NOT LIKE '%[\"srclang\",%'"
+        where = f"{where} AND {own}" if where else f" WHERE {own}"
         rows = self.db.execute(f"SELECT DISTINCT u.srclang FROM unit u{where}", args)
         return sorted(r[0] for r in rows)
+
+    def shadowed_tuids(self) -> set[int]:
+        """Ids of units whose tuid an earlier unit already has (merged files reuse tuids)."""
+        rows = self.db.execute(
+            "SELECT id FROM unit u WHERE tuid IS NOT NULL AND EXISTS (SELECT 1 FROM unit e"
+            " WHERE e.tuid = u.tuid AND e.id < u.id)"
+        )
+        return {r[0] for r in rows}
 
     def stats(self) -> list[dict[str, Any]]:
         """Units per language pair (source → each other language), kind and status."""

@@ -12,7 +12,8 @@ from typing import BinaryIO
 from tm import lang as langs
 from tm.errors import InputError, StoreError, UsageError
 from tm.memory.store import Counts, Store
-from tm.tmx.reader import TmxReader
+from tm.model import Prop
+from tm.tmx.reader import TUID_PROP, TmxReader
 from tm.tmx.writer import TmxWriter
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
@@ -92,7 +93,12 @@ def export_tmx(
     statuses = list(statuses or ())
     sources = store.srclangs(kind=kind, statuses=statuses, src=src, tgt=tgt)
     header_src = langs.canonical(src) if src else (sources[0] if len(sources) == 1 else langs.ALL)
+    shadowed = store.shadowed_tuids()
     with TmxWriter(output, srclang=header_src) as writer:
-        for unit, srclang in store.units(kind=kind, statuses=statuses, src=src, tgt=tgt):
-            writer.write(unit, srclang=srclang)
+        for stored in store.units(kind=kind, statuses=statuses, src=src, tgt=tgt):
+            unit = stored.unit
+            if stored.id in shadowed:
+                # tuids must be unique in a file: keep this one as a prop the reader restores.
+                unit = unit.with_(tuid=None, props=(*unit.props, Prop(TUID_PROP, unit.tuid)))
+            writer.write(unit, srclang=stored.srclang)
     return writer.count

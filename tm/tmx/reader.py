@@ -24,7 +24,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 KIND_PROP = "x-tm-kind"
 STATUS_PROP = "x-tm-status"
 ORIGIN_PROP = "x-tm-origin"
-_OWN_PROPS = frozenset({KIND_PROP, STATUS_PROP, ORIGIN_PROP})
+TUID_PROP = "x-tm-tuid"  # a tuid another unit of the same file already uses
 
 _TAGS = ("{*}tmx", "{*}header", "{*}body", "{*}tu")
 
@@ -142,6 +142,7 @@ class TmxReader:
 
     def _parse(self) -> Iterator[Header | Unit]:
         self._file = self._open()
+        self._check_root(self._file)
         parser = etree.iterparse(
             self._file,
             events=("start", "end"),
@@ -162,16 +163,6 @@ class TmxReader:
                 name = localname(element.tag)
                 if not root_seen:
                     root_seen = True
-                    if name != "tmx":
-                        raise self._error(
-                            f"not a TMX file (the root element is <{name}>)", element.sourceline
-                        )
-                    if _declares_entities(element):
-                        raise self._error(
-                            "the document declares entities in its DTD (refused for safety: "
-                            "billion laughs, XXE)",
-                            1,
-                        )
                     self.version = element.get("version")
                     continue
                 if event == "start":
@@ -197,7 +188,7 @@ class TmxReader:
                 elif name == "tmx" and header is None:
                     raise self._error("no <header> element", element.sourceline)
         except etree.XMLSyntaxError as exc:
-            raise self._error(_syntax_message(exc), exc.lineno or None) from None
+            raise self._error(syntax_message(exc), exc.lineno or None) from None
         except InlineMarkupError as exc:
             raise self._error(str(exc), exc.line) from None
         finally:
@@ -205,6 +196,23 @@ class TmxReader:
                 self._progress(self.size)
         if not root_seen:
             raise self._error("not a TMX file (no root element)", None)
+
+    def _check_root(self, handle: BinaryIO) -> None:
+        """Refuse a file that is not TMX, or declares entities, before streaming it."""
+        try:
+            name, line, entities = sniff_root(handle)
+        except etree.XMLSyntaxError as exc:
+            raise self._error(syntax_message(exc), exc.lineno or None) from None
+        if entities:
+            raise self._error(
+                "the document declares entities in its DTD (refused for safety: billion "
+                "laughs, XXE)",
+                1,
+            )
+        if name is None:
+            raise self._error("not an XML document (no root element)", None)
+        if name != "tmx":
+            raise self._error(f"not a TMX file (the root element is <{name}>)", line)
 
     def _header_from(self, element: etree._Element) -> Header:
         props = tuple(_prop(c) for c in element if localname(c.tag) == "prop")
@@ -230,6 +238,8 @@ class TmxReader:
                     status = prop.value
                 elif prop.type == ORIGIN_PROP:
                     origin = prop.value
+                elif prop.type == TUID_PROP and tuid is None:
+                    tuid = prop.value
                 else:
                     props.append(prop)
             elif name == "note":
@@ -284,13 +294,31 @@ class TmxReader:
         )
 
 
-def _declares_entities(root: etree._Element) -> bool:
-    # A plain `<!DOCTYPE tmx SYSTEM "tmx14.dtd">` yields an empty internal DTD: that is normal.
-    dtd = root.getroottree().docinfo.internalDTD
-    return dtd is not None and bool(list(dtd.iterentities()))
+def sniff_root(handle: BinaryIO, chunk: int = 65536) -> tuple[str | None, int, bool]:
+    """Read only as far as the root element: its local name, line, and whether the
+    document declares entities. The handle is rewound. Raises lxml's XMLSyntaxError."""
+    parser = etree.XMLPullParser(
+        events=("start",), resolve_entities=False, load_dtd=False, no_network=True
+    )
+    try:
+        while True:
+            data = handle.read(chunk)
+            if data:
+                parser.feed(data)
+            else:
+                parser.close()
+            for _event, element in parser.read_events():
+                # A plain `<!DOCTYPE tmx SYSTEM "tmx14.dtd">` gives an empty internal DTD.
+                dtd = element.getroottree().docinfo.internalDTD
+                entities = dtd is not None and bool(list(dtd.iterentities()))
+                return localname(element.tag), element.sourceline or 1, entities
+            if not data:
+                return None, 1, False
+    finally:
+        handle.seek(0)
 
 
-def _syntax_message(exc: etree.XMLSyntaxError) -> str:
+def syntax_message(exc: etree.XMLSyntaxError) -> str:
     message = (exc.msg or str(exc)).strip()
     # libxml2 appends ", line N, column M"; the line is already in front of the message.
     message = message.split(", line ")[0]

@@ -19,7 +19,7 @@ from lxml import etree
 from tm import lang as langs
 from tm.errors import InputError
 from tm.tmx.inline import localname
-from tm.tmx.reader import XML_LANG, TmxReader
+from tm.tmx.reader import KIND_PROP, XML_LANG, TmxReader, syntax_message, sniff_root
 
 _DATE = re.compile(r"^\d{8}T\d{6}Z$")
 _DATE_ATTRS = ("creationdate", "changedate", "lastusagedate")
@@ -68,6 +68,20 @@ class _Validator:
         opener = TmxReader(self.path, display_name=self.name)
         handle = opener._open()
         try:
+            try:
+                name, line, entities = sniff_root(handle)
+            except etree.XMLSyntaxError as exc:
+                self.report(exc.lineno, syntax_message(exc))
+                return self.problems
+            if entities:
+                raise InputError(
+                    "the document declares entities in its DTD (refused for safety)",
+                    file=self.name,
+                    line=1,
+                )
+            if name != "tmx":
+                self.report(line, f"the root element is <{name}>, not <tmx>")
+                return self.problems
             self._walk(handle)
         finally:
             handle.close()
@@ -111,23 +125,10 @@ class _Validator:
                 elif name == "tmx" and not seen_header:
                     self.report(element.sourceline, "<tmx> has no <header>")
         except etree.XMLSyntaxError as exc:
-            from tm.tmx.reader import _syntax_message
-
-            self.report(exc.lineno, _syntax_message(exc))
+            self.report(exc.lineno, syntax_message(exc))
             return
 
     def _check_root(self, root: etree._Element) -> None:
-        name = localname(root.tag)
-        if name != "tmx":
-            self.report(root.sourceline, f"the root element is <{name}>, not <tmx>")
-            return
-        dtd = root.getroottree().docinfo.internalDTD
-        if dtd is not None and list(dtd.iterentities()):
-            raise InputError(
-                "the document declares entities in its DTD (refused for safety)",
-                file=self.name,
-                line=1,
-            )
         version = root.get("version")
         if version != "1.4":
             self.report(root.sourceline, f"version is {version!r}; TMX 1.4b requires '1.4'")
@@ -196,7 +197,7 @@ class _Validator:
             child.get("lang") is not None and child.get(XML_LANG) is None
             for child in tu.iter("{*}tuv", "tuv")
         )
-        ignore = ("attribute lang ", "carry attribute xml:lang") if legacy else ()
+        ignore = ("attribute lang ", "attribute xml:lang") if legacy else ()
         self._dtd_problems(tu, ignore)
         line = tu.sourceline
         tuid = tu.get("tuid")
@@ -210,6 +211,9 @@ class _Validator:
         fingerprint = hashlib.blake2b(digest_size=16)
         for child in tu:
             name = localname(child.tag)
+            if name == "prop" and child.get("type") == KIND_PROP:
+                # A term and a segment with the same text are different entries.
+                fingerprint.update((child.text or "").encode() + b"\x00")
             if name in ("note", "prop"):
                 self._check_lang(child, f"<tu> <{name}>", required=False)
             elif name == "tuv":
