@@ -14,8 +14,14 @@ from tm.memory.store import Store
 from tm.script import has_han
 
 #: Order in which term entries are shown: what to use first, what to avoid last but marked.
-STATUS_ORDER = {"approved": 0, "admitted": 1, None: 2, "obsolete": 3, "forbidden": 4,
-                "candidate": 5}
+STATUS_ORDER = {
+    "approved": 0,
+    "admitted": 1,
+    None: 2,
+    "obsolete": 3,
+    "forbidden": 4,
+    "candidate": 5,
+}
 
 
 @dataclass(frozen=True)
@@ -95,15 +101,22 @@ def lookup(
     unit_ids = sorted({row[0] for row in store.term_rows(folded)})
     for unit in (stored.unit for stored in store.units(ids=unit_ids)):
         sources = [
-            v for v in unit.variants
+            v
+            for v in unit.variants
             if langs.matches(query_lang, v.lang) and occurs(fold(v.text), folded)
         ]
         targets = [v for v in unit.variants if not langs.matches(query_lang, v.lang)]
         for source in sources:
             for target in targets:
                 result.terms.append(
-                    TermHit(source.text, target.text, source.lang, target.lang, unit.status,
-                            tuple(n.text for n in unit.notes))
+                    TermHit(
+                        source.text,
+                        target.text,
+                        source.lang,
+                        target.lang,
+                        unit.status,
+                        tuple(n.text for n in unit.notes),
+                    )
                 )
     result.terms.sort(key=lambda t: (STATUS_ORDER.get(t.status, 2), -len(t.source), t.source))
     seen: set[tuple[str, str]] = set()
@@ -142,5 +155,6 @@ def _segment_hits(unit, query_lang: str, score: float, seen: set[tuple[str, str]
         if pair in seen:
             continue
         seen.add(pair)
-        yield SegmentHit(source.text, target.text, source.lang, target.lang, round(score, 1),
-                         unit.origin)
+        yield SegmentHit(
+            source.text, target.text, source.lang, target.lang, round(score, 1), unit.origin
+        )

@@ -4,7 +4,6 @@ and checks consume it. Nothing here does I/O."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Union
 
 #: TMX Level 2 inline elements. `bpt ept it ph ut` hold native code; `hi` and `sub` hold text.
 INLINE_KINDS = ("bpt", "ept", "it", "ph", "hi", "sub", "ut")
@@ -42,7 +41,7 @@ class Tag:
 
     kind: str
     attrs: Attrs = ()
-    content: tuple[Union[str, Tag], ...] = ()
+    content: tuple[str | Tag, ...] = ()
 
     def get(self, name: str, default: str | None = None) -> str | None:
         for key, value in self.attrs:
@@ -51,7 +50,7 @@ class Tag:
         return default
 
 
-Content = tuple[Union[str, Tag], ...]
+Content = tuple[str | Tag, ...]
 
 
 def plain_text(content: Content) -> str:

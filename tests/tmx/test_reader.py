@@ -25,9 +25,16 @@ def by_lang(unit) -> dict[str, str]:  # type: ignore[no-untyped-def]
 
 @pytest.mark.shared_data
 def test_every_encoding_decodes_alike(kit: Path) -> None:
-    texts = {name: [by_lang(u) for u in read(kit / name)] for name in (
-        "ImportTest1D.tmx", "ImportTest1E.tmx", "ImportTest1F.tmx", "ImportTest1G.tmx",
-        "ImportTest1H.tmx")}
+    texts = {
+        name: [by_lang(u) for u in read(kit / name)]
+        for name in (
+            "ImportTest1D.tmx",
+            "ImportTest1E.tmx",
+            "ImportTest1F.tmx",
+            "ImportTest1G.tmx",
+            "ImportTest1H.tmx",
+        )
+    }
     reference = texts.pop("ImportTest1D.tmx")
     assert reference[0]["en-us"] == "à=agrave, é=eacute, æ=aelig"
     for name, units in texts.items():
@@ -59,7 +66,10 @@ def test_five_languages_in_changing_order_picked_by_language(kit: Path) -> None:
     units = read(kit / "ImportTest1C.tmx")
     assert all(len(u.variants) == 5 for u in units)
     assert [u.variant("en-GB").text for u in units] == [
-        "First entry in UK English", "Second entry in UK English", "Third entry in UK English"]
+        "First entry in UK English",
+        "Second entry in UK English",
+        "Third entry in UK English",
+    ]
 
 
 @pytest.mark.shared_data
@@ -95,8 +105,11 @@ def test_level2_inline_markup_is_typed_not_flattened(kit: Path) -> None:
     assert [t.kind for t in tags] == ["bpt", "ept", "bpt", "ept"]
     assert tags[0].get("type") == "bold" and tags[0].get("i") == "1"
     assert tags[0].content == ("<b>",)
-    it_unit = next(u for u in units if any(
-        isinstance(i, Tag) and i.kind == "it" for i in u.variants[0].content))
+    it_unit = next(
+        u
+        for u in units
+        if any(isinstance(i, Tag) and i.kind == "it" for i in u.variants[0].content)
+    )
     it_tag = next(i for i in it_unit.variants[0].content if isinstance(i, Tag))
     assert it_tag.get("pos") in ("begin", "end")
 
@@ -119,7 +132,10 @@ def test_trados_studio_export(tmx_data: Path) -> None:
         assert reader.header.attr("creationtool") == "SDL Language Platform"
         units = list(reader)
     first = units[0]
-    assert first.variant("zh-Hans").text == "2023年6月21日，中国电力总裁高平在重庆会见了重庆高速集团董事长滕英明。"
+    assert (
+        first.variant("zh-Hans").text
+        == "2023年6月21日，中国电力总裁高平在重庆会见了重庆高速集团董事长滕英明。"
+    )
     assert first.variant("en").text.startswith("On June 21, 2023, Mr. Gao Ping")
     assert {p.type: p.value for p in first.props}["x-ConfirmationLevel"] == "ApprovedSignOff"
     assert first.attr("usagecount") == "3"
@@ -174,8 +190,11 @@ def test_default_namespace_and_multilingual_tu(tmx_data: Path) -> None:
         assert reader.header.srclang == "*all*"
         (unit,) = list(reader)
     assert by_lang(unit) == {
-        "en": "Energy storage systems", "zh-hans": "储能系统", "zh-hant": "儲能系統",
-        "ja": "エネルギー貯蔵システム"}
+        "en": "Energy storage systems",
+        "zh-hans": "储能系统",
+        "zh-hant": "儲能系統",
+        "ja": "エネルギー貯蔵システム",
+    }
 
 
 def test_twenty_thousand_character_segment(tmp_path: Path) -> None:
@@ -204,24 +223,52 @@ HEADER = (
     ("content", "line", "message"),
     [
         (b"", None, "empty file"),
-        (b"<tmx version='1.4'>\n" + HEADER.encode() + b"\n<body>\n<tu><tuv xml:lang='en'>",
-         4, "truncated XML"),
+        (
+            b"<tmx version='1.4'>\n" + HEADER.encode() + b"\n<body>\n<tu><tuv xml:lang='en'>",
+            4,
+            "truncated XML",
+        ),
         (b"<xliff version='1.2'/>", 1, "not a TMX file"),
-        ("<tmx version='1.4'>\n" + HEADER + "<body><tu>\n<tuv xml:lang='en'>\n</tuv></tu>"
-         "</body></tmx>", 3, "no <seg>"),
+        (
+            "<tmx version='1.4'>\n" + HEADER + "<body><tu>\n<tuv xml:lang='en'>\n</tuv></tu>"
+            "</body></tmx>",
+            3,
+            "no <seg>",
+        ),
         ("<tmx version='1.4'>" + HEADER + "<body>\n<tu></tu></body></tmx>", 2, "no <tuv>"),
-        ("<tmx version='1.4'>" + HEADER + "<body>\n<tu><tuv><seg>x</seg></tuv></tu></body></tmx>",
-         2, "without xml:lang"),
-        ("<tmx version='1.4'>" + HEADER + "<body>\n<tu><tuv xml:lang='en'><seg>a\x01b</seg>"
-         "</tuv></tu></body></tmx>", 2, "malformed XML"),
-        ("<tmx version='1.4'>" + HEADER + "<body>\n<tu><tuv xml:lang='en'><seg>a&#1;b</seg>"
-         "</tuv></tu></body></tmx>", 2, "malformed XML"),
-        (b'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">' + HEADER.encode()
-         + b'<body><tu><tuv xml:lang="fr"><seg>caf\xe9</seg></tuv></tu></body></tmx>', 2,
-         "encoding"),
+        (
+            "<tmx version='1.4'>"
+            + HEADER
+            + "<body>\n<tu><tuv><seg>x</seg></tuv></tu></body></tmx>",
+            2,
+            "without xml:lang",
+        ),
+        (
+            "<tmx version='1.4'>" + HEADER + "<body>\n<tu><tuv xml:lang='en'><seg>a\x01b</seg>"
+            "</tuv></tu></body></tmx>",
+            2,
+            "malformed XML",
+        ),
+        (
+            "<tmx version='1.4'>" + HEADER + "<body>\n<tu><tuv xml:lang='en'><seg>a&#1;b</seg>"
+            "</tuv></tu></body></tmx>",
+            2,
+            "malformed XML",
+        ),
+        (
+            b'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">'
+            + HEADER.encode()
+            + b'<body><tu><tuv xml:lang="fr"><seg>caf\xe9</seg></tuv></tu></body></tmx>',
+            2,
+            "encoding",
+        ),
         (b'<?xml version="1.0" encoding="x-no-such-charset"?><tmx/>', 1, "encoding"),
-        ("<tmx version='1.4'>" + HEADER + "<body><tu><tuv xml:lang='en'><seg>a<b>x</b></seg>"
-         "</tuv></tu></body></tmx>", 1, "<b> is not allowed"),
+        (
+            "<tmx version='1.4'>" + HEADER + "<body><tu><tuv xml:lang='en'><seg>a<b>x</b></seg>"
+            "</tuv></tu></body></tmx>",
+            1,
+            "<b> is not allowed",
+        ),
     ],
 )
 def test_bad_input_is_one_error_with_file_and_line(

@@ -46,10 +46,12 @@ def test_kit_round_trips_through_the_store(kit: Path, tmp_path: Path) -> None:
 
 
 def test_whitespace_cr_and_ideographic_space_survive(tmp_path: Path) -> None:
-    unit = Unit((
-        Variant("en", ("  two  leading, a tab\t, CR\r\nLF, trailing  ",)),
-        Variant("zh-CN", ("\u3000\u3000中国电力\u3000",)),
-    ))
+    unit = Unit(
+        (
+            Variant("en", ("  two  leading, a tab\t, CR\r\nLF, trailing  ",)),
+            Variant("zh-CN", ("\u3000\u3000中国电力\u3000",)),
+        )
+    )
     assert roundtrip_file([unit], tmp_path) == [unit]
 
 
@@ -87,17 +89,28 @@ def _chunks(depth: int):  # type: ignore[no-untyped-def]
     """Pieces of a segment: text, isolated codes, a bpt ... ept pair around text, or hi."""
     isolated = st.one_of(
         st.builds(lambda c: (Tag("ph", (("x", "1"), ("type", "image")), c),), _code()),
-        st.builds(lambda pos, c: (Tag("it", (("pos", pos),), c),),
-                  st.sampled_from(["begin", "end"]), _code()),
+        st.builds(
+            lambda pos, c: (Tag("it", (("pos", pos),), c),),
+            st.sampled_from(["begin", "end"]),
+            _code(),
+        ),
         st.builds(lambda c: (Tag("ut", (), c),), _code()),
     )
     pair = st.builds(
         lambda open_code, inner, close_code: (
-            Tag("bpt", (("i", "?"),), open_code), inner, Tag("ept", (("i", "?"),), close_code)),
-        _code(), TEXT.filter(bool), _code())
+            Tag("bpt", (("i", "?"),), open_code),
+            inner,
+            Tag("ept", (("i", "?"),), close_code),
+        ),
+        _code(),
+        TEXT.filter(bool),
+        _code(),
+    )
     options = [TEXT.map(lambda t: (t,)), isolated, pair]
     if depth:
-        options.append(content(depth - 1).map(lambda inner: (Tag("hi", (("type", "term"),), inner),)))
+        options.append(
+            content(depth - 1).map(lambda inner: (Tag("hi", (("type", "term"),), inner),))
+        )
     return st.one_of(*options)
 
 
@@ -145,8 +158,13 @@ DATES = st.sampled_from(["20230621T083015Z", "20261124T000000Z"])
 
 def variant_strategy(lang: str):  # type: ignore[no-untyped-def]
     return st.builds(
-        Variant, st.just(lang), segment_content(), PROPS, NOTES,
-        st.lists(st.tuples(st.just("creationdate"), DATES), max_size=1).map(tuple))
+        Variant,
+        st.just(lang),
+        segment_content(),
+        PROPS,
+        NOTES,
+        st.lists(st.tuples(st.just("creationdate"), DATES), max_size=1).map(tuple),
+    )
 
 
 UNITS = st.lists(LANGS, min_size=1, max_size=3, unique_by=lambda t: t).flatmap(
@@ -158,8 +176,9 @@ UNITS = st.lists(LANGS, min_size=1, max_size=3, unique_by=lambda t: t).flatmap(
         st.one_of(st.none(), ATTR_VALUE),
         PROPS,
         NOTES,
-        st.lists(st.tuples(st.just("usagecount"), st.sampled_from(["0", "7"])), max_size=1)
-        .map(tuple),
+        st.lists(st.tuples(st.just("usagecount"), st.sampled_from(["0", "7"])), max_size=1).map(
+            tuple
+        ),
     )
 )
 
@@ -173,7 +192,7 @@ def test_random_units_round_trip_through_store_and_tmx(units: list[Unit]) -> Non
     # What the store should hold: one unit per key, in first-seen order, carrying the
     # metadata of the last exact repeat imported.
     expected: dict[bytes, Unit] = {}
-    for unit, result in zip(units, results):
+    for unit, result in zip(units, results, strict=True):
         key = unit_key(unit)
         assert (result == "created") == (key not in expected)
         expected[key] = unit
@@ -185,7 +204,7 @@ def test_random_units_round_trip_through_store_and_tmx(units: list[Unit]) -> Non
         with TmxReader(target) as reader:
             back = list(reader)
     assert len(back) == len(expected)
-    for got, want in zip(back, expected.values()):
+    for got, want in zip(back, expected.values(), strict=True):
         assert got.with_(variants=(), origin=None) == want.with_(variants=(), origin=None)
         # Variant order within a repeat follows the first import; compare as a multiset.
         assert sorted(map(repr, got.variants)) == sorted(map(repr, want.variants))

@@ -15,13 +15,27 @@ import click
 from tm import __version__
 from tm.errors import TmError
 
-#: command name -> "module:function"; a new command is one module and one line.
+#: command name -> ("module:function", summary); a new command is one module and one line.
+#: The summary is the first line of the command's docstring (a test keeps them equal): having
+#: it here lets `tm --help` list the commands without importing them.
 COMMANDS = {
-    "import": "tm.cli.memory_cmds:import_cmd",
-    "export": "tm.cli.memory_cmds:export_cmd",
-    "stats": "tm.cli.memory_cmds:stats_cmd",
-    "validate": "tm.cli.validate_cmd:validate_cmd",
-    "lookup": "tm.cli.lookup_cmd:lookup_cmd",
+    "import": (
+        "tm.cli.memory_cmds:import_cmd",
+        "Import TMX files into the memory, one transaction per file.",
+    ),
+    "export": (
+        "tm.cli.memory_cmds:export_cmd",
+        "Export the memory as TMX 1.4b (UTF-8, valid against the TMX 1.4 DTD).",
+    ),
+    "stats": ("tm.cli.memory_cmds:stats_cmd", "Units per language pair, kind and status."),
+    "validate": (
+        "tm.cli.validate_cmd:validate_cmd",
+        "Check TMX files against TMX 1.4b: structure and semantics.",
+    ),
+    "lookup": (
+        "tm.cli.lookup_cmd:lookup_cmd",
+        "Terms in TEXT, both directions, then the memory's segments containing it.",
+    ),
 }
 
 
@@ -30,11 +44,15 @@ class LazyGroup(click.Group):
         return sorted(COMMANDS)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        target = COMMANDS.get(name)
-        if target is None:
+        entry = COMMANDS.get(name)
+        if entry is None:
             return None
-        module, attr = target.split(":")
+        module, attr = entry[0].split(":")
         return getattr(importlib.import_module(module), attr)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, COMMANDS[name][1]) for name in self.list_commands(ctx)])
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

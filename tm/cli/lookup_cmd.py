@@ -29,8 +29,11 @@ def _highlight(text: str, query: str) -> str:
 def lookup_cmd(
     ctx: click.Context, text: str, fuzzy: bool, lang: str | None, limit: int, as_json: bool
 ) -> int:
-    """Terms in TEXT, both directions (approved first, forbidden marked), then the memory's
-    segments containing TEXT (and, with --fuzzy, segments like it)."""
+    """Terms in TEXT, both directions, then the memory's segments containing it.
+
+    Approved and admitted terms come first, forbidden ones are marked, candidates last. With
+    --fuzzy, segments similar to TEXT follow.
+    """
     with open_memory(memory_path(ctx)) as store:
         result = lookup(store, text, lang=lang, fuzzy=fuzzy, limit=limit)
     if as_json:

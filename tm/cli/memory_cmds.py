@@ -121,9 +121,7 @@ def export_cmd(
         if suffix and suffix != "tmx":
             raise UsageError(f"cannot export to .{suffix} (known: .tmx)", file=output)
     with open_memory(memory_path(ctx)) as store, atomic_output(output) as handle:
-        count = export_tmx(
-            store, handle, kind=kind, statuses=statuses, src=src_lang, tgt=tgt_lang
-        )
+        count = export_tmx(store, handle, kind=kind, statuses=statuses, src=src_lang, tgt=tgt_lang)
     if output:
         click.echo(f"{output}: wrote {count} units")
     return 0

@@ -11,9 +11,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def json_option(func: F) -> F:
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(
-        func
-    )
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(func)
 
 
 def output_option(func: F) -> F:
@@ -25,7 +23,9 @@ def output_option(func: F) -> F:
     )(func)
 
 
-def lang_options(src_default: str | None = None, tgt_default: str | None = None) -> Callable[[F], F]:
+def lang_options(
+    src_default: str | None = None, tgt_default: str | None = None
+) -> Callable[[F], F]:
     def decorate(func: F) -> F:
         func = click.option(
             "--tgt-lang", metavar="LANG", default=tgt_default, help="Target language (BCP 47)."

@@ -42,7 +42,7 @@ def current_user() -> str | None:
         return user
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name in some containers
+    except Exception:
         return None
 
 
@@ -204,9 +204,7 @@ class Store:
         if unit.kind not in UNIT_KINDS:
             raise UsageError(f"unknown unit kind {unit.kind!r}")
         if unit.status is not None and unit.status not in TERM_STATUSES:
-            raise UsageError(
-                f"unknown status {unit.status!r} (one of {', '.join(TERM_STATUSES)})"
-            )
+            raise UsageError(f"unknown status {unit.status!r} (one of {', '.join(TERM_STATUSES)})")
         key = unit_key(unit)
         now = _now()
         meta = (
@@ -464,7 +462,5 @@ class Store:
 
 def _pair(variants: list[Variant], src: str, tgt: str) -> list[Variant]:
     source = next((v for v in variants if langs.matches(src, v.lang)), None)
-    target = next(
-        (v for v in variants if v is not source and langs.matches(tgt, v.lang)), None
-    )
+    target = next((v for v in variants if v is not source and langs.matches(tgt, v.lang)), None)
     return [v for v in (source, target) if v is not None]

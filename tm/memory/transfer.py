@@ -26,7 +26,9 @@ def import_tmx(store: Store, path: str, progress: Progress | None = None) -> Cou
     as it was before this file.
     """
     counts = Counts()
-    reader = TmxReader(path, progress=(lambda done: progress(done, reader.size)) if progress else None)
+    reader = TmxReader(
+        path, progress=(lambda done: progress(done, reader.size)) if progress else None
+    )
     with reader, store.atomic():
         header = reader.header
         srclang = header.srclang
@@ -52,8 +54,9 @@ def import_file(store: Store, path: str, progress: Progress | None = None) -> Co
     importer = IMPORTERS.get(suffix)
     if importer is None:
         known = ", ".join(sorted(IMPORTERS))
-        raise InputError(f"cannot import {suffix or 'a file without suffix'} (known: {known})",
-                         file=path)
+        raise InputError(
+            f"cannot import {suffix or 'a file without suffix'} (known: {known})", file=path
+        )
     store._writable()
     return importer(store, path, progress)
 
@@ -66,15 +69,19 @@ def open_memory(path: str | os.PathLike[str], *, write: bool = False) -> Store:
     target = os.fspath(path)
     if target.lower().endswith(".tmx"):
         if write:
-            raise StoreError("a TMX memory is read-only", file=target,
-                             hint="import it into a .db memory")
+            raise StoreError(
+                "a TMX memory is read-only", file=target, hint="import it into a .db memory"
+            )
         store = Store(":memory:")
         import_tmx(store, target)
         store.readonly = True
         return store
     if not write and not os.path.exists(target):
-        raise InputError("no such memory", file=target,
-                         hint="create it with `tm import FILE`, or name one with --memory")
+        raise InputError(
+            "no such memory",
+            file=target,
+            hint="create it with `tm import FILE`, or name one with --memory",
+        )
     return Store(target)
 
 

@@ -19,7 +19,7 @@ from lxml import etree
 from tm import lang as langs
 from tm.errors import InputError
 from tm.tmx.inline import localname
-from tm.tmx.reader import KIND_PROP, XML_LANG, TmxReader, syntax_message, sniff_root
+from tm.tmx.reader import KIND_PROP, XML_LANG, TmxReader, sniff_root, syntax_message
 
 _DATE = re.compile(r"^\d{8}T\d{6}Z$")
 _DATE_ATTRS = ("creationdate", "changedate", "lastusagedate")
@@ -227,11 +227,10 @@ class _Validator:
                         fingerprint.update(langs.canonical(value or "").encode())
                         fingerprint.update(etree.tostring(seg, encoding="utf-8"))
         srclang = tu.get("srclang") or self.header_srclang
-        if srclang and srclang != langs.ALL and languages:
-            if not any(langs.same(srclang, found) for found in languages):
-                self.report(
-                    line, f"no <tuv> in the source language {srclang!r} (has {', '.join(languages)})"
-                )
+        has_source = any(langs.same(srclang or "", found) for found in languages)
+        if srclang and srclang != langs.ALL and languages and not has_source:
+            has = ", ".join(languages)
+            self.report(line, f"no <tuv> in the source language {srclang!r} (has {has})")
         digest = fingerprint.digest()
         if languages:
             if digest in self.contents:

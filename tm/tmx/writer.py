@@ -146,8 +146,10 @@ class TmxWriter:
             _set(tu, "tuid", unit.tuid, where)
         for key, value in unit.attrs:
             _set(tu, key, value, where)
-        if srclang and "srclang" not in tu.attrib and not langs.same(
-            srclang, unit.source_language(self.srclang)
+        if (
+            srclang
+            and "srclang" not in tu.attrib
+            and not langs.same(srclang, unit.source_language(self.srclang))
         ):
             # A reader would infer another source: say which one it is.
             tu.set("srclang", srclang)

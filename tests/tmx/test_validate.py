@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tm.tmx import validate_tmx
+
+HEADER = (
+    '<header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x"'
+    ' adminlang="en" srclang="en-US" datatype="plaintext"/>'
+)
+
+
+def doc(body: str, header: str = HEADER) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
+        f"{header}\n<body>\n{body}\n</body>\n</tmx>\n"
+    )
+
+
+def problems(tmp_path: Path, text: str) -> list[str]:
+    target = tmp_path / "t.tmx"
+    target.write_text(text, encoding="utf-8")
+    return [f"{p.line}: {p.message}" for p in validate_tmx(target)]
+
+
+@pytest.mark.shared_data
+def test_the_whole_compliance_kit_is_valid(kit: Path) -> None:
+    for path in sorted(kit.glob("*.tmx")):
+        assert validate_tmx(path) == [], path.name
+
+
+def test_real_tool_exports_are_valid(tmx_data: Path) -> None:
+    for name in ("trados-studio.tmx", "memoq.tmx", "omegat.tmx", "namespaced.tmx"):
+        assert validate_tmx(tmx_data / name) == [], name
+
+
+def test_seed_corpus_is_valid() -> None:
+    seed = Path(__file__).resolve().parents[2] / "corpora" / "seed" / "seed.tmx"
+    assert validate_tmx(seed) == []
+
+
+GOOD_TU = (
+    '<tu><tuv xml:lang="en-US"><seg>Green power</seg></tuv>'
+    '<tuv xml:lang="zh-CN"><seg>绿电</seg></tuv></tu>'
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            '<tu creationdate="2023-06-21"><tuv xml:lang="en-US"><seg>a</seg></tuv></tu>',
+            "5: <tu> creationdate='2023-06-21' is not a TMX date (YYYYMMDDThhmmssZ)",
+        ),
+        (
+            '<tu><tuv xml:lang="en-US" changedate="20231345T250000Z"><seg>a</seg></tuv></tu>',
+            "5: <tuv> changedate='20231345T250000Z' is not a TMX date",
+        ),
+        (
+            '<tu><tuv xml:lang="en-US"><seg><bpt i="1">&lt;b&gt;</bpt>a</seg></tuv></tu>',
+            "5: <bpt> i='1' has no matching <ept>",
+        ),
+        (
+            '<tu><tuv xml:lang="en-US"><seg>a<ept i="2">&lt;/b&gt;</ept></seg></tuv></tu>',
+            "5: <ept> i='2' has no <bpt> before it",
+        ),
+        ("<tu><tuv><seg>a</seg></tuv></tu>", "5: <tuv> has no xml:lang"),
+        (
+            '<tu><tuv xml:lang="en US"><seg>a</seg></tuv></tu>',
+            "5: <tuv> xml:lang='en US' is not a language tag",
+        ),
+        (GOOD_TU + "\n" + GOOD_TU, "6: duplicate of the <tu> at line 5"),
+        (
+            '<tu tuid="7"><tuv xml:lang="en-US"><seg>a</seg></tuv></tu>\n'
+            '<tu tuid="7"><tuv xml:lang="en-US"><seg>b</seg></tuv></tu>',
+            "6: duplicate tuid '7' (first at line 5)",
+        ),
+        (
+            '<tu><tuv xml:lang="zh-CN"><seg>绿电</seg></tuv></tu>',
+            "5: no <tuv> in the source language 'en-US' (has zh-CN)",
+        ),
+        (
+            '<tu><prop>x</prop><tuv xml:lang="en-US"><seg>a</seg></tuv></tu>',
+            "5: Element prop does not carry attribute type",
+        ),
+        (
+            '<tu><tuv xml:lang="en-US"><seg>a</seg><seg>b</seg></tuv></tu>',
+            "5: Element tuv content does not follow the DTD",
+        ),
+        (
+            '<tu usagecount="many"><tuv xml:lang="en-US"><seg>a</seg></tuv></tu>',
+            "5: <tu> usagecount='many' is not a number",
+        ),
+    ],
+)
+def test_semantic_and_structural_problems(tmp_path: Path, body: str, expected: str) -> None:
+    found = problems(tmp_path, doc(body))
+    assert any(p.startswith(expected) for p in found), found
+
+
+def test_header_problems(tmp_path: Path) -> None:
+    found = problems(tmp_path, doc(GOOD_TU, header='<header creationtool="x" segtype="line"/>'))
+    assert any("does not carry attribute srclang" in p for p in found)
+    assert any("segtype" in p for p in found)
+
+
+def test_not_well_formed_is_a_problem_not_an_error(tmp_path: Path) -> None:
+    found = problems(tmp_path, doc(GOOD_TU).replace("</body>", ""))
+    assert len(found) == 1 and "malformed XML" in found[0]
+
+
+def test_tmx11_file_is_reported_once_per_place(tmx_data: Path) -> None:
+    found = [str(p) for p in validate_tmx(tmx_data / "tmx11-lang.tmx")]
+    assert any("version is '1.1'" in p for p in found)
+    assert sum("lang='ZH-TW'" in p for p in found) == 1
+    assert not any("No declaration for attribute lang" in p for p in found)
+
+
+def test_nested_and_crossed_pairs_are_fine(tmp_path: Path) -> None:
+    seg = (
+        '<bpt i="1">&lt;b&gt;</bpt><bpt i="2">&lt;i&gt;</bpt>x<ept i="1">&lt;/b&gt;</ept>'
+        '<hi type="t">y<bpt i="3">[</bpt>z<ept i="3">]</ept></hi><ept i="2">&lt;/i&gt;</ept>'
+    )
+    body = f'<tu><tuv xml:lang="en-US"><seg>{seg}</seg></tuv></tu>'
+    assert problems(tmp_path, doc(body)) == []
