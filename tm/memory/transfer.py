@@ -32,12 +32,11 @@ def import_tmx(store: Store, path: str, progress: Progress | None = None) -> Cou
     with reader, store.atomic():
         header = reader.header
         srclang = header.srclang
+        name = os.path.basename(path)
         for unit in reader:
             counts.read += 1
-            location = unit.location
-            if unit.origin is None and location is not None:
-                unit = unit.with_(origin=f"{os.path.basename(path)}:{location.line}")
-            result = store.put(unit, srclang=srclang)
+            line = unit.location.line if unit.location else None
+            result = store.put(unit, srclang=srclang, origin=f"{name}:{line}")
             setattr(counts, result, getattr(counts, result) + 1)
         store.record_import(path, dict(header.attrs), counts)
     return counts

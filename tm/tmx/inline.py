@@ -21,14 +21,23 @@ class InlineMarkupError(ValueError):
         self.line = line
 
 
+_LOCAL: dict[str, str] = {}
+
+
 def localname(tag: object) -> str:
-    if not isinstance(tag, str):  # comments and processing instructions
+    """`seg` for `seg` and `{ns}seg`; '' for comments and processing instructions."""
+    if not isinstance(tag, str):
         return ""
-    return tag.rsplit("}", 1)[1] if tag[:1] == "{" else tag
+    name = _LOCAL.get(tag)
+    if name is None:
+        name = _LOCAL[tag] = tag.rsplit("}", 1)[1] if tag[:1] == "{" else tag
+    return name
 
 
 def parse_content(element: etree._Element) -> Content:
     """The content of a `seg` (or of an inline element) as a tuple of `str | Tag`."""
+    if not len(element):  # plain text, the common case
+        return (element.text,) if element.text else ()
     items: list[str | Tag] = []
     if element.text:
         items.append(element.text)

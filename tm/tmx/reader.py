@@ -65,9 +65,10 @@ def _note(element: etree._Element) -> Note:
 
 
 def _attrs(element: etree._Element, skip: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    return tuple(
-        (localname(key), value) for key, value in element.attrib.items() if key not in skip
-    )
+    items = element.items()
+    if not items:
+        return ()
+    return tuple((localname(key), value) for key, value in items if key not in skip)
 
 
 class TmxReader:

@@ -1,0 +1,162 @@
+"""TMX import / export / read: time and peak memory, beside translate-toolkit's tmxfile.
+
+Generates an en -> zh-CN TMX of realistic sentence lengths with some Level 2 markup (once; kept
+in benchmarks/work/), then runs each step in its own process and reads that process's peak RSS
+from the kernel (wait4), so figures do not bleed into each other.
+
+    python benchmarks/tmx_bench.py                # 1,000,000 units
+    python benchmarks/tmx_bench.py --units 100000
+    python benchmarks/tmx_bench.py --skip-toolkit  # without translate-toolkit
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+WORK = Path(__file__).resolve().parent / "work"
+
+EN_WORDS = (
+    "the of and to in green power transportation energy storage strategic cooperation "
+    "agreement signing ceremony expressway group company development market digital shipping "
+    "asset management department integrated smart zero-carbon plant wind solar hydropower "
+    "rural revitalization battery-swap electric heavy-duty trucks clean capital operation "
+    "layout industrial integration planning construction sharing project practical western "
+    "land sea corridor logistics efficiency ratio low-carbon transition both sides will "
+    "promote jointly continue advantages network achieve win-win"
+).split()
+NAMES = ["CPID", "Chongqing", "Gao Ping", "Teng Yingming", "SPIC", "State Grid", "Zhonghui"]
+ZH_CHARS = (
+    "中国电力重庆高速集团绿电交通产业战略合作签约仪式双方就绿色交通航运储能综合智慧零碳电厂风光水储"
+    "一体化基地乡村振兴等进行交流并签署合作框架协议介绍了基本情况和国内外业务布局清洁能源开发资本运作"
+    "加快新能源布局融合发展帮助提升运输物流能效绿电占比推动西部陆海新通道低碳转型实现共赢"
+)
+ZH_PUNCT = "，、；"
+
+
+def english(rng: random.Random) -> str:
+    words = [rng.choice(EN_WORDS) for _ in range(rng.randint(8, 35))]
+    if rng.random() < 0.5:
+        words.insert(rng.randrange(len(words)), rng.choice(NAMES))
+    if rng.random() < 0.3:
+        words.insert(rng.randrange(len(words)), f"{rng.randint(1, 999)}.{rng.randint(0, 9)}%")
+    sentence = " ".join(words)
+    return sentence[0].upper() + sentence[1:] + "."
+
+
+def chinese(rng: random.Random) -> str:
+    parts = []
+    for _ in range(rng.randint(1, 4)):
+        parts.append("".join(rng.choice(ZH_CHARS) for _ in range(rng.randint(6, 18))))
+    text = rng.choice(ZH_PUNCT).join(parts)
+    if rng.random() < 0.4:
+        text = rng.choice(NAMES[:1] + ["2023年6月21日", "百分之五十"]) + text
+    return text + "。"
+
+
+def markup(text: str, rng: random.Random) -> str:
+    """Escape for XML and, for about one unit in ten, add bpt/ept or ph like a CAT tool."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    roll = rng.random()
+    if roll < 0.06:
+        cut = rng.randrange(1, max(2, len(text) - 1))
+        return (f'<bpt i="1" type="bold">&lt;b&gt;</bpt>{text[:cut]}<ept i="1">&lt;/b&gt;</ept>'
+                f"{text[cut:]}")
+    if roll < 0.10:
+        return f'{text}<ph x="1" type="image">&lt;img src="logo.png"/&gt;</ph>'
+    return text
+
+
+def generate(path: Path, units: int, seed: int = 2023) -> None:
+    rng = random.Random(seed)
+    temp = path.with_suffix(".part")
+    with open(temp, "w", encoding="utf-8") as out:
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n')
+        out.write('<tmx version="1.4">\n  <header creationtool="tm-bench" creationtoolversion="1"'
+                  ' segtype="sentence" o-tmf="tm" adminlang="en" srclang="en-US"'
+                  ' datatype="plaintext" creationdate="20261124T000000Z"/>\n  <body>\n')
+        for i in range(units):
+            rng_state = markup(english(rng), rng), markup(chinese(rng), rng)
+            out.write(
+                f'    <tu tuid="{i + 1}" creationdate="20230621T083015Z" creationid="bench">\n'
+                f'      <prop type="x-client">CPID</prop>\n'
+                f'      <tuv xml:lang="en-US"><seg>{rng_state[0]}</seg></tuv>\n'
+                f'      <tuv xml:lang="zh-CN"><seg>{rng_state[1]}</seg></tuv>\n'
+                "    </tu>\n"
+            )
+        out.write("  </body>\n</tmx>\n")
+    os.replace(temp, path)
+
+
+def measure(label: str, argv: list[str]) -> tuple[float, float]:
+    """Run argv in a child; return (seconds, peak RSS in MB) of that child alone."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        err = proc.stderr.read().decode() if proc.stderr else ""
+        raise SystemExit(f"{label} failed: {err.strip()}")
+    return seconds, usage.ru_maxrss / 1024  # Linux reports KiB
+
+
+READ_TM = (
+    "import sys\nfrom tm.tmx import TmxReader\n"
+    "with TmxReader(sys.argv[1]) as r:\n    n = sum(1 for _ in r)\nprint(n)\n"
+)
+READ_TOOLKIT = (
+    "import sys\nfrom translate.storage.tmx import tmxfile\n"
+    "with open(sys.argv[1], 'rb') as f:\n    store = tmxfile(f)\n"
+    "n = sum(1 for u in store.units if u.source is not None and u.target is not None)\n"
+    "print(n)\n"
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=1_000_000)
+    parser.add_argument("--skip-toolkit", action="store_true")
+    args = parser.parse_args()
+
+    WORK.mkdir(exist_ok=True)
+    source = WORK / f"bench-{args.units}.tmx"
+    if not source.exists():
+        started = time.perf_counter()
+        generate(source, args.units)
+        print(f"generated {source.name} in {time.perf_counter() - started:.1f} s")
+    db = WORK / f"bench-{args.units}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    exported = WORK / f"bench-{args.units}.export.tmx"
+    tm = [sys.executable, "-m", "tm", "--memory", str(db)]
+
+    rows = [
+        ("tm import (TMX -> SQLite)", measure("import", [*tm, "import", str(source)])),
+        ("tm export (SQLite -> TMX)", measure("export", [*tm, "export", "-o", str(exported)])),
+        ("tm read (streaming TmxReader)", measure("read", [sys.executable, "-c", READ_TM,
+                                                          str(source)])),
+    ]
+    if not args.skip_toolkit:
+        rows.append(("translate-toolkit tmxfile read",
+                     measure("toolkit", [sys.executable, "-c", READ_TOOLKIT, str(source)])))
+
+    size = source.stat().st_size / 1e6
+    print(f"\n{args.units:,} TUs en -> zh-CN, {size:.0f} MB; {date.today()}, "
+          f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"{'step':<34} {'seconds':>9} {'peak RSS MB':>12} {'TUs/s':>10}")
+    for label, (seconds, rss) in rows:
+        print(f"{label:<34} {seconds:>9.1f} {rss:>12.0f} {args.units / seconds:>10,.0f}")
+    if not args.skip_toolkit:
+        ratio = rows[3][1][0] / rows[2][1][0]
+        print(f"tm reads {ratio:.1f}x faster than translate-toolkit")
+
+
+if __name__ == "__main__":
+    main()
