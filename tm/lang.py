@@ -91,6 +91,7 @@ def matches(requested: str, tag: str) -> bool:
     return have == want or have.startswith(want + "-")
 
 
+@lru_cache(maxsize=4096)
 def same(a: str, b: str) -> bool:
     """Whether two tags name the same language (and, for Chinese, the same script)."""
     return canonical(a) == canonical(b)

@@ -55,6 +55,8 @@ Content = tuple[str | Tag, ...]
 
 def plain_text(content: Content) -> str:
     """The text used for matching and checks: native code and sub-flows are not text."""
+    if len(content) == 1 and type(content[0]) is str:
+        return content[0]
     parts: list[str] = []
     for item in content:
         if isinstance(item, str):
@@ -128,10 +130,8 @@ class Unit:
 
     def variant(self, lang: str) -> Variant | None:
         """The first variant in `lang` (matched through `tm.lang`, never across scripts)."""
-        from tm.lang import matches
-
         for variant in self.variants:
-            if matches(lang, variant.lang):
+            if langs.matches(lang, variant.lang):
                 return variant
         return None
 
@@ -142,9 +142,10 @@ class Unit:
     def source_language(self, default: str | None = None) -> str:
         """The canonical source language: the unit's own srclang, else `default` (the file's),
         else its first variant's. A `*all*`, or a language the unit lacks, falls through."""
-        from tm import lang as langs
-
-        for candidate in (self.attr("srclang"), default):
+        own = self.attr("srclang") if self.attrs else None
+        if own is None and default and langs.same(default, self.variants[0].lang):
+            return langs.canonical(self.variants[0].lang)  # the common case, quickly
+        for candidate in (own, default):
             if candidate and candidate != langs.ALL:
                 for variant in self.variants:
                     if langs.same(candidate, variant.lang):

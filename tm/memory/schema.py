@@ -33,7 +33,7 @@ MIGRATIONS: list[str] = [
         position INTEGER NOT NULL,
         lang TEXT NOT NULL,                -- the tag as imported, kept for export
         lang_key TEXT NOT NULL,            -- canonical tag, the only one compared
-        content TEXT NOT NULL,             -- inline content as JSON (markup kept)
+        content TEXT,                      -- inline content as JSON; NULL: just `plain`
         plain TEXT NOT NULL,               -- derived text for matching
         norm TEXT,                         -- folded text, terms only (lookup)
         attrs TEXT NOT NULL DEFAULT '[]',

@@ -15,7 +15,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, NamedTuple
@@ -46,27 +46,54 @@ def current_user() -> str | None:
         return None
 
 
-# One encoder for the whole process: json.dumps with options builds a new one per call,
-# which was a third of import time.
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+# JSON for the stored metadata, through one reusable C encoder: `json.dumps` with options
+# builds a new encoder per call, which made JSON a third of import time.
+_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
+_c_encoder = getattr(json.encoder, "c_make_encoder", None)
+if _c_encoder is not None:
+    _chunks = _c_encoder(
+        None, None, json.encoder.encode_basestring, None, ":", ",", False, False, True
+    )
+
+    def _encode(value: Any) -> str:
+        return "".join(_chunks(value, 0))
+
+else:  # pragma: no cover - CPython without its C accelerator
+    _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def _dumps(value: Any) -> str:
     return _encode(value) if value else "[]"
 
 
+def _attrs_json(attrs: tuple[tuple[str, str], ...]) -> str:
+    return _encode(attrs) if attrs else "[]"
+
+
 def _props_json(props: tuple[Prop, ...]) -> str:
-    return _dumps([[p.type, p.value, p.lang, p.encoding] for p in props]) if props else "[]"
+    return _encode([(p.type, p.value, p.lang, p.encoding) for p in props]) if props else "[]"
 
 
 def _notes_json(notes: tuple[Note, ...]) -> str:
-    return _dumps([[n.text, n.lang, n.encoding] for n in notes]) if notes else "[]"
+    return _encode([(n.text, n.lang, n.encoding) for n in notes]) if notes else "[]"
 
 
 def _content_json(content: tuple[Any, ...]) -> str:
-    if len(content) == 1 and isinstance(content[0], str):
-        return _encode(content)  # plain text, the common case
+    if len(content) == 1 and type(content[0]) is str:
+        return "[" + _string(content[0]) + "]"  # plain text, the common case
     return _encode(content_to_json(content))
+
+
+def _stored_content(identity_json: str, content: tuple[Any, ...]) -> str | None:
+    """What goes in the `content` column: NULL when the segment is plain text (then `plain`
+    holds it all), so the common case is not stored twice."""
+    return None if all(type(item) is str for item in content) else identity_json
+
+
+def _content_from(stored: str | None, plain: str) -> tuple[Any, ...]:
+    if stored is None:
+        return (plain,) if plain else ()
+    return content_from_json(json.loads(stored))
 
 
 def _props_from(text: str) -> tuple[Prop, ...]:
@@ -91,12 +118,12 @@ def unit_key(unit: Unit) -> bytes:
 
 
 def _key_of(kind: str, identities: list[tuple[str, str]]) -> bytes:
-    parts = sorted(identities)
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(kind.encode())
-    for lang_key, content in parts:
-        digest.update(b"\x00" + lang_key.encode() + b"\x00" + content.encode())
-    return digest.digest()
+    text = kind + "".join(f"\x00{lang}\x00{content}" for lang, content in sorted(identities))
+    return hashlib.blake2b(text.encode(), digest_size=16).digest()
+
+
+_NO_META = ("[]", "[]", "[]")
+_PLAIN = "\x00plain"  # stands for a NULL content column in SQL results
 
 
 class StoredUnit(NamedTuple):
@@ -119,6 +146,11 @@ class Counts:
         for name in ("read", "created", "updated", "skipped", "failed"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
+    def tally(self, results: Iterable[str]) -> None:
+        for result in results:
+            self.read += 1
+            setattr(self, result, getattr(self, result) + 1)
+
     def as_dict(self) -> dict[str, int]:
         return dict(self.__dict__)
 
@@ -138,6 +170,7 @@ class Store:
         try:
             self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
             self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA cache_size = -65536")  # 64 MiB: index inserts stay in RAM
             if self.path != ":memory:":
                 self.db.execute("PRAGMA journal_mode = WAL")
                 self.db.execute("PRAGMA synchronous = NORMAL")
@@ -219,66 +252,94 @@ class Store:
 
         `srclang` is the file's source language, `origin` the provenance to record when the
         unit carries none. Returns 'created', 'updated' or 'skipped' (a repeat whose metadata
-        are unchanged).
+        are unchanged). Raises `UsageError` for an unknown kind or status.
         """
+        return self.put_many([(unit, srclang, origin)])[0]
+
+    def put_many(self, items: Sequence[tuple[Unit, str | None, str | None]]) -> list[str]:
+        """`put` for a batch of (unit, srclang, origin): one query finds the repeats, one
+        `executemany` inserts the rest. Same results, in order, as `put` one by one."""
+        now = self._stamp or _now()
+        prepared = [self._prepare(unit, srclang, origin) for unit, srclang, origin in items]
+        keys = list({p[1] for p in prepared})
+        existing = {
+            row[0]
+            for row in self.db.execute(
+                f"SELECT key FROM unit WHERE key IN ({','.join('?' * len(keys))})", keys
+            )
+        }
+        next_id = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM unit").fetchone()[0]
+        results: list[str] = []
+        unit_rows: list[tuple[Any, ...]] = []
+        variant_rows: list[tuple[Any, ...]] = []
+        repeats: list[int] = []
+        for index, (unit, key, identities, meta, source, origin) in enumerate(prepared):
+            if key in existing:
+                results.append("")
+                repeats.append(index)
+                continue
+            existing.add(key)
+            unit_rows.append(
+                (next_id, key, unit.kind, *meta, source, origin, now, self.user, now, self.user)
+            )
+            term = unit.kind == "term"
+            for position, (v, identity) in enumerate(zip(unit.variants, identities, strict=True)):
+                text = v.text
+                variant_rows.append(
+                    (next_id, position, v.lang, identity[0],
+                     _stored_content(identity[1], v.content), text,
+                     fold(text) if term else None, *self._variant_meta(v))
+                )
+            next_id += 1
+            results.append("created")
+        self.db.executemany(
+            "INSERT INTO unit (id, key, kind, status, tuid, attrs, props, notes, srclang, origin,"
+            " created_at, created_by, changed_at, changed_by)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            unit_rows,
+        )
+        self.db.executemany(
+            "INSERT INTO variant (unit_id, position, lang, lang_key, content, plain, norm,"
+            " attrs, props, notes) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            variant_rows,
+        )
+        for index in repeats:  # in input order, after the new ones exist
+            unit, key, identities, meta, _source, _origin = prepared[index]
+            results[index] = self._update_repeat(key, unit, identities, meta, now)
+        return results
+
+    def _prepare(
+        self, unit: Unit, srclang: str | None, origin: str | None
+    ) -> tuple[Unit, bytes, list[tuple[str, str]], tuple[Any, ...], str, str | None]:
         if unit.kind not in UNIT_KINDS:
             raise UsageError(f"unknown unit kind {unit.kind!r}")
         if unit.status is not None and unit.status not in TERM_STATUSES:
             raise UsageError(f"unknown status {unit.status!r} (one of {', '.join(TERM_STATUSES)})")
+        if not unit.variants:
+            raise UsageError("a unit needs at least one language variant")
         identities = [(langs.canonical(v.lang), _content_json(v.content)) for v in unit.variants]
-        key = _key_of(unit.kind, identities)
-        now = self._stamp or _now()
         meta = (
             unit.status,
             unit.tuid,
-            _dumps(unit.attrs),
+            _attrs_json(unit.attrs),
             _props_json(unit.props),
             _notes_json(unit.notes),
         )
-        cursor = self.db.execute(
-            "INSERT INTO unit (key, kind, status, tuid, attrs, props, notes, srclang, origin,"
-            " created_at, created_by, changed_at, changed_by)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (key) DO NOTHING",
-            (
-                key,
-                unit.kind,
-                *meta,
-                unit.source_language(srclang),
-                unit.origin or origin,
-                now,
-                self.user,
-                now,
-                self.user,
-            ),
+        return (
+            unit,
+            _key_of(unit.kind, identities),
+            identities,
+            meta,
+            unit.source_language(srclang),
+            unit.origin or origin,
         )
-        if cursor.rowcount == 1:
-            unit_id = cursor.lastrowid
-            self.db.executemany(
-                "INSERT INTO variant (unit_id, position, lang, lang_key, content, plain, norm,"
-                " attrs, props, notes) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                [
-                    (
-                        unit_id,
-                        position,
-                        v.lang,
-                        identity[0],
-                        identity[1],
-                        v.text,
-                        fold(v.text) if unit.kind == "term" else None,
-                        *self._variant_meta(v),
-                    )
-                    for position, (v, identity) in enumerate(
-                        zip(unit.variants, identities, strict=True)
-                    )
-                ],
-            )
-            return "created"
-        return self._update_repeat(key, unit, identities, meta, now)
 
     @staticmethod
     def _variant_meta(variant: Variant) -> tuple[str, str, str]:
+        if not (variant.attrs or variant.props or variant.notes):
+            return _NO_META
         return (
-            _dumps(variant.attrs),
+            _attrs_json(variant.attrs),
             _props_json(variant.props),
             _notes_json(variant.notes),
         )
@@ -296,20 +357,21 @@ class Store:
         ).fetchone()
         unit_id = row[0]
         old_variants = self.db.execute(
-            "SELECT id, lang_key, content, attrs, props, notes FROM variant WHERE unit_id = ?"
-            " ORDER BY position",
-            (unit_id,),
+            "SELECT id, lang_key, coalesce(content, ?), attrs, props, notes, plain FROM variant"
+            " WHERE unit_id = ? ORDER BY position",
+            (_PLAIN, unit_id),
         ).fetchall()
         # Pair incoming variants with stored ones by (language, content): the key guarantees
         # the same multiset, whatever the order in the file.
         by_identity: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
         for old in old_variants:
-            by_identity.setdefault((old[1], old[2]), []).append(old)
+            identity = old[2] if old[2] != _PLAIN else _content_json((old[6],) if old[6] else ())
+            by_identity.setdefault((old[1], identity), []).append(old)
         changes = []
         for variant, identity in zip(unit.variants, identities, strict=True):
             old = by_identity[identity].pop(0)
             new_meta = self._variant_meta(variant)
-            if tuple(old[3:]) != new_meta:
+            if tuple(old[3:6]) != new_meta:
                 changes.append((*new_meta, variant.lang, old[0]))
         if tuple(row[1:]) == meta and not changes:
             return "skipped"
@@ -393,7 +455,7 @@ class Store:
         reader = sqlite3.connect(self.path, timeout=30.0) if self.path != ":memory:" else self.db
         try:
             variant_rows = reader.execute(
-                "SELECT v.unit_id, v.lang, v.content, v.attrs, v.props, v.notes"
+                "SELECT v.unit_id, v.lang, v.content, v.attrs, v.props, v.notes, v.plain"
                 f" FROM variant v JOIN unit u ON u.id = v.unit_id{where}"
                 " ORDER BY v.unit_id, v.position",
                 args,
@@ -405,7 +467,7 @@ class Store:
                     variants.append(
                         Variant(
                             lang=pending[1],
-                            content=content_from_json(json.loads(pending[2])),
+                            content=_content_from(pending[2], pending[6]),
                             attrs=_attrs_from(pending[3]),
                             props=_props_from(pending[4]),
                             notes=_notes_from(pending[5]),

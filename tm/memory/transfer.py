@@ -12,11 +12,14 @@ from typing import BinaryIO
 from tm import lang as langs
 from tm.errors import InputError, StoreError, UsageError
 from tm.memory.store import Counts, Store
-from tm.model import Prop
+from tm.model import Prop, Unit
 from tm.tmx.reader import TUID_PROP, TmxReader
 from tm.tmx.writer import TmxWriter
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
+#: Units written per `executemany`: large enough to amortise statements, small enough to
+#: keep memory flat (SQLite allows 32,766 parameters in the repeat look-up).
+IMPORT_BATCH = 500
 
 
 def import_tmx(store: Store, path: str, progress: Progress | None = None) -> Counts:
@@ -33,11 +36,14 @@ def import_tmx(store: Store, path: str, progress: Progress | None = None) -> Cou
         header = reader.header
         srclang = header.srclang
         name = os.path.basename(path)
+        batch: list[tuple[Unit, str | None, str | None]] = []
         for unit in reader:
-            counts.read += 1
             line = unit.location.line if unit.location else None
-            result = store.put(unit, srclang=srclang, origin=f"{name}:{line}")
-            setattr(counts, result, getattr(counts, result) + 1)
+            batch.append((unit, srclang, f"{name}:{line}"))
+            if len(batch) == IMPORT_BATCH:
+                counts.tally(store.put_many(batch))
+                batch = []
+        counts.tally(store.put_many(batch) if batch else [])
         store.record_import(path, dict(header.attrs), counts)
     return counts
 

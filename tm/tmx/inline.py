@@ -21,7 +21,8 @@ class InlineMarkupError(ValueError):
         self.line = line
 
 
-_LOCAL: dict[str, str] = {}
+#: Cache of tag -> local name (a handful of distinct tags, looked up millions of times).
+_LOCAL: dict[str, str] = {"seg": "seg", "tuv": "tuv", "tu": "tu", "prop": "prop", "note": "note"}
 
 
 def localname(tag: object) -> str:

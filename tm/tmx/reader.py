@@ -16,6 +16,7 @@ from lxml import etree
 
 from tm.errors import InputError
 from tm.model import Location, Note, Prop, Unit, Variant
+from tm.tmx.inline import _LOCAL as _LOCAL_NAME
 from tm.tmx.inline import InlineMarkupError, localname, parse_content
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -27,6 +28,7 @@ ORIGIN_PROP = "x-tm-origin"
 TUID_PROP = "x-tm-tuid"  # a tuid another unit of the same file already uses
 
 _TAGS = ("{*}tmx", "{*}header", "{*}body", "{*}tu")
+_TUV_SKIP = (XML_LANG, "lang")
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ def _note(element: etree._Element) -> Note:
 
 def _attrs(element: etree._Element, skip: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     items = element.items()
-    if not items:
+    if not items or (len(items) == 1 and items[0][0] in skip):
         return ()
     return tuple((localname(key), value) for key, value in items if key not in skip)
 
@@ -90,6 +92,7 @@ class TmxReader:
         self.name = display_name or self.path
         self._progress = progress
         self._header: Header | None = None
+        self.version: str | None = None
         self._file: BinaryIO | None = None
         self._events = self._parse()
         self.size = 0
@@ -144,9 +147,10 @@ class TmxReader:
     def _parse(self) -> Iterator[Header | Unit]:
         self._file = self._open()
         self._check_root(self._file)
+        # Only end events, only for header and tu: every event costs a trip into Python.
         parser = etree.iterparse(
             self._file,
-            events=("start", "end"),
+            events=("end",),
             tag=_TAGS,
             resolve_entities=False,
             load_dtd=False,
@@ -156,29 +160,15 @@ class TmxReader:
             huge_tree=True,
         )
         header: Header | None = None
-        root_seen = False
-        in_body = False
         count = 0
         try:
-            for event, element in parser:
-                name = localname(element.tag)
-                if not root_seen:
-                    root_seen = True
-                    self.version = element.get("version")
-                    continue
-                if event == "start":
-                    if name == "body":
-                        if header is None:
-                            raise self._error("<body> before <header>", element.sourceline)
-                        in_body = True
-                    continue
-                if name == "header":
-                    header = self._header_from(element)
-                    element.clear(keep_tail=True)
-                    yield header
-                elif name == "tu" and in_body:
+            for _event, element in parser:
+                tag = element.tag
+                if tag == "tu" or localname(tag) == "tu":
+                    if header is None:
+                        raise self._error("a <tu> before the <header>", element.sourceline)
                     count += 1
-                    yield self._unit_from(element, header, count)
+                    yield self._unit_from(element, count)
                     element.clear(keep_tail=False)
                     parent = element.getparent()
                     if parent is not None:
@@ -186,8 +176,12 @@ class TmxReader:
                             del parent[0]
                     if self._progress is not None and count % 2000 == 0:
                         self._progress(self._file.tell())
-                elif name == "tmx" and header is None:
-                    raise self._error("no <header> element", element.sourceline)
+                elif localname(tag) == "header" and header is None:
+                    header = self._header_from(element)
+                    element.clear(keep_tail=True)
+                    yield header
+            if header is None:
+                raise self._error("no <header> element", None)
         except etree.XMLSyntaxError as exc:
             raise self._error(syntax_message(exc), exc.lineno or None) from None
         except InlineMarkupError as exc:
@@ -195,13 +189,11 @@ class TmxReader:
         finally:
             if self._progress is not None and self._file is not None and not self._file.closed:
                 self._progress(self.size)
-        if not root_seen:
-            raise self._error("not a TMX file (no root element)", None)
 
     def _check_root(self, handle: BinaryIO) -> None:
         """Refuse a file that is not TMX, or declares entities, before streaming it."""
         try:
-            name, line, entities = sniff_root(handle)
+            name, line, entities, self.version = sniff_root(handle)
         except etree.XMLSyntaxError as exc:
             raise self._error(syntax_message(exc), exc.lineno or None) from None
         if entities:
@@ -220,7 +212,7 @@ class TmxReader:
         notes = tuple(_note(c) for c in element if localname(c.tag) == "note")
         return Header(self.version, _attrs(element, ()), props, notes)
 
-    def _unit_from(self, tu: etree._Element, header: Header | None, count: int) -> Unit:
+    def _unit_from(self, tu: etree._Element, count: int) -> Unit:
         line = tu.sourceline
         tuid = tu.get("tuid")
         props: list[Prop] = []
@@ -228,7 +220,7 @@ class TmxReader:
         variants: list[Variant] = []
         kind, status, origin = "segment", None, None
         for child in tu:
-            name = localname(child.tag)
+            name = _LOCAL_NAME.get(child.tag) or localname(child.tag)
             if name == "prop":
                 prop = _prop(child)
                 if prop.type == KIND_PROP:
@@ -269,6 +261,8 @@ class TmxReader:
         lang = _lang_of(tuv)
         if not lang:
             raise self._error("a <tuv> without xml:lang", tuv.sourceline)
+        if len(tuv) == 1 and localname(tuv[0].tag) == "seg":  # the common shape, fast
+            return Variant(lang, parse_content(tuv[0]), (), (), _attrs(tuv, _TUV_SKIP))
         props: list[Prop] = []
         notes: list[Note] = []
         segs = []
@@ -291,13 +285,15 @@ class TmxReader:
             content=parse_content(segs[0]),
             props=tuple(props),
             notes=tuple(notes),
-            attrs=_attrs(tuv, (XML_LANG, "lang")),
+            attrs=_attrs(tuv, _TUV_SKIP),
         )
 
 
-def sniff_root(handle: BinaryIO, chunk: int = 65536) -> tuple[str | None, int, bool]:
-    """Read only as far as the root element: its local name, line, and whether the
-    document declares entities. The handle is rewound. Raises lxml's XMLSyntaxError."""
+def sniff_root(
+    handle: BinaryIO, chunk: int = 65536
+) -> tuple[str | None, int, bool, str | None]:
+    """Read only as far as the root element: its local name, line, whether the document
+    declares entities, and its `version`. The handle is rewound. Raises XMLSyntaxError."""
     parser = etree.XMLPullParser(
         events=("start",), resolve_entities=False, load_dtd=False, no_network=True
     )
@@ -312,9 +308,10 @@ def sniff_root(handle: BinaryIO, chunk: int = 65536) -> tuple[str | None, int, b
                 # A plain `<!DOCTYPE tmx SYSTEM "tmx14.dtd">` gives an empty internal DTD.
                 dtd = element.getroottree().docinfo.internalDTD
                 entities = dtd is not None and bool(list(dtd.iterentities()))
-                return localname(element.tag), element.sourceline or 1, entities
+                line = element.sourceline or 1
+                return localname(element.tag), line, entities, element.get("version")
             if not data:
-                return None, 1, False
+                return None, 1, False, None
     finally:
         handle.seek(0)
 

@@ -69,7 +69,7 @@ class _Validator:
         handle = opener._open()
         try:
             try:
-                name, line, entities = sniff_root(handle)
+                name, line, entities, _version = sniff_root(handle)
             except etree.XMLSyntaxError as exc:
                 self.report(exc.lineno, syntax_message(exc))
                 return self.problems
