@@ -23,15 +23,16 @@ from pathlib import Path
 
 WORK = Path(__file__).resolve().parent / "work"
 
-EN_WORDS = (
-    "the of and to in green power transportation energy storage strategic cooperation "
-    "agreement signing ceremony expressway group company development market digital shipping "
-    "asset management department integrated smart zero-carbon plant wind solar hydropower "
-    "rural revitalization battery-swap electric heavy-duty trucks clean capital operation "
-    "layout industrial integration planning construction sharing project practical western "
-    "land sea corridor logistics efficiency ratio low-carbon transition both sides will "
-    "promote jointly continue advantages network achieve win-win"
-).split()
+EN_VOCABULARY = """
+the of and to in green power transportation energy storage strategic cooperation agreement
+signing ceremony expressway group company development market digital shipping asset management
+department integrated smart zero-carbon plant wind solar hydropower rural revitalization
+battery-swap electric heavy-duty trucks clean capital operation layout industrial integration
+planning construction sharing project practical western land sea corridor logistics efficiency
+ratio low-carbon transition both sides will promote jointly continue advantages network achieve
+win-win
+"""
+EN_WORDS = EN_VOCABULARY.split()
 NAMES = ["CPID", "Chongqing", "Gao Ping", "Teng Yingming", "SPIC", "State Grid", "Zhonghui"]
 ZH_CHARS = (
     "中国电力重庆高速集团绿电交通产业战略合作签约仪式双方就绿色交通航运储能综合智慧零碳电厂风光水储"
@@ -57,7 +58,7 @@ def chinese(rng: random.Random) -> str:
         parts.append("".join(rng.choice(ZH_CHARS) for _ in range(rng.randint(6, 18))))
     text = rng.choice(ZH_PUNCT).join(parts)
     if rng.random() < 0.4:
-        text = rng.choice(NAMES[:1] + ["2023年6月21日", "百分之五十"]) + text
+        text = rng.choice([NAMES[0], "2023年6月21日", "百分之五十"]) + text
     return text + "。"
 
 

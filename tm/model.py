@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from tm import lang as langs
+
 #: TMX Level 2 inline elements. `bpt ept it ph ut` hold native code; `hi` and `sub` hold text.
 INLINE_KINDS = ("bpt", "ept", "it", "ph", "hi", "sub", "ut")
 #: Inline elements whose content is native code (not translatable text).
