@@ -68,8 +68,10 @@ def markup(text: str, rng: random.Random) -> str:
     roll = rng.random()
     if roll < 0.06:
         cut = rng.randrange(1, max(2, len(text) - 1))
-        return (f'<bpt i="1" type="bold">&lt;b&gt;</bpt>{text[:cut]}<ept i="1">&lt;/b&gt;</ept>'
-                f"{text[cut:]}")
+        return (
+            f'<bpt i="1" type="bold">&lt;b&gt;</bpt>{text[:cut]}<ept i="1">&lt;/b&gt;</ept>'
+            f"{text[cut:]}"
+        )
     if roll < 0.10:
         return f'{text}<ph x="1" type="image">&lt;img src="logo.png"/&gt;</ph>'
     return text
@@ -80,9 +82,11 @@ def generate(path: Path, units: int, seed: int = 2023) -> None:
     temp = path.with_suffix(".part")
     with open(temp, "w", encoding="utf-8") as out:
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n')
-        out.write('<tmx version="1.4">\n  <header creationtool="tm-bench" creationtoolversion="1"'
-                  ' segtype="sentence" o-tmf="tm" adminlang="en" srclang="en-US"'
-                  ' datatype="plaintext" creationdate="20261124T000000Z"/>\n  <body>\n')
+        out.write(
+            '<tmx version="1.4">\n  <header creationtool="tm-bench" creationtoolversion="1"'
+            ' segtype="sentence" o-tmf="tm" adminlang="en" srclang="en-US"'
+            ' datatype="plaintext" creationdate="20261124T000000Z"/>\n  <body>\n'
+        )
         for i in range(units):
             rng_state = markup(english(rng), rng), markup(chinese(rng), rng)
             out.write(
@@ -141,16 +145,24 @@ def main() -> None:
     rows = [
         ("tm import (TMX -> SQLite)", measure("import", [*tm, "import", str(source)])),
         ("tm export (SQLite -> TMX)", measure("export", [*tm, "export", "-o", str(exported)])),
-        ("tm read (streaming TmxReader)", measure("read", [sys.executable, "-c", READ_TM,
-                                                          str(source)])),
+        (
+            "tm read (streaming TmxReader)",
+            measure("read", [sys.executable, "-c", READ_TM, str(source)]),
+        ),
     ]
     if not args.skip_toolkit:
-        rows.append(("translate-toolkit tmxfile read",
-                     measure("toolkit", [sys.executable, "-c", READ_TOOLKIT, str(source)])))
+        rows.append(
+            (
+                "translate-toolkit tmxfile read",
+                measure("toolkit", [sys.executable, "-c", READ_TOOLKIT, str(source)]),
+            )
+        )
 
     size = source.stat().st_size / 1e6
-    print(f"\n{args.units:,} TUs en -> zh-CN, {size:.0f} MB; {date.today()}, "
-          f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(
+        f"\n{args.units:,} TUs en -> zh-CN, {size:.0f} MB; {date.today()}, "
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
     print(f"{'step':<34} {'seconds':>9} {'peak RSS MB':>12} {'TUs/s':>10}")
     for label, (seconds, rss) in rows:
         print(f"{label:<34} {seconds:>9.1f} {rss:>12.0f} {args.units / seconds:>10,.0f}")

@@ -113,8 +113,9 @@ def unit_key(unit: Unit) -> bytes:
 
     Two units with the same key are an exact repeat: importing one again updates metadata only.
     """
-    return _key_of(unit.kind, [(langs.canonical(v.lang), _content_json(v.content))
-                               for v in unit.variants])
+    return _key_of(
+        unit.kind, [(langs.canonical(v.lang), _content_json(v.content)) for v in unit.variants]
+    )
 
 
 def _key_of(kind: str, identities: list[tuple[str, str]]) -> bytes:
@@ -286,9 +287,16 @@ class Store:
             for position, (v, identity) in enumerate(zip(unit.variants, identities, strict=True)):
                 text = v.text
                 variant_rows.append(
-                    (next_id, position, v.lang, identity[0],
-                     _stored_content(identity[1], v.content), text,
-                     fold(text) if term else None, *self._variant_meta(v))
+                    (
+                        next_id,
+                        position,
+                        v.lang,
+                        identity[0],
+                        _stored_content(identity[1], v.content),
+                        text,
+                        fold(text) if term else None,
+                        *self._variant_meta(v),
+                    )
                 )
             next_id += 1
             results.append("created")

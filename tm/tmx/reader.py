@@ -289,9 +289,7 @@ class TmxReader:
         )
 
 
-def sniff_root(
-    handle: BinaryIO, chunk: int = 65536
-) -> tuple[str | None, int, bool, str | None]:
+def sniff_root(handle: BinaryIO, chunk: int = 65536) -> tuple[str | None, int, bool, str | None]:
     """Read only as far as the root element: its local name, line, whether the document
     declares entities, and its `version`. The handle is rewound. Raises XMLSyntaxError."""
     parser = etree.XMLPullParser(
