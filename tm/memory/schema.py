@@ -25,11 +25,12 @@ MIGRATIONS: list[str] = [
         changed_at TEXT NOT NULL,
         changed_by TEXT
     );
-    CREATE INDEX unit_kind_status ON unit (kind, status);
-    CREATE INDEX unit_tuid ON unit (tuid) WHERE tuid IS NOT NULL;
+    CREATE INDEX unit_term_status ON unit (status) WHERE kind = 'term';
+    -- A variant's id is (unit id << 10) | position: a unit's variants are one rowid range, so
+    -- no index on unit_id is needed (the store deletes that range with the unit).
     CREATE TABLE variant (
         id INTEGER PRIMARY KEY,
-        unit_id INTEGER NOT NULL REFERENCES unit (id) ON DELETE CASCADE,
+        unit_id INTEGER NOT NULL,
         position INTEGER NOT NULL,
         lang TEXT NOT NULL,                -- the tag as imported, kept for export
         lang_key TEXT NOT NULL,            -- canonical tag, the only one compared
@@ -40,7 +41,6 @@ MIGRATIONS: list[str] = [
         props TEXT NOT NULL DEFAULT '[]',
         notes TEXT NOT NULL DEFAULT '[]'
     );
-    CREATE INDEX variant_unit ON variant (unit_id, position);
     CREATE INDEX variant_norm ON variant (norm) WHERE norm IS NOT NULL;
     CREATE TABLE import (
         id INTEGER PRIMARY KEY,

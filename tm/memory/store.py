@@ -124,6 +124,13 @@ def _key_of(kind: str, identities: list[tuple[str, str]]) -> bytes:
 
 
 _NO_META = ("[]", "[]", "[]")
+#: Variant ids are (unit id << VARIANT_BITS) | position: at most 1024 languages per unit.
+VARIANT_BITS = 10
+_RANGE = "{v}.id BETWEEN (u.id << 10) AND ((u.id << 10) | 1023)"
+
+
+def _variant_range(unit_id: int) -> tuple[int, int]:
+    return unit_id << VARIANT_BITS, (unit_id << VARIANT_BITS) | ((1 << VARIANT_BITS) - 1)
 _PLAIN = "\x00plain"  # stands for a NULL content column in SQL results
 
 
@@ -288,6 +295,7 @@ class Store:
                 text = v.text
                 variant_rows.append(
                     (
+                        next_id << VARIANT_BITS | position,
                         next_id,
                         position,
                         v.lang,
@@ -307,8 +315,8 @@ class Store:
             unit_rows,
         )
         self.db.executemany(
-            "INSERT INTO variant (unit_id, position, lang, lang_key, content, plain, norm,"
-            " attrs, props, notes) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO variant (id, unit_id, position, lang, lang_key, content, plain, norm,"
+            " attrs, props, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             variant_rows,
         )
         for index in repeats:  # in input order, after the new ones exist
@@ -325,6 +333,8 @@ class Store:
             raise UsageError(f"unknown status {unit.status!r} (one of {', '.join(TERM_STATUSES)})")
         if not unit.variants:
             raise UsageError("a unit needs at least one language variant")
+        if len(unit.variants) > 1 << VARIANT_BITS:
+            raise UsageError(f"a unit has {len(unit.variants)} variants; at most 1024 are kept")
         identities = [(langs.canonical(v.lang), _content_json(v.content)) for v in unit.variants]
         meta = (
             unit.status,
@@ -366,8 +376,8 @@ class Store:
         unit_id = row[0]
         old_variants = self.db.execute(
             "SELECT id, lang_key, coalesce(content, ?), attrs, props, notes, plain FROM variant"
-            " WHERE unit_id = ? ORDER BY position",
-            (_PLAIN, unit_id),
+            " WHERE id BETWEEN ? AND ? ORDER BY id",
+            (_PLAIN, *_variant_range(unit_id)),
         ).fetchall()
         # Pair incoming variants with stored ones by (language, content): the key guarantees
         # the same multiset, whatever the order in the file.
@@ -430,7 +440,7 @@ class Store:
             if requested:
                 key = langs.canonical(requested)
                 where.append(
-                    "EXISTS (SELECT 1 FROM variant w WHERE w.unit_id = u.id"
+                    f"EXISTS (SELECT 1 FROM variant w WHERE {_RANGE.format(v='w')}"
                     " AND (w.lang_key = ? OR w.lang_key LIKE ?))"
                 )
                 args.extend([key, key + "-%"])
@@ -464,8 +474,8 @@ class Store:
         try:
             variant_rows = reader.execute(
                 "SELECT v.unit_id, v.lang, v.content, v.attrs, v.props, v.notes, v.plain"
-                f" FROM variant v JOIN unit u ON u.id = v.unit_id{where}"
-                " ORDER BY v.unit_id, v.position",
+                f" FROM unit u JOIN variant v ON {_RANGE.format(v='v')}{where}"
+                " ORDER BY u.id, v.id",
                 args,
             )
             pending = next(variant_rows, None)
@@ -513,8 +523,9 @@ class Store:
     def shadowed_tuids(self) -> set[int]:
         """Ids of units whose tuid an earlier unit already has (merged files reuse tuids)."""
         rows = self.db.execute(
-            "SELECT id FROM unit u WHERE tuid IS NOT NULL AND EXISTS (SELECT 1 FROM unit e"
-            " WHERE e.tuid = u.tuid AND e.id < u.id)"
+            "SELECT u.id FROM (SELECT tuid, min(id) AS first FROM unit WHERE tuid IS NOT NULL"
+            " GROUP BY tuid HAVING count(*) > 1) AS d JOIN unit u ON u.tuid = d.tuid"
+            " WHERE u.id > d.first"
         )
         return {r[0] for r in rows}
 
@@ -522,7 +533,8 @@ class Store:
         """Units per language pair (source → each other language), kind and status."""
         rows = self.db.execute(
             "SELECT u.srclang, coalesce(v.lang_key, ''), u.kind, u.status, count(DISTINCT u.id)"
-            " FROM unit u LEFT JOIN variant v ON v.unit_id = u.id AND v.lang_key != u.srclang"
+            f" FROM unit u LEFT JOIN variant v ON {_RANGE.format(v='v')}"
+            " AND v.lang_key != u.srclang"
             " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"
         )
         return [
