@@ -156,3 +156,25 @@ class Unit:
 
     def with_(self, **changes: object) -> Unit:
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of a document as its reader found it: a paragraph, heading, list item, table
+    cell or caption cue, with where it came from. Sentences are split from blocks later."""
+
+    text: str
+    location: Location
+    kind: str = "paragraph"
+    start_ms: int | None = None
+    end_ms: int | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """What every reader returns, whatever the format."""
+
+    path: str
+    format: str
+    blocks: tuple[Block, ...]
+    encoding: str | None = None

@@ -131,6 +131,8 @@ _RANGE = "{v}.id BETWEEN (u.id << 10) AND ((u.id << 10) | 1023)"
 
 def _variant_range(unit_id: int) -> tuple[int, int]:
     return unit_id << VARIANT_BITS, (unit_id << VARIANT_BITS) | ((1 << VARIANT_BITS) - 1)
+
+
 _PLAIN = "\x00plain"  # stands for a NULL content column in SQL results
 
 

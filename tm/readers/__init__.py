@@ -1,0 +1,56 @@
+"""Documents in: one module per format, all returning a `Document` of `Block`s.
+
+The registry maps a suffix to "module:function" and imports lazily, so reading plain text
+never loads python-docx or pysubs2. A new format is one module and one line here.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+
+from tm.errors import InputError
+from tm.model import Document
+
+READERS = {
+    ".txt": "tm.readers.text:read_text",
+    ".text": "tm.readers.text:read_text",
+    ".md": "tm.readers.markdown:read_markdown",
+    ".markdown": "tm.readers.markdown:read_markdown",
+    ".html": "tm.readers.html:read_html",
+    ".htm": "tm.readers.html:read_html",
+    ".docx": "tm.readers.docx:read_docx",
+    ".srt": "tm.readers.captions:read_srt",
+    ".vtt": "tm.readers.captions:read_vtt",
+}
+
+
+def read_bytes(path: str) -> bytes:
+    """The file's bytes, or an `InputError` saying why not."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise InputError("no such file", file=path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", file=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", file=path) from None
+
+
+def read_document(path: str | os.PathLike[str]) -> Document:
+    """Read a document by its suffix. Raises `InputError` for an unknown format, a missing,
+    unreadable or undecodable file, or one with no text at all."""
+    name = os.fspath(path)
+    suffix = os.path.splitext(name)[1].lower()
+    target = READERS.get(suffix)
+    if target is None:
+        known = ", ".join(sorted(READERS))
+        raise InputError(
+            f"cannot read {suffix or 'a file without suffix'} (known: {known})", file=name
+        )
+    module, function = target.split(":")
+    document: Document = getattr(importlib.import_module(module), function)(name)
+    if not any(block.text.strip() for block in document.blocks):
+        raise InputError("the document has no text", file=name)
+    return document
