@@ -68,4 +68,5 @@ def test_positions_are_kept() -> None:
 def test_seed_splits_into_release_and_banner() -> None:
     parts = split_by_language(read_document(SEED).blocks)
     assert len(parts["en"]) == 6
-    assert [b.text for b in parts["zh"]] == ["中国电力 重庆高速集团", "绿电交通产业战略合作签约仪式"]
+    banner = ["中国电力 重庆高速集团", "绿电交通产业战略合作签约仪式"]
+    assert [b.text for b in parts["zh"]] == banner
