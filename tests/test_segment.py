@@ -26,15 +26,21 @@ def zh(text: str) -> list[str]:
         ("Chongqing Expressway Group Co., Ltd., in Chongqing.", None),
         ("Sales rose 3.5% in 2023. Profit fell.", ["Sales rose 3.5% in 2023.", "Profit fell."]),
         ("See No. 5 on the list. Then stop.", ["See No. 5 on the list.", "Then stop."]),
-        ("The U.S. market, e.g. Texas, grew. It did.", ["The U.S. market, e.g. Texas, grew.",
-                                                         "It did."]),
+        (
+            "The U.S. market, e.g. Texas, grew. It did.",
+            ["The U.S. market, e.g. Texas, grew.", "It did."],
+        ),
         ('He said "it works." Then he left.', ['He said "it works."', "Then he left."]),
         ("(This is a note.) Next one.", ["(This is a note.)", "Next one."]),
         ("Meet at 9 a.m. tomorrow. Bring it.", ["Meet at 9 a.m. tomorrow.", "Bring it."]),
-        ("Capital operation, etc. The plan is set.",
-         ["Capital operation, etc.", "The plan is set."]),
-        ("J. R. R. Tolkien wrote it. Really?  Yes!", ["J. R. R. Tolkien wrote it.", "Really?",
-                                                      "Yes!"]),
+        (
+            "Capital operation, etc. The plan is set.",
+            ["Capital operation, etc.", "The plan is set."],
+        ),
+        (
+            "J. R. R. Tolkien wrote it. Really?  Yes!",
+            ["J. R. R. Tolkien wrote it.", "Really?", "Yes!"],
+        ),
         ("No full stop at the end", ["No full stop at the end"]),
     ],
 )

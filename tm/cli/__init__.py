@@ -32,6 +32,10 @@ COMMANDS = {
         "tm.cli.validate_cmd:validate_cmd",
         "Check TMX files against TMX 1.4b: structure and semantics.",
     ),
+    "align": (
+        "tm.cli.align_cmd:align_cmd",
+        "Align two documents, or the English and Chinese parts of one mixed document.",
+    ),
     "lookup": (
         "tm.cli.lookup_cmd:lookup_cmd",
         "Terms in TEXT, both directions, then the memory's segments containing it.",

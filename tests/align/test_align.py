@@ -1,0 +1,137 @@
+"""Alignment: the command on the seed and on file pairs, formats, evaluation, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tm.align import align_segments, evaluate, read_beads
+from tm.tmx import TmxReader, validate_tmx
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "000_5a0f6029a40198bd.txt"
+DOCS = ROOT / "tests" / "data" / "docs"
+MAC = ROOT.parent / "shared" / "data" / "mac-dev"
+
+EN = [
+    "On June 21, 2023, Mr. Gao Ping, President of CPID, met with Mr. Teng Yingming in Chongqing.",
+    "Both sides exchanged views on green transportation and energy storage.",
+    "They signed a cooperation framework agreement.",
+    "Mr. Teng welcomed Mr. Gao and his delegation.",
+    "He hoped to cooperate with CPID in clean energy development.",
+    "He also mentioned capital operation.",
+]
+ZH = [
+    "2023年6月21日，中国电力总裁高平在重庆会见了滕英明。",
+    "双方就绿色交通和储能进行了交流，并签署了合作框架协议。",
+    "滕英明对高平一行表示欢迎。",
+    "他希望与中国电力在清洁能源开发、资本运作等方面开展合作。",
+]
+
+
+def test_one_two_and_two_one_beads() -> None:
+    alignment = align_segments(EN, ZH, source_lang="en", target_lang="zh-CN")
+    assert [str(b) for b in alignment.beads] == ["[0]:[0]", "[1, 2]:[1]", "[3]:[2]", "[4, 5]:[3]"]
+    assert alignment.source_lang == "en" and alignment.target_lang == "zh-Hans"
+    assert alignment.signature["segmenter"] and alignment.signature["lexicon"]
+
+
+def test_evaluation_counts_like_vecalign() -> None:
+    gold = [((0,), (0,)), ((1,), (1, 2)), ((2,), ())]
+    test = [((0,), (0,)), ((1,), (1,)), ((), (2,)), ((2,), ())]
+    scores = evaluate(test, gold)
+    assert scores.strict_p == pytest.approx(2 / 4)  # null beads are judged for precision
+    assert scores.strict_r == pytest.approx(1 / 2)  # but left out of recall
+    assert scores.lax_r == pytest.approx(1.0)
+
+
+def test_align_the_seed_as_one_file_to_valid_tmx(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "seed.tmx"
+    result = run("align", SEED, "-o", out)
+    assert result.code == 0, result.err
+    assert validate_tmx(out) == []
+    with TmxReader(out) as reader:
+        units = list(reader)
+    assert units[0].variant("en").text.startswith("CPID Signs Strategic Cooperation")
+    assert units[0].variant("zh-Hans").text == "中国电力 重庆高速集团"
+    assert all(any(p.type == "x-tm-align-score" for p in u.props) for u in units)
+
+
+def test_align_a_pair_of_caption_files(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "captions.json"
+    assert run("align", DOCS / "ceremony.en.vtt", DOCS / "ceremony.zh.srt", "-o", out).code == 0
+    payload = json.loads(out.read_text(encoding="utf-8"))
+    assert [(b["src"], b["tgt"]) for b in payload["beads"]] == [([0], [0]), ([1], [1]), ([2], [2])]
+    assert payload["source_lang"] == "en" and payload["target_lang"] == "zh-Hans"
+    assert set(payload) == {"source_lang", "target_lang", "beads", "links", "signature"}
+    tmx = tmp_path / "captions.tmx"
+    assert run("align", DOCS / "ceremony.en.vtt", DOCS / "ceremony.zh.srt", "-o", tmx).code == 0
+    assert run("validate", tmx).code == 0
+
+
+def test_segmented_beads_and_into_memory(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a, b = tmp_path / "en.txt", tmp_path / "zh.txt"
+    a.write_text("\n".join(EN) + "\n", encoding="utf-8")
+    b.write_text("\n".join(ZH) + "\n", encoding="utf-8")
+    result = run("align", a, b, "--segmented", "--format", "beads", "--into-memory")
+    assert result.out.splitlines() == ["[0]:[0]", "[1, 2]:[1]", "[3]:[2]", "[4, 5]:[3]"]
+    stats = json.loads(run("stats", "--json").out)
+    assert stats["units"] == 4
+    gold = tmp_path / "gold.align"
+    gold.write_text("[0]:[0]\n[1]:[1]\n[2]:[1]\n[3]:[2]\n[4,5]:[3]\n", encoding="utf-8")
+    scored = run("align", a, b, "--segmented", "--gold", gold)
+    assert scored.out.startswith("strict: P 0.750 R 0.600 F1 0.667")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("Only English here. Nothing else.\n", "has no Chinese text"),
+        ("只有中文。\n", "has no English text"),
+        ("\n\n", "has no text"),
+    ],
+)
+def test_bad_input_one_line_exit_2_nothing_written(
+    run, tmp_path: Path, content: str, message: str
+) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "mixed.txt"
+    source.write_text(content, encoding="utf-8")
+    out = tmp_path / "out.tmx"
+    result = run("align", source, "-o", out)
+    assert result.code == 2
+    assert result.err.count("\n") == 1 and message in result.err
+    assert not out.exists()
+
+
+def test_corrupt_docx_and_undecidable_encoding(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    docx = tmp_path / "release.docx"
+    docx.write_bytes(b"PK\x03\x04 this is not really a zip")
+    noise = tmp_path / "banner.txt"
+    noise.write_bytes(bytes(range(128, 256)) * 40)
+    for bad in (docx, noise):
+        result = run("align", bad, DOCS / "ceremony.zh.srt", "-o", tmp_path / "x.tmx")
+        assert result.code == 2 and str(bad) in result.err
+    assert not (tmp_path / "x.tmx").exists()
+
+
+@pytest.mark.shared_data
+@pytest.mark.slow
+def test_mac_dev_strict_f1_stays_above_the_baseline() -> None:
+    if not MAC.is_dir():
+        pytest.skip(f"MAC-Dev is not at {MAC} (../shared/data is absent)")
+    tests, golds = [], []
+    for path in sorted((MAC / "gold").glob("*.align")):
+        doc = path.stem
+        zh = (MAC / "zh" / doc).read_text(encoding="utf-8").splitlines()
+        en = (MAC / "en" / doc).read_text(encoding="utf-8").splitlines()
+        beads = align_segments(zh, en, source_lang="zh", target_lang="en").beads
+        tests += [(tuple((doc, i) for i in b.src), tuple((doc, j) for j in b.tgt)) for b in beads]
+        golds += [
+            (tuple((doc, i) for i in s), tuple((doc, j) for j in t)) for s, t in read_beads(path)
+        ]
+    scores = evaluate(tests, golds)
+    # Published on these chapters: Hunalign .61, Bleualign .64; tm's first calibration .787.
+    assert scores.strict_f1 >= 0.78
+    assert scores.lax_f1 >= 0.95

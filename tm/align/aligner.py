@@ -1,0 +1,218 @@
+"""Monotone alignment of Chinese with English sentences: dynamic programming over beads.
+
+A bead joins a run of 0-4 sentences on one side to a run on the other (1-1, 1-2, 2-1, 1-3 ...).
+Its cost adds three calibrated terms (tm/align/calibration.json):
+- the bead type's prior (literary and news Chinese -> English has many 1-2 and 1-3 beads);
+- length: English runs about 3.9 characters per Chinese character, log-normally;
+- lexical evidence, both ways: how much of the Chinese (by CC-CEDICT glosses, the memory's
+  terms, numbers and Latin names) is found in the English, and how much of the English is
+  explained by the Chinese. Each word counts by how rare its evidence is in the whole other
+  document (a likelihood ratio doing the job of IDF), so "the" and 是 weigh nothing.
+The search is restricted to a band around the diagonal, so cost grows linearly with length.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import tm
+from tm import lang as langs
+from tm.align import lexicon
+from tm.segment import SEGMENTER
+
+BEAD_TYPES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (1, 0), (0, 1))
+
+
+@dataclass(frozen=True)
+class Bead:
+    """One alignment step: sentence indices of the source and of the target, and a score in
+    0..1 (how well the two sides explain each other)."""
+
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    score: float
+
+    def __str__(self) -> str:
+        return f"[{', '.join(map(str, self.src))}]:[{', '.join(map(str, self.tgt))}]"
+
+
+@dataclass
+class Alignment:
+    beads: list[Bead]
+    source_lang: str
+    target_lang: str
+    signature: dict[str, str] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def calibration() -> dict[str, object]:
+    text = resources.files("tm.align").joinpath("calibration.json").read_text("utf-8")
+    return json.loads(text)
+
+
+class _Evidence:
+    """Per-sentence lexical data and the pairwise evidence inside the band."""
+
+    def __init__(self, zh: list[str], en: list[str], terms: dict[str, frozenset[str]]) -> None:
+        self.en_stems = [lexicon.english_stems(s) | lexicon.english_anchors(s) for s in en]
+        index: dict[str, list[int]] = defaultdict(list)
+        for j, stems in enumerate(self.en_stems):
+            for s in stems:
+                index[s].append(j)
+        n_en, n_zh = max(len(en), 1), max(len(zh), 1)
+        # Chinese side: each token's glosses, and where in the English they occur.
+        self.zh_tokens: list[list[tuple[float, list[int]]]] = []
+        self.zh_gloss: list[set[str]] = []
+        self.zh_weight: list[float] = []
+        for sentence in zh:
+            tokens = []
+            union: set[str] = set()
+            for token in lexicon.chinese_tokens(sentence):
+                glosses = lexicon.glosses(token, terms)
+                if not glosses:
+                    continue
+                union.update(glosses)
+                hits = sorted({j for g in glosses for j in index.get(g, ())})
+                if hits:
+                    weight = -math.log((len(hits) + 0.5) / (n_en + 1))
+                    tokens.append((weight, hits))
+            self.zh_tokens.append(tokens)
+            self.zh_gloss.append(union)
+            self.zh_weight.append(sum(w for w, _ in tokens))
+        # English side: stems some Chinese sentence can explain, weighted by rarity.
+        df: dict[str, int] = defaultdict(int)
+        for union in self.zh_gloss:
+            for g in union:
+                df[g] += 1
+        self.en_words: list[list[tuple[float, str]]] = []
+        for stems in self.en_stems:
+            words = [(-math.log((df[s] + 0.5) / (n_zh + 1)), s) for s in stems if df.get(s)]
+            self.en_words.append(words)
+        self.en_weight = [sum(w for w, _ in words) for words in self.en_words]
+
+    def zh_hit(self, i: int, j0: int, j1: int) -> float:
+        """Weight of Chinese sentence i's tokens found in English sentences j0..j1-1."""
+        total = 0.0
+        for weight, hits in self.zh_tokens[i]:
+            k = bisect_left(hits, j0)
+            if k < len(hits) and hits[k] < j1:
+                total += weight
+        return total
+
+    def en_hit(self, j: int, i0: int, i1: int) -> float:
+        """Weight of English sentence j's words explained by Chinese sentences i0..i1-1."""
+        if i1 - i0 == 1:
+            gloss = self.zh_gloss[i0]
+            return sum(w for w, s in self.en_words[j] if s in gloss)
+        return sum(
+            w for w, s in self.en_words[j] if any(s in self.zh_gloss[i] for i in range(i0, i1))
+        )
+
+
+def align_segments(
+    source: list[str],
+    target: list[str],
+    *,
+    source_lang: str = "en",
+    target_lang: str = "zh-Hans",
+    terms: dict[str, frozenset[str]] | None = None,
+) -> Alignment:
+    """Align two lists of sentences (one side Chinese, the other English)."""
+    src_zh = langs.is_chinese(source_lang)
+    if src_zh == langs.is_chinese(target_lang):
+        from tm.errors import UsageError
+
+        raise UsageError("alignment needs one Chinese and one English side")
+    zh, en = (source, target) if src_zh else (target, source)
+    beads = _align(zh, en, terms or {})
+    if not src_zh:
+        beads = [Bead(b.tgt, b.src, b.score) for b in beads]
+    signature = {
+        "tool": f"tm {tm.__version__}",
+        "segmenter": SEGMENTER,
+        "lexicon": lexicon.LEXICON,
+        "calibration": "mac-dev-1",
+    }
+    return Alignment(beads, langs.canonical(source_lang), langs.canonical(target_lang), signature)
+
+
+def _align(zh: list[str], en: list[str], terms: dict[str, frozenset[str]]) -> list[Bead]:
+    cal = calibration()
+    mu, sigma = float(cal["log_length_ratio_mean"]), float(cal["log_length_ratio_sd"])
+    a, b = float(cal["length_weight"]), float(cal["lexical_weight"])
+    counts: dict[str, int] = cal["bead_counts"]  # type: ignore[assignment]
+    total = sum(counts.values())
+    prior = {(x, y): -math.log(counts.get(f"{x}-{y}", 1) / total) for x, y in BEAD_TYPES}
+    null_cost = float(cal["null_cost"])
+    n, m = len(zh), len(en)
+    if n == 0 or m == 0:
+        return [Bead((), (j,), 0.0) for j in range(m)] + [Bead((i,), (), 0.0) for i in range(n)]
+    evidence = _Evidence(zh, en, terms)
+    zh_len = [max(len("".join(s.split())), 1) for s in zh]
+    en_len = [max(len(s), 1) for s in en]
+    zh_cum = [0]
+    for x in zh_len:
+        zh_cum.append(zh_cum[-1] + x)
+    en_cum = [0]
+    for x in en_len:
+        en_cum.append(en_cum[-1] + x)
+    slope = m / n
+    width = max(int(cal["band_min"]), int(float(cal["band_fraction"]) * max(n, m)))
+
+    def in_band(i: int, j: int) -> bool:
+        return abs(j - i * slope) <= width
+
+    def bead_cost(i: int, j: int, x: int, y: int) -> tuple[float, float]:
+        """Cost and similarity of the bead ending at (i, j) taking x zh and y en sentences."""
+        if x == 0 or y == 0:
+            return prior[(x, y)] + null_cost, 0.0
+        i0, j0 = i - x, j - y
+        lz = zh_cum[i] - zh_cum[i0]
+        le = en_cum[j] - en_cum[j0]
+        delta = (math.log(le / lz) - mu) / sigma
+        zh_den = sum(evidence.zh_weight[k] for k in range(i0, i))
+        en_den = sum(evidence.en_weight[k] for k in range(j0, j))
+        zh_cov = sum(evidence.zh_hit(k, j0, j) for k in range(i0, i)) / zh_den if zh_den else 0.0
+        en_cov = sum(evidence.en_hit(k, i0, i) for k in range(j0, j)) / en_den if en_den else 0.0
+        sim = (zh_cov + en_cov) / 2
+        size = (x + y) / 2  # a bead of more sentences has more to explain
+        cost = prior[(x, y)] + a * delta * delta / 2 + b * (1 - sim) * size
+        return cost, sim
+
+    inf = float("inf")
+    best: dict[tuple[int, int], tuple[float, int, int, float]] = {(0, 0): (0.0, 0, 0, 0.0)}
+    for i in range(n + 1):
+        lo = max(0, int(i * slope - width))
+        hi = min(m, int(i * slope + width) + 1)
+        for j in range(lo, hi + 1):
+            if i == 0 and j == 0:
+                continue
+            choice = (inf, 0, 0, 0.0)
+            for x, y in BEAD_TYPES:
+                if x > i or y > j:
+                    continue
+                before = best.get((i - x, j - y))
+                if before is None:
+                    continue
+                cost, sim = bead_cost(i, j, x, y)
+                total_cost = before[0] + cost
+                if total_cost < choice[0]:
+                    choice = (total_cost, x, y, sim)
+            if choice[0] < inf and (in_band(i, j) or (i, j) == (n, m)):
+                best[(i, j)] = choice
+    if (n, m) not in best:  # the band missed the corner: widen it once
+        raise RuntimeError("alignment band too narrow")  # pragma: no cover
+    beads: list[Bead] = []
+    i, j = n, m
+    while (i, j) != (0, 0):
+        _cost, x, y, sim = best[(i, j)]
+        beads.append(Bead(tuple(range(i - x, i)), tuple(range(j - y, j)), round(sim, 3)))
+        i, j = i - x, j - y
+    beads.reverse()
+    return beads

@@ -1,0 +1,110 @@
+"""Documents -> sentences -> alignment -> units: what `tm align` does, as a library call."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from tm import lang as langs
+from tm.align.aligner import Alignment, align_segments
+from tm.errors import InputError
+from tm.model import Location, Prop, Unit, Variant
+from tm.readers import read_bytes, read_document
+from tm.readers.encoding import decode
+from tm.segment import Segment, segment_blocks, split_by_language
+
+#: Beads scoring below this are flagged for review.
+LOW_CONFIDENCE = 0.2
+
+
+@dataclass
+class AlignedDocuments:
+    alignment: Alignment
+    source: list[Segment]
+    target: list[Segment]
+
+
+def read_segmented(path: str, lang: str) -> list[Segment]:
+    """One sentence per line, as given; empty lines stay (index = line number - 1)."""
+    text, _encoding = decode(read_bytes(path), path)
+    lines = text.splitlines()
+    if not any(line.strip() for line in lines):
+        raise InputError("the document has no text", file=path)
+    return [Segment(line.strip(), lang, Location(path, n)) for n, line in enumerate(lines, 1)]
+
+
+def _sentences(path: str, lang: str) -> list[Segment]:
+    document = read_document(path)
+    return segment_blocks(document.blocks, "zh" if langs.is_chinese(lang) else "en")
+
+
+def align_files(
+    a: str | os.PathLike[str],
+    b: str | os.PathLike[str] | None = None,
+    *,
+    segmented: bool = False,
+    source_lang: str = "en",
+    target_lang: str = "zh-Hans",
+) -> AlignedDocuments:
+    """Align A (source) with B (target), or the English and Chinese parts of a mixed A.
+
+    Raises `InputError` for unreadable files and for a side with no text in its language.
+    """
+    first = os.fspath(a)
+    if b is None:
+        if segmented:
+            raise InputError("--segmented needs two files", file=first)
+        blocks = read_document(first).blocks
+        parts = split_by_language(blocks)
+        en_part, zh_part = parts["en"], parts["zh"]
+        if not en_part or not zh_part:
+            missing = "Chinese" if not zh_part else "English"
+            raise InputError(f"the document has no {missing} text to align with", file=first)
+        source_is_zh = langs.is_chinese(source_lang)
+        src_blocks, tgt_blocks = (zh_part, en_part) if source_is_zh else (en_part, zh_part)
+        source = segment_blocks(src_blocks, "zh" if source_is_zh else "en")
+        target = segment_blocks(tgt_blocks, "en" if source_is_zh else "zh")
+    else:
+        second = os.fspath(b)
+        if segmented:
+            source = read_segmented(first, source_lang)
+            target = read_segmented(second, target_lang)
+        else:
+            source = _sentences(first, source_lang)
+            target = _sentences(second, target_lang)
+    alignment = align_segments(
+        [s.text for s in source],
+        [s.text for s in target],
+        source_lang=source_lang,
+        target_lang=target_lang,
+    )
+    return AlignedDocuments(alignment, source, target)
+
+
+def bead_text(segments: list[Segment], indices: tuple[int, ...], lang: str) -> str:
+    joiner = "" if langs.is_chinese(lang) else " "
+    return joiner.join(segments[i].text for i in indices)
+
+
+def alignment_units(aligned: AlignedDocuments) -> list[Unit]:
+    """One segment unit per bead with both sides, its score as a prop."""
+    al = aligned.alignment
+    units = []
+    for bead in al.beads:
+        if not bead.src or not bead.tgt:
+            continue
+        first = aligned.source[bead.src[0]].location
+        props = (Prop("x-tm-align-score", f"{bead.score:.3f}"),)
+        if bead.score < LOW_CONFIDENCE:
+            props += (Prop("x-tm-review", "low-confidence alignment"),)
+        units.append(
+            Unit(
+                variants=(
+                    Variant(al.source_lang, (bead_text(aligned.source, bead.src, al.source_lang),)),
+                    Variant(al.target_lang, (bead_text(aligned.target, bead.tgt, al.target_lang),)),
+                ),
+                props=props,
+                origin=f"{os.path.basename(first.file)}:{first.line}",
+            )
+        )
+    return units

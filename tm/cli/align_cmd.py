@@ -1,0 +1,110 @@
+"""`tm align`."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import click
+
+from tm.cli.options import memory_path, output_option
+from tm.errors import UsageError
+from tm.fileio import atomic_output
+
+
+@click.command("align")
+@click.argument("a", metavar="A")
+@click.argument("b", metavar="[B]", required=False)
+@output_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["tmx", "text", "json", "beads"]),
+    help="Output format (default: from the -o extension, else text).",
+)
+@click.option("--segmented", is_flag=True, help="Each input line is one sentence already.")
+@click.option("--src-lang", default="en", show_default=True, help="Language of A (the source).")
+@click.option("--tgt-lang", default="zh-Hans", show_default=True, help="Language of B.")
+@click.option("--into-memory", is_flag=True, help="Also store the aligned pairs in the memory.")
+@click.option("--gold", metavar="GOLD", help="Score against a gold alignment (beads format).")
+@click.pass_context
+def align_cmd(
+    ctx: click.Context,
+    a: str,
+    b: str | None,
+    output: str | None,
+    fmt: str | None,
+    segmented: bool,
+    src_lang: str,
+    tgt_lang: str,
+    into_memory: bool,
+    gold: str | None,
+) -> int:
+    """Align two documents, or the English and Chinese parts of one mixed document.
+
+    A is the source (--src-lang, default English), B the target. Reads text, Markdown, HTML,
+    DOCX, SRT and WebVTT. With --gold, prints precision, recall and F1 (strict and lax).
+    """
+    from tm.align.documents import LOW_CONFIDENCE, align_files, alignment_units, bead_text
+    from tm.align.evaluate import evaluate, read_beads
+
+    if fmt is None:
+        suffix = os.path.splitext(output or "")[1].lower().lstrip(".")
+        fmt = {"tmx": "tmx", "json": "json", "txt": "text", "beads": "beads", "": "text"}.get(
+            suffix, "text"
+        )
+    gold_beads = read_beads(gold) if gold else None
+    aligned = align_files(a, b, segmented=segmented, source_lang=src_lang, target_lang=tgt_lang)
+    al = aligned.alignment
+    units = alignment_units(aligned)
+    if into_memory:
+        from tm.memory import open_memory
+
+        with open_memory(memory_path(ctx), write=True) as store, store.atomic():
+            store.put_many([(unit, al.source_lang, None) for unit in units])
+    if gold_beads is not None:
+        scores = evaluate([(x.src, x.tgt) for x in al.beads], gold_beads)
+        click.echo(
+            f"strict: P {scores.strict_p:.3f} R {scores.strict_r:.3f} F1 {scores.strict_f1:.3f}"
+            f"\nlax:    P {scores.lax_p:.3f} R {scores.lax_r:.3f} F1 {scores.lax_f1:.3f}"
+        )
+        if not output:
+            return 0
+    with atomic_output(output) as handle:
+        if fmt == "tmx":
+            from tm.tmx import TmxWriter
+
+            with TmxWriter(handle, srclang=al.source_lang, segtype="sentence") as writer:
+                for unit in units:
+                    writer.write(unit)
+        elif fmt == "json":
+            payload = {
+                "source_lang": al.source_lang,
+                "target_lang": al.target_lang,
+                "beads": [
+                    {
+                        "src": list(x.src),
+                        "tgt": list(x.tgt),
+                        "score": x.score,
+                        "source": bead_text(aligned.source, x.src, al.source_lang),
+                        "target": bead_text(aligned.target, x.tgt, al.target_lang),
+                    }
+                    for x in al.beads
+                ],
+                "links": [],
+                "signature": al.signature,
+            }
+            handle.write(json.dumps(payload, ensure_ascii=False, indent=1).encode() + b"\n")
+        elif fmt == "beads":
+            handle.write("".join(f"{x}\n" for x in al.beads).encode())
+        else:
+            for x in al.beads:
+                flag = "?" if x.src and x.tgt and x.score < LOW_CONFIDENCE else " "
+                source = bead_text(aligned.source, x.src, al.source_lang) or "-"
+                target = bead_text(aligned.target, x.tgt, al.target_lang) or "-"
+                handle.write(f"{flag} {x}  {x.score:.2f}\n  {source}\n  {target}\n".encode())
+    if output:
+        click.echo(f"{output}: {len(al.beads)} beads, {len(units)} aligned pairs")
+    if gold_beads is None and not al.beads:
+        raise UsageError("nothing to align")
+    return 0
