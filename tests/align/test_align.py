@@ -135,3 +135,17 @@ def test_mac_dev_strict_f1_stays_above_the_baseline() -> None:
     # Published on these chapters: Hunalign .61, Bleualign .64; tm's first calibration .787.
     assert scores.strict_f1 >= 0.78
     assert scores.lax_f1 >= 0.95
+
+
+def test_memory_terms_join_the_lexicon(tmp_path: Path) -> None:
+    from tm.align.lexicon import glosses, term_glosses
+    from tm.memory import Store, import_file
+
+    store = Store(tmp_path / "tm.db")
+    import_file(store, str(ROOT / "corpora" / "seed" / "seed.tmx"))
+    pairs = store.term_pairs()
+    assert ("绿电交通", "zh-CN", "green-power transportation", "en-US") in pairs
+    assert not any(p[2] == "green electricity transportation" for p in pairs)  # forbidden
+    table = term_glosses(pairs)
+    assert table["绿电交通"] == {"green", "power", "transportation"}
+    assert glosses("中国电力", table) == {"cpid"}  # a term wins over the dictionary

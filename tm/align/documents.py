@@ -45,10 +45,12 @@ def align_files(
     segmented: bool = False,
     source_lang: str = "en",
     target_lang: str = "zh-Hans",
+    terms: dict[str, frozenset[str]] | None = None,
 ) -> AlignedDocuments:
     """Align A (source) with B (target), or the English and Chinese parts of a mixed A.
 
-    Raises `InputError` for unreadable files and for a side with no text in its language.
+    `terms` maps Chinese terms to English stems (see `lexicon.term_glosses`). Raises
+    `InputError` for unreadable files and for a side with no text in its language.
     """
     first = os.fspath(a)
     if b is None:
@@ -77,6 +79,7 @@ def align_files(
         [s.text for s in target],
         source_lang=source_lang,
         target_lang=target_lang,
+        terms=terms,
     )
     return AlignedDocuments(alignment, source, target)
 

@@ -221,6 +221,25 @@ def glosses(token: str, extra: dict[str, frozenset[str]] | None = None) -> froze
     return frozenset()
 
 
+def term_glosses(pairs: list[tuple[str, str, str, str]]) -> dict[str, frozenset[str]]:
+    """Glossary pairs (text, lang, text, lang) as extra lexicon entries: Chinese term ->
+    stems of its English rendering. Terms take precedence over CC-CEDICT."""
+    from tm import lang as langs
+
+    table: dict[str, set[str]] = {}
+    for a, a_lang, b, b_lang in pairs:
+        if langs.is_chinese(a_lang) and not langs.is_chinese(b_lang):
+            zh, en = a, b
+        elif langs.is_chinese(b_lang) and not langs.is_chinese(a_lang):
+            zh, en = b, a
+        else:
+            continue
+        stems = english_stems(en)
+        if stems:
+            table.setdefault(zh, set()).update(stems)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
 def english_anchors(text: str) -> set[str]:
     """Numbers as they appear in English (3,000 -> 3000), for matching Arabic digits."""
     return {d.replace(",", "") for d in _DIGITS.findall(text)}

@@ -12,6 +12,17 @@ from tm.errors import UsageError
 from tm.fileio import atomic_output
 
 
+def _memory_terms(path: str) -> dict[str, frozenset[str]]:
+    """The memory's approved and admitted terms as lexicon entries; none without a memory."""
+    from tm.align.lexicon import term_glosses
+    from tm.memory import open_memory
+
+    if not os.path.exists(path):
+        return {}
+    with open_memory(path) as store:
+        return term_glosses(store.term_pairs())
+
+
 @click.command("align")
 @click.argument("a", metavar="A")
 @click.argument("b", metavar="[B]", required=False)
@@ -43,7 +54,8 @@ def align_cmd(
     """Align two documents, or the English and Chinese parts of one mixed document.
 
     A is the source (--src-lang, default English), B the target. Reads text, Markdown, HTML,
-    DOCX, SRT and WebVTT. With --gold, prints precision, recall and F1 (strict and lax).
+    DOCX, SRT and WebVTT. The memory's approved terms join the dictionary. With --gold,
+    prints precision, recall and F1 (strict and lax).
     """
     from tm.align.documents import LOW_CONFIDENCE, align_files, alignment_units, bead_text
     from tm.align.evaluate import evaluate, read_beads
@@ -54,7 +66,14 @@ def align_cmd(
             suffix, "text"
         )
     gold_beads = read_beads(gold) if gold else None
-    aligned = align_files(a, b, segmented=segmented, source_lang=src_lang, target_lang=tgt_lang)
+    aligned = align_files(
+        a,
+        b,
+        segmented=segmented,
+        source_lang=src_lang,
+        target_lang=tgt_lang,
+        terms=_memory_terms(memory_path(ctx)),
+    )
     al = aligned.alignment
     units = alignment_units(aligned)
     if into_memory:

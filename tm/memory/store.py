@@ -552,6 +552,21 @@ class Store:
             (folded, folded),
         ).fetchall()
 
+    def term_pairs(
+        self, statuses: Iterable[str] = ("approved", "admitted")
+    ) -> list[tuple[str, str, str, str]]:
+        """(source text, source lang, target text, target lang) of the terms with these
+        statuses: what aligners and checkers use as a glossary."""
+        status_list = list(statuses)
+        rows = self.db.execute(
+            "SELECT s.plain, s.lang, t.plain, t.lang FROM unit u"
+            f" JOIN variant s ON {_RANGE.format(v='s')} JOIN variant t ON {_RANGE.format(v='t')}"
+            f" WHERE u.kind = 'term' AND u.status IN ({','.join('?' * len(status_list))})"
+            " AND s.lang_key = u.srclang AND t.id != s.id",
+            status_list,
+        )
+        return rows.fetchall()
+
     def segment_texts(self, lang: str) -> list[tuple[int, str]]:
         """(unit id, plain text) of every segment variant in `lang`: the fuzzy candidates."""
         key = langs.canonical(lang)
