@@ -11,9 +11,35 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from tm.errors import InputError
+
+T = TypeVar("T")
+
+
+def open_input(path: str) -> BinaryIO:
+    """Open a file for reading, or raise `InputError` saying why not in a few words."""
+    try:
+        return open(path, "rb")
+    except FileNotFoundError:
+        raise InputError("no such file", file=path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", file=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", file=path) from None
+
+
+def by_suffix(registry: dict[str, T], path: str, verb: str) -> T:
+    """The registry entry for `path`'s suffix; `InputError` naming the known ones if none."""
+    suffix = os.path.splitext(path)[1].lower()
+    entry = registry.get(suffix)
+    if entry is None:
+        known = ", ".join(sorted(registry))
+        raise InputError(
+            f"cannot {verb} {suffix or 'a file without suffix'} (known: {known})", file=path
+        )
+    return entry
 
 
 @contextlib.contextmanager

@@ -11,6 +11,7 @@ from typing import BinaryIO
 
 from tm import lang as langs
 from tm.errors import InputError, StoreError, UsageError
+from tm.fileio import by_suffix
 from tm.memory.store import Counts, Store
 from tm.model import Prop, Unit
 from tm.tmx.reader import TUID_PROP, TmxReader
@@ -55,13 +56,7 @@ IMPORTERS: dict[str, Callable[[Store, str, Progress | None], Counts]] = {
 
 def import_file(store: Store, path: str, progress: Progress | None = None) -> Counts:
     """Import one file into `store` by its format (its suffix). Raises `InputError`."""
-    suffix = os.path.splitext(path)[1].lower()
-    importer = IMPORTERS.get(suffix)
-    if importer is None:
-        known = ", ".join(sorted(IMPORTERS))
-        raise InputError(
-            f"cannot import {suffix or 'a file without suffix'} (known: {known})", file=path
-        )
+    importer = by_suffix(IMPORTERS, path, "import")
     store._writable()
     return importer(store, path, progress)
 

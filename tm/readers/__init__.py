@@ -10,6 +10,7 @@ import importlib
 import os
 
 from tm.errors import InputError
+from tm.fileio import by_suffix, open_input
 from tm.model import Document
 
 READERS = {
@@ -27,28 +28,15 @@ READERS = {
 
 def read_bytes(path: str) -> bytes:
     """The file's bytes, or an `InputError` saying why not."""
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except FileNotFoundError:
-        raise InputError("no such file", file=path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file", file=path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", file=path) from None
+    with open_input(path) as handle:
+        return handle.read()
 
 
 def read_document(path: str | os.PathLike[str]) -> Document:
     """Read a document by its suffix. Raises `InputError` for an unknown format, a missing,
     unreadable or undecodable file, or one with no text at all."""
     name = os.fspath(path)
-    suffix = os.path.splitext(name)[1].lower()
-    target = READERS.get(suffix)
-    if target is None:
-        known = ", ".join(sorted(READERS))
-        raise InputError(
-            f"cannot read {suffix or 'a file without suffix'} (known: {known})", file=name
-        )
+    target = by_suffix(READERS, name, "read")
     module, function = target.split(":")
     document: Document = getattr(importlib.import_module(module), function)(name)
     if not any(block.text.strip() for block in document.blocks):

@@ -15,6 +15,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from tm.errors import InputError
+from tm.fileio import open_input
 from tm.model import Location, Note, Prop, Unit, Variant
 from tm.tmx.inline import _LOCAL as _LOCAL_NAME
 from tm.tmx.inline import InlineMarkupError, localname, parse_content
@@ -131,13 +132,9 @@ class TmxReader:
 
     def _open(self) -> BinaryIO:
         try:
-            handle = open(self.path, "rb")  # noqa: SIM115 - closed in close()
-        except FileNotFoundError:
-            raise InputError("no such file", file=self.name) from None
-        except IsADirectoryError:
-            raise InputError("is a directory, not a file", file=self.name) from None
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", file=self.name) from None
+            handle = open_input(self.path)
+        except InputError as exc:
+            raise InputError(exc.message, file=self.name) from None
         self.size = os.fstat(handle.fileno()).st_size
         if self.size == 0:
             handle.close()
