@@ -120,13 +120,12 @@ def lookup(
                 )
     result.terms.sort(key=lambda t: (STATUS_ORDER.get(t.status, 2), -len(t.source), t.source))
     seen: set[tuple[str, str]] = set()
-    for unit_id, _plain in store.concordance(text, query_lang, limit):
-        for stored in store.units(ids=[unit_id]):
-            result.matches.extend(_segment_hits(stored.unit, query_lang, 100.0, seen))
-    if fuzzy and len(result.matches) < limit:
-        for unit_id, score in similar(store, text, query_lang, limit, min_score):
-            for stored in store.units(ids=[unit_id]):
-                result.matches.extend(_segment_hits(stored.unit, query_lang, score, seen))
+    exact = [(unit_id, 100.0) for unit_id, _plain in store.concordance(text, query_lang, limit)]
+    fuzzy_hits = similar(store, text, query_lang, limit, min_score) if fuzzy else []
+    ranked = exact + fuzzy_hits
+    units = {stored.id: stored.unit for stored in store.units(ids={i for i, _ in ranked})}
+    for unit_id, score in ranked:
+        result.matches.extend(_segment_hits(units[unit_id], query_lang, score, seen))
     result.matches = result.matches[:limit]
     return result
 

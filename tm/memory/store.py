@@ -250,7 +250,7 @@ class Store:
         finally:
             self._stamp = None
 
-    def _writable(self) -> None:
+    def require_writable(self) -> None:
         if self.readonly:
             raise StoreError(
                 "a TMX memory is read-only", file=self.path, hint="import it into a .db memory"
@@ -472,44 +472,41 @@ class Store:
             f" u.srclang FROM unit u{where} ORDER BY u.id",
             args,
         )
-        reader = sqlite3.connect(self.path, timeout=30.0) if self.path != ":memory:" else self.db
-        try:
-            variant_rows = reader.execute(
-                "SELECT v.unit_id, v.lang, v.content, v.attrs, v.props, v.notes, v.plain"
-                f" FROM unit u JOIN variant v ON {_RANGE.format(v='v')}{where}"
-                " ORDER BY u.id, v.id",
-                args,
-            )
-            pending = next(variant_rows, None)
-            for row in unit_rows:
-                variants: list[Variant] = []
-                while pending is not None and pending[0] == row[0]:
-                    variants.append(
-                        Variant(
-                            lang=pending[1],
-                            content=_content_from(pending[2], pending[6]),
-                            attrs=_attrs_from(pending[3]),
-                            props=_props_from(pending[4]),
-                            notes=_notes_from(pending[5]),
-                        )
+        # A second statement on the same connection shares the first one's read snapshot, so
+        # the two streams agree even while another process writes.
+        variant_rows = self.db.execute(
+            "SELECT v.unit_id, v.lang, v.content, v.attrs, v.props, v.notes, v.plain"
+            f" FROM unit u JOIN variant v ON {_RANGE.format(v='v')}{where}"
+            " ORDER BY u.id, v.id",
+            args,
+        )
+        pending = next(variant_rows, None)
+        for row in unit_rows:
+            variants: list[Variant] = []
+            while pending is not None and pending[0] == row[0]:
+                variants.append(
+                    Variant(
+                        lang=pending[1],
+                        content=_content_from(pending[2], pending[6]),
+                        attrs=_attrs_from(pending[3]),
+                        props=_props_from(pending[4]),
+                        notes=_notes_from(pending[5]),
                     )
-                    pending = next(variant_rows, None)
-                if src and tgt:
-                    variants = _pair(variants, src, tgt)
-                unit = Unit(
-                    variants=tuple(variants),
-                    kind=row[1],
-                    status=row[2],
-                    tuid=row[3],
-                    attrs=_attrs_from(row[4]),
-                    props=_props_from(row[5]),
-                    notes=_notes_from(row[6]),
-                    origin=row[7],
                 )
-                yield StoredUnit(row[0], unit, row[8])
-        finally:
-            if reader is not self.db:
-                reader.close()
+                pending = next(variant_rows, None)
+            if src and tgt:
+                variants = _pair(variants, src, tgt)
+            unit = Unit(
+                variants=tuple(variants),
+                kind=row[1],
+                status=row[2],
+                tuid=row[3],
+                attrs=_attrs_from(row[4]),
+                props=_props_from(row[5]),
+                notes=_notes_from(row[6]),
+                origin=row[7],
+            )
+            yield StoredUnit(row[0], unit, row[8])
 
     def srclangs(self, **filters: Any) -> list[str]:
         """Source languages of the units that do not name their own (TMX tu srclang):

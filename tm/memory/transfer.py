@@ -57,7 +57,7 @@ IMPORTERS: dict[str, Callable[[Store, str, Progress | None], Counts]] = {
 def import_file(store: Store, path: str, progress: Progress | None = None) -> Counts:
     """Import one file into `store` by its format (its suffix). Raises `InputError`."""
     importer = by_suffix(IMPORTERS, path, "import")
-    store._writable()
+    store.require_writable()
     return importer(store, path, progress)
 
 
