@@ -59,7 +59,15 @@ def calibration() -> dict[str, object]:
 class _Evidence:
     """Per-sentence lexical data and the pairwise evidence inside the band."""
 
-    def __init__(self, zh: list[str], en: list[str], terms: dict[str, frozenset[str]]) -> None:
+    def __init__(
+        self,
+        zh: list[str],
+        en: list[str],
+        terms: dict[str, frozenset[str]],
+        learned: dict[str, set[str]] | None = None,
+        zh_words: list[list[str]] | None = None,
+    ) -> None:
+        self.zh_words = zh_words or [lexicon.chinese_tokens(s) for s in zh]
         self.en_stems = [lexicon.english_stems(s) | lexicon.english_anchors(s) for s in en]
         index: dict[str, list[int]] = defaultdict(list)
         for j, stems in enumerate(self.en_stems):
@@ -70,11 +78,12 @@ class _Evidence:
         self.zh_tokens: list[list[tuple[float, list[int]]]] = []
         self.zh_gloss: list[set[str]] = []
         self.zh_weight: list[float] = []
-        for sentence in zh:
+        learned = learned or {}
+        for words in self.zh_words:
             tokens = []
             union: set[str] = set()
-            for token in lexicon.chinese_tokens(sentence):
-                glosses = lexicon.glosses(token, terms)
+            for token in words:
+                glosses = lexicon.glosses(token, terms) | learned.get(token, frozenset())
                 if not glosses:
                     continue
                 union.update(glosses)
@@ -144,6 +153,49 @@ def align_segments(
 
 def _align(zh: list[str], en: list[str], terms: dict[str, frozenset[str]]) -> list[Bead]:
     cal = calibration()
+    n, m = len(zh), len(en)
+    if n == 0 or m == 0:
+        return [Bead((), (j,), 0.0) for j in range(m)] + [Bead((i,), (), 0.0) for i in range(n)]
+    evidence = _Evidence(zh, en, terms)
+    beads = _search(zh, en, evidence, cal)
+    learned = _learn(evidence, beads, float(cal["learn_min_score"]), float(cal["learn_min_dice"]))
+    if learned:
+        evidence = _Evidence(zh, en, terms, learned, evidence.zh_words)
+        beads = _search(zh, en, evidence, cal)
+    return beads
+
+
+def _learn(
+    evidence: _Evidence, beads: list[Bead], min_score: float, min_dice: float
+) -> dict[str, set[str]]:
+    """A lexicon learned from the document pair itself: Chinese tokens and English stems that
+    keep meeting in the confident beads of a first pass (Dice association, seen twice)."""
+    zh_count: dict[str, int] = defaultdict(int)
+    en_count: dict[str, int] = defaultdict(int)
+    pair_count: dict[tuple[str, str], int] = defaultdict(int)
+    for bead in beads:
+        if not bead.src or not bead.tgt or bead.score < min_score:
+            continue
+        words = {w for i in bead.src for w in evidence.zh_words[i] if len(w) > 1}
+        stems = {s for j in bead.tgt for s in evidence.en_stems[j]}
+        for w in words:
+            zh_count[w] += 1
+        for s in stems:
+            en_count[s] += 1
+        for w in words:
+            for s in stems:
+                pair_count[(w, s)] += 1
+    learned: dict[str, set[str]] = defaultdict(set)
+    for (w, s), both in pair_count.items():
+        if both >= 2 and 2 * both / (zh_count[w] + en_count[s]) >= min_dice:
+            learned[w].add(s)
+    return learned
+
+
+def _search(
+    zh: list[str], en: list[str], evidence: _Evidence, cal: dict[str, object]
+) -> list[Bead]:
+    """The DP itself."""
     mu, sigma = float(cal["log_length_ratio_mean"]), float(cal["log_length_ratio_sd"])
     a, b = float(cal["length_weight"]), float(cal["lexical_weight"])
     counts: dict[str, int] = cal["bead_counts"]  # type: ignore[assignment]
@@ -151,9 +203,6 @@ def _align(zh: list[str], en: list[str], terms: dict[str, frozenset[str]]) -> li
     prior = {(x, y): -math.log(counts.get(f"{x}-{y}", 1) / total) for x, y in BEAD_TYPES}
     null_cost = float(cal["null_cost"])
     n, m = len(zh), len(en)
-    if n == 0 or m == 0:
-        return [Bead((), (j,), 0.0) for j in range(m)] + [Bead((i,), (), 0.0) for i in range(n)]
-    evidence = _Evidence(zh, en, terms)
     zh_len = [max(len("".join(s.split())), 1) for s in zh]
     en_len = [max(len(s), 1) for s in en]
     zh_cum = [0]
