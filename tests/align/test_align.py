@@ -149,3 +149,26 @@ def test_memory_terms_join_the_lexicon(tmp_path: Path) -> None:
     table = term_glosses(pairs)
     assert table["绿电交通"] == {"green", "power", "transportation"}
     assert glosses("中国电力", table) == {"cpid"}  # a term wins over the dictionary
+
+
+def test_banner_lines_link_to_spans_of_the_release(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "seed.json"
+    assert run("align", SEED, "-o", out).code == 0
+    links = json.loads(out.read_text(encoding="utf-8"))["links"]
+    pairs = {(link["source"], link["target"]) for link in links}
+    assert ("中国电力", "CPID") in pairs
+    assert ("重庆高速集团", "Chongqing Expressway Group") in pairs
+    assert ("签约仪式", "signing ceremony") in pairs
+    assert any(s.startswith("战略合作") and "Strategic Cooperation" in t for s, t in pairs)
+    cpid = next(link for link in links if link["target"] == "CPID")
+    assert any("acronym CPID" in e for e in cpid["evidence"])
+    # A span is a real substring of the sentence it names.
+    release = json.loads(out.read_text(encoding="utf-8"))["beads"]
+    assert release and all(link["end"] > link["start"] for link in links)
+
+
+def test_acronyms_are_spelled_only_from_the_start_of_a_part() -> None:
+    from tm.align.links import link_short_text
+
+    links = link_short_text(["绿电交通产业"], ["CPID supports transportation."])
+    assert not any(link.target == "CPID" for link in links)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tm import lang as langs
 from tm.align.aligner import Alignment, align_segments
+from tm.align.links import Link, link_short_text
 from tm.errors import InputError
 from tm.model import Location, Prop, Unit, Variant
 from tm.readers import read_bytes, read_document
@@ -22,6 +23,12 @@ class AlignedDocuments:
     alignment: Alignment
     source: list[Segment]
     target: list[Segment]
+    links: list[Link] = field(default_factory=list)
+
+
+def is_short_text(short: list[Segment], document: list[Segment]) -> bool:
+    """A banner or a few captions against a release: far fewer lines than sentences."""
+    return 0 < len(short) * 3 <= len(document)
 
 
 def read_segmented(path: str, lang: str) -> list[Segment]:
@@ -81,7 +88,11 @@ def align_files(
         target_lang=target_lang,
         terms=terms,
     )
-    return AlignedDocuments(alignment, source, target)
+    zh, en = (source, target) if langs.is_chinese(source_lang) else (target, source)
+    links = []
+    if is_short_text(zh, en):
+        links = link_short_text([s.text for s in zh], [s.text for s in en], terms)
+    return AlignedDocuments(alignment, source, target, links)
 
 
 def bead_text(segments: list[Segment], indices: tuple[int, ...], lang: str) -> str:

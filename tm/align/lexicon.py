@@ -150,7 +150,8 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def stem(word: str) -> str:
-    """A crude English stem: enough to meet plural and verb forms of a gloss."""
+    """A crude English stem: enough to meet plural, verb and adjective forms of a gloss
+    (trucks/truck, signed/sign, strategic/strategy, companies/company)."""
     for suffix, keep in (
         ("ies", "y"),
         ("sses", "ss"),
@@ -160,7 +161,11 @@ def stem(word: str) -> str:
         ("s", ""),
     ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: len(word) - len(suffix)] + keep
+            word = word[: len(word) - len(suffix)] + keep
+            break
+    for suffix in ("ic", "y"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
     return word
 
 

@@ -110,7 +110,18 @@ def align_cmd(
                     }
                     for x in al.beads
                 ],
-                "links": [],
+                "links": [
+                    {
+                        "source": link.source,
+                        "target": link.target,
+                        "score": link.score,
+                        "evidence": list(link.evidence),
+                        "sentence": link.sentence,
+                        "start": link.start,
+                        "end": link.end,
+                    }
+                    for link in aligned.links
+                ],
                 "signature": al.signature,
             }
             handle.write(json.dumps(payload, ensure_ascii=False, indent=1).encode() + b"\n")
@@ -122,6 +133,13 @@ def align_cmd(
                 source = bead_text(aligned.source, x.src, al.source_lang) or "-"
                 target = bead_text(aligned.target, x.tgt, al.target_lang) or "-"
                 handle.write(f"{flag} {x}  {x.score:.2f}\n  {source}\n  {target}\n".encode())
+            if aligned.links:
+                handle.write(b"\nLinks (short text -> spans of the document's sentences)\n")
+            for link in aligned.links:
+                handle.write(
+                    f"  {link.source} -> {link.target}  [sentence {link.sentence}]  "
+                    f"{link.score:.2f}\n    {'; '.join(link.evidence)}\n".encode()
+                )
     if output:
         click.echo(f"{output}: {len(al.beads)} beads, {len(units)} aligned pairs")
     if gold_beads is None and not al.beads:

@@ -1,0 +1,173 @@
+"""Short text against a document: a banner line or caption is not the translation of one
+sentence of the release, so each of its parts is linked to the span of a release sentence that
+renders it, with the evidence (dictionary glosses, acronyms, shared Latin names and numbers).
+
+For each Chinese line, its tokens are glossed (CC-CEDICT and the memory's terms); each English
+sentence is searched for words with those stems; matched words close together form a span,
+and consecutive Chinese tokens whose glosses start the letters of an English acronym (中国 China
++ 电力 Power -> CPID) link to that acronym.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tm.align import lexicon
+
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d+(?:[.,]\d+)*")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_BREAKS = set(',;:()"“”‘’[]')
+
+
+@dataclass(frozen=True)
+class Link:
+    """A part of the short text, the span of one sentence that renders it, and why."""
+
+    source: str
+    target: str
+    sentence: int
+    start: int
+    end: int
+    score: float
+    evidence: tuple[str, ...]
+
+
+def _tokens_with_offsets(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _WORDS.finditer(text)]
+
+
+def _acronym_links(
+    tokens: list[str],
+    gloss: list[frozenset[str]],
+    words: list[tuple[str, int, int]],
+    starts: set[int],
+) -> list[tuple[int, int, int, str]]:
+    """(first token, last token + 1, word index, evidence) for acronyms spelled by glosses
+    of tokens that begin a part of the line (a name starts where a part starts)."""
+    found = []
+    for w, (word, _s, _e) in enumerate(words):
+        if not _ACRONYM.match(word):
+            continue
+        letters = word.lower()
+        for start in sorted(starts):
+            k = 0
+            while (
+                start + k < len(tokens)
+                and k < len(letters)
+                and any(g.startswith(letters[k]) for g in gloss[start + k])
+            ):
+                k += 1
+            if k >= 2:
+                parts = " + ".join(tokens[start : start + k])
+                found.append((start, start + k, w, f"acronym {word}: initials of {parts}"))
+                break
+    return found
+
+
+def link_short_text(
+    lines: list[str],
+    sentences: list[str],
+    terms: dict[str, frozenset[str]] | None = None,
+    min_score: float = 0.3,
+) -> list[Link]:
+    """Links from each Chinese line's parts to spans of the English sentences."""
+    links: list[Link] = []
+    english = [_tokens_with_offsets(s) for s in sentences]
+    stems = [[lexicon.stem(w.lower()) for w, _s, _e in words] for words in english]
+    for line in lines:
+        raw = lexicon.chinese_tokens(line)
+        tokens = [t for t in raw if t.strip()]
+        starts, position = {0}, 0
+        for t in raw:  # tokens right after a space or punctuation begin a part
+            if not t.strip() or t in "，、；：":
+                starts.add(position)
+            else:
+                position += 1
+        gloss = [lexicon.glosses(t, terms) for t in tokens]
+        for index, (sentence, words) in enumerate(zip(sentences, english, strict=True)):
+            matched: dict[int, list[str]] = {}  # word index -> evidence
+            token_of: dict[int, list[int]] = {}
+            for t, (token, options) in enumerate(zip(tokens, gloss, strict=True)):
+                for w, stem in enumerate(stems[index]):
+                    if stem in options:
+                        matched.setdefault(w, []).append(f"{token} → {words[w][0]}")
+                        token_of.setdefault(w, []).append(t)
+            for first, last, w, why in _acronym_links(tokens, gloss, words, starts):
+                matched.setdefault(w, []).append(why)
+                token_of.setdefault(w, []).extend(range(first, last))
+            links.extend(_spans(line, tokens, sentence, index, words, matched, token_of, min_score))
+    # The same part rendered the same way in several sentences is one link, seen N times.
+    best: dict[tuple[str, str], Link] = {}
+    seen: dict[tuple[str, str], int] = {}
+    for link in links:
+        key = (link.source, link.target.lower())
+        seen[key] = seen.get(key, 0) + 1
+        if key not in best or link.score > best[key].score:
+            best[key] = link
+    out = [
+        Link(
+            link.source,
+            link.target,
+            link.sentence,
+            link.start,
+            link.end,
+            link.score,
+            (*link.evidence, f"found in {seen[key]} sentence(s)"),
+        )
+        for key, link in best.items()
+    ]
+    out.sort(key=lambda link: (-link.score, link.sentence, link.start))
+    return out
+
+
+def _joins(sentence: str, words: list[tuple[str, int, int]], left: int, right: int) -> bool:
+    """Two matched words belong to one span: adjacent, or one function word apart, and no
+    punctuation between them."""
+    if right - left > 2:
+        return False
+    if right - left == 2 and words[left + 1][0].lower() not in lexicon.STOP:
+        return False
+    return not any(ch in _BREAKS for ch in sentence[words[left][2] : words[right][1]])
+
+
+def _spans(
+    line: str,
+    tokens: list[str],
+    sentence: str,
+    index: int,
+    words: list[tuple[str, int, int]],
+    matched: dict[int, list[str]],
+    token_of: dict[int, list[int]],
+    min_score: float,
+) -> list[Link]:
+    """Group matched words that lie close together into spans, one link each."""
+    out: list[Link] = []
+    positions = sorted(matched)
+    group: list[int] = []
+    for position in [*positions, None]:
+        if position is not None and (not group or _joins(sentence, words, group[-1], position)):
+            group.append(position)
+            continue
+        if group:
+            covered = sorted({t for w in group for t in token_of[w]})
+            # The Chinese part is the run of tokens the span accounts for.
+            source = "".join(tokens[covered[0] : covered[-1] + 1])
+            score = len(covered) / (covered[-1] - covered[0] + 1) * min(1.0, len(covered) / 2)
+            if len(covered) >= 2 or any("acronym" in e for w in group for e in matched[w]):
+                start, end = words[group[0]][1], words[group[-1]][2]
+                evidence = tuple(e for w in group for e in matched[w])
+                if score >= min_score:
+                    out.append(
+                        Link(
+                            source,
+                            sentence[start:end],
+                            index,
+                            start,
+                            end,
+                            round(score, 3),
+                            evidence,
+                        )
+                    )
+        group = [position] if position is not None else []
+    return out
