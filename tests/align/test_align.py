@@ -172,3 +172,20 @@ def test_acronyms_are_spelled_only_from_the_start_of_a_part() -> None:
 
     links = link_short_text(["绿电交通产业"], ["CPID supports transportation."])
     assert not any(link.target == "CPID" for link in links)
+
+
+def test_news_gold_set_in_our_own_domain() -> None:
+    news = ROOT / "corpora" / "news-gold"
+    tests, golds = [], []
+    for path in sorted((news / "gold").glob("*.align")):
+        doc = path.stem
+        zh = (news / "zh" / doc).read_text(encoding="utf-8").splitlines()
+        en = (news / "en" / doc).read_text(encoding="utf-8").splitlines()
+        beads = align_segments(zh, en, source_lang="zh", target_lang="en").beads
+        tests += [(tuple((doc, i) for i in b.src), tuple((doc, j) for j in b.tgt)) for b in beads]
+        golds += [
+            (tuple((doc, i) for i in s), tuple((doc, j) for j in t)) for s, t in read_beads(path)
+        ]
+    kinds = {(len(s), len(t)) for s, t in golds}
+    assert {(1, 1), (1, 2), (2, 1), (1, 3)} <= kinds
+    assert evaluate(tests, golds).strict_f1 >= 0.95
