@@ -27,6 +27,7 @@ from tm.align import lexicon
 from tm.segment import SEGMENTER
 
 BEAD_TYPES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (1, 0), (0, 1))
+MAX_SIDE = 4  # the most sentences one side of a bead may hold
 
 
 @dataclass(frozen=True)
@@ -104,24 +105,52 @@ class _Evidence:
             words = [(-math.log((df[s] + 0.5) / (n_zh + 1)), s) for s in stems if df.get(s)]
             self.en_words.append(words)
         self.en_weight = [sum(w for w, _ in words) for words in self.en_words]
+        self.zh_rows: dict[str, list[int]] = defaultdict(list)  # stem -> Chinese sentences
+        for i, union in enumerate(self.zh_gloss):
+            for g in union:
+                self.zh_rows[g].append(i)
+        self._zh_profiles: dict[tuple[int, int], tuple[float, float, float, float]] = {}
+        self._en_profiles: dict[tuple[int, int], tuple[float, float, float, float]] = {}
 
     def zh_hit(self, i: int, j0: int, j1: int) -> float:
         """Weight of Chinese sentence i's tokens found in English sentences j0..j1-1."""
-        total = 0.0
-        for weight, hits in self.zh_tokens[i]:
-            k = bisect_left(hits, j0)
-            if k < len(hits) and hits[k] < j1:
-                total += weight
-        return total
+        key = (i, j0)
+        profile = self._zh_profiles.get(key)
+        if profile is None:
+            profile = self._zh_profiles[key] = _profile(
+                (weight, hits) for weight, hits in self.zh_tokens[i]
+            )(j0)
+        return profile[j1 - j0 - 1]
 
     def en_hit(self, j: int, i0: int, i1: int) -> float:
         """Weight of English sentence j's words explained by Chinese sentences i0..i1-1."""
-        if i1 - i0 == 1:
-            gloss = self.zh_gloss[i0]
-            return sum(w for w, s in self.en_words[j] if s in gloss)
-        return sum(
-            w for w, s in self.en_words[j] if any(s in self.zh_gloss[i] for i in range(i0, i1))
-        )
+        key = (j, i0)
+        profile = self._en_profiles.get(key)
+        if profile is None:
+            rows = self.zh_rows
+            profile = self._en_profiles[key] = _profile(
+                (weight, rows[stem]) for weight, stem in self.en_words[j]
+            )(i0)
+        return profile[i1 - i0 - 1]
+
+
+def _profile(items):  # type: ignore[no-untyped-def]
+    """For evidence items (weight, sorted positions where it is found): a function of a start
+    position giving the weight found within 1, 2, 3 and 4 positions of it. A bead spans at
+    most 4 sentences a side, so one profile answers every bead that starts there."""
+    pairs = list(items)
+
+    def at(start: int) -> tuple[float, float, float, float]:
+        acc = [0.0, 0.0, 0.0, 0.0]
+        for weight, positions in pairs:
+            k = bisect_left(positions, start)
+            if k < len(positions):
+                distance = positions[k] - start
+                if distance < MAX_SIDE:
+                    acc[distance] += weight
+        return (acc[0], acc[0] + acc[1], acc[0] + acc[1] + acc[2], sum(acc))
+
+    return at
 
 
 def align_segments(
@@ -157,11 +186,11 @@ def _align(zh: list[str], en: list[str], terms: dict[str, frozenset[str]]) -> li
     if n == 0 or m == 0:
         return [Bead((), (j,), 0.0) for j in range(m)] + [Bead((i,), (), 0.0) for i in range(n)]
     evidence = _Evidence(zh, en, terms)
-    beads = _search(zh, en, evidence, cal)
+    beads = _search(zh, en, evidence, cal, None)
     learned = _learn(evidence, beads, float(cal["learn_min_score"]), float(cal["learn_min_dice"]))
     if learned:
         evidence = _Evidence(zh, en, terms, learned, evidence.zh_words)
-        beads = _search(zh, en, evidence, cal)
+        beads = _search(zh, en, evidence, cal, _rows(beads, n))
     return beads
 
 
@@ -193,14 +222,18 @@ def _learn(
 
 
 def _search(
-    zh: list[str], en: list[str], evidence: _Evidence, cal: dict[str, object]
+    zh: list[str],
+    en: list[str],
+    evidence: _Evidence,
+    cal: dict[str, object],
+    centre: list[float] | None,
 ) -> list[Bead]:
     """Banded DP. The band has a fixed width around a centre line, so time is linear in the
     length; when the best path runs along the band's edge, the band is moved onto that path
     and the search runs again (a few times at most), so large omissions are still followed."""
     n, m = len(zh), len(en)
     width = int(cal["band_width"])  # type: ignore[call-overload]
-    centre = [i * m / n for i in range(n + 1)]
+    centre = centre or [i * m / n for i in range(n + 1)]
     for _round in range(int(cal["band_rounds"])):  # type: ignore[call-overload]
         beads = _band_search(zh, en, evidence, cal, centre, width)
         path = _rows(beads, n)
@@ -251,8 +284,24 @@ def _band_search(
         delta = (math.log((en_cum[j] - en_cum[j0]) / (zh_cum[i] - zh_cum[i0])) - mu) / sigma
         zh_den = zh_wcum[i] - zh_wcum[i0]
         en_den = en_wcum[j] - en_wcum[j0]
-        zh_cov = sum(evidence.zh_hit(k, j0, j) for k in range(i0, i)) / zh_den if zh_den else 0.0
-        en_cov = sum(evidence.en_hit(k, i0, i) for k in range(j0, j)) / en_den if en_den else 0.0
+        if zh_den:
+            found = (
+                evidence.zh_hit(i0, j0, j)
+                if x == 1
+                else sum(evidence.zh_hit(k, j0, j) for k in range(i0, i))
+            )
+            zh_cov = found / zh_den
+        else:
+            zh_cov = 0.0
+        if en_den:
+            found = (
+                evidence.en_hit(j0, i0, i)
+                if y == 1
+                else sum(evidence.en_hit(k, i0, i) for k in range(j0, j))
+            )
+            en_cov = found / en_den
+        else:
+            en_cov = 0.0
         sim = (zh_cov + en_cov) / 2
         size = (x + y) / 2  # a bead of more sentences has more to explain
         cost = prior[(x, y)] + a * delta * delta / 2 + b * (1 - sim) * size

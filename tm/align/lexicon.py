@@ -149,6 +149,7 @@ _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9&\-]*[A-Za-z0-9]|[A-Za-z]")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude English stem: enough to meet plural, verb and adjective forms of a gloss
     (trucks/truck, signed/sign, strategic/strategy, companies/company)."""
