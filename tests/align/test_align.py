@@ -31,6 +31,22 @@ ZH = [
 ]
 
 
+def pooled(corpus: Path) -> tuple[list, list]:  # type: ignore[type-arg]
+    """Test and gold beads of every document of a corpus (zh/, en/, gold/), pooled with the
+    document name in each index, as the sentence-alignment literature scores them."""
+    tests, golds = [], []
+    for path in sorted((corpus / "gold").glob("*.align")):
+        doc = path.stem
+        zh = (corpus / "zh" / doc).read_text(encoding="utf-8").splitlines()
+        en = (corpus / "en" / doc).read_text(encoding="utf-8").splitlines()
+        beads = align_segments(zh, en, source_lang="zh", target_lang="en").beads
+        tests += [(tuple((doc, i) for i in b.src), tuple((doc, j) for j in b.tgt)) for b in beads]
+        golds += [
+            (tuple((doc, i) for i in s), tuple((doc, j) for j in t)) for s, t in read_beads(path)
+        ]
+    return tests, golds
+
+
 def test_one_two_and_two_one_beads() -> None:
     alignment = align_segments(EN, ZH, source_lang="en", target_lang="zh-CN")
     assert [str(b) for b in alignment.beads] == ["[0]:[0]", "[1, 2]:[1]", "[3]:[2]", "[4, 5]:[3]"]
@@ -121,16 +137,7 @@ def test_corrupt_docx_and_undecidable_encoding(run, tmp_path: Path) -> None:  # 
 def test_mac_dev_strict_f1_stays_above_the_baseline() -> None:
     if not MAC.is_dir():
         pytest.skip(f"MAC-Dev is not at {MAC} (../shared/data is absent)")
-    tests, golds = [], []
-    for path in sorted((MAC / "gold").glob("*.align")):
-        doc = path.stem
-        zh = (MAC / "zh" / doc).read_text(encoding="utf-8").splitlines()
-        en = (MAC / "en" / doc).read_text(encoding="utf-8").splitlines()
-        beads = align_segments(zh, en, source_lang="zh", target_lang="en").beads
-        tests += [(tuple((doc, i) for i in b.src), tuple((doc, j) for j in b.tgt)) for b in beads]
-        golds += [
-            (tuple((doc, i) for i in s), tuple((doc, j) for j in t)) for s, t in read_beads(path)
-        ]
+    tests, golds = pooled(MAC)
     scores = evaluate(tests, golds)
     # Published on these chapters: Hunalign .61, Bleualign .64; tm's first calibration .787.
     assert scores.strict_f1 >= 0.78
@@ -175,17 +182,7 @@ def test_acronyms_are_spelled_only_from_the_start_of_a_part() -> None:
 
 
 def test_news_gold_set_in_our_own_domain() -> None:
-    news = ROOT / "corpora" / "news-gold"
-    tests, golds = [], []
-    for path in sorted((news / "gold").glob("*.align")):
-        doc = path.stem
-        zh = (news / "zh" / doc).read_text(encoding="utf-8").splitlines()
-        en = (news / "en" / doc).read_text(encoding="utf-8").splitlines()
-        beads = align_segments(zh, en, source_lang="zh", target_lang="en").beads
-        tests += [(tuple((doc, i) for i in b.src), tuple((doc, j) for j in b.tgt)) for b in beads]
-        golds += [
-            (tuple((doc, i) for i in s), tuple((doc, j) for j in t)) for s, t in read_beads(path)
-        ]
+    tests, golds = pooled(ROOT / "corpora" / "news-gold")
     kinds = {(len(s), len(t)) for s, t in golds}
     assert {(1, 1), (1, 2), (2, 1), (1, 3)} <= kinds
     assert evaluate(tests, golds).strict_f1 >= 0.95

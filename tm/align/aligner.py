@@ -282,26 +282,8 @@ def _band_search(
             return prior[(x, y)] + null_cost, 0.0
         i0, j0 = i - x, j - y
         delta = (math.log((en_cum[j] - en_cum[j0]) / (zh_cum[i] - zh_cum[i0])) - mu) / sigma
-        zh_den = zh_wcum[i] - zh_wcum[i0]
-        en_den = en_wcum[j] - en_wcum[j0]
-        if zh_den:
-            found = (
-                evidence.zh_hit(i0, j0, j)
-                if x == 1
-                else sum(evidence.zh_hit(k, j0, j) for k in range(i0, i))
-            )
-            zh_cov = found / zh_den
-        else:
-            zh_cov = 0.0
-        if en_den:
-            found = (
-                evidence.en_hit(j0, i0, i)
-                if y == 1
-                else sum(evidence.en_hit(k, i0, i) for k in range(j0, j))
-            )
-            en_cov = found / en_den
-        else:
-            en_cov = 0.0
+        zh_cov = _coverage(evidence.zh_hit, i0, i, j0, j, zh_wcum[i] - zh_wcum[i0])
+        en_cov = _coverage(evidence.en_hit, j0, j, i0, i, en_wcum[j] - en_wcum[j0])
         sim = (zh_cov + en_cov) / 2
         size = (x + y) / 2  # a bead of more sentences has more to explain
         cost = prior[(x, y)] + a * delta * delta / 2 + b * (1 - sim) * size
@@ -342,6 +324,16 @@ def _band_search(
         i, j = i - x, j - y
     beads.reverse()
     return beads
+
+
+def _coverage(hit, start: int, end: int, other_start: int, other_end: int, total: float) -> float:  # type: ignore[no-untyped-def]
+    """Share of one side's evidence weight (sentences start..end-1) that the other side's
+    sentences explain; `hit(k, a, b)` is sentence k's weight found in the other's a..b-1."""
+    if not total:
+        return 0.0
+    if end - start == 1:
+        return hit(start, other_start, other_end) / total
+    return sum(hit(k, other_start, other_end) for k in range(start, end)) / total
 
 
 def _cumulative(values) -> list[float]:  # type: ignore[no-untyped-def]
