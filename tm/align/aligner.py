@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -25,9 +26,11 @@ import tm
 from tm import lang as langs
 from tm.align import lexicon
 from tm.segment import SEGMENTER
+from tm.text.numbers import chinese_numbers, english_numbers
 
 BEAD_TYPES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (1, 0), (0, 1))
 MAX_SIDE = 4  # the most sentences one side of a bead may hold
+_NUMERIC = re.compile(r"[\d.,０-９零〇一二两三四五六七八九十百千万亿]+")
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ class _Evidence:
         zh_words: list[list[str]] | None = None,
     ) -> None:
         self.zh_words = zh_words or [lexicon.chinese_tokens(s) for s in zh]
-        self.en_stems = [lexicon.english_stems(s) | lexicon.english_anchors(s) for s in en]
+        self.en_stems = [lexicon.english_stems(s) | set(english_numbers(s)) for s in en]
         index: dict[str, list[int]] = defaultdict(list)
         for j, stems in enumerate(self.en_stems):
             for s in stems:
@@ -80,11 +83,15 @@ class _Evidence:
         self.zh_gloss: list[set[str]] = []
         self.zh_weight: list[float] = []
         learned = learned or {}
-        for words in self.zh_words:
+        for sentence, words in zip(zh, self.zh_words, strict=True):
             tokens = []
             union: set[str] = set()
+            # Numbers count as values (3.5亿 = 350 million), not as the tokens jieba cut.
+            items = [frozenset({v}) for v in chinese_numbers(sentence)]
             for token in words:
-                glosses = lexicon.glosses(token, terms) | learned.get(token, frozenset())
+                if not _NUMERIC.fullmatch(token):
+                    items.append(lexicon.glosses(token, terms) | learned.get(token, frozenset()))
+            for glosses in items:
                 if not glosses:
                     continue
                 union.update(glosses)

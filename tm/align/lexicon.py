@@ -244,8 +244,3 @@ def term_glosses(pairs: list[tuple[str, str, str, str]]) -> dict[str, frozenset[
         if stems:
             table.setdefault(zh, set()).update(stems)
     return {k: frozenset(v) for k, v in table.items()}
-
-
-def english_anchors(text: str) -> set[str]:
-    """Numbers as they appear in English (3,000 -> 3000), for matching Arabic digits."""
-    return {d.replace(",", "") for d in _DIGITS.findall(text)}
