@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 
 import click
@@ -30,7 +29,7 @@ def _memory_terms(path: str) -> dict[str, frozenset[str]]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["tmx", "text", "json", "beads"]),
+    type=click.Choice(["tmx", "text", "json", "beads"]),  # tm.align.output.FORMATS
     help="Output format (default: from the -o extension, else text).",
 )
 @click.option("--segmented", is_flag=True, help="Each input line is one sentence already.")
@@ -57,8 +56,9 @@ def align_cmd(
     DOCX, SRT and WebVTT. The memory's approved terms join the dictionary. With --gold,
     prints precision, recall and F1 (strict and lax).
     """
-    from tm.align.documents import LOW_CONFIDENCE, align_files, alignment_units, bead_text
+    from tm.align.documents import align_files, alignment_units
     from tm.align.evaluate import evaluate, read_beads
+    from tm.align.output import write_alignment
 
     if fmt is None:
         suffix = os.path.splitext(output or "")[1].lower().lstrip(".")
@@ -90,56 +90,7 @@ def align_cmd(
         if not output:
             return 0
     with atomic_output(output) as handle:
-        if fmt == "tmx":
-            from tm.tmx import TmxWriter
-
-            with TmxWriter(handle, srclang=al.source_lang, segtype="sentence") as writer:
-                for unit in units:
-                    writer.write(unit)
-        elif fmt == "json":
-            payload = {
-                "source_lang": al.source_lang,
-                "target_lang": al.target_lang,
-                "beads": [
-                    {
-                        "src": list(x.src),
-                        "tgt": list(x.tgt),
-                        "score": x.score,
-                        "source": bead_text(aligned.source, x.src, al.source_lang),
-                        "target": bead_text(aligned.target, x.tgt, al.target_lang),
-                    }
-                    for x in al.beads
-                ],
-                "links": [
-                    {
-                        "source": link.source,
-                        "target": link.target,
-                        "score": link.score,
-                        "evidence": list(link.evidence),
-                        "sentence": link.sentence,
-                        "start": link.start,
-                        "end": link.end,
-                    }
-                    for link in aligned.links
-                ],
-                "signature": al.signature,
-            }
-            handle.write(json.dumps(payload, ensure_ascii=False, indent=1).encode() + b"\n")
-        elif fmt == "beads":
-            handle.write("".join(f"{x}\n" for x in al.beads).encode())
-        else:
-            for x in al.beads:
-                flag = "?" if x.src and x.tgt and x.score < LOW_CONFIDENCE else " "
-                source = bead_text(aligned.source, x.src, al.source_lang) or "-"
-                target = bead_text(aligned.target, x.tgt, al.target_lang) or "-"
-                handle.write(f"{flag} {x}  {x.score:.2f}\n  {source}\n  {target}\n".encode())
-            if aligned.links:
-                handle.write(b"\nLinks (short text -> spans of the document's sentences)\n")
-            for link in aligned.links:
-                handle.write(
-                    f"  {link.source} -> {link.target}  [sentence {link.sentence}]  "
-                    f"{link.score:.2f}\n    {'; '.join(link.evidence)}\n".encode()
-                )
+        write_alignment(aligned, handle, fmt)
     if output:
         click.echo(f"{output}: {len(al.beads)} beads, {len(units)} aligned pairs")
     if gold_beads is None and not al.beads:
