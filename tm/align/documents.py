@@ -6,8 +6,8 @@ import os
 from dataclasses import dataclass, field
 
 from tm import lang as langs
-from tm.align.aligner import Alignment, align_segments
-from tm.align.links import Link, link_short_text
+from tm.align.aligner import Alignment, Bead, align_segments
+from tm.align.links import Link, beads_from_links, link_short_text
 from tm.errors import InputError
 from tm.model import Location, Prop, Unit, Variant
 from tm.readers import read_bytes, read_document
@@ -88,16 +88,34 @@ def align_files(
         target_lang=target_lang,
         terms=terms,
     )
-    zh, en = (source, target) if langs.is_chinese(source_lang) else (target, source)
+    zh_is_source = langs.is_chinese(source_lang)
+    zh, en = (source, target) if zh_is_source else (target, source)
     links = []
     if is_short_text(zh, en):
-        links = link_short_text([s.text for s in zh], [s.text for s in en], terms)
+        lines, sentences = [s.text for s in zh], [s.text for s in en]
+        links = link_short_text(lines, sentences, terms)
+        # A banner is not a translation of one run of sentences: its beads follow the links.
+        beads = []
+        for line_ids, sentence_ids, score in beads_from_links(
+            lines, sentences, link_short_text(lines, sentences, terms, merge=False)
+        ):
+            src, tgt = (line_ids, sentence_ids) if zh_is_source else (sentence_ids, line_ids)
+            beads.append(Bead(src, tgt, round(score, 3)))
+        alignment.beads = beads
+        alignment.signature["mode"] = "short text against a document"
     return AlignedDocuments(alignment, source, target, links)
 
 
 def bead_text(segments: list[Segment], indices: tuple[int, ...], lang: str) -> str:
-    joiner = "" if langs.is_chinese(lang) else " "
-    return joiner.join(segments[i].text for i in indices)
+    """The bead's sentences as one text: Chinese sentences of one paragraph join without a
+    space, anything else (English, separate lines of a banner) with one."""
+    text = ""
+    for position, i in enumerate(indices):
+        if position:
+            same_block = segments[i].block == segments[indices[position - 1]].block
+            text += "" if langs.is_chinese(lang) and same_block else " "
+        text += segments[i].text
+    return text
 
 
 def alignment_units(aligned: AlignedDocuments) -> list[Unit]:

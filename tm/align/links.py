@@ -11,7 +11,7 @@ and consecutive Chinese tokens whose glosses start the letters of an English acr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tm.align import lexicon
 
@@ -31,6 +31,7 @@ class Link:
     end: int
     score: float
     evidence: tuple[str, ...]
+    line: int = 0  # which short line the part comes from
 
 
 def _tokens_with_offsets(text: str) -> list[tuple[str, int, int]]:
@@ -70,12 +71,14 @@ def link_short_text(
     sentences: list[str],
     terms: dict[str, frozenset[str]] | None = None,
     min_score: float = 0.3,
+    merge: bool = True,
 ) -> list[Link]:
-    """Links from each Chinese line's parts to spans of the English sentences."""
+    """Links from each Chinese line's parts to spans of the English sentences. With `merge`,
+    the same part rendered the same way in several sentences is reported once."""
     links: list[Link] = []
     english = [_tokens_with_offsets(s) for s in sentences]
     stems = [[lexicon.stem(w.lower()) for w, _s, _e in words] for words in english]
-    for line in lines:
+    for line_index, line in enumerate(lines):
         raw = lexicon.chinese_tokens(line)
         tokens = [t for t in raw if t.strip()]
         starts, position = {0}, 0
@@ -96,8 +99,10 @@ def link_short_text(
             for first, last, w, why in _acronym_links(tokens, gloss, words, starts):
                 matched.setdefault(w, []).append(why)
                 token_of.setdefault(w, []).extend(range(first, last))
-            links.extend(_spans(line, tokens, sentence, index, words, matched, token_of, min_score))
-    # The same part rendered the same way in several sentences is one link, seen N times.
+            spans = _spans(line, tokens, sentence, index, words, matched, token_of, min_score)
+            links.extend(replace(link, line=line_index) for link in spans)
+    if not merge:
+        return links
     best: dict[tuple[str, str], Link] = {}
     seen: dict[tuple[str, str], int] = {}
     for link in links:
@@ -114,11 +119,48 @@ def link_short_text(
             link.end,
             link.score,
             (*link.evidence, f"found in {seen[key]} sentence(s)"),
+            link.line,
         )
         for key, link in best.items()
     ]
     out.sort(key=lambda link: (-link.score, link.sentence, link.start))
     return out
+
+
+def beads_from_links(
+    lines: list[str], sentences: list[str], links: list[Link]
+) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    """Beads (line indices, sentence indices, score) for short text: each line goes with the
+    sentence where its links cover most of both (a short, dense title beats a long paragraph
+    that mentions the same words); lines choosing one sentence share a bead; order is kept."""
+    best: dict[int, tuple[float, int]] = {}
+    for index, line in enumerate(lines):
+        for sentence in range(len(sentences)):
+            mine = [k for k in links if k.line == index and k.sentence == sentence]
+            if not mine:
+                continue
+            covered = sum(len(k.source) for k in mine) / max(len(line.replace(" ", "")), 1)
+            spanned = sum(k.end - k.start for k in mine) / max(len(sentences[sentence]), 1)
+            score = min(1.0, covered) + min(1.0, spanned)
+            if score > best.get(index, (0.0, -1))[0]:
+                best[index] = (score, sentence)
+    beads: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
+    last = -1
+    for index in range(len(lines)):
+        score, sentence = best.get(index, (0.0, -1))
+        if sentence < last:  # keep the order: a line cannot go back before its predecessor
+            sentence = -1
+        if sentence >= 0 and beads and beads[-1][1] == (sentence,):
+            lines_so_far, target, previous = beads[-1]
+            beads[-1] = ((*lines_so_far, index), target, max(previous, score / 2))
+        elif sentence >= 0:
+            beads.extend(((), (s,), 0.0) for s in range(last + 1, sentence))
+            beads.append(((index,), (sentence,), score / 2))
+            last = sentence
+        else:
+            beads.append(((index,), (), 0.0))
+    beads.extend(((), (s,), 0.0) for s in range(last + 1, len(sentences)))
+    return beads
 
 
 def _joins(sentence: str, words: list[tuple[str, int, int]], left: int, right: int) -> bool:

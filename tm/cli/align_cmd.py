@@ -92,7 +92,8 @@ def align_cmd(
     with atomic_output(output) as handle:
         write_alignment(aligned, handle, fmt)
     if output:
-        click.echo(f"{output}: {len(al.beads)} beads, {len(units)} aligned pairs")
+        pairs = f"{len(units)} aligned pair" + ("" if len(units) == 1 else "s")
+        click.echo(f"{output}: {len(al.beads)} beads, {pairs}")
     if gold_beads is None and not al.beads:
         raise UsageError("nothing to align")
     return 0
