@@ -191,3 +191,37 @@ def test_news_gold_set_in_our_own_domain() -> None:
     kinds = {(len(s), len(t)) for s, t in golds}
     assert {(1, 1), (1, 2), (2, 1), (1, 3)} <= kinds
     assert evaluate(tests, golds).strict_f1 >= 0.95
+
+
+def test_align_a_docx_pair(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import docx
+
+    english = docx.Document()
+    english.add_heading("Shunda Logistics Launches New Energy Urban Delivery Service", level=1)
+    english.add_paragraph(
+        "Shunda Logistics Co., Ltd. today announced the launch of a new energy urban delivery "
+        "service in four cities. The first 1,200 electric light trucks all use battery swapping. "
+        "A swap takes only three minutes."
+    )
+    chinese = docx.Document()
+    chinese.add_heading("顺达物流推出新能源城市配送服务", level=1)
+    chinese.add_paragraph(
+        "顺达物流有限公司今天宣布，在四个城市推出新能源城市配送服务。"
+        "首批投入的1200辆电动轻型货车全部采用换电模式，单次换电仅需3分钟。"
+    )
+    a, b = tmp_path / "release.en.docx", tmp_path / "release.zh.docx"
+    english.save(a)
+    chinese.save(b)
+    result = run("align", a, b, "--format", "beads")
+    assert result.code == 0, result.err
+    assert result.out.splitlines() == ["[0]:[0]", "[1]:[1]", "[2, 3]:[2]"]
+
+
+def test_align_markdown_with_html(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run("align", DOCS / "release.md", DOCS / "release.zh.html", "--format", "json")
+    assert result.code == 0, result.err
+    payload = json.loads(result.out)
+    first = payload["beads"][0]
+    assert first["source"].startswith("CPID Signs Strategic Cooperation Agreement")
+    assert first["target"] == "中国电力与重庆高速集团签署战略合作协议"
+    assert payload["signature"]["lexicon"] and payload["signature"]["segmenter"]
