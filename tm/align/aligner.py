@@ -3,7 +3,8 @@
 A bead joins a run of 0-4 sentences on one side to a run on the other (1-1, 1-2, 2-1, 1-3 ...).
 Its cost adds three calibrated terms (tm/align/calibration.json):
 - the bead type's prior (literary and news Chinese -> English has many 1-2 and 1-3 beads);
-- length: English runs about 3.9 characters per Chinese character, log-normally;
+- length: English runs about 3.9 characters per Chinese character, log-normally, with less
+  spread for longer beads;
 - lexical evidence, both ways: how much of the Chinese (by CC-CEDICT glosses, the memory's
   terms, numbers and Latin names) is found in the English, and how much of the English is
   explained by the Chinese. Each word counts by how rare its evidence is in the whole other
@@ -277,6 +278,10 @@ def _band_search(
     total = sum(counts.values())
     prior = {(x, y): -math.log(counts.get(f"{x}-{y}", 1) / total) for x, y in BEAD_TYPES}
     null_cost = float(cal["null_cost"])
+    # The log length ratio of a longer bead varies less (as in Gale-Church): its spread is
+    # sigma at `length_reference` Chinese characters, shrinking with the square root beyond.
+    length_ref = float(cal["length_reference"])  # type: ignore[arg-type]
+    sigma_floor = float(cal["sigma_floor"])  # type: ignore[arg-type]
     n, m = len(zh), len(en)
     zh_cum = _cumulative(max(len("".join(s.split())), 1) for s in zh)
     en_cum = _cumulative(max(len(s), 1) for s in en)
@@ -288,7 +293,9 @@ def _band_search(
         if x == 0 or y == 0:
             return prior[(x, y)] + null_cost, 0.0
         i0, j0 = i - x, j - y
-        delta = (math.log((en_cum[j] - en_cum[j0]) / (zh_cum[i] - zh_cum[i0])) - mu) / sigma
+        lz = zh_cum[i] - zh_cum[i0]
+        spread = sigma * math.sqrt(length_ref / lz)
+        delta = (math.log((en_cum[j] - en_cum[j0]) / lz) - mu) / max(spread, sigma_floor)
         zh_cov = _coverage(evidence.zh_hit, i0, i, j0, j, zh_wcum[i] - zh_wcum[i0])
         en_cov = _coverage(evidence.en_hit, j0, j, i0, i, en_wcum[j] - en_wcum[j0])
         sim = (zh_cov + en_cov) / 2
