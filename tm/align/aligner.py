@@ -31,6 +31,8 @@ from tm.text.numbers import chinese_numbers, english_numbers
 
 BEAD_TYPES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (1, 0), (0, 1))
 MAX_SIDE = 4  # the most sentences one side of a bead may hold
+#: How far from the diagonal (sentences) a Chinese sentence's evidence is looked for.
+REACH_MIN, REACH_SHARE = 200, 0.1
 _NUMERIC = re.compile(r"[\d.,０-９零〇一二两三四五六七八九十百千万亿]+")
 
 
@@ -84,7 +86,9 @@ class _Evidence:
         self.zh_gloss: list[set[str]] = []
         self.zh_weight: list[float] = []
         learned = learned or {}
-        for sentence, words in zip(zh, self.zh_words, strict=True):
+        reach = max(REACH_MIN, REACH_SHARE * n_en)
+        for row, (sentence, words) in enumerate(zip(zh, self.zh_words, strict=True)):
+            centre = row * n_en / n_zh
             tokens = []
             union: set[str] = set()
             # Numbers count as values (3.5亿 = 350 million), not as the tokens jieba cut.
@@ -96,10 +100,15 @@ class _Evidence:
                 if not glosses:
                     continue
                 union.update(glosses)
-                hits = sorted({j for g in glosses for j in index.get(g, ())})
-                if hits:
-                    weight = -math.log((len(hits) + 0.5) / (n_en + 1))
-                    tokens.append((weight, hits))
+                found = {j for g in glosses for j in index.get(g, ())}
+                if found:
+                    weight = -math.log((len(found) + 0.5) / (n_en + 1))
+                    # Only hits near where sentence i can align are kept: the weight counts
+                    # them all, but a common word's full list would make time quadratic.
+                    lo, hi = centre - reach, centre + reach
+                    hits = sorted(j for j in found if lo <= j <= hi)
+                    if hits:
+                        tokens.append((weight, hits))
             self.zh_tokens.append(tokens)
             self.zh_gloss.append(union)
             self.zh_weight.append(sum(w for w, _ in tokens))
