@@ -62,10 +62,6 @@ else:  # pragma: no cover - CPython without its C accelerator
     _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
-def _dumps(value: Any) -> str:
-    return _encode(value) if value else "[]"
-
-
 def _attrs_json(attrs: tuple[tuple[str, str], ...]) -> str:
     return _encode(attrs) if attrs else "[]"
 
@@ -126,14 +122,19 @@ def _key_of(kind: str, identities: list[tuple[str, str]]) -> bytes:
 _NO_META = ("[]", "[]", "[]")
 #: Variant ids are (unit id << VARIANT_BITS) | position: at most 1024 languages per unit.
 VARIANT_BITS = 10
-_RANGE = "{v}.id BETWEEN (u.id << 10) AND ((u.id << 10) | 1023)"
+_LAST = (1 << VARIANT_BITS) - 1
+_RANGE = f"{{v}}.id BETWEEN (u.id << {VARIANT_BITS}) AND ((u.id << {VARIANT_BITS}) | {_LAST})"
 
 
 def _variant_range(unit_id: int) -> tuple[int, int]:
-    return unit_id << VARIANT_BITS, (unit_id << VARIANT_BITS) | ((1 << VARIANT_BITS) - 1)
+    return unit_id << VARIANT_BITS, (unit_id << VARIANT_BITS) | _LAST
 
 
-_PLAIN = "\x00plain"  # stands for a NULL content column in SQL results
+def _lang_clause(column: str, lang: str) -> tuple[str, list[str]]:
+    """SQL matching `column` (a canonical tag) against the language range `lang`, as
+    `tm.lang.matches` does: the tag itself or any of its subtags."""
+    key = langs.canonical(lang)
+    return f"({column} = ? OR {column} LIKE ?)", [key, key + "-%"]
 
 
 class StoredUnit(NamedTuple):
@@ -179,7 +180,6 @@ class Store:
         self._stamp: str | None = None
         try:
             self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
-            self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA cache_size = -65536")  # 64 MiB: index inserts stay in RAM
             if self.path != ":memory:":
                 self.db.execute("PRAGMA journal_mode = WAL")
@@ -335,7 +335,7 @@ class Store:
             raise UsageError(f"unknown status {unit.status!r} (one of {', '.join(TERM_STATUSES)})")
         if not unit.variants:
             raise UsageError("a unit needs at least one language variant")
-        if len(unit.variants) > 1 << VARIANT_BITS:
+        if len(unit.variants) > _LAST + 1:
             raise UsageError(f"a unit has {len(unit.variants)} variants; at most 1024 are kept")
         identities = [(langs.canonical(v.lang), _content_json(v.content)) for v in unit.variants]
         meta = (
@@ -377,15 +377,15 @@ class Store:
         ).fetchone()
         unit_id = row[0]
         old_variants = self.db.execute(
-            "SELECT id, lang_key, coalesce(content, ?), attrs, props, notes, plain FROM variant"
+            "SELECT id, lang_key, content, attrs, props, notes, plain FROM variant"
             " WHERE id BETWEEN ? AND ? ORDER BY id",
-            (_PLAIN, *_variant_range(unit_id)),
+            _variant_range(unit_id),
         ).fetchall()
         # Pair incoming variants with stored ones by (language, content): the key guarantees
         # the same multiset, whatever the order in the file.
         by_identity: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
         for old in old_variants:
-            identity = old[2] if old[2] != _PLAIN else _content_json((old[6],) if old[6] else ())
+            identity = old[2] if old[2] is not None else _content_json(_content_from(None, old[6]))
             by_identity.setdefault((old[1], identity), []).append(old)
         changes = []
         for variant, identity in zip(unit.variants, identities, strict=True):
@@ -408,7 +408,7 @@ class Store:
     def record_import(self, file: str, header: dict[str, Any], counts: Counts) -> None:
         self.db.execute(
             "INSERT INTO import (file, at, by, header, report) VALUES (?,?,?,?,?)",
-            (file, _now(), self.user, _dumps(header), _dumps(counts.as_dict())),
+            (file, _now(), self.user, _encode(header), _encode(counts.as_dict())),
         )
 
     # -- reading ----------------------------------------------------------------------------
@@ -440,16 +440,15 @@ class Store:
             args.extend(status_list)
         for requested in (src, tgt):
             if requested:
-                key = langs.canonical(requested)
+                clause, values = _lang_clause("w.lang_key", requested)
                 where.append(
-                    f"EXISTS (SELECT 1 FROM variant w WHERE {_RANGE.format(v='w')}"
-                    " AND (w.lang_key = ? OR w.lang_key LIKE ?))"
+                    f"EXISTS (SELECT 1 FROM variant w WHERE {_RANGE.format(v='w')} AND {clause})"
                 )
-                args.extend([key, key + "-%"])
+                args.extend(values)
         if src:
-            key = langs.canonical(src)
-            where.append("(u.srclang = ? OR u.srclang LIKE ?)")
-            args.extend([key, key + "-%"])
+            clause, values = _lang_clause("u.srclang", src)
+            where.append(clause)
+            args.extend(values)
         return (" WHERE " + " AND ".join(where)) if where else "", args
 
     def units(
@@ -508,12 +507,17 @@ class Store:
             )
             yield StoredUnit(row[0], unit, row[8])
 
-    def srclangs(self, **filters: Any) -> list[str]:
+    def srclangs(
+        self,
+        *,
+        kind: str | None = None,
+        statuses: Iterable[str] | None = None,
+        src: str | None = None,
+        tgt: str | None = None,
+    ) -> list[str]:
         """Source languages of the units that do not name their own (TMX tu srclang):
         when they all agree, that one language can go in an exported header."""
-        where, args = self._filter_sql(
-            filters.get("kind"), filters.get("statuses"), filters.get("src"), filters.get("tgt")
-        )
+        where, args = self._filter_sql(kind, statuses, src, tgt)
         own = "u.attrs NOT LIKE '%[\"srclang\",%'"
         where = f"{where} AND {own}" if where else f" WHERE {own}"
         rows = self.db.execute(f"SELECT DISTINCT u.srclang FROM unit u{where}", args)
@@ -566,22 +570,21 @@ class Store:
 
     def segment_texts(self, lang: str) -> list[tuple[int, str]]:
         """(unit id, plain text) of every segment variant in `lang`: the fuzzy candidates."""
-        key = langs.canonical(lang)
+        clause, values = _lang_clause("v.lang_key", lang)
         return self.db.execute(
             "SELECT v.unit_id, v.plain FROM variant v JOIN unit u ON u.id = v.unit_id"
-            " WHERE u.kind = 'segment' AND (v.lang_key = ? OR v.lang_key LIKE ?)",
-            (key, key + "-%"),
+            f" WHERE u.kind = 'segment' AND {clause}",
+            values,
         ).fetchall()
 
     def concordance(self, text: str, lang: str, limit: int = 10) -> list[tuple[int, str]]:
         """Segment units with a variant in `lang` containing `text` (case-insensitive)."""
-        key = langs.canonical(lang)
+        clause, values = _lang_clause("v.lang_key", lang)
         pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         return self.db.execute(
             "SELECT v.unit_id, v.plain FROM variant v JOIN unit u ON u.id = v.unit_id"
-            " WHERE u.kind = 'segment' AND (v.lang_key = ? OR v.lang_key LIKE ?)"
-            " AND v.plain LIKE ? ESCAPE '\\' LIMIT ?",
-            (key, key + "-%", pattern, limit),
+            f" WHERE u.kind = 'segment' AND {clause} AND v.plain LIKE ? ESCAPE '\\' LIMIT ?",
+            (*values, pattern, limit),
         ).fetchall()
 
 
