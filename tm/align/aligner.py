@@ -26,6 +26,7 @@ from importlib import resources
 import tm
 from tm import lang as langs
 from tm.align import lexicon
+from tm.errors import UsageError
 from tm.segment import SEGMENTER
 from tm.text.numbers import chinese_numbers, english_numbers
 
@@ -122,10 +123,12 @@ class _Evidence:
             words = [(-math.log((df[s] + 0.5) / (n_zh + 1)), s) for s in stems if df.get(s)]
             self.en_words.append(words)
         self.en_weight = [sum(w for w, _ in words) for words in self.en_words]
-        self.zh_rows: dict[str, list[int]] = defaultdict(list)  # stem -> Chinese sentences
+        zh_rows: dict[str, list[int]] = defaultdict(list)  # stem -> Chinese sentences
         for i, union in enumerate(self.zh_gloss):
             for g in union:
-                self.zh_rows[g].append(i)
+                zh_rows[g].append(i)
+        # Each English word's weight and where in the Chinese it is explained.
+        self.en_items = [[(w, zh_rows[s]) for w, s in words] for words in self.en_words]
         self._zh_profiles: dict[tuple[int, int], tuple[float, float, float, float]] = {}
         self._en_profiles: dict[tuple[int, int], tuple[float, float, float, float]] = {}
 
@@ -134,9 +137,7 @@ class _Evidence:
         key = (i, j0)
         profile = self._zh_profiles.get(key)
         if profile is None:
-            profile = self._zh_profiles[key] = _profile(
-                (weight, hits) for weight, hits in self.zh_tokens[i]
-            )(j0)
+            profile = self._zh_profiles[key] = _profile(self.zh_tokens[i], j0)
         return profile[j1 - j0 - 1]
 
     def en_hit(self, j: int, i0: int, i1: int) -> float:
@@ -144,30 +145,22 @@ class _Evidence:
         key = (j, i0)
         profile = self._en_profiles.get(key)
         if profile is None:
-            rows = self.zh_rows
-            profile = self._en_profiles[key] = _profile(
-                (weight, rows[stem]) for weight, stem in self.en_words[j]
-            )(i0)
+            profile = self._en_profiles[key] = _profile(self.en_items[j], i0)
         return profile[i1 - i0 - 1]
 
 
-def _profile(items):  # type: ignore[no-untyped-def]
-    """For evidence items (weight, sorted positions where it is found): a function of a start
-    position giving the weight found within 1, 2, 3 and 4 positions of it. A bead spans at
-    most 4 sentences a side, so one profile answers every bead that starts there."""
-    pairs = list(items)
-
-    def at(start: int) -> tuple[float, float, float, float]:
-        acc = [0.0, 0.0, 0.0, 0.0]
-        for weight, positions in pairs:
-            k = bisect_left(positions, start)
-            if k < len(positions):
-                distance = positions[k] - start
-                if distance < MAX_SIDE:
-                    acc[distance] += weight
-        return (acc[0], acc[0] + acc[1], acc[0] + acc[1] + acc[2], sum(acc))
-
-    return at
+def _profile(items: list[tuple[float, list[int]]], start: int) -> tuple[float, float, float, float]:
+    """For evidence items (weight, sorted positions where it is found): the weight found
+    within 1, 2, 3 and 4 positions of `start`. A bead spans at most 4 sentences a side, so one
+    profile answers every bead that starts there."""
+    acc = [0.0, 0.0, 0.0, 0.0]
+    for weight, positions in items:
+        k = bisect_left(positions, start)
+        if k < len(positions):
+            distance = positions[k] - start
+            if distance < MAX_SIDE:
+                acc[distance] += weight
+    return (acc[0], acc[0] + acc[1], acc[0] + acc[1] + acc[2], sum(acc))
 
 
 def align_segments(
@@ -181,8 +174,6 @@ def align_segments(
     """Align two lists of sentences (one side Chinese, the other English)."""
     src_zh = langs.is_chinese(source_lang)
     if src_zh == langs.is_chinese(target_lang):
-        from tm.errors import UsageError
-
         raise UsageError("alignment needs one Chinese and one English side")
     zh, en = (source, target) if src_zh else (target, source)
     beads = _align(zh, en, terms or {})
@@ -314,15 +305,12 @@ def _band_search(
 
     inf = float("inf")
     best: dict[tuple[int, int], tuple[float, int, int, float]] = {(0, 0): (0.0, 0, 0, 0.0)}
+    # centre[n] is always m (the diagonal's end, or a path's), so the corner is in the band.
     for i in range(n + 1):
         lo = max(0, int(centre[i] - width))
-        hi = m if i == n else min(m, int(centre[i] + width) + 1)
-        if i == n:
-            lo = min(lo, m)
+        hi = min(m, int(centre[i] + width) + 1)
         for j in range(lo, hi + 1):
             if i == 0 and j == 0:
-                continue
-            if i == n and j != m and abs(j - centre[i]) > width:
                 continue
             choice = (inf, 0, 0, 0.0)
             for x, y in BEAD_TYPES:
