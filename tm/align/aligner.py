@@ -179,11 +179,18 @@ def align_segments(
     beads = _align(zh, en, terms or {})
     if not src_zh:
         beads = [Bead(b.tgt, b.src, b.score) for b in beads]
+    return alignment_of(beads, source_lang, target_lang)
+
+
+def alignment_of(beads: list[Bead], source_lang: str, target_lang: str, **extra: str) -> Alignment:
+    """An `Alignment` with the signature naming what produced it (tool, segmenter, lexicon,
+    calibration), so that two runs can be compared."""
     signature = {
         "tool": f"tm {tm.__version__}",
         "segmenter": SEGMENTER,
         "lexicon": lexicon.LEXICON,
         "calibration": "mac-dev-1",
+        **extra,
     }
     return Alignment(beads, langs.canonical(source_lang), langs.canonical(target_lang), signature)
 

@@ -6,8 +6,8 @@ import os
 from dataclasses import dataclass, field
 
 from tm import lang as langs
-from tm.align.aligner import Alignment, Bead, align_segments
-from tm.align.links import Link, beads_from_links, link_short_text
+from tm.align.aligner import Alignment, Bead, align_segments, alignment_of
+from tm.align.links import Link, beads_from_links, link_short_text, merge_links
 from tm.errors import InputError
 from tm.model import Location, Prop, Unit, Variant
 from tm.readers import read_bytes, read_document
@@ -81,29 +81,27 @@ def align_files(
         else:
             source = _sentences(first, source_lang)
             target = _sentences(second, target_lang)
-    alignment = align_segments(
-        [s.text for s in source],
-        [s.text for s in target],
-        source_lang=source_lang,
-        target_lang=target_lang,
-        terms=terms,
-    )
     zh_is_source = langs.is_chinese(source_lang)
     zh, en = (source, target) if zh_is_source else (target, source)
-    links = []
-    if is_short_text(zh, en):
-        lines, sentences = [s.text for s in zh], [s.text for s in en]
-        links = link_short_text(lines, sentences, terms)
-        # A banner is not a translation of one run of sentences: its beads follow the links.
-        beads = []
-        for line_ids, sentence_ids, score in beads_from_links(
-            lines, sentences, link_short_text(lines, sentences, terms, merge=False)
-        ):
-            src, tgt = (line_ids, sentence_ids) if zh_is_source else (sentence_ids, line_ids)
-            beads.append(Bead(src, tgt, round(score, 3)))
-        alignment.beads = beads
-        alignment.signature["mode"] = "short text against a document"
-    return AlignedDocuments(alignment, source, target, links)
+    if not is_short_text(zh, en):
+        alignment = align_segments(
+            [s.text for s in source],
+            [s.text for s in target],
+            source_lang=source_lang,
+            target_lang=target_lang,
+            terms=terms,
+        )
+        return AlignedDocuments(alignment, source, target)
+    # A banner is not a translation of one run of sentences: it is linked to spans of the
+    # document's sentences, and its beads follow those links.
+    lines, sentences = [s.text for s in zh], [s.text for s in en]
+    links = link_short_text(lines, sentences, terms)
+    beads = []
+    for line_ids, sentence_ids, score in beads_from_links(lines, sentences, links):
+        src, tgt = (line_ids, sentence_ids) if zh_is_source else (sentence_ids, line_ids)
+        beads.append(Bead(src, tgt, round(score, 3)))
+    alignment = alignment_of(beads, source_lang, target_lang, mode="short text against a document")
+    return AlignedDocuments(alignment, source, target, merge_links(links))
 
 
 def bead_text(segments: list[Segment], indices: tuple[int, ...], lang: str) -> str:

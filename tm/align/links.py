@@ -71,10 +71,9 @@ def link_short_text(
     sentences: list[str],
     terms: dict[str, frozenset[str]] | None = None,
     min_score: float = 0.3,
-    merge: bool = True,
 ) -> list[Link]:
-    """Links from each Chinese line's parts to spans of the English sentences. With `merge`,
-    the same part rendered the same way in several sentences is reported once."""
+    """Links from each Chinese line's parts to spans of the English sentences, one per
+    sentence where a part is found (see `merge_links` for the reader's view)."""
     links: list[Link] = []
     english = [_tokens_with_offsets(s) for s in sentences]
     stems = [[lexicon.stem(w.lower()) for w, _s, _e in words] for words in english]
@@ -101,8 +100,12 @@ def link_short_text(
                 token_of.setdefault(w, []).extend(range(first, last))
             spans = _spans(line, tokens, sentence, index, words, matched, token_of, min_score)
             links.extend(replace(link, line=line_index) for link in spans)
-    if not merge:
-        return links
+    return links
+
+
+def merge_links(links: list[Link]) -> list[Link]:
+    """The same part rendered the same way in several sentences, reported once with its
+    count; best first."""
     best: dict[tuple[str, str], Link] = {}
     seen: dict[tuple[str, str], int] = {}
     for link in links:
@@ -111,16 +114,7 @@ def link_short_text(
         if key not in best or link.score > best[key].score:
             best[key] = link
     out = [
-        Link(
-            link.source,
-            link.target,
-            link.sentence,
-            link.start,
-            link.end,
-            link.score,
-            (*link.evidence, f"found in {seen[key]} sentence(s)"),
-            link.line,
-        )
+        replace(link, evidence=(*link.evidence, f"found in {seen[key]} sentence(s)"))
         for key, link in best.items()
     ]
     out.sort(key=lambda link: (-link.score, link.sentence, link.start))
@@ -133,17 +127,16 @@ def beads_from_links(
     """Beads (line indices, sentence indices, score) for short text: each line goes with the
     sentence where its links cover most of both (a short, dense title beats a long paragraph
     that mentions the same words); lines choosing one sentence share a bead; order is kept."""
+    by_place: dict[tuple[int, int], list[Link]] = {}
+    for link in links:
+        by_place.setdefault((link.line, link.sentence), []).append(link)
     best: dict[int, tuple[float, int]] = {}
-    for index, line in enumerate(lines):
-        for sentence in range(len(sentences)):
-            mine = [k for k in links if k.line == index and k.sentence == sentence]
-            if not mine:
-                continue
-            covered = sum(len(k.source) for k in mine) / max(len(line.replace(" ", "")), 1)
-            spanned = sum(k.end - k.start for k in mine) / max(len(sentences[sentence]), 1)
-            score = min(1.0, covered) + min(1.0, spanned)
-            if score > best.get(index, (0.0, -1))[0]:
-                best[index] = (score, sentence)
+    for (index, sentence), mine in sorted(by_place.items()):
+        covered = sum(len(k.source) for k in mine) / max(len(lines[index].replace(" ", "")), 1)
+        spanned = sum(k.end - k.start for k in mine) / max(len(sentences[sentence]), 1)
+        score = min(1.0, covered) + min(1.0, spanned)
+        if score > best.get(index, (0.0, -1))[0]:
+            best[index] = (score, sentence)
     beads: list[tuple[tuple[int, ...], tuple[int, ...], float]] = []
     last = -1
     for index in range(len(lines)):
