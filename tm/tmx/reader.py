@@ -130,32 +130,12 @@ class TmxReader:
     def _error(self, message: str, line: int | None) -> InputError:
         return InputError(message, file=self.name, line=line)
 
-    def _open(self) -> BinaryIO:
-        try:
-            handle = open_input(self.path)
-        except InputError as exc:
-            raise InputError(exc.message, file=self.name) from None
-        self.size = os.fstat(handle.fileno()).st_size
-        if self.size == 0:
-            handle.close()
-            raise InputError("empty file, not a TMX document", file=self.name)
-        return handle
-
     def _parse(self) -> Iterator[Header | Unit]:
-        self._file = self._open()
+        self._file = open_tmx(self.path, self.name)
+        self.size = os.fstat(self._file.fileno()).st_size
         self._check_root(self._file)
         # Only end events, only for header and tu: every event costs a trip into Python.
-        parser = etree.iterparse(
-            self._file,
-            events=("end",),
-            tag=_TAGS,
-            resolve_entities=False,
-            load_dtd=False,
-            no_network=True,
-            remove_comments=True,
-            remove_pis=True,
-            huge_tree=True,
-        )
+        parser = safe_iterparse(self._file, ("end",), _TAGS)
         header: Header | None = None
         count = 0
         try:
@@ -166,11 +146,7 @@ class TmxReader:
                         raise self._error("a <tu> before the <header>", element.sourceline)
                     count += 1
                     yield self._unit_from(element, count)
-                    element.clear(keep_tail=False)
-                    parent = element.getparent()
-                    if parent is not None:
-                        while element.getprevious() is not None:
-                            del parent[0]
+                    release(element)
                     if self._progress is not None and count % 2000 == 0:
                         self._progress(self._file.tell())
                 elif localname(tag) == "header" and header is None:
@@ -194,11 +170,7 @@ class TmxReader:
         except etree.XMLSyntaxError as exc:
             raise self._error(syntax_message(exc), exc.lineno or None) from None
         if entities:
-            raise self._error(
-                "the document declares entities in its DTD (refused for safety: billion "
-                "laughs, XXE)",
-                1,
-            )
+            raise self._error(ENTITIES_REFUSED, 1)
         if name is None:
             raise self._error("not an XML document (no root element)", None)
         if name != "tmx":
@@ -284,6 +256,49 @@ class TmxReader:
             notes=tuple(notes),
             attrs=_attrs(tuv, _TUV_SKIP),
         )
+
+
+#: Why a TMX declaring entities is refused, in reader and validator alike.
+ENTITIES_REFUSED = (
+    "the document declares entities in its DTD (refused for safety: billion laughs, XXE)"
+)
+
+
+def open_tmx(path: str, name: str) -> BinaryIO:
+    """Open a TMX file, refusing a missing, unreadable or empty one (`InputError`)."""
+    try:
+        handle = open_input(path)
+    except InputError as exc:
+        raise InputError(exc.message, file=name) from None
+    if os.fstat(handle.fileno()).st_size == 0:
+        handle.close()
+        raise InputError("empty file, not a TMX document", file=name)
+    return handle
+
+
+def safe_iterparse(handle: BinaryIO, events: tuple[str, ...], tags: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """lxml's iterparse as TMX needs it: no entity expansion, no DTD, no network, comments
+    and processing instructions dropped, long segments allowed."""
+    return etree.iterparse(
+        handle,
+        events=events,
+        tag=tags,
+        resolve_entities=False,
+        load_dtd=False,
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=True,
+    )
+
+
+def release(element: etree._Element) -> None:
+    """Free a finished unit and the siblings before it, so memory stays flat."""
+    element.clear(keep_tail=False)
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
 
 
 def sniff_root(handle: BinaryIO, chunk: int = 65536) -> tuple[str | None, int, bool, str | None]:

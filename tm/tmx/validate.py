@@ -13,13 +13,23 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
+from typing import BinaryIO
 
 from lxml import etree
 
 from tm import lang as langs
 from tm.errors import InputError
 from tm.tmx.inline import localname
-from tm.tmx.reader import KIND_PROP, XML_LANG, TmxReader, sniff_root, syntax_message
+from tm.tmx.reader import (
+    ENTITIES_REFUSED,
+    KIND_PROP,
+    XML_LANG,
+    open_tmx,
+    release,
+    safe_iterparse,
+    sniff_root,
+    syntax_message,
+)
 
 _DATE = re.compile(r"^\d{8}T\d{6}Z$")
 _DATE_ATTRS = ("creationdate", "changedate", "lastusagedate")
@@ -64,9 +74,8 @@ class _Validator:
         self.problems.append(Problem(self.name, line or 0, message))
 
     def run(self) -> list[Problem]:
-        # Reuse the reader's opening rules: missing, empty, unreadable files raise InputError.
-        opener = TmxReader(self.path, display_name=self.name)
-        handle = opener._open()
+        # The reader's opening rules: missing, empty, unreadable files raise InputError.
+        handle = open_tmx(self.path, self.name)
         try:
             try:
                 name, line, entities, _version = sniff_root(handle)
@@ -74,11 +83,7 @@ class _Validator:
                 self.report(exc.lineno, syntax_message(exc))
                 return self.problems
             if entities:
-                raise InputError(
-                    "the document declares entities in its DTD (refused for safety)",
-                    file=self.name,
-                    line=1,
-                )
+                raise InputError(ENTITIES_REFUSED, file=self.name, line=1)
             if name != "tmx":
                 self.report(line, f"the root element is <{name}>, not <tmx>")
                 return self.problems
@@ -87,18 +92,8 @@ class _Validator:
             handle.close()
         return self.problems
 
-    def _walk(self, handle: object) -> None:
-        parser = etree.iterparse(
-            handle,
-            events=("start", "end"),
-            tag=_STRUCTURE_TAGS,
-            resolve_entities=False,
-            load_dtd=False,
-            no_network=True,
-            remove_comments=True,
-            remove_pis=True,
-            huge_tree=True,
-        )
+    def _walk(self, handle: BinaryIO) -> None:
+        parser = safe_iterparse(handle, ("start", "end"), _STRUCTURE_TAGS)
         root = None
         seen_header = False
         try:
@@ -118,10 +113,7 @@ class _Validator:
                     element.clear(keep_tail=True)
                 elif name == "tu":
                     self._check_tu(element)
-                    element.clear(keep_tail=False)
-                    parent = element.getparent()
-                    while parent is not None and element.getprevious() is not None:
-                        del parent[0]
+                    release(element)
                 elif name == "tmx" and not seen_header:
                     self.report(element.sourceline, "<tmx> has no <header>")
         except etree.XMLSyntaxError as exc:
