@@ -178,3 +178,62 @@ class Document:
     format: str
     blocks: tuple[Block, ...]
     encoding: str | None = None
+
+
+#: The prop that keeps a term's subject field (TBX `subjectField`) in TMX and in the memory.
+DOMAIN_PROP = "x-tm-domain"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term pair as glossaries and people see it: a source term, one rendering of it, and
+    the rendering's status. Several targets per source are several `Term`s (one approved,
+    others admitted or forbidden); in the memory each is one term unit of two variants."""
+
+    source: str
+    target: str
+    source_lang: str
+    target_lang: str
+    status: str = "approved"
+    note: str | None = None
+    domain: str | None = None
+    location: Location | None = field(default=None, compare=False)
+
+    def unit(self, props: tuple[Prop, ...] = (), notes: tuple[Note, ...] = ()) -> Unit:
+        """The term as a memory unit; `props` and `notes` are added to its own."""
+        return Unit(
+            variants=(
+                Variant(self.source_lang, (self.source,)),
+                Variant(self.target_lang, (self.target,)),
+            ),
+            kind="term",
+            status=self.status,
+            notes=((Note(self.note),) if self.note else ()) + notes,
+            props=((Prop(DOMAIN_PROP, self.domain),) if self.domain else ()) + props,
+            location=self.location,
+        )
+
+    @classmethod
+    def from_unit(cls, unit: Unit, srclang: str | None = None) -> Term | None:
+        """The unit's first variant in its source language paired with the first in another
+        language; `None` for a unit with one language only."""
+        source = unit.variant(srclang) if srclang else None
+        source = source or unit.variants[0]
+        others = [v for v in unit.variants if not langs.same(v.lang, source.lang)]
+        # Another language before another script of the same one (zh-Hans → en, not zh-Hant).
+        others.sort(key=lambda v: langs.primary(v.lang) == langs.primary(source.lang))
+        target = others[0] if others else None
+        if target is None:
+            return None
+        domain = next((p.value for p in unit.props if p.type == DOMAIN_PROP), None)
+        note = "\n".join(n.text for n in unit.notes) or None
+        return cls(
+            source.text,
+            target.text,
+            source.lang,
+            target.lang,
+            unit.status or "approved",
+            note,
+            domain,
+            unit.location,
+        )

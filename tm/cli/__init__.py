@@ -21,7 +21,7 @@ from tm.errors import TmError
 COMMANDS = {
     "import": (
         "tm.cli.memory_cmds:import_cmd",
-        "Import TMX files into the memory, one transaction per file.",
+        "Import TMX, TBX, CSV or TSV files into the memory, one transaction per file.",
     ),
     "export": (
         "tm.cli.memory_cmds:export_cmd",
@@ -35,6 +35,10 @@ COMMANDS = {
     "align": (
         "tm.cli.align_cmd:align_cmd",
         "Align two documents, or the English and Chinese parts of one mixed document.",
+    ),
+    "terms": (
+        "tm.cli.terms_cmd:terms_cmd",
+        "Terminology: extract term pairs, review them, keep the glossary.",
     ),
     "lookup": (
         "tm.cli.lookup_cmd:lookup_cmd",

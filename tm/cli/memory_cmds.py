@@ -42,10 +42,20 @@ def _progress(path: str) -> Iterator[object]:
 
 @click.command("import")
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@lang_options()
 @json_option
 @click.pass_context
-def import_cmd(ctx: click.Context, files: tuple[str, ...], as_json: bool) -> int:
-    """Import TMX files into the memory, one transaction per file.
+def import_cmd(
+    ctx: click.Context,
+    files: tuple[str, ...],
+    src_lang: str | None,
+    tgt_lang: str | None,
+    as_json: bool,
+) -> int:
+    """Import TMX, TBX, CSV or TSV files into the memory, one transaction per file.
+
+    Glossaries (TBX, CSV, TSV) become term units; the languages name a table's columns
+    when its header does not (default en → zh-Hans).
 
     Exact repeats (same languages and content, markup included) update the existing unit's
     metadata instead of adding a unit. A bad file is rolled back whole and named; the good
@@ -58,7 +68,13 @@ def import_cmd(ctx: click.Context, files: tuple[str, ...], as_json: bool) -> int
         for path in files:
             try:
                 with _progress(path) as progress:
-                    counts = import_file(store, path, progress)  # type: ignore[arg-type]
+                    counts = import_file(
+                        store,
+                        path,
+                        progress,  # type: ignore[arg-type]
+                        source_lang=src_lang,
+                        target_lang=tgt_lang,
+                    )
             except TmError as exc:
                 click.echo(f"tm: error: {exc}", err=True)
                 total.failed += 1

@@ -123,6 +123,10 @@ _NO_META = ("[]", "[]", "[]")
 #: Variant ids are (unit id << VARIANT_BITS) | position: at most 1024 languages per unit.
 VARIANT_BITS = 10
 _LAST = (1 << VARIANT_BITS) - 1
+_INSERT_VARIANT = (
+    "INSERT INTO variant (id, unit_id, position, lang, lang_key, content, plain, norm,"
+    " attrs, props, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+)
 _RANGE = f"{{v}}.id BETWEEN (u.id << {VARIANT_BITS}) AND ((u.id << {VARIANT_BITS}) | {_LAST})"
 
 
@@ -292,22 +296,7 @@ class Store:
             unit_rows.append(
                 (next_id, key, unit.kind, *meta, source, origin, now, self.user, now, self.user)
             )
-            term = unit.kind == "term"
-            for position, (v, identity) in enumerate(zip(unit.variants, identities, strict=True)):
-                text = v.text
-                variant_rows.append(
-                    (
-                        next_id << VARIANT_BITS | position,
-                        next_id,
-                        position,
-                        v.lang,
-                        identity[0],
-                        _stored_content(identity[1], v.content),
-                        text,
-                        fold(text) if term else None,
-                        *self._variant_meta(v),
-                    )
-                )
+            variant_rows.extend(self._variant_rows(next_id, unit, identities))
             next_id += 1
             results.append("created")
         self.db.executemany(
@@ -316,11 +305,7 @@ class Store:
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             unit_rows,
         )
-        self.db.executemany(
-            "INSERT INTO variant (id, unit_id, position, lang, lang_key, content, plain, norm,"
-            " attrs, props, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            variant_rows,
-        )
+        self.db.executemany(_INSERT_VARIANT, variant_rows)
         for index in repeats:  # in input order, after the new ones exist
             unit, key, identities, meta, _source, _origin = prepared[index]
             results[index] = self._update_repeat(key, unit, identities, meta, now)
@@ -353,6 +338,28 @@ class Store:
             unit.source_language(srclang),
             unit.origin or origin,
         )
+
+    def _variant_rows(
+        self, unit_id: int, unit: Unit, identities: list[tuple[str, str]]
+    ) -> list[tuple[Any, ...]]:
+        term = unit.kind == "term"
+        rows = []
+        for position, (v, identity) in enumerate(zip(unit.variants, identities, strict=True)):
+            text = v.text
+            rows.append(
+                (
+                    unit_id << VARIANT_BITS | position,
+                    unit_id,
+                    position,
+                    v.lang,
+                    identity[0],
+                    _stored_content(identity[1], v.content),
+                    text,
+                    fold(text) if term else None,
+                    *self._variant_meta(v),
+                )
+            )
+        return rows
 
     @staticmethod
     def _variant_meta(variant: Variant) -> tuple[str, str, str]:
@@ -410,6 +417,64 @@ class Store:
             "INSERT INTO import (file, at, by, header, report) VALUES (?,?,?,?,?)",
             (file, _now(), self.user, _encode(header), _encode(counts.as_dict())),
         )
+
+    # -- editing units (the term workflow) --------------------------------------------------
+    def find(self, unit: Unit) -> int | None:
+        """The id of the stored unit `unit` would repeat (same kind, languages and content)."""
+        identities = [(langs.canonical(v.lang), _content_json(v.content)) for v in unit.variants]
+        row = self.db.execute(
+            "SELECT id FROM unit WHERE key = ?", (_key_of(unit.kind, identities),)
+        ).fetchone()
+        return row[0] if row else None
+
+    def set_status(self, unit_id: int, status: str, note: str | None = None) -> None:
+        """Change a unit's status (and add a note saying why), recording who and when."""
+        if status not in TERM_STATUSES:
+            raise UsageError(f"unknown status {status!r} (one of {', '.join(TERM_STATUSES)})")
+        notes = self.db.execute("SELECT notes FROM unit WHERE id = ?", (unit_id,)).fetchone()
+        if notes is None:
+            raise UsageError(f"no unit #{unit_id}")
+        merged = _notes_from(notes[0]) + ((Note(note),) if note else ())
+        self.db.execute(
+            "UPDATE unit SET status = ?, notes = ?, changed_at = ?, changed_by = ? WHERE id = ?",
+            (status, _notes_json(merged), self._stamp or _now(), self.user, unit_id),
+        )
+
+    def replace(self, unit_id: int, unit: Unit, *, srclang: str | None = None) -> None:
+        """Give unit `unit_id` new content and metadata, keeping its id, origin and creation
+        record. `UsageError` when another unit already holds that content."""
+        _unit, key, identities, meta, source, _origin = self._prepare(unit, srclang, None)
+        other = self.db.execute("SELECT id FROM unit WHERE key = ?", (key,)).fetchone()
+        if other is not None and other[0] != unit_id:
+            raise UsageError(f"unit #{other[0]} already holds that content")
+        self.db.execute(
+            "UPDATE unit SET key = ?, status = ?, tuid = ?, attrs = ?, props = ?, notes = ?,"
+            " srclang = ?, changed_at = ?, changed_by = ? WHERE id = ?",
+            (key, *meta, source, self._stamp or _now(), self.user, unit_id),
+        )
+        self.db.execute("DELETE FROM variant WHERE id BETWEEN ? AND ?", _variant_range(unit_id))
+        self.db.executemany(_INSERT_VARIANT, self._variant_rows(unit_id, unit, identities))
+
+    def delete(self, unit_id: int) -> None:
+        self.db.execute("DELETE FROM variant WHERE id BETWEEN ? AND ?", _variant_range(unit_id))
+        self.db.execute("DELETE FROM unit WHERE id = ?", (unit_id,))
+
+    def history(self, ids: Iterable[int]) -> dict[int, tuple[str, str | None, str, str | None]]:
+        """(created at, created by, changed at, changed by) of these units."""
+        id_list = list(ids)
+        rows = self.db.execute(
+            "SELECT id, created_at, created_by, changed_at, changed_by FROM unit"
+            f" WHERE id IN ({','.join('?' * len(id_list)) or 'NULL'})",
+            id_list,
+        )
+        return {row[0]: tuple(row[1:]) for row in rows}  # type: ignore[misc]
+
+    def term_ids(self, folded: str) -> list[int]:
+        """Term units with a variant whose folded text is exactly `folded`."""
+        rows = self.db.execute(
+            "SELECT DISTINCT v.unit_id FROM variant v WHERE v.norm = ? ORDER BY 1", (folded,)
+        )
+        return [row[0] for row in rows]
 
     # -- reading ----------------------------------------------------------------------------
     def count(self, kind: str | None = None) -> int:

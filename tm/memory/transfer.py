@@ -12,6 +12,7 @@ from typing import BinaryIO
 from tm import lang as langs
 from tm.errors import InputError, StoreError, UsageError
 from tm.fileio import by_suffix
+from tm.glossary import read_glossary
 from tm.memory.store import Counts, Store
 from tm.model import Prop, Unit
 from tm.tmx.reader import TUID_PROP, TmxReader
@@ -49,15 +50,55 @@ def import_tmx(store: Store, path: str, progress: Progress | None = None) -> Cou
     return counts
 
 
-IMPORTERS: dict[str, Callable[[Store, str, Progress | None], Counts]] = {
+def import_glossary(
+    store: Store,
+    path: str,
+    progress: Progress | None = None,
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+) -> Counts:
+    """A TBX/CSV/TSV glossary into the memory as term units, in one transaction: every row
+    or none. Languages name a table's columns (see `tm.glossary.read_glossary`)."""
+    terms = read_glossary(path, source_lang=source_lang, target_lang=target_lang)
+    counts = Counts()
+    name = os.path.basename(path)
+    batch = [
+        (term.unit(), term.source_lang, f"{name}:{term.location.line}" if term.location else name)
+        for term in terms
+    ]
+    with store.atomic():
+        for start in range(0, len(batch), IMPORT_BATCH):
+            counts.tally(store.put_many(batch[start : start + IMPORT_BATCH]))
+        store.record_import(path, {"glossary": os.path.splitext(name)[1].lstrip(".")}, counts)
+    return counts
+
+
+IMPORTERS: dict[str, Callable[..., Counts]] = {
     ".tmx": import_tmx,
+    ".tbx": import_glossary,
+    ".csv": import_glossary,
+    ".tsv": import_glossary,
 }
 
 
-def import_file(store: Store, path: str, progress: Progress | None = None) -> Counts:
-    """Import one file into `store` by its format (its suffix). Raises `InputError`."""
+def import_file(
+    store: Store,
+    path: str,
+    progress: Progress | None = None,
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+) -> Counts:
+    """Import one file into `store` by its format (its suffix). Raises `InputError`.
+
+    The languages name the columns of a CSV/TSV glossary (default en → zh-Hans)."""
     importer = by_suffix(IMPORTERS, path, "import")
     store.require_writable()
+    if importer is import_glossary:
+        return import_glossary(
+            store, path, progress, source_lang=source_lang, target_lang=target_lang
+        )
     return importer(store, path, progress)
 
 

@@ -1,0 +1,95 @@
+"""Glossary files in and out: TBX (v2 martif, v3 tbx), CSV, TSV (OmegaT's layout too), and
+TMX term units. Each format reads to and writes from `tm.model.Term` pairs."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
+
+from tm.errors import InputError
+from tm.fileio import by_suffix, open_input
+from tm.glossary.tabular import oriented, read_table, write_table
+from tm.glossary.tbx import read_tbx, write_tbx
+from tm.model import Term
+
+#: Suffixes read as glossaries. `.txt` and `.utf8` are OmegaT's glossary names (tab-separated).
+GLOSSARY_SUFFIXES = (".tbx", ".csv", ".tsv", ".tab", ".txt", ".utf8", ".tmx")
+FORMATS = ("tbx", "csv", "tsv", "tmx")
+
+
+def _read_text(path: str) -> str:
+    from tm.readers.encoding import decode
+
+    with open_input(path) as handle:
+        data = handle.read()
+    return decode(data, path)[0]
+
+
+def _read_tmx_terms(path: str) -> Iterator[Term]:
+    """A TMX's term units; a TMX without any (a plain bilingual glossary exported by a CAT
+    tool) counts each two-language unit as an approved term."""
+    from tm.tmx.reader import TmxReader
+
+    with TmxReader(path) as reader:
+        srclang = reader.header.srclang
+        units = list(reader)
+    terms = [u for u in units if u.kind == "term"] or units
+    for unit in terms:
+        term = Term.from_unit(unit, None if srclang == "*all*" else srclang)
+        if term is not None:
+            yield term
+
+
+def read_glossary(
+    path: str | os.PathLike[str],
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+) -> list[Term]:
+    """Every term pair of a glossary file, by its suffix. Raises `InputError` naming the file
+    and line for anything malformed; nothing is returned half-read.
+
+    The languages name a table's columns (default en → zh-Hans) and choose a TBX's source
+    language (default: the document's xml:lang)."""
+    name = os.fspath(path)
+    tbx_source, tbx_target = source_lang, target_lang
+    source_lang = source_lang or "en"
+    target_lang = target_lang or "zh-Hans"
+    readers = {
+        ".tbx": lambda: read_tbx(name, source_lang=tbx_source, target_lang=tbx_target),
+        ".tmx": lambda: _read_tmx_terms(name),
+        ".csv": lambda: read_table(
+            _read_text(name),
+            name,
+            delimiter=",",
+            source_lang=source_lang,
+            target_lang=target_lang,
+        ),
+    }
+    for tab in (".tsv", ".tab", ".txt", ".utf8"):
+        readers[tab] = lambda: read_table(
+            _read_text(name),
+            name,
+            delimiter="\t",
+            source_lang=source_lang,
+            target_lang=target_lang,
+        )
+    terms = list(by_suffix(readers, name, "read a glossary from")())
+    if not terms:
+        raise InputError("the glossary holds no terms", file=name)
+    return terms
+
+
+def write_glossary(
+    output: BinaryIO, terms: Iterable[Term], fmt: str, *, source_lang: str = "en"
+) -> int:
+    """Write term pairs as TBX-Basic, CSV or TSV; returns how many were written."""
+    if fmt == "tbx":
+        return write_tbx(output, terms, source_lang=source_lang)
+    if fmt in ("csv", "tsv"):
+        return write_table(output, terms, delimiter="," if fmt == "csv" else "\t")
+    raise InputError(f"unknown glossary format {fmt!r} (one of tbx, csv, tsv)")
+
+
+__all__ = ["FORMATS", "Term", "oriented", "read_glossary", "write_glossary"]

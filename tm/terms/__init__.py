@@ -1,0 +1,1 @@
+"""Terminology: extraction of term pairs from aligned text, and the review workflow."""

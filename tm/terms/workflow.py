@@ -1,0 +1,196 @@
+"""The review workflow on the memory's terms: add, approve, forbid, edit, remove, list.
+
+Every change runs in one transaction and records who made it and when (the store stamps
+`changed_by`/`changed_at`; `$TM_USER` names the person). A term's status qualifies its
+target rendering, as TBX's administrativeStatus qualifies a term.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import BinaryIO
+
+from tm import lang as langs
+from tm.errors import UsageError
+from tm.glossary import oriented, write_glossary
+from tm.memory.normalize import fold
+from tm.memory.store import Store
+from tm.model import TERM_STATUSES, Term
+from tm.tmx.writer import TmxWriter
+
+
+@dataclass(frozen=True)
+class StoredTerm:
+    id: int
+    term: Term
+    created_at: str
+    created_by: str | None
+    changed_at: str
+    changed_by: str | None
+
+    def as_dict(self) -> dict[str, object]:
+        t = self.term
+        return {
+            "id": self.id,
+            "source": t.source,
+            "target": t.target,
+            "source_lang": t.source_lang,
+            "target_lang": t.target_lang,
+            "status": t.status,
+            "note": t.note,
+            "domain": t.domain,
+            "created": self.created_at,
+            "created_by": self.created_by,
+            "changed": self.changed_at,
+            "changed_by": self.changed_by,
+        }
+
+
+def stored_terms(
+    store: Store,
+    *,
+    statuses: Iterable[str] | None = None,
+    ids: Iterable[int] | None = None,
+    src: str | None = None,
+    tgt: str | None = None,
+) -> list[StoredTerm]:
+    """The memory's term pairs, oldest first, with who made and changed them."""
+    found = [
+        (stored.id, term)
+        for stored in store.units(kind="term", statuses=statuses, ids=ids, src=src, tgt=tgt)
+        if (term := Term.from_unit(stored.unit, stored.srclang)) is not None
+    ]
+    history = store.history(i for i, _ in found)
+    return [StoredTerm(i, term, *history[i]) for i, term in found]
+
+
+def select(
+    store: Store, source: str | None = None, target: str | None = None, unit_id: int | None = None
+) -> list[StoredTerm]:
+    """Terms named by id, or by source (and target) text in any surface form (case, width,
+    hyphen or space); `UsageError` when nothing matches."""
+    if unit_id is not None:
+        found = stored_terms(store, ids=[unit_id])
+        if not found:
+            raise UsageError(f"no term #{unit_id} (see `tm terms list`)")
+        return found
+    if not source:
+        raise UsageError("name a term: SOURCE [TARGET], or --id N")
+    found = existing(store, source, target)
+    if not found:
+        what = f"{source!r} → {target!r}" if target else repr(source)
+        raise UsageError(f"no term {what} in the memory (see `tm terms list`)")
+    return found
+
+
+def existing(store: Store, source: str, target: str | None = None) -> list[StoredTerm]:
+    """The stored pairs that are (source, target) in any surface form or language tag, in
+    either direction; without `target`, every pair of `source`."""
+    want_source, want_target = fold(source), fold(target) if target else None
+    return [
+        entry
+        for entry in stored_terms(store, ids=store.term_ids(want_source))
+        if _names(entry.term, want_source, want_target)
+    ]
+
+
+def _names(term: Term, source: str, target: str | None) -> bool:
+    """Whether a pair is (source, target) read in either direction."""
+    for a, b in ((term.source, term.target), (term.target, term.source)):
+        if fold(a) == source and (target is None or fold(b) == target):
+            return True
+    return False
+
+
+def add_term(store: Store, term: Term) -> tuple[int, str]:
+    """Add a term pair, or update the status, note and domain of the same pair."""
+    store.require_writable()
+    with store.atomic():
+        result = store.put(term.unit(), srclang=term.source_lang, origin="tm terms add")
+        unit_id = store.find(term.unit())
+    assert unit_id is not None
+    return unit_id, result
+
+
+def set_status(
+    store: Store, entries: Iterable[StoredTerm], status: str, note: str | None = None
+) -> int:
+    store.require_writable()
+    count = 0
+    with store.atomic():
+        for entry in entries:
+            store.set_status(entry.id, status, note)
+            count += 1
+    return count
+
+
+def edit_term(store: Store, entry: StoredTerm, **changes: str | None) -> StoredTerm:
+    """Change a term's source, target, languages, status, note or domain, keeping its id."""
+    store.require_writable()
+    term = replace(entry.term, **{k: v for k, v in changes.items() if v is not None})
+    if term.status not in TERM_STATUSES:
+        raise UsageError(f"unknown status {term.status!r}")
+    with store.atomic():
+        store.replace(entry.id, term.unit(), srclang=term.source_lang)
+    return stored_terms(store, ids=[entry.id])[0]
+
+
+def remove_terms(store: Store, entries: Iterable[StoredTerm]) -> int:
+    store.require_writable()
+    count = 0
+    with store.atomic():
+        for entry in entries:
+            store.delete(entry.id)
+            count += 1
+    return count
+
+
+def _pair_of(terms: list[StoredTerm], src: str | None, tgt: str | None) -> tuple[str, str]:
+    if src and tgt:
+        return src, tgt
+    if not terms:
+        return src or "en", tgt or "zh-Hans"
+    pairs: dict[tuple[str, str], int] = {}
+    for entry in terms:
+        key = (langs.canonical(entry.term.source_lang), langs.canonical(entry.term.target_lang))
+        pairs[key] = pairs.get(key, 0) + 1
+    common = max(pairs, key=pairs.__getitem__)
+    if src:
+        return (src, common[1] if langs.same(src, common[0]) else common[0])
+    return common
+
+
+def export_terms(
+    store: Store,
+    output: BinaryIO,
+    fmt: str = "tbx",
+    *,
+    statuses: Iterable[str] | None = None,
+    src: str | None = None,
+    tgt: str | None = None,
+) -> int:
+    """Write the memory's terms as TBX-Basic (default), CSV, TSV or TMX. Table and TBX
+    files hold one language pair: terms are read in its direction."""
+    statuses = list(statuses or ())
+    if fmt == "tmx":
+        with TmxWriter(output, srclang=src or langs.ALL) as writer:
+            for stored in store.units(kind="term", statuses=statuses, src=src, tgt=tgt):
+                writer.write(stored.unit, srclang=stored.srclang)
+        return writer.count
+    if not statuses:  # a shared glossary holds reviewed terms; candidates go by request
+        statuses = ["approved", "admitted", "forbidden", "obsolete"]
+    entries = stored_terms(store, statuses=statuses)
+    pair = _pair_of(entries, src, tgt)
+    terms = _in_pair(entries, pair)
+    return write_glossary(output, terms, fmt, source_lang=pair[0])
+
+
+def _in_pair(entries: list[StoredTerm], pair: tuple[str, str]) -> Iterator[Term]:
+    for entry in entries:
+        term = entry.term
+        a, b = term.source_lang, term.target_lang
+        if (langs.matches(pair[0], a) and langs.matches(pair[1], b)) or (
+            langs.matches(pair[0], b) and langs.matches(pair[1], a)
+        ):
+            yield oriented(term, pair)
