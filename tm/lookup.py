@@ -6,7 +6,9 @@ the query's language to the other. Concordance and fuzzy matches follow.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 from tm import lang as langs
 from tm.memory.normalize import fold
@@ -60,29 +62,70 @@ class LookupResult:
         }
 
 
-def occurs(term: str, text: str) -> bool:
-    """`term` inside `text`; a term that starts or ends with a letter or digit must not run
-    on into a neighbouring one (so `cpid` is not found in `cpidx`). Han needs no boundary."""
-    if not term:
-        return False
-    start = text.find(term)
-    while start >= 0:
-        end = start + len(term)
-        before = text[start - 1] if start else " "
-        after = text[end] if end < len(text) else " "
-        if not (_runs_on(before, term[0]) or _runs_on(term[-1], after)):
-            return True
-        start = text.find(term, start + 1)
-    return False
-
-
-def _runs_on(left: str, right: str) -> bool:
-    return left.isalnum() and right.isalnum() and not (has_han(left) or has_han(right))
-
-
 def query_language(text: str, zh: str = "zh-Hans", other: str = "en") -> str:
-    """Chinese when the query holds Han characters, else the other language."""
-    return zh if has_han(text) else other
+    """Chinese when the query holds Han characters (zh-Hant when it is written in
+    Traditional characters), else the other language."""
+    if not has_han(text):
+        return other
+    return "zh-Hant" if to_simplified(text) != text else zh
+
+
+#: Longest term looked for, in units (a Han character or a Latin word each).
+MAX_TERM_UNITS = 16
+_UNITS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_]+", re.UNICODE)
+
+
+@lru_cache(maxsize=2)
+def _converter(config: str):  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    return _converter("t2s").convert(text) if has_han(text) else text
+
+
+def to_traditional(text: str) -> str:
+    return _converter("s2t").convert(text) if has_han(text) else text
+
+
+def _plural_forms(word: str) -> set[str]:
+    """Singular and plural of an English word, as a term may be cited either way."""
+    forms = {word}
+    if not word.isascii() or not word.isalpha() or len(word) < 3:
+        return forms
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    elif word.endswith(("ses", "xes", "ches", "shes")):
+        forms.add(word[:-2])
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        forms.add(word[:-1])
+    elif word.endswith("y") and word[-2:-1] not in "aeiou":
+        forms.add(word[:-1] + "ies")
+    elif word.endswith(("s", "x", "ch", "sh")):
+        forms.add(word + "es")
+    else:
+        forms.add(word + "s")
+    return forms
+
+
+def term_keys(text: str) -> set[str]:
+    """Every folded form a stored term found in `text` could have: each run of up to
+    MAX_TERM_UNITS characters or words, in simplified and traditional characters, with its
+    last word singular or plural. Looked up by index, this finds the terms of a text in a
+    memory of any size without scanning it."""
+    keys: set[str] = set()
+    folded = fold(text)
+    for variant in {folded, to_simplified(folded), to_traditional(folded)}:
+        units = [(m.start(), m.end()) for m in _UNITS.finditer(variant)]
+        for i, (start, _end) in enumerate(units):
+            for j in range(i, min(i + MAX_TERM_UNITS, len(units))):
+                piece = variant[start : units[j][1]]
+                last = variant[units[j][0] : units[j][1]]
+                stem = piece[: len(piece) - len(last)]
+                keys.update(stem + form for form in _plural_forms(last))
+    return keys
 
 
 def lookup(
@@ -94,18 +137,23 @@ def lookup(
     limit: int = 10,
     min_score: float = 60.0,
 ) -> LookupResult:
-    """Terms found in `text` (both directions), then segments containing it or like it."""
+    """Terms found in `text` (both directions), then segments containing it or like it.
+
+    Entries are oriented from the query's language to another language: a Chinese query
+    never gets a Chinese (other script) "translation", whatever the unit holds.
+    """
     query_lang = lang or query_language(text)
     result = LookupResult(text, langs.canonical(query_lang))
-    folded = fold(text)
-    unit_ids = sorted({row[0] for row in store.term_rows(folded)})
+    keys = term_keys(text)
+    unit_ids = store.term_ids_among(keys)
+    query_primary = langs.primary(query_lang)
     for unit in (stored.unit for stored in store.units(ids=unit_ids)):
         sources = [
             v
             for v in unit.variants
-            if langs.matches(query_lang, v.lang) and occurs(fold(v.text), folded)
+            if langs.primary(v.lang) == query_primary and fold(v.text) in keys
         ]
-        targets = [v for v in unit.variants if not langs.matches(query_lang, v.lang)]
+        targets = [v for v in unit.variants if langs.primary(v.lang) != query_primary]
         for source in sources:
             for target in targets:
                 result.terms.append(

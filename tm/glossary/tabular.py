@@ -78,6 +78,7 @@ def read_table(
     rows = csv.reader(io.StringIO(data, newline=""), delimiter=delimiter)
     columns: list[str | None] = ["source", "target", "note"]
     first = True
+    header = False
     for cells in rows:
         line = rows.line_num
         if not any(c.strip() for c in cells) or (cells and cells[0].startswith("#")):
@@ -89,9 +90,11 @@ def read_table(
                 source_lang = cells[0].strip().replace("_", "-")
                 target_lang = cells[1].strip().replace("_", "-")
                 columns = ["source", "target", *(COLUMNS.get(c) for c in lowered[2:])]
+                header = True
                 continue
             if lowered[0] in COLUMNS and any(COLUMNS.get(c) == "target" for c in lowered):
                 columns = [COLUMNS.get(c) for c in lowered]
+                header = True
                 continue
         where = Location(name, line)
         if len(cells) < 2:
@@ -100,6 +103,12 @@ def read_table(
                 file=name,
                 line=line,
                 hint=f"columns are separated by {'a tab' if delimiter == chr(9) else delimiter!r}",
+            )
+        if header and len(cells) > len(columns) and any(c.strip() for c in cells[len(columns) :]):
+            raise InputError(
+                f"{len(cells)} cells, but the header names {len(columns)} columns",
+                file=name,
+                line=line,
             )
         values: dict[str, str] = {}
         for column, cell in zip(columns, cells, strict=False):

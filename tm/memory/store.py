@@ -610,13 +610,19 @@ class Store:
             for s, t, k, st, n in rows
         ]
 
-    def term_rows(self, folded: str) -> list[tuple[Any, ...]]:
-        """Term variants whose folded text equals `folded` or occurs inside it."""
-        return self.db.execute(
-            "SELECT v.unit_id, v.norm FROM variant v"
-            " WHERE v.norm IS NOT NULL AND (v.norm = ? OR instr(?, v.norm) > 0)",
-            (folded, folded),
-        ).fetchall()
+    def term_ids_among(self, norms: Iterable[str]) -> list[int]:
+        """Term units with a variant whose folded text is one of `norms` (by index)."""
+        keys = list(norms)
+        found: set[int] = set()
+        for start in range(0, len(keys), 30000):
+            chunk = keys[start : start + 30000]
+            rows = self.db.execute(
+                "SELECT unit_id FROM variant WHERE norm IS NOT NULL"
+                f" AND norm IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            found.update(row[0] for row in rows)
+        return sorted(found)
 
     def term_pairs(
         self, statuses: Iterable[str] = ("approved", "admitted")

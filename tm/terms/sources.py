@@ -67,9 +67,14 @@ def from_align_json(path: str) -> Source:
         if zh and en:
             source.pairs.append(AlignedPair(zh, en, path))
     for link in data.get("links", []):
-        context = link.get("context") or link.get("target", "")
+        context = link.get("context") or {}  # the whole line and sentence, when given
         source.pairs.append(
-            AlignedPair(link["source"], context, path, links=((link["source"], link["target"]),))
+            AlignedPair(
+                context.get("line", link["source"]),
+                context.get("sentence", link["target"]),
+                path,
+                links=((link["source"], link["target"]),),
+            )
         )
     return source
 
