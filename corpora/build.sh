@@ -1,7 +1,8 @@
 #!/bin/sh
 # The main job on the bundled corpus: build the memory from corpora/, align the seed (its
 # English release with its Chinese banner), export the memory, validate what was written, and
-# look terms up. Output goes to out/ (ignored by git).
+# look terms up; then propose term pairs from the seed and export the glossary. Output goes to
+# out/ (ignored by git).
 set -eu
 cd "$(dirname "$0")/.."
 mkdir -p out
@@ -14,3 +15,8 @@ tm export -o out/seed-export.tmx
 tm validate out/seed-export.tmx out/seed-aligned.tmx
 tm lookup 绿电交通
 tm lookup "Chongqing Expressway Group"
+# Terminology: the pairs the seed holds, and the approved glossary as TBX-Basic and TMX
+# (corpora/seed/glossary.* were written by these two commands).
+tm terms extract seeds/000_5a0f6029a40198bd.txt --top 10
+tm terms export -o out/glossary.tbx
+tm terms export -o out/glossary.tmx

@@ -122,3 +122,17 @@ def test_export_refuses_to_mix_language_pairs_silently(run, tmp_path: Path, fmt:
     out = tmp_path / f"g.{fmt}"
     assert run("terms", "export", "-o", out, "--src-lang", "zh-Hans", "--tgt-lang", "en").code == 0
     assert [t.source for t in read_glossary(out)] == ["储能"]
+
+
+def test_the_corpus_glossary_is_what_the_tool_exports_from_the_seed(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    corpus = Path(__file__).resolve().parents[2] / "corpora" / "seed"
+    seed = read_glossary(corpus / "seed.tmx")
+    assert ("绿电交通", "green-power transportation", "approved") in {
+        (t.source, t.target, t.status) for t in seed
+    }
+    for name in ("glossary.tmx", "glossary.tbx"):
+        assert read_glossary(corpus / name) == seed, name
+        fresh = tmp_path / name
+        assert run("--memory", corpus / "seed.tmx", "terms", "export", "-o", fresh).code == 0
+        assert read_glossary(fresh) == seed
+    assert run("validate", corpus / "glossary.tmx").code == 0

@@ -51,6 +51,11 @@ MIGRATIONS: list[str] = [
         report TEXT NOT NULL DEFAULT '{}'
     );
     """,
+    # 2: segments found without touching terms (concordance and fuzzy candidates scanned
+    # every term variant of a large glossary).
+    """
+    CREATE INDEX unit_kind ON unit (kind);
+    """,
 ]
 
 VERSION = len(MIGRATIONS)

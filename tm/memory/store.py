@@ -643,7 +643,7 @@ class Store:
         """(unit id, plain text) of every segment variant in `lang`: the fuzzy candidates."""
         clause, values = _lang_clause("v.lang_key", lang)
         return self.db.execute(
-            "SELECT v.unit_id, v.plain FROM variant v JOIN unit u ON u.id = v.unit_id"
+            f"SELECT v.unit_id, v.plain FROM unit u JOIN variant v ON {_RANGE.format(v='v')}"
             f" WHERE u.kind = 'segment' AND {clause}",
             values,
         ).fetchall()
@@ -653,7 +653,7 @@ class Store:
         clause, values = _lang_clause("v.lang_key", lang)
         pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         return self.db.execute(
-            "SELECT v.unit_id, v.plain FROM variant v JOIN unit u ON u.id = v.unit_id"
+            f"SELECT v.unit_id, v.plain FROM unit u JOIN variant v ON {_RANGE.format(v='v')}"
             f" WHERE u.kind = 'segment' AND {clause} AND v.plain LIKE ? ESCAPE '\\' LIMIT ?",
             (*values, pattern, limit),
         ).fetchall()

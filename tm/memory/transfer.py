@@ -142,7 +142,9 @@ def export_tmx(
     sources = store.srclangs(kind=kind, statuses=statuses, src=src, tgt=tgt)
     header_src = langs.canonical(src) if src else (sources[0] if len(sources) == 1 else langs.ALL)
     shadowed = store.shadowed_tuids()
-    with TmxWriter(output, srclang=header_src) as writer:
+    # Terms alone are phrases; anything with segments is sentence-segmented.
+    segtype = "phrase" if kind == "term" else "sentence"
+    with TmxWriter(output, srclang=header_src, segtype=segtype) as writer:
         for stored in store.units(kind=kind, statuses=statuses, src=src, tgt=tgt):
             unit = stored.unit
             if stored.id in shadowed:

@@ -389,9 +389,9 @@ def extract_terms(
     proposals = _proposals(
         chosen, zh_terms, english_text, glossary, source_lang, target_lang, min_score
     )
-    # A proposal replaces a partial rendering of the same term.
-    proposed = {c.source for c in proposals}
-    chosen = [c for c in chosen if c.source not in proposed] + proposals
+    # A proposal, or the memory's own rendering, beats a partial rendering of the same term.
+    settled = {c.source for c in proposals} | set(glossary)
+    chosen = [c for c in chosen if c.score >= 0.99 or c.source not in settled] + proposals
     chosen.sort(key=lambda c: (-c.score, -c.count, -len(c.source), c.source))
     return chosen[:limit] if limit else chosen
 

@@ -16,8 +16,8 @@ from tm.errors import UsageError
 from tm.glossary import oriented, write_glossary
 from tm.memory.normalize import fold
 from tm.memory.store import Store
+from tm.memory.transfer import export_tmx
 from tm.model import TERM_STATUSES, Term
-from tm.tmx.writer import TmxWriter
 
 
 @dataclass(frozen=True)
@@ -174,10 +174,7 @@ def export_terms(
     files hold one language pair: terms are read in its direction."""
     statuses = list(statuses or ())
     if fmt == "tmx":
-        with TmxWriter(output, srclang=src or langs.ALL) as writer:
-            for stored in store.units(kind="term", statuses=statuses, src=src, tgt=tgt):
-                writer.write(stored.unit, srclang=stored.srclang)
-        return writer.count
+        return export_tmx(store, output, kind="term", statuses=statuses, src=src, tgt=tgt)
     if not statuses:  # a shared glossary holds reviewed terms; candidates go by request
         statuses = ["approved", "admitted", "forbidden", "obsolete"]
     entries = stored_terms(store, statuses=statuses)
