@@ -458,7 +458,7 @@ def _proposals(
         rendering, parts = composed
         if any(origin == "CC-CEDICT" for *_part, origin in parts):
             continue
-        score = PROPOSAL_SCORE
+        score = PROPOSAL_SCORE - 0.05 * (len(parts) - 2)  # the fewer parts, the likelier
         if score < min_score:
             continue
         evidence = [f"{zh} → {en} ({origin})" for zh, en, origin in parts]
