@@ -168,6 +168,7 @@ class Block:
     kind: str = "paragraph"
     start_ms: int | None = None
     end_ms: int | None = None
+    lines: tuple[str, ...] = ()  # a caption cue's lines as displayed
 
 
 @dataclass(frozen=True)
@@ -237,3 +238,21 @@ class Term:
             domain,
             unit.location,
         )
+
+
+#: Finding severities, most serious first.
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem a check found: which check, how serious, where, and what to do instead."""
+
+    check: str
+    severity: str
+    message: str
+    location: Location
+    source: str | None = None
+    target: str | None = None
+    suggestion: str | None = None
+    category: str = "other"

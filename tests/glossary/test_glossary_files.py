@@ -140,9 +140,10 @@ def test_tbx_v3_concept_entries_become_pairs_with_the_worse_status(tmp_path: Pat
     path = tmp_path / "v3.tbx"
     path.write_text(TBX3, encoding="utf-8")
     terms = read_glossary(path)
+    # A pair's status qualifies its target: the deprecated English term becomes the target.
     assert [(t.source, t.target, t.source_lang, t.status, t.domain) for t in terms] == [
         ("green-power transportation", "绿电交通", "en", "approved", "energy"),
-        ("green electricity transportation", "绿电交通", "en", "forbidden", None),
+        ("绿电交通", "green electricity transportation", "zh-CN", "forbidden", None),
     ]
 
 

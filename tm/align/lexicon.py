@@ -221,6 +221,27 @@ def _syllables() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in table.items()}
 
 
+@lru_cache(maxsize=1)
+def _acronyms() -> dict[str, frozenset[str]]:
+    """Acronym written in a CC-CEDICT definition -> the headwords it renders (UN -> 联合国)."""
+    table: dict[str, set[str]] = {}
+    for entry in _cedict_entries():
+        headword = str(entry["simplified"])
+        if len(headword) < 2:
+            continue
+        for definition in entry["definitions"]:  # type: ignore[attr-defined]
+            if len(definition.split()) > 5:  # a passing mention, not a rendering
+                continue
+            for word in re.findall(r"\b[A-Z][A-Z0-9&]{1,7}\b", definition):
+                table.setdefault(word, set()).add(headword)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def acronym_headwords(acronym: str) -> frozenset[str]:
+    """Chinese words CC-CEDICT gives for an English acronym (NASA -> 美国国家航空航天局)."""
+    return _acronyms().get(acronym, frozenset())
+
+
 def transliterates(chinese: str, latin: str) -> bool:
     """Whether `latin` spells `chinese` in pinyin without tones (高平 ~ Gao Ping, 滕英明 ~
     Teng Yingming): how names pass from Chinese into English."""

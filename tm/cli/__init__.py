@@ -40,6 +40,14 @@ COMMANDS = {
         "tm.cli.terms_cmd:terms_cmd",
         "Terminology: extract term pairs, review them, keep the glossary.",
     ),
+    "check": (
+        "tm.cli.check_cmd:check_cmd",
+        "Consistency checks on releases: terms, numbers, names, punctuation, script, drift.",
+    ),
+    "score": (
+        "tm.cli.check_cmd:score_cmd",
+        "Compare a release's translations with the memory's: BLEU, chrF and TER.",
+    ),
     "lookup": (
         "tm.cli.lookup_cmd:lookup_cmd",
         "Terms in TEXT, both directions, then the memory's segments containing it.",

@@ -3,7 +3,8 @@
 A concept entry holds terms in several languages, each with its own administrative status.
 tm keeps term *pairs*, so an entry becomes one pair per source-language term and
 target-language term; the pair's status is the worse of its two terms' (a deprecated term on
-either side makes the pair forbidden), which is what a checker must act on.
+either side makes the pair forbidden), and as a pair's status qualifies its target, a pair
+whose source-language term is the deprecated one is turned round.
 """
 
 from __future__ import annotations
@@ -155,9 +156,15 @@ def _pairs(
     for target in targets:
         for s_text, s_status, _note, _line in by_lang[source]:
             for t_text, t_status, t_note, t_line in by_lang[target]:
-                status = max(s_status or "approved", t_status or "approved", key=_RANK.index)
+                s_rank, t_rank = (_RANK.index(x or "approved") for x in (s_status, t_status))
+                status = _RANK[max(s_rank, t_rank)]
                 where = Location(name, t_line)
-                yield Term(s_text, t_text, source, target, status, t_note or note, domain, where)
+                if s_rank > t_rank:  # the status qualifies the target: the deprecated term
+                    yield Term(t_text, s_text, target, source, status, note, domain, where)
+                else:
+                    yield Term(
+                        s_text, t_text, source, target, status, t_note or note, domain, where
+                    )
 
 
 def write_tbx(output: BinaryIO, terms: Iterable[Term], *, source_lang: str = "en") -> int:

@@ -43,6 +43,7 @@ def _read(path: str, fmt: str) -> Document:
                 "cue",
                 start_ms=event.start,
                 end_ms=event.end,
+                lines=tuple(line.strip() for line in event.plaintext.split("\n") if line.strip()),
             )
         )
     return Document(path, fmt, tuple(blocks), encoding)

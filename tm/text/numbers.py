@@ -131,9 +131,12 @@ def _chinese_value(text: str) -> float | None:
     return float(integer)
 
 
-def chinese_numbers(text: str) -> list[str]:
+def chinese_numbers(text: str, *, numerals: bool = True) -> list[str]:
     """Every number in Chinese text: Arabic (half or full width, with 万/亿), Chinese numerals,
-    百分之 percentages, and the parts of dates (2023年6月21日 -> 2023, 6, 21)."""
+    百分之 percentages, and the parts of dates (2023年6月21日 -> 2023, 6, 21).
+
+    `numerals=False` keeps only numbers written with digits: a checker demands those in the
+    translation, while 一 and 双 are as often words as numbers."""
     text = unicodedata.normalize("NFKC", text)  # full-width digits
     values: list[str] = []
     for match in _ARABIC.finditer(text):
@@ -142,6 +145,8 @@ def chinese_numbers(text: str) -> list[str]:
         if scale:
             number *= _BIG.get(scale, 1000 if scale == "千" else 1)
         values.append(canonical(number))
+    if not numerals:
+        return values
     for match in _ZH_RUN.finditer(text):
         run = match.group(1) or match.group(2)
         if run in ("万", "亿", "千", "百", "十") or run == "两":
@@ -152,20 +157,24 @@ def chinese_numbers(text: str) -> list[str]:
     return values
 
 
-def english_numbers(text: str) -> list[str]:
+def english_numbers(text: str, *, words: bool = True) -> list[str]:
     """Every number in English text: digits (3,000; 3.5), scaled words (350 million), small
-    number words (three), and month-day dates (June 21 -> 6, 21)."""
+    number words (three), and month-day dates (June 21 -> 6, 21).
+
+    `words=False` leaves out number words (two sides, one of them): see `chinese_numbers`."""
     values: list[str] = []
     for match in _EN_NUMBER.finditer(text):
         number = float(match.group(1).replace(",", ""))
         if match.group(2):
             number *= _EN_SCALE[match.group(2).lower()]
         values.append(canonical(number))
+    for match in _EN_DATE.finditer(text):
+        values.append(str(_MONTHS[match.group(1).lower()]))
+    if not words:
+        return values
     for match in _EN_COMPOUND.finditer(text):  # twenty-five
         values.append(str(_EN_WORDS[match.group(1).lower()] + _EN_WORDS[match.group(2).lower()]))
     text = _EN_COMPOUND.sub(" ", text)
     for match in _EN_WORD.finditer(text):
         values.append(str(_EN_WORDS[match.group(1).lower()]))
-    for match in _EN_DATE.finditer(text):
-        values.append(str(_MONTHS[match.group(1).lower()]))
     return values

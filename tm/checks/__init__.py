@@ -1,0 +1,97 @@
+"""Consistency checks for editors and CI. One module per family of checks; the registry of
+check ids, severities and ITS categories is data (data/checks.json).
+
+    from tm.checks import check_files
+    findings = check_files(["release.en.docx", "release.zh.docx"], glossary="glossary.tbx")
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+
+from tm.checks.captions import check_cue
+from tm.checks.completeness import check_completeness
+from tm.checks.consistency import check_segment_consistency
+from tm.checks.core import CheckPair, Config, Context, registry, run_checks
+from tm.checks.drift import check_drift
+from tm.checks.entities import check_entities
+from tm.checks.inputs import Inputs, read_inputs
+from tm.checks.numbers import check_numbers
+from tm.checks.script import check_script
+from tm.checks.terminology import Glossary, check_term_consistency, check_terms
+from tm.checks.typography import check_typography
+from tm.model import Finding, Term
+
+PAIR_CHECKS = [
+    check_completeness,
+    check_terms,
+    check_numbers,
+    check_entities,
+    check_typography,
+    check_script,
+    check_drift,
+]
+DOCUMENT_CHECKS = [check_term_consistency, check_segment_consistency]
+
+
+def check_pairs(
+    pairs: Iterable[CheckPair],
+    *,
+    terms: Iterable[Term] = (),
+    memory: object = None,
+    config: Config | None = None,
+) -> list[Finding]:
+    """Run every enabled check over the pairs (see `read_inputs` for files)."""
+    context = Context(config or Config(), Glossary(terms), memory)
+    return run_checks(pairs, context, PAIR_CHECKS, DOCUMENT_CHECKS)
+
+
+def check_inputs(
+    inputs: Inputs,
+    *,
+    terms: Iterable[Term] = (),
+    memory: object = None,
+    config: Config | None = None,
+) -> list[Finding]:
+    context = Context(config or Config(), Glossary(terms), memory)
+    findings = run_checks(inputs.pairs, context, PAIR_CHECKS, DOCUMENT_CHECKS)
+    by_location = {pair.location: pair for pair in inputs.pairs}
+    for location, (cue, lang) in inputs.cues.items():
+        pair = by_location.get(location) or CheckPair(cue.text, None, lang, None, location)
+        findings.extend(
+            f for f in check_cue(cue, lang, pair, context) if context.config.enabled(f.check)
+        )
+    order = {os.fspath(path): i for i, path in enumerate(inputs.files)}
+    findings.sort(key=lambda f: (order.get(f.location.file, len(order)), _place(f)))
+    return findings
+
+
+def _place(finding: Finding) -> tuple[int, int]:
+    location = finding.location
+    return (location.line or 0, location.cue or 0)
+
+
+def check_files(
+    paths: Sequence[str],
+    *,
+    terms: Iterable[Term] = (),
+    memory: object = None,
+    config: Config | None = None,
+    source_lang: str = "en",
+    target_lang: str = "zh-Hans",
+) -> list[Finding]:
+    inputs = read_inputs(list(paths), source_lang=source_lang, target_lang=target_lang)
+    return check_inputs(inputs, terms=terms, memory=memory, config=config)
+
+
+__all__ = [
+    "CheckPair",
+    "Config",
+    "Glossary",
+    "check_files",
+    "check_inputs",
+    "check_pairs",
+    "read_inputs",
+    "registry",
+]

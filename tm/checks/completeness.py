@@ -1,0 +1,57 @@
+"""Is there a translation at all: empty, the source again, Chinese with no Chinese in it, or a
+length far from what English and Chinese usually have (Chinese is much shorter)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+
+from tm import lang as langs
+from tm.checks.core import CheckPair, Context
+from tm.memory.normalize import fold
+from tm.model import Finding
+from tm.script import has_han
+
+_LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+def check_completeness(pair: CheckPair, context: Context) -> Iterator[Finding]:
+    if not pair.bilingual or pair.target_lang is None:
+        return
+    config = context.config
+    source, target = pair.source.strip(), (pair.target or "").strip()
+    if not source:
+        return
+    if not target:
+        yield config.finding("target-empty", "the source has text, the translation none", pair)
+        return
+    if not _LETTERS.search(source):
+        return  # numbers, codes, punctuation: the same on both sides
+    if fold(source) == fold(target) and langs.primary(pair.source_lang) != langs.primary(
+        pair.target_lang
+    ):
+        yield config.finding("untranslated", "the translation is the source, untranslated", pair)
+        return
+    if langs.is_chinese(pair.target_lang) and not has_han(target) and _LETTERS.search(target):
+        yield config.finding("untranslated", "the Chinese translation has no Chinese", pair)
+        return
+    if langs.is_chinese(pair.source_lang) == langs.is_chinese(pair.target_lang):
+        return
+    zh, en = (source, target) if langs.is_chinese(pair.source_lang) else (target, source)
+    zh_chars = len(re.sub(r"\s", "", zh))
+    en_chars = len(re.sub(r"\s+", " ", en))
+    if min(zh_chars, en_chars) < config.threshold("length_min_chars"):
+        return
+    ratio = math.log(en_chars / zh_chars)
+    mean, sd = config.threshold("length_log_mean"), config.threshold("length_log_sd")
+    sigmas = (ratio - mean) / sd
+    if abs(sigmas) > config.threshold("length_sigmas"):
+        usual = math.exp(mean)
+        side = "Chinese" if sigmas > 0 else "English"
+        yield config.finding(
+            "length-ratio",
+            f"{en_chars} English characters for {zh_chars} Chinese ({en_chars / zh_chars:.1f}:1, "
+            f"usually about {usual:.1f}:1): the {side} may be incomplete",
+            pair,
+        )

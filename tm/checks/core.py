@@ -1,0 +1,139 @@
+"""What every check shares: the pair it looks at, the registry of checks (policy in
+data/checks.json), the configuration a project gives, and the run over all pairs."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from tm import lang as langs
+from tm.errors import UsageError
+from tm.model import SEVERITIES, Finding, Location
+
+
+@dataclass(frozen=True)
+class CheckPair:
+    """A source and its translation, or one monolingual segment (`target` is None)."""
+
+    source: str
+    target: str | None
+    source_lang: str
+    target_lang: str | None
+    location: Location
+    document: str = ""  # which input file it belongs to (consistency is per document)
+
+    @property
+    def bilingual(self) -> bool:
+        return self.target is not None and self.target_lang is not None
+
+    def sides(self) -> list[tuple[str, str, str]]:
+        """(role, text, language) of each side present."""
+        out = [("source", self.source, self.source_lang)]
+        if self.target is not None and self.target_lang is not None:
+            out.append(("target", self.target, self.target_lang))
+        return out
+
+    def chinese(self) -> str | None:
+        for _role, text, lang in self.sides():
+            if langs.is_chinese(lang):
+                return text
+        return None
+
+
+@lru_cache(maxsize=1)
+def registry() -> dict[str, dict[str, str]]:
+    text = resources.files("tm.checks").joinpath("data", "checks.json").read_text("utf-8")
+    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def default_thresholds() -> dict[str, float]:
+    text = resources.files("tm.checks").joinpath("data", "thresholds.json").read_text("utf-8")
+    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+@dataclass
+class Config:
+    """A project's choices: checks off, severities changed, thresholds moved."""
+
+    disabled: set[str] = field(default_factory=set)
+    severities: dict[str, str] = field(default_factory=dict)
+    thresholds: dict[str, float] = field(default_factory=dict)
+    glossary: str | None = None
+    memory: str | None = None
+    baseline: str | None = None
+
+    def __post_init__(self) -> None:
+        known = registry()
+        for check in (*self.disabled, *self.severities):
+            if check not in known:
+                raise UsageError(f"unknown check {check!r} (known: {', '.join(sorted(known))})")
+        for check, severity in self.severities.items():
+            if severity not in SEVERITIES:
+                raise UsageError(f"severity of {check} must be one of {', '.join(SEVERITIES)}")
+        unknown = set(self.thresholds) - set(default_thresholds())
+        if unknown:
+            raise UsageError(f"unknown threshold(s): {', '.join(sorted(unknown))}")
+
+    def threshold(self, name: str) -> float:
+        return self.thresholds.get(name, default_thresholds()[name])
+
+    def enabled(self, check: str) -> bool:
+        return check not in self.disabled
+
+    def finding(
+        self,
+        check: str,
+        message: str,
+        pair: CheckPair,
+        *,
+        suggestion: str | None = None,
+    ) -> Finding:
+        info = registry()[check]
+        return Finding(
+            check=check,
+            severity=self.severities.get(check, info["severity"]),
+            message=message,
+            location=pair.location,
+            source=pair.source,
+            target=pair.target,
+            suggestion=suggestion,
+            category=info["category"],
+        )
+
+
+#: A check over one pair; document-level checks take all pairs of a document.
+PairCheck = Callable[[CheckPair, "Context"], Iterator[Finding]]
+DocumentCheck = Callable[[list[CheckPair], "Context"], Iterator[Finding]]
+
+
+@dataclass
+class Context:
+    config: Config
+    glossary: Any = None  # tm.checks.terminology.Glossary
+    memory: Any = None  # tm.memory.Store
+
+
+def run_checks(
+    pairs: Iterable[CheckPair],
+    context: Context,
+    pair_checks: list[PairCheck],
+    document_checks: list[DocumentCheck],
+) -> list[Finding]:
+    """Every check over every pair, then over each document; findings of disabled checks are
+    dropped. Findings come in input order."""
+    config = context.config
+    by_document: dict[str, list[CheckPair]] = {}
+    findings: list[Finding] = []
+    for pair in pairs:
+        by_document.setdefault(pair.document, []).append(pair)
+        for check in pair_checks:
+            findings.extend(f for f in check(pair, context) if config.enabled(f.check))
+    for document_check in document_checks:
+        for document in by_document.values():
+            findings.extend(f for f in document_check(document, context) if config.enabled(f.check))
+    return findings

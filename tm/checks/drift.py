@@ -1,0 +1,67 @@
+"""Drift from the memory: a segment the memory already holds (exactly, or nearly by edit
+similarity) whose translation differs from the memory's. chrF (sacrebleu) says how far."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from tm import lang as langs
+from tm.checks.core import CheckPair, Context
+from tm.memory.normalize import fold
+from tm.model import Finding
+
+
+@lru_cache(maxsize=8)
+def _memory_index(memory: object, source_lang: str, target_lang: str):  # type: ignore[no-untyped-def]
+    """(source texts, their translations) of the memory's segments in this pair."""
+    sources: list[str] = []
+    targets: list[str] = []
+    for stored in memory.units(kind="segment", src=source_lang, tgt=target_lang):  # type: ignore[attr-defined]
+        unit = stored.unit
+        if len(unit.variants) == 2:
+            sources.append(unit.variants[0].text)
+            targets.append(unit.variants[1].text)
+    return sources, targets, {fold(s): i for i, s in enumerate(sources)}
+
+
+def chrf(hypothesis: str, reference: str) -> float:
+    from sacrebleu.metrics import CHRF
+
+    return CHRF().sentence_score(hypothesis, [reference]).score
+
+
+def check_drift(pair: CheckPair, context: Context) -> Iterator[Finding]:
+    memory = context.memory
+    if memory is None or not pair.bilingual or not pair.target or pair.target_lang is None:
+        return
+    sources, targets, exact = _memory_index(
+        memory, langs.canonical(pair.source_lang), langs.canonical(pair.target_lang)
+    )
+    if not sources:
+        return
+    index = exact.get(fold(pair.source))
+    similarity = 100.0
+    if index is None:
+        from rapidfuzz import fuzz, process
+
+        best = process.extractOne(
+            pair.source,
+            sources,
+            scorer=fuzz.ratio,
+            score_cutoff=context.config.threshold("drift_min_similarity"),
+        )
+        if best is None:
+            return
+        _choice, similarity, index = best
+    remembered = targets[index]
+    if fold(remembered) == fold(pair.target):
+        return
+    score = chrf(pair.target, remembered)
+    match = "the memory's" if similarity == 100 else f"a {similarity:.0f}% match in the memory"
+    yield context.config.finding(
+        "memory-drift",
+        f"translated differently from {match} (chrF {score:.1f}): “{remembered}”",
+        pair,
+        suggestion=remembered,
+    )

@@ -1,0 +1,118 @@
+"""Latin acronyms, codes, URLs and e-mail addresses stay as they are in the translation
+(CPID must appear in the Chinese if it is in the English), unless the glossary maps them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tm import lang as langs
+from tm.checks.core import CheckPair, Context
+from tm.memory.normalize import fold
+from tm.model import Finding
+
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef<>\"“”]+", re.IGNORECASE)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# Acronyms and codes: two or more capitals (CPID, HKEX, 5G, COVID-19, R&D), or a word with a
+# capital or digit inside (iPhone, WeChat, H2O).
+_TOKEN = re.compile(
+    r"(?<![\w&])(?:[A-Z][A-Z0-9&]*[A-Z0-9](?:-\d+)?|\d+[A-Z]+\d*|[a-z]+[A-Z][A-Za-z]*"
+    r"|[A-Z][a-z]+[A-Z][A-Za-z]*)(?![\w&])"
+)
+#: Roman numerals and English words in capitals that are not names.
+_NOT_ENTITIES = frozenset(
+    {
+        "I",
+        "II",
+        "III",
+        "IV",
+        "VI",
+        "VII",
+        "VIII",
+        "IX",
+        "XI",
+        "XII",
+        "OK",
+        "TV",
+        "AM",
+        "PM",
+        "A",
+        "AN",
+        "THE",
+        "AND",
+        "OF",
+        "TO",
+        "IN",
+        "ON",
+    }
+)
+
+
+def entities(text: str) -> list[str]:
+    """The things a translation must keep: URLs, e-mails, acronyms and codes, in order."""
+    found: list[str] = []
+    for pattern in (_URL, _EMAIL):
+        found += [m.group().rstrip(".,;:)") for m in pattern.finditer(text)]
+        text = pattern.sub(" ", text)
+    found += [m.group() for m in _TOKEN.finditer(text) if m.group() not in _NOT_ENTITIES]
+    return list(dict.fromkeys(found))
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.+-]*[A-Za-z0-9+]|[A-Za-z]")
+
+
+def check_entities(pair: CheckPair, context: Context) -> Iterator[Finding]:
+    """English acronyms, codes, URLs and e-mails must be in the Chinese, unless the glossary
+    or CC-CEDICT renders them and the rendering is there (UN ↔ 联合国); every Latin word inside
+    the Chinese must be in the English."""
+    if not pair.bilingual or not pair.target or pair.target_lang is None:
+        return
+    if langs.is_chinese(pair.source_lang) == langs.is_chinese(pair.target_lang):
+        return
+    zh_is_source = langs.is_chinese(pair.source_lang)
+    zh, en = (pair.source, pair.target) if zh_is_source else (pair.target, pair.source)
+    zh_folded, en_folded = fold(zh), fold(en)
+    glossary = context.glossary
+    for entity in entities(en):
+        if fold(entity) in zh_folded or _mapped(entity, zh_folded, glossary):
+            continue
+        where = "source" if not zh_is_source else "translation"
+        yield context.config.finding(
+            "entity-missing",
+            f"“{entity}” is in the English {where} but not in the Chinese",
+            pair,
+            suggestion=entity,
+        )
+    for match in _URL.finditer(zh):
+        if fold(match.group()) not in en_folded:
+            yield context.config.finding(
+                "entity-missing",
+                f"“{match.group()}” is in the Chinese but not in the English",
+                pair,
+            )
+    zh_plain = _EMAIL.sub(" ", _URL.sub(" ", zh))
+    for word in dict.fromkeys(_LATIN_WORD.findall(zh_plain)):
+        if not _occurs(fold(word), en_folded) and not _mapped(word, en_folded, glossary):
+            yield context.config.finding(
+                "entity-missing",
+                f"“{word}” is in the Chinese but not in the English",
+                pair,
+                suggestion=word,
+            )
+
+
+def _occurs(word: str, text: str) -> bool:
+    return re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", text) is not None
+
+
+def _mapped(entity: str, other_text: str, glossary) -> bool:  # type: ignore[no-untyped-def]
+    """The glossary or CC-CEDICT renders the entity (CPID ↔ 中国电力, UN ↔ 联合国) and the
+    rendering is in the other text."""
+    if glossary is not None:
+        for term in glossary.approved.get(fold(entity), []):
+            rendering = term.target if fold(term.source) == fold(entity) else term.source
+            if fold(rendering) in other_text:
+                return True
+    from tm.align.lexicon import acronym_headwords
+
+    return any(word in other_text for word in acronym_headwords(entity))

@@ -1,0 +1,224 @@
+"""Terminology checks: approved terms rendered, forbidden ones absent, one rendering per term
+in a document. Chinese-aware (no spaces needed: 打开Acme控制台 holds Acme) and English-aware (word
+boundaries, case, plural, hyphen or space).
+
+All glossary terms, in both languages and in simplified and traditional characters, go into
+one Aho-Corasick automaton (pyahocorasick), so a segment is scanned once whatever the size
+of the glossary.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from tm import lang as langs
+from tm.checks.core import CheckPair, Context
+from tm.memory.normalize import fold
+from tm.model import Finding, Term
+from tm.script import has_han
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One side of a glossary pair, as matched in text."""
+
+    term: Term
+    side: str  # "source" or "target": which text of the pair this key is
+
+
+def _plural_forms(word: str) -> set[str]:
+    from tm.lookup import _plural_forms
+
+    return _plural_forms(word)
+
+
+class Glossary:
+    """Term pairs ready for matching in either language."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        import ahocorasick
+
+        from tm.lookup import to_simplified, to_traditional
+
+        self.terms = list(terms)
+        self.automaton = ahocorasick.Automaton()
+        keys: dict[str, list[Entry]] = defaultdict(list)
+        for term in self.terms:
+            for side, text in (("source", term.source), ("target", term.target)):
+                folded = fold(text)
+                if not folded:
+                    continue
+                forms = {folded}
+                if has_han(folded):
+                    forms |= {to_simplified(folded), to_traditional(folded)}
+                else:
+                    head, _, last = folded.rpartition(" ")
+                    forms |= {f"{head} {f}".strip() for f in _plural_forms(last)}
+                for form in forms:
+                    keys[form].append(Entry(term, side))
+        for key, entries in keys.items():
+            self.automaton.add_word(key, (key, tuple(entries)))
+        if keys:
+            self.automaton.make_automaton()
+        self.empty = not keys
+        # Approved renderings of each source (for suggestions), by folded source.
+        self.approved: dict[str, list[Term]] = defaultdict(list)
+        for term in self.terms:
+            if term.status in ("approved", "admitted"):
+                self.approved[fold(term.source)].append(term)
+                self.approved[fold(term.target)].append(term)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def find(self, text: str) -> list[tuple[int, int, tuple[Entry, ...]]]:
+        """(start, end, entries) of every glossary key in `text` (folded), on word
+        boundaries for Latin, keeping only the longest of overlapping matches."""
+        if self.empty or not text:
+            return []
+        folded = fold(text)
+        found = []
+        for end, (key, entries) in self.automaton.iter(folded):
+            start = end - len(key) + 1
+            if _boundary(folded, start, end + 1):
+                found.append((start, end + 1, entries))
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        longest: list[tuple[int, int, tuple[Entry, ...]]] = []
+        for match in found:
+            if longest and match[0] < longest[-1][1]:
+                if match[1] - match[0] > longest[-1][1] - longest[-1][0]:
+                    longest[-1] = match
+                continue
+            longest.append(match)
+        return longest
+
+
+def _boundary(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    first, last = text[start], text[end - 1]
+    return not (_joins(before, first) or _joins(last, after))
+
+
+def _joins(left: str, right: str) -> bool:
+    return left.isalnum() and right.isalnum() and not (has_han(left) or has_han(right))
+
+
+def _in_language(entry: Entry, lang: str) -> bool:
+    term = entry.term
+    tag = term.source_lang if entry.side == "source" else term.target_lang
+    return langs.primary(tag) == langs.primary(lang)
+
+
+def _other(entry: Entry) -> tuple[str, str]:
+    term = entry.term
+    if entry.side == "source":
+        return term.target, term.target_lang
+    return term.source, term.source_lang
+
+
+def check_terms(pair: CheckPair, context: Context) -> Iterator[Finding]:
+    glossary: Glossary | None = context.glossary
+    if glossary is None or glossary.empty:
+        return
+    config = context.config
+    matches = {role: glossary.find(text) for role, text, _lang in pair.sides()}
+    # Forbidden renderings, wherever they are (a forbidden pair forbids its target text).
+    for role, text, lang in pair.sides():
+        for start, end, entries in matches[role]:
+            for entry in entries:
+                term = entry.term
+                if term.status != "forbidden" or entry.side != "target":
+                    continue
+                if not _in_language(entry, lang):
+                    continue
+                better = [
+                    t.target
+                    for t in glossary.approved.get(fold(term.source), [])
+                    if langs.primary(t.target_lang) == langs.primary(term.target_lang)
+                    and fold(t.source) == fold(term.source)
+                ]
+                used = fold(text)[start:end]
+                yield config.finding(
+                    "term-forbidden",
+                    f"forbidden term “{used}” ({term.source} → {term.target}"
+                    + (f": {term.note}" if term.note else "")
+                    + ")",
+                    pair,
+                    suggestion=better[0] if better else None,
+                )
+                break
+    if not pair.bilingual:
+        return
+    target_text = fold(pair.target or "")
+    target_keys = {fold(_own(entry)) for _s, _e, entries in matches["target"] for entry in entries}
+    reported: set[str] = set()
+    for _start, _end, entries in matches["source"]:
+        own = ""
+        renderings: list[tuple[str, str]] = []  # (rendering, status)
+        for entry in entries:
+            if entry.term.status not in ("approved", "admitted"):
+                continue
+            if not _in_language(entry, pair.source_lang):
+                continue
+            other, other_lang = _other(entry)
+            if langs.primary(other_lang) != langs.primary(pair.target_lang or ""):
+                continue
+            own = _own(entry)
+            renderings.append((other, entry.term.status))
+        if not renderings or own in reported:
+            continue
+        if any(
+            fold(other) in target_keys or fold(other) in target_text for other, _s in renderings
+        ):
+            continue
+        reported.add(own)
+        approved = [r for r, status in renderings if status == "approved"] or [renderings[0][0]]
+        yield config.finding(
+            "term-missing",
+            f"“{own}” should be rendered “{approved[0]}”",
+            pair,
+            suggestion=approved[0],
+        )
+
+
+def _own(entry: Entry) -> str:
+    return entry.term.source if entry.side == "source" else entry.term.target
+
+
+def check_term_consistency(pairs: list[CheckPair], context: Context) -> Iterator[Finding]:
+    """One source term, several glossary renderings used across one document's segments."""
+    glossary: Glossary | None = context.glossary
+    if glossary is None or glossary.empty:
+        return
+    used: dict[str, dict[str, CheckPair]] = defaultdict(dict)
+    for pair in pairs:
+        if not pair.bilingual:
+            continue
+        source_terms = {
+            fold(_own(e))
+            for _s, _e, entries in glossary.find(pair.source)
+            for e in entries
+            if _in_language(e, pair.source_lang)
+        }
+        for _s, _e, entries in glossary.find(pair.target or ""):
+            for e in entries:
+                if not _in_language(e, pair.target_lang or ""):
+                    continue
+                own, (other, _lang) = _own(e), _other(e)
+                if fold(other) in source_terms:
+                    used[fold(other)].setdefault(fold(own), pair)
+    for source_term, renderings in used.items():
+        if len(renderings) < 2:
+            continue
+        first, *others = list(renderings.items())
+        for rendering, pair in others:
+            yield context.config.finding(
+                "term-inconsistent",
+                f"“{source_term}” is rendered “{rendering}” here but “{first[0]}” at "
+                f"{first[1].location}",
+                pair,
+                suggestion=first[0],
+            )
