@@ -230,10 +230,12 @@ def _acronyms() -> dict[str, frozenset[str]]:
         if len(headword) < 2:
             continue
         for definition in entry["definitions"]:  # type: ignore[attr-defined]
-            if len(definition.split()) > 5:  # a passing mention, not a rendering
-                continue
-            for word in re.findall(r"\b[A-Z][A-Z0-9&]{1,7}\b", definition):
-                table.setdefault(word, set()).add(headword)
+            # The acronym as a rendering of its own: "NASA", "Islamic State (ISIS)", "abbr.
+            # for AIDS", not a passing mention inside a longer explanation.
+            for part in re.split(r"[,;()]|\babbr\. for\b|\bi\.e\.", definition):
+                word = part.strip()
+                if re.fullmatch(r"[A-Z][A-Z0-9&]{1,7}", word):
+                    table.setdefault(word, set()).add(headword)
     return {k: frozenset(v) for k, v in table.items()}
 
 

@@ -27,12 +27,11 @@ PAIR_CHECKS = [
     check_completeness,
     check_terms,
     check_numbers,
-    check_entities,
     check_typography,
     check_script,
     check_drift,
 ]
-DOCUMENT_CHECKS = [check_term_consistency, check_segment_consistency]
+DOCUMENT_CHECKS = [check_entities, check_term_consistency, check_segment_consistency]
 
 
 def check_pairs(

@@ -13,11 +13,10 @@ from tm.model import Finding
 
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef<>\"“”]+", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-# Acronyms and codes: two or more capitals (CPID, HKEX, 5G, COVID-19, R&D), or a word with a
-# capital or digit inside (iPhone, WeChat, H2O).
+# Acronyms and codes: two or more capitals (CPID, HKEX, 5G, COVID-19, R&D), or a product name
+# starting in lower case (iPhone, eBay). Names like GlaxoSmithKline are translated (葛兰素史克).
 _TOKEN = re.compile(
-    r"(?<![\w&])(?:[A-Z][A-Z0-9&]*[A-Z0-9](?:-\d+)?|\d+[A-Z]+\d*|[a-z]+[A-Z][A-Za-z]*"
-    r"|[A-Z][a-z]+[A-Z][A-Za-z]*)(?![\w&])"
+    r"(?<![\w&])(?:[A-Z][A-Z0-9&]*[A-Z0-9](?:-\d+)?|\d+[A-Z]+\d*|[a-z]+[A-Z][A-Za-z]*)(?![\w&])"
 )
 #: Roman numerals and English words in capitals that are not names.
 _NOT_ENTITIES = frozenset(
@@ -48,66 +47,81 @@ _NOT_ENTITIES = frozenset(
 )
 
 
+_CAPS_RUN = re.compile(r"\b[A-Z]{2,}(?:[\s-]+[A-Z]{2,})+\b")
+
+
 def entities(text: str) -> list[str]:
-    """The things a translation must keep: URLs, e-mails, acronyms and codes, in order."""
+    """The things a translation must keep: URLs, e-mails, acronyms and codes, in order. Runs
+    of capitalised words (TO-LOOK-AT, ALL NIGHT) are emphasis, not acronyms."""
     found: list[str] = []
     for pattern in (_URL, _EMAIL):
         found += [m.group().rstrip(".,;:)") for m in pattern.finditer(text)]
         text = pattern.sub(" ", text)
+    text = _CAPS_RUN.sub(" ", text)
     found += [m.group() for m in _TOKEN.finditer(text) if m.group() not in _NOT_ENTITIES]
     return list(dict.fromkeys(found))
 
 
-_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&.+-]*[A-Za-z0-9+]|[A-Za-z]")
+# Latin inside Chinese: a word, possibly with digits (3D, 1H, COVID-19).
+_LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.+-]*[A-Za-z0-9+]|[A-Za-z]")
+#: An acronym a document drops this often, and never keeps, is one the translator renders
+#: on purpose (ASL → 美国手语 throughout a talk): a choice, not a loss.
+CONSISTENT_RENDERING = 3
 
 
-def check_entities(pair: CheckPair, context: Context) -> Iterator[Finding]:
+def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding]:
     """English acronyms, codes, URLs and e-mails must be in the Chinese, unless the glossary
-    or CC-CEDICT renders them and the rendering is there (UN ↔ 联合国); every Latin word inside
-    the Chinese must be in the English."""
-    if not pair.bilingual or not pair.target or pair.target_lang is None:
-        return
-    if langs.is_chinese(pair.source_lang) == langs.is_chinese(pair.target_lang):
-        return
-    zh_is_source = langs.is_chinese(pair.source_lang)
-    zh, en = (pair.source, pair.target) if zh_is_source else (pair.target, pair.source)
-    zh_folded, en_folded = fold(zh), fold(en)
+    or CC-CEDICT renders them and the rendering is there (NASA ↔ 美国国家航空航天局), or the
+    document renders them the same way throughout; every Latin word inside the Chinese must
+    be in the English."""
+    missing: dict[str, list[CheckPair]] = {}
+    kept: dict[str, int] = {}
+    findings: list[tuple[CheckPair, str, str | None]] = []
     glossary = context.glossary
-    for entity in entities(en):
-        if fold(entity) in zh_folded or _mapped(entity, zh_folded, glossary):
+    for pair in pairs:
+        if not pair.bilingual or not pair.target or pair.target_lang is None:
             continue
-        where = "source" if not zh_is_source else "translation"
-        yield context.config.finding(
-            "entity-missing",
-            f"“{entity}” is in the English {where} but not in the Chinese",
-            pair,
-            suggestion=entity,
-        )
-    for match in _URL.finditer(zh):
-        if fold(match.group()) not in en_folded:
-            yield context.config.finding(
-                "entity-missing",
-                f"“{match.group()}” is in the Chinese but not in the English",
-                pair,
+        if langs.is_chinese(pair.source_lang) == langs.is_chinese(pair.target_lang):
+            continue
+        zh_is_source = langs.is_chinese(pair.source_lang)
+        zh, en = (pair.source, pair.target) if zh_is_source else (pair.target, pair.source)
+        zh_folded, en_folded = fold(zh), fold(en)
+        for entity in entities(en):
+            if fold(entity) in zh_folded:
+                kept[entity] = kept.get(entity, 0) + 1
+            elif not _mapped(entity, zh_folded, glossary):
+                missing.setdefault(entity, []).append(pair)
+        zh_plain = _EMAIL.sub(" ", _URL.sub(" ", zh))
+        for match in _URL.finditer(zh):
+            if fold(match.group()) not in en_folded:
+                findings.append(
+                    (pair, f"“{match.group()}” is in the Chinese but not in the English", None)
+                )
+        for word in dict.fromkeys(_LATIN_WORD.findall(zh_plain)):
+            if not re.search(r"[A-Za-z]", word):
+                continue
+            if not _occurs(fold(word), en_folded) and not _mapped(word, en_folded, glossary):
+                findings.append((pair, f"“{word}” is in the Chinese but not in the English", word))
+    for entity, where in missing.items():
+        if not kept.get(entity) and len(where) >= CONSISTENT_RENDERING:
+            continue
+        for pair in where:
+            side = "translation" if langs.is_chinese(pair.source_lang) else "source"
+            findings.append(
+                (pair, f"“{entity}” is in the English {side} but not in the Chinese", entity)
             )
-    zh_plain = _EMAIL.sub(" ", _URL.sub(" ", zh))
-    for word in dict.fromkeys(_LATIN_WORD.findall(zh_plain)):
-        if not _occurs(fold(word), en_folded) and not _mapped(word, en_folded, glossary):
-            yield context.config.finding(
-                "entity-missing",
-                f"“{word}” is in the Chinese but not in the English",
-                pair,
-                suggestion=word,
-            )
+    for pair, message, suggestion in findings:
+        yield context.config.finding("entity-missing", message, pair, suggestion=suggestion)
 
 
 def _occurs(word: str, text: str) -> bool:
-    return re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", text) is not None
+    """On word boundaries, a plural allowed (CEO ↔ CEOs)."""
+    return re.search(rf"(?<![a-z0-9]){re.escape(word)}(?:e?s)?(?![a-z0-9])", text) is not None
 
 
 def _mapped(entity: str, other_text: str, glossary) -> bool:  # type: ignore[no-untyped-def]
-    """The glossary or CC-CEDICT renders the entity (CPID ↔ 中国电力, UN ↔ 联合国) and the
-    rendering is in the other text."""
+    """The glossary or CC-CEDICT renders the entity (CPID ↔ 中国电力, NASA ↔ 美国国家航空航天局)
+    and the rendering is in the other text."""
     if glossary is not None:
         for term in glossary.approved.get(fold(entity), []):
             rendering = term.target if fold(term.source) == fold(entity) else term.source

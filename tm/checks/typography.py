@@ -60,38 +60,36 @@ _DOUBLE_OK = frozenset(
 
 
 def check_typography(pair: CheckPair, context: Context) -> Iterator[Finding]:
+    """The text of a monolingual input, or the translation of a pair: the source is not the
+    translator's to fix."""
     config = context.config
-    for role, text, lang in pair.sides():
-        label = "translation" if role == "target" else "source"
-        if langs.is_chinese(lang):
-            marks = _halfwidth_in_chinese(text)
-            if marks:
-                shown = ", ".join(f"“{m}” → “{full}”" for m, full in marks)
-                yield config.finding(
-                    "punct-halfwidth", f"half-width punctuation in Chinese {label}: {shown}", pair
-                )
-        else:
-            fullwidth = str(_table()["fullwidth_in_english"])
-            wide = sorted({ch for ch in text if ch in fullwidth or "\uff01" <= ch <= "\uff5e"})
-            if wide and not has_han(text):  # English quoting Chinese may quote its marks
-                yield config.finding(
-                    "punct-fullwidth",
-                    f"full-width characters in English {label}: {' '.join(wide)}",
-                    pair,
-                )
-            for match in _DOUBLED.finditer(text):
-                if match.group(1).lower() not in _DOUBLE_OK:
-                    yield config.finding(
-                        "doubled-word", f"“{match.group(0)}”: a word doubled", pair
-                    )
-        unbalanced = _unbalanced(text)
-        if unbalanced:
+    role, text, lang = pair.sides()[-1]
+    label = "translation" if role == "target" else "text"
+    if langs.is_chinese(lang):
+        marks = _halfwidth_in_chinese(text)
+        if marks:
+            shown = ", ".join(f"“{m}” → “{full}”" for m, full in marks)
             yield config.finding(
-                "brackets-unbalanced", f"unbalanced {unbalanced} in the {label}", pair
+                "punct-halfwidth", f"half-width punctuation in Chinese {label}: {shown}", pair
             )
-        spaces = _spaces(text, lang)
-        if spaces:
-            yield config.finding("whitespace", f"{spaces} in the {label}", pair)
+    else:
+        fullwidth = str(_table()["fullwidth_in_english"])
+        wide = sorted({ch for ch in text if ch in fullwidth or "\uff01" <= ch <= "\uff5e"})
+        if wide and not has_han(text):  # English quoting Chinese may quote its marks
+            yield config.finding(
+                "punct-fullwidth",
+                f"full-width characters in English {label}: {' '.join(wide)}",
+                pair,
+            )
+        for match in _DOUBLED.finditer(text):
+            if match.group(1).lower() not in _DOUBLE_OK:
+                yield config.finding("doubled-word", f"“{match.group(0)}”: a word doubled", pair)
+    unbalanced = _unbalanced(text, pair.source if role == "target" else None)
+    if unbalanced:
+        yield config.finding("brackets-unbalanced", f"unbalanced {unbalanced} in the {label}", pair)
+    spaces = _spaces(text, lang)
+    if spaces:
+        yield config.finding("whitespace", f"{spaces} in the {label}", pair)
 
 
 def _halfwidth_in_chinese(text: str) -> list[tuple[str, str]]:
@@ -114,16 +112,48 @@ def _halfwidth_in_chinese(text: str) -> list[tuple[str, str]]:
     return list(found.items())
 
 
-def _unbalanced(text: str) -> str | None:
+_QUOTES = {"“": 1, "”": -1, "‘": 1, "’": -1, "「": 1, "」": -1, "『": 1, "』": -1}
+
+
+def _balance(text: str, quotes: bool) -> tuple[int, int]:
+    """(brackets opened minus closed, quotation marks opened minus closed)."""
     pairs: list[list[str]] = _table()["pairs"]  # type: ignore[assignment]
-    for opening, closing in pairs:
-        if opening == "‘" and text.count("’") > text.count("‘"):
-            continue  # an apostrophe (it’s) is a closing single quote
-        if text.count(opening) != text.count(closing):
-            return f"{opening}{closing}"
-    if text.count('"') % 2:
-        return 'straight quotes "'
+    brackets = sum(text.count(o) - text.count(c) for o, c in pairs if o not in _QUOTES)
+    if not quotes:
+        return brackets, 0
+    quote = sum(v * text.count(ch) for ch, v in _QUOTES.items() if ch not in "‘’")
+    quote += text.count('"') % 2  # straight quotes open and close alike
+    return brackets, quote
+
+
+def _unbalanced(text: str, source: str | None) -> str | None:
+    """Brackets or quotes that do not close. A quotation spanning several sentences opens in
+    one segment and closes in another: with a source, the translation is judged against the
+    source's own balance; alone, only brackets are judged."""
+    brackets, quotes = _balance(text, quotes=source is not None)
+    if source is None:
+        return "brackets" if brackets else None
+    source_brackets, source_quotes = _balance(source, quotes=True)
+    if brackets != source_brackets:
+        return "brackets"
+    if (quotes > 0) != (source_quotes > 0) or (quotes < 0) != (source_quotes < 0):
+        return "quotation marks"
+    if quotes == 0 and source_quotes == 0 and _misordered(text):
+        return "quotation marks (a closing mark opens the quotation)"
     return None
+
+
+def _misordered(text: str) -> bool:
+    """”…” or “…“: balanced by count only if both marks are the same."""
+    depth = 0
+    for ch in text:
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            depth -= 1
+            if depth < 0:
+                return True
+    return depth != 0
 
 
 def _spaces(text: str, lang: str) -> str | None:

@@ -37,6 +37,7 @@ _UNIT = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 _ZH_NUMERAL = "".join(_DIGIT) + "".join(_UNIT) + "".join(_BIG)
 _ZH_RUN = re.compile(rf"百分之([{_ZH_NUMERAL}点]+)|([{_ZH_NUMERAL}]+(?:点[{''.join(_DIGIT)}]+)?)")
+_YI_WAN = re.compile(r"(\d+(?:\.\d+)?)\s*[亿億]\s*(\d{1,4})\s*[万萬]")
 _ARABIC = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*([万萬亿億千])?")
 _EN_NUMBER = re.compile(
     r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion)\b)?", re.IGNORECASE
@@ -139,6 +140,9 @@ def chinese_numbers(text: str, *, numerals: bool = True) -> list[str]:
     translation, while 一 and 双 are as often words as numbers."""
     text = unicodedata.normalize("NFKC", text)  # full-width digits
     values: list[str] = []
+    for match in _YI_WAN.finditer(text):  # 1亿5000万 is one number, 150 million
+        values.append(canonical(float(match.group(1)) * 10**8 + int(match.group(2)) * 10**4))
+    text = _YI_WAN.sub(" ", text)
     for match in _ARABIC.finditer(text):
         number = float(match.group(1).replace(",", ""))
         scale = match.group(2)
