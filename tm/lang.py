@@ -69,11 +69,13 @@ def _chinese_script(subtags: list[str]) -> str:
     return "Hant" if region in _HANT_REGIONS else "Hans"
 
 
+@lru_cache(maxsize=4096)
 def primary(tag: str) -> str:
     """The language subtag alone: `en` for en-US, `zh` for zh-Hant."""
     return canonical(tag).split("-", 1)[0]
 
 
+@lru_cache(maxsize=4096)
 def is_chinese(tag: str) -> bool:
     return primary(tag) == "zh"
 

@@ -34,6 +34,11 @@ PAIR_CHECKS = [
 DOCUMENT_CHECKS = [check_entities, check_term_consistency, check_segment_consistency]
 
 
+#: Below this many pairs, starting worker processes costs more than it saves.
+PARALLEL_MIN_PAIRS = 20_000
+_WORKER_CONTEXT: Context | None = None
+
+
 def check_pairs(
     pairs: Iterable[CheckPair],
     *,
@@ -41,9 +46,48 @@ def check_pairs(
     memory: object = None,
     config: Config | None = None,
 ) -> list[Finding]:
-    """Run every enabled check over the pairs (see `read_inputs` for files)."""
+    """Run every enabled check over the pairs (see `read_inputs` for files). Large inputs
+    are checked by one process per core, each taking whole documents."""
     context = Context(config or Config(), Glossary(terms), memory)
-    return run_checks(pairs, context, PAIR_CHECKS, DOCUMENT_CHECKS)
+    pair_list = list(pairs)
+    return _parallel(pair_list, context) or run_checks(
+        pair_list, context, PAIR_CHECKS, DOCUMENT_CHECKS
+    )
+
+
+def _parallel(pairs: list[CheckPair], context: Context) -> list[Finding] | None:
+    """Documents shared out among forked workers, which inherit the glossary's automaton
+    instead of building it again. Not with a memory (a SQLite connection must not cross a
+    fork), nor where fork is not the way processes start."""
+    import multiprocessing
+    import sys
+
+    global _WORKER_CONTEXT
+    workers = min(os.cpu_count() or 1, 8)
+    if workers < 2 or len(pairs) < PARALLEL_MIN_PAIRS or context.memory is not None:
+        return None
+    if sys.platform != "linux":
+        return None
+    documents: dict[str, list[CheckPair]] = {}
+    for pair in pairs:
+        documents.setdefault(pair.document, []).append(pair)
+    if len(documents) < 2:
+        return None
+    buckets: list[list[CheckPair]] = [[] for _ in range(workers)]
+    for document in sorted(documents.values(), key=len, reverse=True):
+        min(buckets, key=len).extend(document)
+    _WORKER_CONTEXT = context
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            results = pool.map(_check_bucket, [b for b in buckets if b])
+    finally:
+        _WORKER_CONTEXT = None
+    return [finding for result in results for finding in result]
+
+
+def _check_bucket(pairs: list[CheckPair]) -> list[Finding]:
+    assert _WORKER_CONTEXT is not None
+    return run_checks(pairs, _WORKER_CONTEXT, PAIR_CHECKS, DOCUMENT_CHECKS)
 
 
 def check_inputs(

@@ -28,8 +28,11 @@ def check_completeness(pair: CheckPair, context: Context) -> Iterator[Finding]:
         return
     if not _LETTERS.search(source):
         return  # numbers, codes, punctuation: the same on both sides
-    if fold(source) == fold(target) and langs.primary(pair.source_lang) != langs.primary(
-        pair.target_lang
+    same_script = has_han(source) == has_han(target)
+    if (
+        same_script
+        and langs.primary(pair.source_lang) != langs.primary(pair.target_lang)
+        and fold(source) == fold(target)
     ):
         yield config.finding("untranslated", "the translation is the source, untranslated", pair)
         return
@@ -39,8 +42,8 @@ def check_completeness(pair: CheckPair, context: Context) -> Iterator[Finding]:
     if langs.is_chinese(pair.source_lang) == langs.is_chinese(pair.target_lang):
         return
     zh, en = (source, target) if langs.is_chinese(pair.source_lang) else (target, source)
-    zh_chars = len(re.sub(r"\s", "", zh))
-    en_chars = len(re.sub(r"\s+", " ", en))
+    zh_chars = len(zh) - zh.count(" ") - zh.count("\u3000")
+    en_chars = len(en) - en.count("  ")
     if min(zh_chars, en_chars) < config.threshold("length_min_chars"):
         return
     ratio = math.log(en_chars / zh_chars)

@@ -116,6 +116,7 @@ class Context:
     config: Config
     glossary: Any = None  # tm.checks.terminology.Glossary
     memory: Any = None  # tm.memory.Store
+    notes: dict[str, Any] = field(default_factory=dict)  # what pair checks leave for later
 
 
 def run_checks(

@@ -62,6 +62,8 @@ def entities(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+_MAYBE_ENTITY = re.compile(r"[A-Z][A-Z0-9&]|[a-z][A-Z]|\d[A-Z]|https?:|www\.|@")
+_LATIN = re.compile(r"[A-Za-z]")
 # Latin inside Chinese: a word, possibly with digits (3D, 1H, COVID-19).
 _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.+-]*[A-Za-z0-9+]|[A-Za-z]")
 #: An acronym a document drops this often, and never keeps, is one the translator renders
@@ -85,6 +87,8 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
             continue
         zh_is_source = langs.is_chinese(pair.source_lang)
         zh, en = (pair.source, pair.target) if zh_is_source else (pair.target, pair.source)
+        if not _MAYBE_ENTITY.search(en) and not _LATIN.search(zh):
+            continue  # most pairs: nothing to keep
         zh_folded, en_folded = fold(zh), fold(en)
         for entity in entities(en):
             if fold(entity) in zh_folded:
@@ -97,10 +101,11 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
                 findings.append(
                     (pair, f"“{match.group()}” is in the Chinese but not in the English", None)
                 )
+        en_words = set(_EN_WORD.findall(en_folded))
         for word in dict.fromkeys(_LATIN_WORD.findall(zh_plain)):
-            if not re.search(r"[A-Za-z]", word):
+            if not _LATIN.search(word):
                 continue
-            if not _occurs(fold(word), en_folded) and not _mapped(word, en_folded, glossary):
+            if not _occurs(fold(word), en_words) and not _mapped(word, en_folded, glossary):
                 findings.append((pair, f"“{word}” is in the Chinese but not in the English", word))
     for entity, where in missing.items():
         if not kept.get(entity) and len(where) >= CONSISTENT_RENDERING:
@@ -114,9 +119,12 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
         yield context.config.finding("entity-missing", message, pair, suggestion=suggestion)
 
 
-def _occurs(word: str, text: str) -> bool:
-    """On word boundaries, a plural allowed (CEO ↔ CEOs)."""
-    return re.search(rf"(?<![a-z0-9]){re.escape(word)}(?:e?s)?(?![a-z0-9])", text) is not None
+_EN_WORD = re.compile(r"[a-z0-9][a-z0-9&.+-]*[a-z0-9+]|[a-z0-9]")
+
+
+def _occurs(word: str, words: set[str]) -> bool:
+    """A whole word of the English, a plural allowed (CEO ↔ CEOs)."""
+    return word in words or f"{word}s" in words or f"{word}es" in words
 
 
 def _mapped(entity: str, other_text: str, glossary) -> bool:  # type: ignore[no-untyped-def]

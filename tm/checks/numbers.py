@@ -13,6 +13,7 @@ import calendar
 import re
 from collections.abc import Iterator
 from datetime import date
+from functools import lru_cache
 
 from tm import lang as langs
 from tm.checks.core import CheckPair, Context
@@ -31,6 +32,7 @@ _ZH_WEEKDAY = re.compile(r"[（(]?\s*(?:星期|周|礼拜)([一二三四五六�
 _ZH_WEEKDAY_INDEX = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
 
+@lru_cache(maxsize=4096)
 def values(text: str, lang: str, *, explicit: bool = False) -> list[str]:
     if langs.is_chinese(lang):
         return chinese_numbers(text, numerals=not explicit)
@@ -60,6 +62,7 @@ _EN_EXTRA = {
     "tenth": "10",
     "hundredth": "100",
 }
+_EN_WORDS_RE = re.compile(r"\b(" + "|".join([*_EN_EXTRA, *_MONTHS]) + r")\b")
 _EN_FOLD = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)fold\b", re.I)
 _WORD_VALUES = {
     "one": "1",
@@ -112,16 +115,10 @@ def _tolerated(text: str, lang: str) -> set[str]:
     for match in _EN_DECADE.finditer(lowered):
         century, decade = match.group(1), match.group(2)
         extra.update({f"{century}{decade}0", f"{decade}0", str(int(century) + 1)})
-        if decade == "0":
-            extra.add(f"{int(century) + 1}")
-    for word, value in _EN_EXTRA.items():
-        if re.search(rf"\b{word}\b", lowered):
-            extra.add(value)
+    for match in _EN_WORDS_RE.finditer(lowered):
+        extra.add(_EN_EXTRA.get(match.group(1)) or str(_MONTHS[match.group(1)]))
     for match in _EN_FOLD.finditer(lowered):
         extra.add(_WORD_VALUES[match.group(1).lower()])
-    for month, number in _MONTHS.items():
-        if month in lowered and re.search(rf"\b{month}\b", lowered):
-            extra.add(str(number))
     return extra
 
 
@@ -152,7 +149,14 @@ def _converted(text: str, pattern: re.Pattern[str]) -> set[str]:
     return found
 
 
+_DIGIT = re.compile(r"[0-9\uff10-\uff19]")
+
+
 def check_numbers(pair: CheckPair, context: Context) -> Iterator[Finding]:
+    # Only numbers written in digits are demanded and only dates with digits are judged: a
+    # pair without a digit has nothing to report (most sentences).
+    if not _DIGIT.search(pair.source) and not (pair.target and _DIGIT.search(pair.target)):
+        return
     if pair.bilingual and pair.target is not None and pair.target_lang is not None:
         source_all = set(values(pair.source, pair.source_lang))
         source_all |= _tolerated(pair.source, pair.source_lang)

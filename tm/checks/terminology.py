@@ -59,10 +59,14 @@ class Glossary:
                 for form in forms:
                     keys[form].append(Entry(term, side))
         for key, entries in keys.items():
-            self.automaton.add_word(key, (key, tuple(entries)))
+            # Whether the key starts or ends with a Latin letter or digit: only then must the
+            # match sit on a word boundary (Han needs none).
+            latin_edge = _latin(key[0]) or _latin(key[-1])
+            self.automaton.add_word(key, (key, tuple(entries), latin_edge))
         if keys:
             self.automaton.make_automaton()
         self.empty = not keys
+        self._found: dict[str, list[tuple[int, int, tuple[Entry, ...]]]] = {}
         # Approved renderings of each source (for suggestions), by folded source.
         self.approved: dict[str, list[Term]] = defaultdict(list)
         for term in self.terms:
@@ -78,11 +82,30 @@ class Glossary:
         boundaries for Latin, keeping only the longest of overlapping matches."""
         if self.empty or not text:
             return []
+        cached = self._found.get(text)
+        if cached is None:
+            if len(self._found) > 4096:  # pair and document checks ask about the same texts
+                self._found.clear()
+            cached = self._found[text] = self._find(text)
+        return cached
+
+    def _find(self, text: str) -> list[tuple[int, int, tuple[Entry, ...]]]:
         folded = fold(text)
+        # The automaton's own longest-match scan runs in C; only when a match it picks is
+        # not on a word boundary (green power in green powerful) are all matches weighed.
         found = []
-        for end, (key, entries) in self.automaton.iter(folded):
+        for end, (key, entries, latin_edge) in self.automaton.iter_long(folded):
             start = end - len(key) + 1
-            if _boundary(folded, start, end + 1):
+            if latin_edge and not _boundary(folded, start, end + 1):
+                return self._find_all(folded)
+            found.append((start, end + 1, entries))
+        return found
+
+    def _find_all(self, folded: str) -> list[tuple[int, int, tuple[Entry, ...]]]:
+        found = []
+        for end, (key, entries, latin_edge) in self.automaton.iter(folded):
+            start = end - len(key) + 1
+            if not latin_edge or _boundary(folded, start, end + 1):
                 found.append((start, end + 1, entries))
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         longest: list[tuple[int, int, tuple[Entry, ...]]] = []
@@ -100,6 +123,10 @@ def _boundary(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else " "
     first, last = text[start], text[end - 1]
     return not (_joins(before, first) or _joins(last, after))
+
+
+def _latin(char: str) -> bool:
+    return char.isalnum() and not has_han(char)
 
 
 def _joins(left: str, right: str) -> bool:
@@ -152,6 +179,7 @@ def check_terms(pair: CheckPair, context: Context) -> Iterator[Finding]:
                 break
     if not pair.bilingual:
         return
+    _record_renderings(pair, matches, context)
     target_text = fold(pair.target or "")
     target_keys = {fold(_own(entry)) for _s, _e, entries in matches["target"] for entry in entries}
     reported: set[str] = set()
@@ -188,28 +216,45 @@ def _own(entry: Entry) -> str:
     return entry.term.source if entry.side == "source" else entry.term.target
 
 
-def check_term_consistency(pairs: list[CheckPair], context: Context) -> Iterator[Finding]:
-    """One source term, several glossary renderings used across one document's segments."""
-    glossary: Glossary | None = context.glossary
-    if glossary is None or glossary.empty:
+def _record_renderings(
+    pair: CheckPair,
+    matches: dict[str, list[tuple[int, int, tuple[Entry, ...]]]],
+    context: Context,
+) -> None:
+    """Note which glossary rendering this pair uses for each source term it holds, for the
+    document-level consistency check (so the texts are not scanned twice)."""
+    if not matches["source"] or not matches["target"]:
         return
+    source_terms = {
+        fold(_own(e))
+        for _s, _e, entries in matches["source"]
+        for e in entries
+        if _in_language(e, pair.source_lang)
+    }
+    used = []
+    for _s, _e, entries in matches["target"]:
+        for e in entries:
+            if not _in_language(e, pair.target_lang or ""):
+                continue
+            other, _lang = _other(e)
+            if fold(other) in source_terms:
+                used.append((fold(other), fold(_own(e))))
+    if used:
+        context.notes.setdefault("renderings", {}).setdefault(pair.document, []).append(
+            (pair, used)
+        )
+
+
+def check_term_consistency(pairs: list[CheckPair], context: Context) -> Iterator[Finding]:
+    """One source term, several glossary renderings used across one document's segments
+    (from what `check_terms` noted)."""
+    if not pairs:
+        return
+    noted = context.notes.get("renderings", {}).get(pairs[0].document, [])
     used: dict[str, dict[str, CheckPair]] = defaultdict(dict)
-    for pair in pairs:
-        if not pair.bilingual:
-            continue
-        source_terms = {
-            fold(_own(e))
-            for _s, _e, entries in glossary.find(pair.source)
-            for e in entries
-            if _in_language(e, pair.source_lang)
-        }
-        for _s, _e, entries in glossary.find(pair.target or ""):
-            for e in entries:
-                if not _in_language(e, pair.target_lang or ""):
-                    continue
-                own, (other, _lang) = _own(e), _other(e)
-                if fold(other) in source_terms:
-                    used[fold(other)].setdefault(fold(own), pair)
+    for pair, renderings in noted:
+        for source_term, rendering in renderings:
+            used[source_term].setdefault(rendering, pair)
     for source_term, renderings in used.items():
         if len(renderings) < 2:
             continue

@@ -115,8 +115,13 @@ def _halfwidth_in_chinese(text: str) -> list[tuple[str, str]]:
 _QUOTES = {"“": 1, "”": -1, "‘": 1, "’": -1, "「": 1, "」": -1, "『": 1, "』": -1}
 
 
+_MARKS = re.compile('[()（）\\[\\]【】《》〈〉“”‘’「」『』{}"]')
+
+
 def _balance(text: str, quotes: bool) -> tuple[int, int]:
     """(brackets opened minus closed, quotation marks opened minus closed)."""
+    if not _MARKS.search(text):
+        return 0, 0
     pairs: list[list[str]] = _table()["pairs"]  # type: ignore[assignment]
     brackets = sum(text.count(o) - text.count(c) for o, c in pairs if o not in _QUOTES)
     if not quotes:
@@ -138,7 +143,7 @@ def _unbalanced(text: str, source: str | None) -> str | None:
         return "brackets"
     if (quotes > 0) != (source_quotes > 0) or (quotes < 0) != (source_quotes < 0):
         return "quotation marks"
-    if quotes == 0 and source_quotes == 0 and _misordered(text):
+    if quotes == 0 and "”" in text and _misordered(text):
         return "quotation marks (a closing mark opens the quotation)"
     return None
 
