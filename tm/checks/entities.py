@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
 
 from tm import lang as langs
 from tm.checks.core import CheckPair, Context
@@ -58,8 +60,20 @@ def entities(text: str) -> list[str]:
         found += [m.group().rstrip(".,;:)") for m in pattern.finditer(text)]
         text = pattern.sub(" ", text)
     text = _CAPS_RUN.sub(" ", text)
-    found += [m.group() for m in _TOKEN.finditer(text) if m.group() not in _NOT_ENTITIES]
+    units = _units()
+    found += [
+        m.group()
+        for m in _TOKEN.finditer(text)
+        if m.group() not in _NOT_ENTITIES and m.group() not in units
+    ]
     return list(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=1)
+def _units() -> frozenset[str]:
+    text = resources.files("tm.checks").joinpath("data", "units.txt").read_text("utf-8")
+    lines = (line.split("#", 1)[0] for line in text.splitlines())
+    return frozenset(word for line in lines for word in line.split())
 
 
 _MAYBE_ENTITY = re.compile(r"[A-Z][A-Z0-9&]|[a-z][A-Z]|\d[A-Z]|https?:|www\.|@")

@@ -238,7 +238,7 @@ def _record_renderings(
                 continue
             other, _lang = _other(e)
             if fold(other) in source_terms:
-                used.append((fold(other), fold(_own(e))))
+                used.append((fold(other), _own(e)))
     if used:
         context.notes.setdefault("renderings", {}).setdefault(pair.document, []).append(
             (pair, used)
@@ -251,14 +251,14 @@ def check_term_consistency(pairs: list[CheckPair], context: Context) -> Iterator
     if not pairs:
         return
     noted = context.notes.get("renderings", {}).get(pairs[0].document, [])
-    used: dict[str, dict[str, CheckPair]] = defaultdict(dict)
+    used: dict[str, dict[str, tuple[str, CheckPair]]] = defaultdict(dict)
     for pair, renderings in noted:
         for source_term, rendering in renderings:
-            used[source_term].setdefault(rendering, pair)
+            used[source_term].setdefault(fold(rendering), (rendering, pair))
     for source_term, renderings in used.items():
         if len(renderings) < 2:
             continue
-        first, *others = list(renderings.items())
+        first, *others = [(text, pair) for text, pair in renderings.values()]
         for rendering, pair in others:
             yield context.config.finding(
                 "term-inconsistent",

@@ -92,7 +92,9 @@ def check_cmd(
         raise UsageError(f"fail-on must be one of {', '.join(SEVERITIES)}", file=config_name)
     glossary = glossary or config.glossary
     root = ctx.find_root()
-    memory_given = root.get_parameter_source("memory") != click.core.ParameterSource.DEFAULT
+    # A memory named on the command line must exist; the default one ($TM_MEMORY, ./tm.db)
+    # is used when it does.
+    memory_given = root.get_parameter_source("memory") == click.core.ParameterSource.COMMANDLINE
     memory = config.memory or (
         memory_path(ctx) if memory_given or os.path.exists(memory_path(ctx)) else None
     )
