@@ -1,8 +1,8 @@
 #!/bin/sh
 # The main job on the bundled corpus: build the memory from corpora/, align the seed (its
 # English release with its Chinese banner), export the memory, validate what was written, and
-# look terms up; then propose term pairs from the seed and export the glossary. Output goes to
-# out/ (ignored by git).
+# look terms up; then propose term pairs from the seed, export the glossary and check the seed
+# release against it. Output goes to out/ (ignored by git).
 set -eu
 cd "$(dirname "$0")/.."
 mkdir -p out
@@ -10,9 +10,12 @@ rm -f out/seed.db out/seed.db-wal out/seed.db-shm
 export TM_MEMORY=out/seed.db
 tm import corpora/seed/seed.tmx
 tm align seeds/000_5a0f6029a40198bd.txt -o out/seed-aligned.tmx
+# The release with our Chinese rendering of it (corpora/seed/release.zh.txt), into the memory.
+tm align corpora/seed/release.en.txt corpora/seed/release.zh.txt --into-memory \
+  -o out/release-aligned.tmx
 tm stats
 tm export -o out/seed-export.tmx
-tm validate out/seed-export.tmx out/seed-aligned.tmx
+tm validate out/seed-export.tmx out/seed-aligned.tmx out/release-aligned.tmx
 tm lookup 绿电交通
 tm lookup "Chongqing Expressway Group"
 # Terminology: the pairs the seed holds, and the approved glossary as TBX-Basic and TMX
@@ -20,3 +23,6 @@ tm lookup "Chongqing Expressway Group"
 tm terms extract seeds/000_5a0f6029a40198bd.txt --top 10
 tm terms export -o out/glossary.tbx
 tm terms export -o out/glossary.tmx
+# Consistency checks: the seed and the release pair are clean against the approved glossary.
+tm check seeds/000_5a0f6029a40198bd.txt --glossary corpora/seed/glossary.tbx
+tm check corpora/seed/release.en.txt corpora/seed/release.zh.txt

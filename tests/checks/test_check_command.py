@@ -216,3 +216,26 @@ def test_evaluation_recall_and_false_alarms() -> None:
     assert result.clean == 300 and result.false_alarm_rate <= 1 / 15
     assert result.recall >= 0.95, result.missed
     assert all(result.caught[kind] >= 0.9 * n for kind, n in result.injected.items())
+
+
+def test_a_wrong_but_possible_date_is_found_against_the_memory(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    seed = ROOT / "corpora" / "seed"
+    run("import", seed / "seed.tmx")
+    aligned = run(
+        "align",
+        seed / "release.en.txt",
+        seed / "release.zh.txt",
+        "--into-memory",
+        "-o",
+        tmp_path / "aligned.tmx",
+    )
+    assert aligned.code == 0
+    assert run("check", seed / "release.en.txt", seed / "release.zh.txt").code == 0
+    release = tmp_path / "release.txt"
+    text = (seed / "release.en.txt").read_text(encoding="utf-8")
+    release.write_text(text.replace("June 21, 2023", "June 22, 2023"), encoding="utf-8")
+    result = run("check", release, "--format", "json")
+    (finding,) = json.loads(result.out)["findings"]
+    assert result.code == 1 and finding["check"] == "number-mismatch"
+    assert "22 where the memory's version of this sentence" in finding["message"]
+    assert "June 21, 2023" in finding["suggestion"]

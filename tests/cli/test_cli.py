@@ -40,11 +40,11 @@ def test_listed_summary_is_the_docstring_summary(command: str) -> None:
 def test_main_job_on_the_seed(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = run("import", SEED_TMX)
     assert result.code == 0
-    assert result.out.strip().endswith("read 11, created 11, updated 0, skipped 0")
-    assert run("import", SEED_TMX).out.strip().endswith("created 0, updated 0, skipped 11")
+    assert result.out.strip().endswith("read 12, created 12, updated 0, skipped 0")
+    assert run("import", SEED_TMX).out.strip().endswith("created 0, updated 0, skipped 12")
 
     stats = json.loads(run("stats", "--json").out)
-    assert stats["units"] == 11
+    assert stats["units"] == 12
     assert {
         "source_lang": "zh-Hans",
         "target_lang": "en-US",
@@ -55,11 +55,11 @@ def test_main_job_on_the_seed(run, tmp_path: Path) -> None:  # type: ignore[no-u
 
     out = tmp_path / "export.tmx"
     result = run("export", "-o", out)
-    assert (result.code, result.out.strip()) == (0, f"{out}: wrote 11 units")
+    assert (result.code, result.out.strip()) == (0, f"{out}: wrote 12 units")
     assert run("validate", out).code == 0
     with TmxReader(out) as reader:
         terms = [u for u in reader if u.kind == "term"]
-    assert len(terms) == 8
+    assert len(terms) == 9
 
     looked = json.loads(run("lookup", "绿电交通", "--json").out)
     pairs = [(t["source"], t["target"], t["status"]) for t in looked["terms"]]
@@ -159,14 +159,14 @@ def test_memory_option_and_environment(run, tmp_path: Path, monkeypatch) -> None
     assert run("--memory", explicit, "import", SEED_TMX).code == 0
     assert explicit.exists()
     monkeypatch.setenv("TM_MEMORY", str(explicit))
-    assert json.loads(run("stats", "--json").out)["units"] == 11
+    assert json.loads(run("stats", "--json").out)["units"] == 12
 
 
 def test_export_to_stdout_is_tmx(run) -> None:  # type: ignore[no-untyped-def]
     run("import", SEED_TMX)
     result = run("export", "--kind", "term", "--status", "approved")
     assert result.code == 0
-    assert result.out.startswith("<?xml") and result.out.count("</tu>") == 7
+    assert result.out.startswith("<?xml") and result.out.count("</tu>") == 8
 
 
 def test_writing_to_a_tmx_memory_is_refused(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

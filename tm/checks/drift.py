@@ -31,9 +31,51 @@ def chrf(hypothesis: str, reference: str) -> float:
     return CHRF().sentence_score(hypothesis, [reference]).score
 
 
+@lru_cache(maxsize=8)
+def _memory_texts(memory: object, lang: str) -> list[str]:
+    return [text for _id, text in memory.segment_texts(lang)]  # type: ignore[attr-defined]
+
+
+def _monolingual_drift(pair: CheckPair, context: Context) -> Iterator[Finding]:
+    """A release sentence the memory holds nearly word for word, with other numbers or dates:
+    a republished release whose date or figure changed by mistake."""
+    from rapidfuzz import fuzz, process
+
+    from tm.checks.numbers import values
+
+    texts = _memory_texts(context.memory, langs.canonical(pair.source_lang))
+    if not texts:
+        return
+    best = process.extractOne(
+        pair.source,
+        texts,
+        scorer=fuzz.ratio,
+        score_cutoff=context.config.threshold("drift_min_similarity"),
+    )
+    if best is None:
+        return
+    remembered = best[0]
+    mine = set(values(pair.source, pair.source_lang, explicit=True))
+    theirs = set(values(remembered, pair.source_lang, explicit=True))
+    if mine != theirs:
+        changed = ", ".join(sorted(mine - theirs)) or "a number"
+        yield context.config.finding(
+            "number-mismatch",
+            f"{changed} where the memory's version of this sentence ({best[1]:.0f}% alike) "
+            f"has {', '.join(sorted(theirs - mine)) or 'none'}",
+            pair,
+            suggestion=remembered,
+        )
+
+
 def check_drift(pair: CheckPair, context: Context) -> Iterator[Finding]:
     memory = context.memory
-    if memory is None or not pair.bilingual or not pair.target or pair.target_lang is None:
+    if memory is None:
+        return
+    if not pair.bilingual:
+        yield from _monolingual_drift(pair, context)
+        return
+    if not pair.target or pair.target_lang is None:
         return
     sources, targets, exact = _memory_index(
         memory, langs.canonical(pair.source_lang), langs.canonical(pair.target_lang)

@@ -137,8 +137,11 @@ _EN_WORD = re.compile(r"[a-z0-9][a-z0-9&.+-]*[a-z0-9+]|[a-z0-9]")
 
 
 def _occurs(word: str, words: set[str]) -> bool:
-    """A whole word of the English, a plural allowed (CEO ↔ CEOs)."""
-    return word in words or f"{word}s" in words or f"{word}es" in words
+    """Whole words of the English, a plural allowed (CEO ↔ CEOs); folding makes a hyphenated
+    name (Kahler-Braaten) several words."""
+    return all(
+        part in words or f"{part}s" in words or f"{part}es" in words for part in word.split()
+    )
 
 
 def _mapped(entity: str, other_text: str, glossary) -> bool:  # type: ignore[no-untyped-def]

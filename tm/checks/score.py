@@ -42,7 +42,12 @@ def score_pairs(pairs: list[CheckPair], store: Any) -> dict[str, Any]:
                 "memory": reference,
                 "bleu": round(bleu.sentence_score(hypothesis, [reference]).score, 2),
                 "chrf": round(CHRF().sentence_score(hypothesis, [reference]).score, 2),
-                "ter": round(TER().sentence_score(hypothesis, [reference]).score, 2),
+                "ter": round(
+                    TER(normalized=chinese, asian_support=chinese)
+                    .sentence_score(hypothesis, [reference])
+                    .score,
+                    2,
+                ),
             }
         )
         hypotheses.append(hypothesis)
@@ -57,5 +62,10 @@ def score_pairs(pairs: list[CheckPair], store: Any) -> dict[str, Any]:
             2,
         )
         overall["chrf"] = round(CHRF().corpus_score(hypotheses, [references]).score, 2)
-        overall["ter"] = round(TER().corpus_score(hypotheses, [references]).score, 2)
+        overall["ter"] = round(
+            TER(normalized=chinese, asian_support=chinese)
+            .corpus_score(hypotheses, [references])
+            .score,
+            2,
+        )
     return {"segments": rows, "overall": overall}
