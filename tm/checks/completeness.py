@@ -14,6 +14,7 @@ from tm.model import Finding
 from tm.script import has_han
 
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
+_LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'.-]*")
 
 
 def check_completeness(pair: CheckPair, context: Context) -> Iterator[Finding]:
@@ -42,8 +43,12 @@ def check_completeness(pair: CheckPair, context: Context) -> Iterator[Finding]:
     if langs.is_chinese(pair.source_lang) == langs.is_chinese(pair.target_lang):
         return
     zh, en = (source, target) if langs.is_chinese(pair.source_lang) else (target, source)
-    zh_chars = len(zh) - zh.count(" ") - zh.count("\u3000")
-    en_chars = len(en) - en.count("  ")
+    # Latin names and numbers inside the Chinese are the same on both sides: left out.
+    shared = [w for w in _LATIN_RUN.findall(zh) if w in en]
+    zh_chars = len(zh) - zh.count(" ") - zh.count("\u3000") - sum(len(w) for w in shared)
+    en_chars = len(en) - en.count("  ") - sum(len(w) for w in shared)
+    if zh_chars <= 0:
+        return
     if min(zh_chars, en_chars) < config.threshold("length_min_chars"):
         return
     ratio = math.log(en_chars / zh_chars)
