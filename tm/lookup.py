@@ -169,6 +169,16 @@ def lookup(
     result.terms.sort(key=lambda t: (STATUS_ORDER.get(t.status, 2), -len(t.source), t.source))
     seen: set[tuple[str, str]] = set()
     exact = [(unit_id, 100.0) for unit_id, _plain in store.concordance(text, query_lang, limit)]
+    # Then the segments holding each term found (a sentence as query rarely recurs whole).
+    for term in dict.fromkeys(hit.source for hit in result.terms if hit.status != "forbidden"):
+        if len(exact) >= limit:
+            break
+        known = {unit_id for unit_id, _score in exact}
+        exact += [
+            (unit_id, 100.0)
+            for unit_id, _plain in store.concordance(term, query_lang, limit)
+            if unit_id not in known
+        ]
     fuzzy_hits = similar(store, text, query_lang, limit, min_score) if fuzzy else []
     ranked = exact + fuzzy_hits
     units = {stored.id: stored.unit for stored in store.units(ids={i for i, _ in ranked})}

@@ -106,3 +106,21 @@ def test_extract_into_memory_never_overwrites_a_reviewed_term(run, tmp_path: Pat
     ceremony = [t for t in listed if t["source"] == "签约仪式"]
     assert [(t["target"], t["status"]) for t in ceremony] == [("signing ceremony", "forbidden")]
     assert {t["status"] for t in listed if t["source"] != "签约仪式"} == {"candidate"}
+
+
+def test_without_inputs_the_memorys_segments_are_used(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    seed = ROOT / "corpora" / "seed"
+    assert run("terms", "extract").code == 2  # no memory yet: one line, exit 2
+    run(
+        "align",
+        seed / "release.en.txt",
+        seed / "release.zh.txt",
+        "--into-memory",
+        "-o",
+        tmp_path / "aligned.tmx",
+    )
+    result = run("terms", "extract", "--json")
+    assert result.code == 0
+    ranked = {(c["source"], fold(c["target"])) for c in json.loads(result.out)[:15]}
+    assert ("重庆高速集团", "chongqing expressway group") in ranked
+    assert ("中国电力", "cpid") in ranked

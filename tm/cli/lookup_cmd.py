@@ -12,10 +12,13 @@ from tm.lookup import lookup
 from tm.memory import open_memory
 
 
-def _highlight(text: str, query: str) -> str:
-    if not query:
+def _highlight(text: str, phrases: list[str]) -> str:
+    """The query and the terms found, in bold on a terminal (click drops the style when
+    the output is not one)."""
+    phrases = sorted({p for p in phrases if p}, key=len, reverse=True)
+    if not phrases:
         return text
-    pattern = re.compile(re.escape(query), re.IGNORECASE)
+    pattern = re.compile("|".join(re.escape(p) for p in phrases), re.IGNORECASE)
     return pattern.sub(lambda m: click.style(m.group(), bold=True, fg="yellow"), text)
 
 
@@ -55,6 +58,7 @@ def lookup_cmd(
         click.echo("Segments")
         for match in result.matches:
             score = "" if match.score >= 100 else f" ({match.score:.0f}%)"
-            click.echo(f"  {_highlight(match.source, text)}{score}")
+            terms = [text, *(hit.source for hit in result.terms)]
+            click.echo(f"  {_highlight(match.source, terms)}{score}")
             click.echo(f"    {match.target}")
     return 0

@@ -60,7 +60,7 @@ def _one(store: Store, source: str | None, target: str | None, unit_id: int | No
 
 
 @terms_cmd.command("extract")
-@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.argument("inputs", nargs=-1, metavar="[INPUT...]")
 @click.option("--min-score", default=0.3, show_default=True, help="Leave out weaker pairs.")
 @click.option("--top", type=int, help="Show at most this many pairs.")
 @click.option("--into-memory", is_flag=True, help="Write the pairs into the memory as candidates.")
@@ -76,13 +76,14 @@ def extract_cmd(
 ) -> int:
     """Propose term pairs from aligned text: a TMX, `tm align` JSON, or documents.
 
-    Documents are aligned on the fly (one mixed document, or two). The memory's approved
+    Documents are aligned on the fly (one mixed document, or two); without INPUT, the
+    memory's own segments are the aligned text. The memory's approved
     terms are evidence and build proposals for terms the text never renders whole. With
     --into-memory, pairs are written as candidates; reviewed terms are never overwritten.
     """
     from tm.align.lexicon import term_glosses
     from tm.terms.extract import extract_terms
-    from tm.terms.sources import from_inputs
+    from tm.terms.sources import from_inputs, from_units
 
     path = memory_path(ctx)
     store = open_memory(path, write=True) if into_memory else None
@@ -91,7 +92,12 @@ def extract_cmd(
     try:
         glossary = _memory_glossary(store)
         pairs = [(zh, "zh-Hans", en, "en") for zh, ens in glossary.items() for en in ens]
-        source = from_inputs(list(inputs), terms=term_glosses(pairs))
+        if inputs:
+            source = from_inputs(list(inputs), terms=term_glosses(pairs))
+        else:
+            if store is None:
+                store = open_memory(path)  # a missing memory is the one-line error
+            source = from_units(stored.unit for stored in store.units(kind="segment"))
         candidates = extract_terms(
             source.pairs,
             glossary=glossary,

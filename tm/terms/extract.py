@@ -34,8 +34,13 @@ MAX_ZH_TOKENS = 4
 MAX_EN_WORDS = 5
 #: Evidence strengths (0-1) of the signals that are not a coverage ratio.
 ACRONYM_SCORE = 0.95
-TRANSLITERATION_SCORE = 0.9
+TRANSLITERATION_SCORE = 0.95
 IDENTICAL_SCORE = 0.95
+#: Evidence inside single pairs counts for at most this much of a score: the rest is for
+#: recurrence (a pair found in many aligned pairs beats one found once).
+EVIDENCE_SHARE = 0.8
+#: From this evidence on, a pair renders its Chinese term whole.
+WHOLE = 0.95
 #: A single dictionary word on both sides (集团 ↔ group) is vocabulary more than terminology.
 SINGLE_WORD_FACTOR = 0.6
 #: Below this lexical score a pair is not recorded at all (keeps large inputs tractable).
@@ -43,7 +48,7 @@ MIN_EVIDENCE = 0.3
 #: Endings of English adjectives, which cannot head a noun phrase (industrial, strategic).
 ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ary")
 #: A composition's rank: below a pair found whole, above a partial one.
-PROPOSAL_SCORE = 0.85
+PROPOSAL_SCORE = 0.7
 #: Co-occurrence counts only over this many distinct aligned pairs: within one short
 #: document every term co-occurs with every other.
 MIN_PAIRS_FOR_ASSOCIATION = 3
@@ -106,6 +111,7 @@ class Candidate:
     count: int = 1
     proposed: bool = False
     contexts: list[tuple[str, str]] = field(default_factory=list)
+    whole: bool = False  # the evidence renders the whole term (not part of it)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -141,6 +147,9 @@ def chinese_candidates(text: str) -> list[_ZhTerm]:
     tagged = lexicon.tagged_tokens(text)
     found: dict[str, _ZhTerm] = {}
     for start in range(len(tagged)):
+        single = start and len(tagged[start][0]) == 1 and len(tagged[start - 1][0]) == 1
+        if single and tagged[start - 1][1] in anywhere:
+            continue  # 电交通 out of 绿/电/交通: two single characters are one word split
         for end in range(start + 1, min(start + MAX_ZH_TOKENS, len(tagged)) + 1):
             run = tagged[start:end]
             word, tag = run[-1]
@@ -360,7 +369,7 @@ def extract_terms(
     ranked: list[Candidate] = []
     for (zh, en_key), tally in tallies.items():
         phrase = english.display(en_key)
-        score = tally.best
+        score = EVIDENCE_SHARE * tally.best
         evidence = list(tally.evidence)
         if tally.count >= MIN_PAIRS_FOR_ASSOCIATION:
             dice = 2 * tally.count / (zh_count[zh] + en_count[en_key])
@@ -381,6 +390,7 @@ def extract_terms(
                 evidence,
                 tally.count,
                 contexts=tally.contexts,
+                whole=tally.best >= WHOLE,
             )
         )
     ranked.sort(key=lambda c: (-c.score, -c.count, -len(c.source), c.source, c.target))
@@ -391,7 +401,7 @@ def extract_terms(
     )
     # A proposal, or the memory's own rendering, beats a partial rendering of the same term.
     settled = {c.source for c in proposals} | set(glossary)
-    chosen = [c for c in chosen if c.score >= 0.99 or c.source not in settled] + proposals
+    chosen = [c for c in chosen if c.whole or c.source not in settled] + proposals
     chosen.sort(key=lambda c: (-c.score, -c.count, -len(c.source), c.source))
     return chosen[:limit] if limit else chosen
 
@@ -442,8 +452,8 @@ def _proposals(
     """Compose renderings for Chinese terms no English phrase renders whole. Only terms
     whose every part is rendered by the memory or by the text itself are proposed (the
     dictionary alone proposes literal nonsense), and not mere sequences of found terms."""
-    found = {c.source for c in chosen if c.score >= 0.99}
-    partial = {c.source for c in chosen if c.score < 0.99}
+    found = {c.source for c in chosen if c.whole}
+    partial = {c.source for c in chosen if not c.whole}
     phrases = _phrase_index(english_text)
     out = []
     for text, term in zh_terms.items():
