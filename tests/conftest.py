@@ -54,3 +54,22 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp
         return Result(code, captured.out, captured.err)
 
     return invoke
+
+
+@pytest.fixture
+def align_release(run, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Align the corpus release (corpora/seed/release.en.txt with our Chinese rendering) into
+    the test's memory, as the main job does."""
+    corpus = ROOT / "corpora" / "seed"
+
+    def align() -> Result:
+        return run(
+            "align",
+            corpus / "release.en.txt",
+            corpus / "release.zh.txt",
+            "--into-memory",
+            "-o",
+            tmp_path / "release-aligned.tmx",
+        )
+
+    return align

@@ -218,17 +218,12 @@ def test_evaluation_recall_and_false_alarms() -> None:
     assert all(result.caught[kind] >= 0.9 * n for kind, n in result.injected.items())
 
 
-def test_a_wrong_but_possible_date_is_found_against_the_memory(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_wrong_but_possible_date_is_found_against_the_memory(
+    run, tmp_path: Path, align_release
+) -> None:  # type: ignore[no-untyped-def]
     seed = ROOT / "corpora" / "seed"
     run("import", seed / "seed.tmx")
-    aligned = run(
-        "align",
-        seed / "release.en.txt",
-        seed / "release.zh.txt",
-        "--into-memory",
-        "-o",
-        tmp_path / "aligned.tmx",
-    )
+    aligned = align_release()
     assert aligned.code == 0
     assert run("check", seed / "release.en.txt", seed / "release.zh.txt").code == 0
     release = tmp_path / "release.txt"

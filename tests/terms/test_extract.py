@@ -108,17 +108,9 @@ def test_extract_into_memory_never_overwrites_a_reviewed_term(run, tmp_path: Pat
     assert {t["status"] for t in listed if t["source"] != "签约仪式"} == {"candidate"}
 
 
-def test_without_inputs_the_memorys_segments_are_used(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    seed = ROOT / "corpora" / "seed"
+def test_without_inputs_the_memorys_segments_are_used(run, tmp_path: Path, align_release) -> None:  # type: ignore[no-untyped-def]
     assert run("terms", "extract").code == 2  # no memory yet: one line, exit 2
-    run(
-        "align",
-        seed / "release.en.txt",
-        seed / "release.zh.txt",
-        "--into-memory",
-        "-o",
-        tmp_path / "aligned.tmx",
-    )
+    align_release()
     result = run("terms", "extract", "--json")
     assert result.code == 0
     ranked = {(c["source"], fold(c["target"])) for c in json.loads(result.out)[:15]}

@@ -36,22 +36,28 @@ def _memory_texts(memory: object, lang: str) -> list[str]:
     return [text for _id, text in memory.segment_texts(lang)]  # type: ignore[attr-defined]
 
 
+def _nearest(text: str, texts: list[str], context: Context) -> tuple[str, float, int] | None:
+    """The memory's text most like `text` by normalised edit similarity (rapidfuzz), if it is
+    at least `drift_min_similarity` % alike: (text, similarity, index)."""
+    from rapidfuzz import fuzz, process
+
+    return process.extractOne(
+        text,
+        texts,
+        scorer=fuzz.ratio,
+        score_cutoff=context.config.threshold("drift_min_similarity"),
+    )
+
+
 def _monolingual_drift(pair: CheckPair, context: Context) -> Iterator[Finding]:
     """A release sentence the memory holds nearly word for word, with other numbers or dates:
     a republished release whose date or figure changed by mistake."""
-    from rapidfuzz import fuzz, process
-
     from tm.checks.numbers import values
 
     texts = _memory_texts(context.memory, langs.canonical(pair.source_lang))
     if not texts:
         return
-    best = process.extractOne(
-        pair.source,
-        texts,
-        scorer=fuzz.ratio,
-        score_cutoff=context.config.threshold("drift_min_similarity"),
-    )
+    best = _nearest(pair.source, texts, context)
     if best is None:
         return
     remembered = best[0]
@@ -85,14 +91,7 @@ def check_drift(pair: CheckPair, context: Context) -> Iterator[Finding]:
     index = exact.get(fold(pair.source))
     similarity = 100.0
     if index is None:
-        from rapidfuzz import fuzz, process
-
-        best = process.extractOne(
-            pair.source,
-            sources,
-            scorer=fuzz.ratio,
-            score_cutoff=context.config.threshold("drift_min_similarity"),
-        )
+        best = _nearest(pair.source, sources, context)
         if best is None:
             return
         _choice, similarity, index = best

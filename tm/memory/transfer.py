@@ -24,8 +24,16 @@ Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
 IMPORT_BATCH = 500
 
 
-def import_tmx(store: Store, path: str, progress: Progress | None = None) -> Counts:
-    """Import one TMX file in one transaction: a bad file changes nothing.
+def import_tmx(
+    store: Store,
+    path: str,
+    progress: Progress | None = None,
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+) -> Counts:
+    """Import one TMX file in one transaction: a bad file changes nothing. (A TMX names its
+    own languages: the language arguments are for glossary tables.)
 
     Raises `InputError` (with file and line) for anything unreadable; the store is then exactly
     as it was before this file.
@@ -95,11 +103,7 @@ def import_file(
     The languages name the columns of a CSV/TSV glossary (default en → zh-Hans)."""
     importer = by_suffix(IMPORTERS, path, "import")
     store.require_writable()
-    if importer is import_glossary:
-        return import_glossary(
-            store, path, progress, source_lang=source_lang, target_lang=target_lang
-        )
-    return importer(store, path, progress)
+    return importer(store, path, progress, source_lang=source_lang, target_lang=target_lang)
 
 
 def open_memory(path: str | os.PathLike[str], *, write: bool = False) -> Store:
