@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -88,6 +88,7 @@ class _Evidence:
         self.zh_weight: list[float] = []
         learned = learned or {}
         reach = max(REACH_MIN, REACH_SHARE * n_en)
+        where: dict[frozenset[str], tuple[float, list[int]]] = {}
         for row, (sentence, words) in enumerate(zip(zh, self.zh_words, strict=True)):
             centre = row * n_en / n_zh
             tokens = []
@@ -101,13 +102,18 @@ class _Evidence:
                 if not glosses:
                     continue
                 union.update(glosses)
-                found = {j for g in glosses for j in index.get(g, ())}
-                if found:
-                    weight = -math.log((len(found) + 0.5) / (n_en + 1))
+                found = where.get(glosses)
+                if found is None:  # a token's hits are looked up once per document
+                    every = sorted({j for g in glosses for j in index.get(g, ())})
+                    weight = -math.log((len(every) + 0.5) / (n_en + 1)) if every else 0.0
+                    found = where[glosses] = (weight, every)
+                weight, every = found
+                if every:
                     # Only hits near where sentence i can align are kept: the weight counts
                     # them all, but a common word's full list would make time quadratic.
-                    lo, hi = centre - reach, centre + reach
-                    hits = sorted(j for j in found if lo <= j <= hi)
+                    hits = every[
+                        bisect_left(every, centre - reach) : bisect_right(every, centre + reach)
+                    ]
                     if hits:
                         tokens.append((weight, hits))
             self.zh_tokens.append(tokens)
@@ -279,68 +285,46 @@ def _band_search(
     centre: list[float],
     width: int,
 ) -> list[Bead]:
+    import numpy as np
+
+    from tm.align.band import band_search
+
     mu, sigma = float(cal["log_length_ratio_mean"]), float(cal["log_length_ratio_sd"])
     a, b = float(cal["length_weight"]), float(cal["lexical_weight"])
     counts: dict[str, int] = cal["bead_counts"]  # type: ignore[assignment]
     total = sum(counts.values())
     prior = {(x, y): -math.log(counts.get(f"{x}-{y}", 1) / total) for x, y in BEAD_TYPES}
-    null_cost = float(cal["null_cost"])
     # The log length ratio of a longer bead varies less (as in Gale-Church): its spread is
     # sigma at `length_reference` Chinese characters, shrinking with the square root beyond.
     length_ref = float(cal["length_reference"])  # type: ignore[arg-type]
     sigma_floor = float(cal["sigma_floor"])  # type: ignore[arg-type]
-    n, m = len(zh), len(en)
-    zh_cum = _cumulative(max(len("".join(s.split())), 1) for s in zh)
-    en_cum = _cumulative(max(len(s), 1) for s in en)
-    zh_wcum = _cumulative(evidence.zh_weight)
-    en_wcum = _cumulative(evidence.en_weight)
 
-    def bead_cost(i: int, j: int, x: int, y: int) -> tuple[float, float]:
-        """Cost and similarity of the bead ending at (i, j) taking x zh and y en sentences."""
-        if x == 0 or y == 0:
-            return prior[(x, y)] + null_cost, 0.0
-        i0, j0 = i - x, j - y
-        lz = zh_cum[i] - zh_cum[i0]
-        spread = sigma * math.sqrt(length_ref / lz)
-        delta = (math.log((en_cum[j] - en_cum[j0]) / lz) - mu) / max(spread, sigma_floor)
-        zh_cov = _coverage(evidence.zh_hit, i0, i, j0, j, zh_wcum[i] - zh_wcum[i0])
-        en_cov = _coverage(evidence.en_hit, j0, j, i0, i, en_wcum[j] - en_wcum[j0])
-        sim = (zh_cov + en_cov) / 2
-        size = (x + y) / 2  # a bead of more sentences has more to explain
-        cost = prior[(x, y)] + a * delta * delta / 2 + b * (1 - sim) * size
-        return cost, sim
+    def length_cost(en_chars: np.ndarray, zh_chars: np.ndarray) -> np.ndarray:
+        spread = np.maximum(sigma * np.sqrt(length_ref / zh_chars), sigma_floor)
+        delta = (np.log(en_chars / zh_chars) - mu) / spread
+        return a * delta * delta / 2
 
-    inf = float("inf")
-    best: dict[tuple[int, int], tuple[float, int, int, float]] = {(0, 0): (0.0, 0, 0, 0.0)}
-    # centre[n] is always m (the diagonal's end, or a path's), so the corner is in the band.
-    for i in range(n + 1):
-        lo = max(0, int(centre[i] - width))
-        hi = min(m, int(centre[i] + width) + 1)
-        for j in range(lo, hi + 1):
-            if i == 0 and j == 0:
-                continue
-            choice = (inf, 0, 0, 0.0)
-            for x, y in BEAD_TYPES:
-                if x > i or y > j:
-                    continue
-                before = best.get((i - x, j - y))
-                if before is None:
-                    continue
-                cost, sim = bead_cost(i, j, x, y)
-                total_cost = before[0] + cost
-                if total_cost < choice[0]:
-                    choice = (total_cost, x, y, sim)
-            if choice[0] < inf:
-                best[(i, j)] = choice
-    if (n, m) not in best:  # pragma: no cover - the last row always reaches the corner
-        raise RuntimeError("alignment band lost the corner")
+    path = band_search(
+        np.array([max(len("".join(s.split())), 1) for s in zh], dtype=float),
+        np.array([max(len(s), 1) for s in en], dtype=float),
+        evidence.zh_tokens,
+        evidence.en_items,
+        np.asarray(evidence.zh_weight, dtype=float),
+        np.asarray(evidence.en_weight, dtype=float),
+        centre,
+        width,
+        BEAD_TYPES,
+        prior,
+        length_cost,
+        b,
+        float(cal["null_cost"]),
+        MAX_SIDE,
+    )
     beads: list[Bead] = []
-    i, j = n, m
-    while (i, j) != (0, 0):
-        _cost, x, y, sim = best[(i, j)]
-        beads.append(Bead(tuple(range(i - x, i)), tuple(range(j - y, j)), round(sim, 3)))
-        i, j = i - x, j - y
-    beads.reverse()
+    i = j = 0
+    for x, y, sim in path:
+        beads.append(Bead(tuple(range(i, i + x)), tuple(range(j, j + y)), round(sim, 3)))
+        i, j = i + x, j + y
     return beads
 
 

@@ -1,0 +1,198 @@
+"""The banded dynamic programme, vectorised with numpy: one row of the band at a time.
+
+For every Chinese row the costs of all cells of the band and all bead types are computed as
+arrays; only the 0-1 bead (an English sentence left alone), which depends on the cell just
+before in the same row, needs a scan along the row. The lexical evidence is laid out first as
+band-shaped tables: for each sentence, how much of its evidence the other side's runs of 1-4
+sentences starting at each position explain (`_window_hits`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+INF = float("inf")
+
+
+def _window_hits(
+    items: Sequence[tuple[float, Sequence[int]]], start: int, stop: int, max_side: int
+) -> np.ndarray:
+    """For evidence items (weight, sorted positions where found): the weight explained by the
+    positions [p, p + y) for every p in [start, stop) and y = 1..max_side, as an array of shape
+    (max_side, stop - start). An item counts once however many positions explain it."""
+    length = stop - start
+    out = np.zeros((max_side, max(length, 0)))
+    if length <= 0 or not items:
+        return out
+    span = length + max_side
+    weights: list[float] = []
+    rows: list[int] = []
+    cols: list[int] = []
+    for weight, positions in items:
+        lo = bisect_left(positions, start)
+        hi = bisect_left(positions, start + span, lo)
+        if hi > lo:
+            rows.extend([len(weights)] * (hi - lo))
+            cols.extend(positions[lo:hi])
+            weights.append(weight)
+    if not weights:
+        return out
+    present = np.zeros((len(weights), span + 1))
+    present[rows, np.asarray(cols) - start + 1] = 1.0
+    cumulative = np.cumsum(present, axis=1)  # column c: hits before position start + c
+    w = np.asarray(weights)
+    for y in range(1, max_side + 1):
+        found = (cumulative[:, y : y + length] - cumulative[:, :length]) > 0
+        out[y - 1] = w @ found
+    return out
+
+
+class BandTable:
+    """Per-row arrays over a window of the other side, with each row's own offset."""
+
+    def __init__(self, rows: int, lo: np.ndarray, hi: np.ndarray, max_side: int) -> None:
+        self.lo = lo
+        self.width = int((hi - lo).max()) if rows else 0
+        self.data = np.zeros((max_side, rows, max(self.width, 1)))
+
+    def fill(self, row: int, values: np.ndarray) -> None:
+        self.data[:, row, : values.shape[1]] = values
+
+    def take(self, y: int, rows: int | np.ndarray, positions: np.ndarray) -> np.ndarray:
+        """Values for side length y at `positions` (absolute) of `rows`; 0 outside."""
+        index = positions - self.lo[rows]
+        valid = (index >= 0) & (index < self.width)
+        safe = np.where(valid, index, 0)
+        return np.where(valid, self.data[y - 1, rows, safe], 0.0)
+
+
+def band_search(
+    zh_lengths: np.ndarray,
+    en_lengths: np.ndarray,
+    zh_items: Sequence[Sequence[tuple[float, Sequence[int]]]],
+    en_items: Sequence[Sequence[tuple[float, Sequence[int]]]],
+    zh_weight: np.ndarray,
+    en_weight: np.ndarray,
+    centre: Sequence[float],
+    width: int,
+    bead_types: Sequence[tuple[int, int]],
+    prior: dict[tuple[int, int], float],
+    length_cost: Callable[[np.ndarray, np.ndarray], np.ndarray],
+    lexical_weight: float,
+    null_cost: float,
+    max_side: int,
+) -> list[tuple[int, int, float]]:
+    """The best path through the band as (x, y, similarity) steps from the start."""
+    n, m = len(zh_lengths), len(en_lengths)
+    zh_cum = np.concatenate([[0.0], np.cumsum(zh_lengths)])
+    en_cum = np.concatenate([[0.0], np.cumsum(en_lengths)])
+    zh_wcum = np.concatenate([[0.0], np.cumsum(zh_weight)])
+    en_wcum = np.concatenate([[0.0], np.cumsum(en_weight)])
+    centre_arr = np.asarray(centre, dtype=float)
+    lo = np.maximum(0, (centre_arr - width).astype(int))
+    hi = np.minimum(m, (centre_arr + width).astype(int) + 1)
+    # Chinese sentence k is the side of beads ending at rows k+1..k+max_side; the English runs
+    # start at j - y for j in those rows' bands.
+    zh_lo = np.empty(n, dtype=int)
+    zh_hi = np.empty(n, dtype=int)
+    for k in range(n):
+        last = min(n, k + max_side)
+        zh_lo[k] = max(0, int(lo[k + 1 : last + 1].min()) - max_side)
+        zh_hi[k] = int(hi[k + 1 : last + 1].max()) + 1
+    zh_table = BandTable(n, zh_lo, zh_hi, max_side)
+    for k in range(n):
+        zh_table.fill(k, _window_hits(zh_items[k], int(zh_lo[k]), int(zh_hi[k]), max_side))
+    # English sentence l is explained by Chinese runs starting at i0 = i - x for rows i whose
+    # band covers l..l+max_side.
+    en_lo = np.empty(m, dtype=int)
+    en_hi = np.empty(m, dtype=int)
+    starts = np.searchsorted(hi, np.arange(m))  # first row whose band reaches l
+    for sentence in range(m):
+        first = int(starts[sentence])
+        last = int(np.searchsorted(lo, sentence + max_side, side="right"))
+        en_lo[sentence] = max(0, first - max_side)
+        en_hi[sentence] = min(n, max(last, first + 1)) + 1
+    en_table = BandTable(m, en_lo, en_hi, max_side)
+    for sentence in range(m):
+        hits = _window_hits(
+            en_items[sentence], int(en_lo[sentence]), int(en_hi[sentence]), max_side
+        )
+        en_table.fill(sentence, hits)
+
+    best: list[np.ndarray] = []
+    steps: list[np.ndarray] = []  # per row: bead type index chosen per cell
+    sims: list[np.ndarray] = []
+    c01 = prior[(0, 1)] + null_cost
+    type_index = {t: k for k, t in enumerate(bead_types)}
+    for i in range(n + 1):
+        js = np.arange(lo[i], hi[i] + 1)
+        cand = np.full(len(js), INF)
+        choice = np.full(len(js), -1, dtype=int)
+        sim = np.zeros(len(js))
+        if i == 0:
+            cand[js == 0] = 0.0
+        for x, y in bead_types:
+            if x == 0 or x > i:
+                continue
+            r = i - x
+            before = js - y
+            index = before - lo[r]
+            valid = (before >= 0) & (index >= 0) & (index < len(best[r]))
+            if not valid.any():
+                continue
+            prev = np.where(valid, best[r][np.where(valid, index, 0)], INF)
+            if y == 0:
+                cost = np.full(len(js), prior[(x, y)] + null_cost)
+                bead_sim = np.zeros(len(js))
+            else:
+                j0 = np.where(valid, before, 0)
+                lz = zh_cum[i] - zh_cum[r]
+                le = en_cum[np.where(valid, js, 0)] - en_cum[j0]
+                cost_len = length_cost(np.maximum(le, 1e-9), np.full(len(js), lz))
+                zh_total = zh_wcum[i] - zh_wcum[r]
+                zh_hit = np.zeros(len(js))
+                for k in range(r, i):
+                    zh_hit += zh_table.take(y, k, j0)
+                zh_cov = zh_hit / zh_total if zh_total else np.zeros(len(js))
+                en_hit = np.zeros(len(js))
+                for step in range(y):
+                    sentences = np.minimum(j0 + step, m - 1)
+                    en_hit += en_table.take(x, sentences, np.full(len(js), r))
+                en_total = en_wcum[np.where(valid, js, 0)] - en_wcum[j0]
+                explained = en_total > 0
+                en_cov = np.where(explained, en_hit / np.where(explained, en_total, 1), 0.0)
+                bead_sim = (zh_cov + en_cov) / 2
+                size = (x + y) / 2
+                cost = prior[(x, y)] + cost_len + lexical_weight * (1 - bead_sim) * size
+            total = prev + cost
+            better = total < cand
+            cand = np.where(better, total, cand)
+            choice = np.where(better, type_index[(x, y)], choice)
+            sim = np.where(better, bead_sim, sim)
+        # The 0-1 bead depends on the cell before in this row: a scan.
+        zero_one = type_index[(0, 1)]
+        values = cand.tolist()
+        chosen = choice.tolist()
+        for t in range(1, len(values)):
+            alt = values[t - 1] + c01
+            if alt < values[t]:
+                values[t] = alt
+                chosen[t] = zero_one
+        best.append(np.asarray(values))
+        steps.append(np.asarray(chosen))
+        sims.append(np.where(np.asarray(chosen) == zero_one, 0.0, sim))
+    path: list[tuple[int, int, float]] = []
+    i, j = n, m
+    while (i, j) != (0, 0):
+        t = j - lo[i]
+        kind = int(steps[i][t])
+        if kind < 0:  # pragma: no cover - the corner is always reached
+            raise RuntimeError("alignment band lost the corner")
+        x, y = bead_types[kind]
+        path.append((x, y, float(sims[i][t])))
+        i, j = i - x, j - y
+    path.reverse()
+    return path
