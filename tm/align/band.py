@@ -61,12 +61,45 @@ class BandTable:
     def fill(self, row: int, values: np.ndarray) -> None:
         self.data[:, row, : values.shape[1]] = values
 
-    def take(self, y: int, rows: int | np.ndarray, positions: np.ndarray) -> np.ndarray:
-        """Values for side length y at `positions` (absolute) of `rows`; 0 outside."""
-        index = positions - self.lo[rows]
-        valid = (index >= 0) & (index < self.width)
-        safe = np.where(valid, index, 0)
-        return np.where(valid, self.data[y - 1, rows, safe], 0.0)
+
+def _row_evidence(
+    i: int,
+    js: np.ndarray,
+    zh_table: BandTable,
+    en_table: BandTable,
+    n: int,
+    m: int,
+    max_side: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """For the cells `js` of row i, gathered at once: the Chinese evidence of the last 1..4
+    rows found in English runs of 1..4 sentences ending at each cell (summed over the rows:
+    `[y - 1, x - 1, cell]`), and prefix sums over the English sentences near the row of the
+    evidence that Chinese runs of 1..4 rows ending at i explain (`[x - 1, position]`)."""
+    sides = np.arange(1, max_side + 1)
+    rows = i - sides  # i-1, i-2, ...: the rows of a bead of x Chinese sentences are rows[:x]
+    row_ok = rows >= 0
+    safe_rows = np.where(row_ok, rows, 0)
+    positions = js[None, None, :] - sides[:, None, None]  # English run start, by y
+    index = positions - zh_table.lo[safe_rows][None, :, None]
+    ok = row_ok[None, :, None] & (positions >= 0) & (index >= 0) & (index < zh_table.width)
+    values = np.where(
+        ok,
+        zh_table.data[sides[:, None, None] - 1, safe_rows[None, :, None], np.where(ok, index, 0)],
+        0.0,
+    )
+    zh_sums = np.cumsum(values, axis=1)
+    sentences = np.arange(js[0] - max_side, js[-1] + 1)
+    sentence_ok = (sentences >= 0) & (sentences < m)
+    safe_sentences = np.where(sentence_ok, sentences, 0)
+    index = rows[:, None] - en_table.lo[safe_sentences][None, :]
+    ok = row_ok[:, None] & sentence_ok[None, :] & (index >= 0) & (index < en_table.width)
+    explained = np.where(
+        ok,
+        en_table.data[sides[:, None] - 1, safe_sentences[None, :], np.where(ok, index, 0)],
+        0.0,
+    )
+    en_prefix = np.concatenate([np.zeros((max_side, 1)), np.cumsum(explained, axis=1)], axis=1)
+    return zh_sums, en_prefix
 
 
 def band_search(
@@ -134,6 +167,9 @@ def band_search(
         sim = np.zeros(len(js))
         if i == 0:
             cand[js == 0] = 0.0
+        else:
+            zh_sums, en_prefix = _row_evidence(i, js, zh_table, en_table, n, m, max_side)
+        cells = np.arange(len(js)) + max_side
         for x, y in bead_types:
             if x == 0 or x > i:
                 continue
@@ -153,14 +189,9 @@ def band_search(
                 le = en_cum[np.where(valid, js, 0)] - en_cum[j0]
                 cost_len = length_cost(np.maximum(le, 1e-9), np.full(len(js), lz))
                 zh_total = zh_wcum[i] - zh_wcum[r]
-                zh_hit = np.zeros(len(js))
-                for k in range(r, i):
-                    zh_hit += zh_table.take(y, k, j0)
+                zh_hit = zh_sums[y - 1, x - 1]
                 zh_cov = zh_hit / zh_total if zh_total else np.zeros(len(js))
-                en_hit = np.zeros(len(js))
-                for step in range(y):
-                    sentences = np.minimum(j0 + step, m - 1)
-                    en_hit += en_table.take(x, sentences, np.full(len(js), r))
+                en_hit = en_prefix[x - 1, cells] - en_prefix[x - 1, cells - y]
                 en_total = en_wcum[np.where(valid, js, 0)] - en_wcum[j0]
                 explained = en_total > 0
                 en_cov = np.where(explained, en_hit / np.where(explained, en_total, 1), 0.0)
