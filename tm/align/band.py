@@ -155,66 +155,70 @@ def band_search(
         )
         en_table.fill(sentence, hits)
 
-    best: list[np.ndarray] = []
-    steps: list[np.ndarray] = []  # per row: bead type index chosen per cell
-    sims: list[np.ndarray] = []
-    c01 = prior[(0, 1)] + null_cost
+    # Best cost, chosen bead type and similarity per cell, each row at its own offset lo[i].
+    columns = int((hi - lo).max()) + 1
+    best = np.full((n + 1, columns), INF)
+    steps = np.full((n + 1, columns), -1, dtype=np.int16)
+    sims = np.zeros((n + 1, columns))
     type_index = {t: k for k, t in enumerate(bead_types)}
+    # Every type but 0-1 comes from an earlier row: all are computed together, in the order
+    # of `bead_types` so that ties go to the same type as a loop would choose.
+    types = [t for t in bead_types if t[0] > 0]
+    tx = np.array([x for x, _y in types])
+    ty = np.array([y for _x, y in types])
+    t_prior = np.array([prior[t] + (null_cost if t[1] == 0 else 0.0) for t in types])
+    t_index = np.array([type_index[t] for t in types])
+    t_size = (tx + ty) / 2
+    joined = ty[:, None] > 0
+    c01 = prior[(0, 1)] + null_cost
+    zero_one = type_index[(0, 1)]
+    widths = hi - lo + 1
     for i in range(n + 1):
         js = np.arange(lo[i], hi[i] + 1)
-        cand = np.full(len(js), INF)
-        choice = np.full(len(js), -1, dtype=int)
-        sim = np.zeros(len(js))
+        width_i = len(js)
         if i == 0:
-            cand[js == 0] = 0.0
+            row = np.where(js == 0, 0.0, INF)
+            choice = np.full(width_i, -1)
+            sim = np.zeros(width_i)
         else:
             zh_sums, en_prefix = _row_evidence(i, js, zh_table, en_table, n, m, max_side)
-        cells = np.arange(len(js)) + max_side
-        for x, y in bead_types:
-            if x == 0 or x > i:
-                continue
-            r = i - x
-            before = js - y
-            index = before - lo[r]
-            valid = (before >= 0) & (index >= 0) & (index < len(best[r]))
-            if not valid.any():
-                continue
-            prev = np.where(valid, best[r][np.where(valid, index, 0)], INF)
-            if y == 0:
-                cost = np.full(len(js), prior[(x, y)] + null_cost)
-                bead_sim = np.zeros(len(js))
-            else:
-                j0 = np.where(valid, before, 0)
-                lz = zh_cum[i] - zh_cum[r]
-                le = en_cum[np.where(valid, js, 0)] - en_cum[j0]
-                cost_len = length_cost(np.maximum(le, 1e-9), np.full(len(js), lz))
-                zh_total = zh_wcum[i] - zh_wcum[r]
-                zh_hit = zh_sums[y - 1, x - 1]
-                zh_cov = zh_hit / zh_total if zh_total else np.zeros(len(js))
-                en_hit = en_prefix[x - 1, cells] - en_prefix[x - 1, cells - y]
-                en_total = en_wcum[np.where(valid, js, 0)] - en_wcum[j0]
-                explained = en_total > 0
-                en_cov = np.where(explained, en_hit / np.where(explained, en_total, 1), 0.0)
-                bead_sim = (zh_cov + en_cov) / 2
-                size = (x + y) / 2
-                cost = prior[(x, y)] + cost_len + lexical_weight * (1 - bead_sim) * size
-            total = prev + cost
-            better = total < cand
-            cand = np.where(better, total, cand)
-            choice = np.where(better, type_index[(x, y)], choice)
-            sim = np.where(better, bead_sim, sim)
-        # The 0-1 bead depends on the cell before in this row: a scan.
-        zero_one = type_index[(0, 1)]
-        values = cand.tolist()
-        chosen = choice.tolist()
-        for t in range(1, len(values)):
-            alt = values[t - 1] + c01
-            if alt < values[t]:
-                values[t] = alt
-                chosen[t] = zero_one
-        best.append(np.asarray(values))
-        steps.append(np.asarray(chosen))
-        sims.append(np.where(np.asarray(chosen) == zero_one, 0.0, sim))
+            rows = np.maximum(i - tx, 0)
+            before = js[None, :] - ty[:, None]
+            index = before - lo[rows][:, None]
+            valid = (
+                (tx <= i)[:, None] & (before >= 0) & (index >= 0) & (index < widths[rows][:, None])
+            )
+            prev = np.where(valid, best[rows[:, None], np.where(valid, index, 0)], INF)
+            j0 = np.where(valid, before, 0)
+            en_chars = en_cum[js][None, :] - en_cum[j0]
+            zh_chars = (zh_cum[i] - zh_cum[rows])[:, None]
+            cost_len = length_cost(np.maximum(en_chars, 1e-9), np.broadcast_to(zh_chars, j0.shape))
+            zh_total = (zh_wcum[i] - zh_wcum[rows])[:, None]
+            zh_hit = zh_sums[ty - 1, tx - 1]
+            zh_cov = np.where(zh_total > 0, zh_hit / np.where(zh_total > 0, zh_total, 1), 0.0)
+            cells = np.arange(width_i) + max_side
+            prefix = en_prefix[tx - 1]
+            en_hit = prefix[:, cells] - np.take_along_axis(prefix, cells[None, :] - ty[:, None], 1)
+            en_total = en_wcum[js][None, :] - en_wcum[j0]
+            en_cov = np.where(en_total > 0, en_hit / np.where(en_total > 0, en_total, 1), 0.0)
+            bead_sim = np.where(joined, (zh_cov + en_cov) / 2, 0.0)
+            lexical = lexical_weight * (1 - bead_sim) * t_size[:, None]
+            total = prev + t_prior[:, None] + np.where(joined, cost_len + lexical, 0.0)
+            pick = np.argmin(total, axis=0)
+            span = np.arange(width_i)
+            row = total[pick, span]
+            choice = np.where(np.isfinite(row), t_index[pick], -1)
+            sim = bead_sim[pick, span]
+        # The 0-1 bead (an English sentence alone) comes from the cell before in this row:
+        # v[t] = min(row[t], v[t-1] + c01), a running minimum.
+        # Only earlier cells count (a cell compared with itself would flip on rounding).
+        ramp = np.arange(width_i) * c01
+        earlier = np.concatenate([[INF], np.minimum.accumulate(row - ramp)[:-1]])
+        running = earlier + ramp
+        alone = running < row
+        best[i, :width_i] = np.where(alone, running, row)
+        steps[i, :width_i] = np.where(alone, zero_one, choice)
+        sims[i, :width_i] = np.where(alone, 0.0, sim)
     path: list[tuple[int, int, float]] = []
     i, j = n, m
     while (i, j) != (0, 0):
