@@ -9,7 +9,8 @@ Its cost adds three calibrated terms (tm/align/calibration.json):
   terms, numbers and Latin names) is found in the English, and how much of the English is
   explained by the Chinese. Each word counts by how rare its evidence is in the whole other
   document (a likelihood ratio doing the job of IDF), so "the" and 是 weigh nothing.
-The search is restricted to a band around the diagonal, so cost grows linearly with length.
+The search is restricted to a band around the diagonal, so cost grows linearly with length;
+each row of the band is scored at once with numpy (tm/align/band.py).
 """
 
 from __future__ import annotations
@@ -73,10 +74,17 @@ class _Evidence:
         en: list[str],
         terms: dict[str, frozenset[str]],
         learned: dict[str, set[str]] | None = None,
-        zh_words: list[list[str]] | None = None,
+        previous: _Evidence | None = None,
     ) -> None:
-        self.zh_words = zh_words or [lexicon.chinese_tokens(s) for s in zh]
-        self.en_stems = [lexicon.english_stems(s) | set(english_numbers(s)) for s in en]
+        # A second pass (with a learned lexicon) reuses what does not depend on the lexicon.
+        if previous is not None:
+            self.zh_words, self.en_stems = previous.zh_words, previous.en_stems
+            self.zh_numbers, self._glosses = previous.zh_numbers, previous._glosses
+        else:
+            self.zh_words = [lexicon.chinese_tokens(s) for s in zh]
+            self.en_stems = [lexicon.english_stems(s) | set(english_numbers(s)) for s in en]
+            self.zh_numbers = [chinese_numbers(s) for s in zh]
+            self._glosses: dict[str, frozenset[str]] = {}
         index: dict[str, list[int]] = defaultdict(list)
         for j, stems in enumerate(self.en_stems):
             for s in stems:
@@ -89,15 +97,20 @@ class _Evidence:
         learned = learned or {}
         reach = max(REACH_MIN, REACH_SHARE * n_en)
         where: dict[frozenset[str], tuple[float, list[int]]] = {}
-        for row, (sentence, words) in enumerate(zip(zh, self.zh_words, strict=True)):
+        glosses_of = self._glosses
+        for row, (numbers, words) in enumerate(zip(self.zh_numbers, self.zh_words, strict=True)):
             centre = row * n_en / n_zh
             tokens = []
             union: set[str] = set()
             # Numbers count as values (3.5亿 = 350 million), not as the tokens jieba cut.
-            items = [frozenset({v}) for v in chinese_numbers(sentence)]
+            items = [frozenset({v}) for v in numbers]
             for token in words:
                 if not _NUMERIC.fullmatch(token):
-                    items.append(lexicon.glosses(token, terms) | learned.get(token, frozenset()))
+                    found_glosses = glosses_of.get(token)
+                    if found_glosses is None:
+                        found_glosses = glosses_of[token] = lexicon.glosses(token, terms)
+                    extra = learned.get(token)
+                    items.append(found_glosses | extra if extra else found_glosses)
             for glosses in items:
                 if not glosses:
                     continue
@@ -135,38 +148,9 @@ class _Evidence:
                 zh_rows[g].append(i)
         # Each English word's weight and where in the Chinese it is explained.
         self.en_items = [[(w, zh_rows[s]) for w, s in words] for words in self.en_words]
-        self._zh_profiles: dict[tuple[int, int], tuple[float, float, float, float]] = {}
-        self._en_profiles: dict[tuple[int, int], tuple[float, float, float, float]] = {}
-
-    def zh_hit(self, i: int, j0: int, j1: int) -> float:
-        """Weight of Chinese sentence i's tokens found in English sentences j0..j1-1."""
-        key = (i, j0)
-        profile = self._zh_profiles.get(key)
-        if profile is None:
-            profile = self._zh_profiles[key] = _profile(self.zh_tokens[i], j0)
-        return profile[j1 - j0 - 1]
-
-    def en_hit(self, j: int, i0: int, i1: int) -> float:
-        """Weight of English sentence j's words explained by Chinese sentences i0..i1-1."""
-        key = (j, i0)
-        profile = self._en_profiles.get(key)
-        if profile is None:
-            profile = self._en_profiles[key] = _profile(self.en_items[j], i0)
-        return profile[i1 - i0 - 1]
-
-
-def _profile(items: list[tuple[float, list[int]]], start: int) -> tuple[float, float, float, float]:
-    """For evidence items (weight, sorted positions where it is found): the weight found
-    within 1, 2, 3 and 4 positions of `start`. A bead spans at most 4 sentences a side, so one
-    profile answers every bead that starts there."""
-    acc = [0.0, 0.0, 0.0, 0.0]
-    for weight, positions in items:
-        k = bisect_left(positions, start)
-        if k < len(positions):
-            distance = positions[k] - start
-            if distance < MAX_SIDE:
-                acc[distance] += weight
-    return (acc[0], acc[0] + acc[1], acc[0] + acc[1] + acc[2], sum(acc))
+        # Band-shaped evidence tables, kept across the rounds of a search (tm/align/band.py).
+        self.zh_windows: dict[int, tuple[int, int, object]] = {}
+        self.en_windows: dict[int, tuple[int, int, object]] = {}
 
 
 def align_segments(
@@ -210,7 +194,7 @@ def _align(zh: list[str], en: list[str], terms: dict[str, frozenset[str]]) -> li
     beads = _search(zh, en, evidence, cal, None)
     learned = _learn(evidence, beads, float(cal["learn_min_score"]), float(cal["learn_min_dice"]))
     if learned:
-        evidence = _Evidence(zh, en, terms, learned, evidence.zh_words)
+        evidence = _Evidence(zh, en, terms, learned, evidence)
         beads = _search(zh, en, evidence, cal, _rows(beads, n))
     return beads
 
@@ -319,6 +303,8 @@ def _band_search(
         b,
         float(cal["null_cost"]),
         MAX_SIDE,
+        evidence.zh_windows,
+        evidence.en_windows,
     )
     beads: list[Bead] = []
     i = j = 0
@@ -326,20 +312,3 @@ def _band_search(
         beads.append(Bead(tuple(range(i, i + x)), tuple(range(j, j + y)), round(sim, 3)))
         i, j = i + x, j + y
     return beads
-
-
-def _coverage(hit, start: int, end: int, other_start: int, other_end: int, total: float) -> float:  # type: ignore[no-untyped-def]
-    """Share of one side's evidence weight (sentences start..end-1) that the other side's
-    sentences explain; `hit(k, a, b)` is sentence k's weight found in the other's a..b-1."""
-    if not total:
-        return 0.0
-    if end - start == 1:
-        return hit(start, other_start, other_end) / total
-    return sum(hit(k, other_start, other_end) for k in range(start, end)) / total
-
-
-def _cumulative(values) -> list[float]:  # type: ignore[no-untyped-def]
-    out = [0.0]
-    for value in values:
-        out.append(out[-1] + value)
-    return out

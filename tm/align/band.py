@@ -62,6 +62,30 @@ class BandTable:
         self.data[:, row, : values.shape[1]] = values
 
 
+#: Extra positions computed around a window, so that the next round's moved band can reuse it.
+WINDOW_PAD = 16
+
+
+def _cached_hits(
+    cache: dict[int, tuple[int, int, np.ndarray]] | None,
+    key: int,
+    items: Sequence[tuple[float, Sequence[int]]],
+    start: int,
+    stop: int,
+    max_side: int,
+) -> np.ndarray:
+    """`_window_hits`, remembered per sentence across the rounds of a search (the band moves
+    a little between rounds, the evidence not at all)."""
+    start, stop = int(start), int(stop)
+    if cache is None:
+        return _window_hits(items, start, stop, max_side)
+    known = cache.get(key)
+    if known is None or known[0] > start or known[1] < stop:
+        lo, hi = max(0, start - WINDOW_PAD), stop + WINDOW_PAD
+        known = cache[key] = (lo, hi, _window_hits(items, lo, hi, max_side))
+    return known[2][:, start - known[0] : stop - known[0]]
+
+
 def _row_evidence(
     i: int,
     js: np.ndarray,
@@ -117,6 +141,8 @@ def band_search(
     lexical_weight: float,
     null_cost: float,
     max_side: int,
+    zh_cache: dict[int, tuple[int, int, np.ndarray]] | None = None,
+    en_cache: dict[int, tuple[int, int, np.ndarray]] | None = None,
 ) -> list[tuple[int, int, float]]:
     """The best path through the band as (x, y, similarity) steps from the start."""
     n, m = len(zh_lengths), len(en_lengths)
@@ -137,7 +163,7 @@ def band_search(
         zh_hi[k] = int(hi[k + 1 : last + 1].max()) + 1
     zh_table = BandTable(n, zh_lo, zh_hi, max_side)
     for k in range(n):
-        zh_table.fill(k, _window_hits(zh_items[k], int(zh_lo[k]), int(zh_hi[k]), max_side))
+        zh_table.fill(k, _cached_hits(zh_cache, k, zh_items[k], zh_lo[k], zh_hi[k], max_side))
     # English sentence l is explained by Chinese runs starting at i0 = i - x for rows i whose
     # band covers l..l+max_side.
     en_lo = np.empty(m, dtype=int)
@@ -150,10 +176,12 @@ def band_search(
         en_hi[sentence] = min(n, max(last, first + 1)) + 1
     en_table = BandTable(m, en_lo, en_hi, max_side)
     for sentence in range(m):
-        hits = _window_hits(
-            en_items[sentence], int(en_lo[sentence]), int(en_hi[sentence]), max_side
+        en_table.fill(
+            sentence,
+            _cached_hits(
+                en_cache, sentence, en_items[sentence], en_lo[sentence], en_hi[sentence], max_side
+            ),
         )
-        en_table.fill(sentence, hits)
 
     # Best cost, chosen bead type and similarity per cell, each row at its own offset lo[i].
     columns = int((hi - lo).max()) + 1
