@@ -114,6 +114,14 @@ def read_baseline(path: str) -> set[str]:
     return set(data["fingerprints"])
 
 
+def without_accepted(findings: list[Finding], baseline: str | None) -> list[Finding]:
+    """The findings a baseline file has not accepted (all of them without one)."""
+    if not baseline:
+        return findings
+    accepted = read_baseline(baseline)
+    return [f for f in findings if fingerprint(f) not in accepted]
+
+
 def write_baseline(findings: list[Finding], out: BinaryIO) -> None:
     document = {
         "about": "Findings accepted by the team; `tm check --baseline` reports only new ones.",

@@ -15,22 +15,20 @@ from tm.model import SEVERITIES
 RANK = {severity: i for i, severity in enumerate(SEVERITIES)}
 
 
-def _terms(glossary: str | None, memory: str | None):  # type: ignore[no-untyped-def]
+def _terms(glossary: str | None, store):  # type: ignore[no-untyped-def]
     """The glossary file's terms, else the memory's (every status: forbidden ones count)."""
     from tm.glossary import read_glossary
-    from tm.memory import open_memory
     from tm.model import Term
 
     if glossary:
         return read_glossary(glossary)  # tables name their languages, or are en -> zh-Hans
-    if (memory and os.path.exists(memory)) or (memory or "").endswith(".tmx"):
-        with open_memory(memory) as store:  # type: ignore[arg-type]
-            return [
-                term
-                for stored in store.units(kind="term")
-                if (term := Term.from_unit(stored.unit, stored.srclang)) is not None
-            ]
-    return []
+    if store is None:
+        return []
+    return [
+        term
+        for stored in store.units(kind="term")
+        if (term := Term.from_unit(stored.unit, stored.srclang)) is not None
+    ]
 
 
 @click.command("check")
@@ -75,12 +73,7 @@ def check_cmd(
     when clean, 1 when a finding reaches --fail-on, 2 for bad usage or input.
     """
     from tm.checks import check_inputs, read_inputs
-    from tm.checks.config import (
-        config_from,
-        find_config,
-        fingerprint,
-        read_baseline,
-    )
+    from tm.checks.config import config_from, find_config, without_accepted
     from tm.checks.config import write_baseline as dump_baseline
     from tm.memory import open_memory
     from tm.reports import WRITERS
@@ -91,16 +84,14 @@ def check_cmd(
     if fail_on not in RANK:
         raise UsageError(f"fail-on must be one of {', '.join(SEVERITIES)}", file=config_name)
     glossary = glossary or config.glossary
-    root = ctx.find_root()
-    # A memory named on the command line must exist; the default one ($TM_MEMORY, ./tm.db)
-    # is used when it does.
-    memory_given = root.get_parameter_source("memory") == click.core.ParameterSource.COMMANDLINE
-    memory = config.memory or (
-        memory_path(ctx) if memory_given or os.path.exists(memory_path(ctx)) else None
-    )
-    terms = _terms(glossary, memory)
-    store = open_memory(memory) if memory and (os.path.exists(memory) or memory_given) else None
+    # A memory named on the command line or in the configuration must exist; the default one
+    # ($TM_MEMORY, else ./tm.db) is used when it does.
+    source = ctx.find_root().get_parameter_source("memory")
+    memory = config.memory or memory_path(ctx)
+    named = config.memory is not None or source == click.core.ParameterSource.COMMANDLINE
+    store = open_memory(memory) if named or os.path.exists(memory) else None
     try:
+        terms = _terms(glossary, store)
         read = read_inputs(list(inputs), source_lang=src_lang, target_lang=tgt_lang)
         findings = check_inputs(read, terms=terms, memory=store, config=config)
     finally:
@@ -111,19 +102,10 @@ def check_cmd(
             dump_baseline(findings, handle)
         click.echo(f"{write_baseline}: {len(findings)} finding(s) accepted", err=True)
         return 0
-    baseline = baseline or config.baseline
-    if baseline:
-        accepted = read_baseline(baseline)
-        findings = [f for f in findings if fingerprint(f) not in accepted]
-    writer = WRITERS[fmt]
+    findings = without_accepted(findings, baseline or config.baseline)
+    color = fmt == "text" and output is None and sys.stdout.isatty()
     with atomic_output(output) as handle:
-        if fmt == "text":
-            from tm.reports.formats import write_text
-
-            color = output is None and sys.stdout.isatty()
-            write_text(findings, list(inputs), handle, color=color)
-        else:
-            writer(findings, list(inputs), handle)
+        WRITERS[fmt](findings, list(inputs), handle, color=color)
     failing = any(RANK[f.severity] <= RANK[fail_on] for f in findings)
     return 1 if failing else 0
 

@@ -1,17 +1,17 @@
 """Findings written out: a readable text report, JSON, JUnit XML and SARIF 2.1.0.
 
-Each writer takes the findings, the files that were checked, and a binary stream.
+Each writer takes the findings, the files that were checked, a binary stream, and whether
+colour is wanted (only the text report has any).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import BinaryIO
 
 from tm.model import Finding
 from tm.reports.formats import write_json, write_junit, write_sarif, write_text
 
-Writer = Callable[[list[Finding], list[str], BinaryIO], None]
+Writer = Callable[..., None]  # (findings, files, out, color=False)
 
 WRITERS: dict[str, Writer] = {
     "text": write_text,

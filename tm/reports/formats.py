@@ -47,7 +47,9 @@ def finding_dict(finding: Finding) -> dict[str, object]:
     }
 
 
-def write_json(findings: list[Finding], files: list[str], out: BinaryIO) -> None:
+def write_json(
+    findings: list[Finding], files: list[str], out: BinaryIO, color: bool = False
+) -> None:
     from tm.reports import summary
 
     document = {
@@ -101,7 +103,9 @@ def _short(text: str | None, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def write_junit(findings: list[Finding], files: list[str], out: BinaryIO) -> None:
+def write_junit(
+    findings: list[Finding], files: list[str], out: BinaryIO, color: bool = False
+) -> None:
     """One <testsuite> per input file, one <testcase> per finding (a <failure> for errors and
     warnings), one passing <testcase> for a clean file."""
     by_file: dict[str, list[Finding]] = defaultdict(list)
@@ -154,7 +158,9 @@ def write_junit(findings: list[Finding], files: list[str], out: BinaryIO) -> Non
     out.write(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
 
 
-def write_sarif(findings: list[Finding], files: list[str], out: BinaryIO) -> None:
+def write_sarif(
+    findings: list[Finding], files: list[str], out: BinaryIO, color: bool = False
+) -> None:
     """SARIF 2.1.0: ruleId = check id, level error/warning/note, artifact URIs relative to the
     current directory (what GitHub code scanning reads)."""
     from tm.checks.core import registry
