@@ -207,6 +207,17 @@ def test_drift_from_the_memory_and_score(run, tmp_path: Path) -> None:  # type: 
     assert finding["check"] == "memory-drift" and "chrF" in finding["message"]
     assert finding["suggestion"] == "双方将共同推动项目合作走深走实。"
     assert finding["location"]["unit"] == "#1"
+    other = tmp_path / "other.tmx"
+    other.write_text(
+        memory.read_text(encoding="utf-8").replace(
+            "Both sides will jointly promote project cooperation.",
+            "The two sides will push their projects forward.",
+        ),
+        encoding="utf-8",
+    )
+    reverse = json.loads(run("--memory", memory, "check", other, "--format", "json").out)
+    assert [f["check"] for f in reverse["findings"]] == ["segment-inconsistent"]
+    assert "another source" in reverse["findings"][0]["message"]
     scored = json.loads(run("--memory", memory, "score", release, "--json").out)
     assert scored["overall"]["segments"] == 1 and 0 < scored["overall"]["chrf"] < 100
 

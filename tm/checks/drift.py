@@ -22,7 +22,9 @@ def _memory_index(memory: object, source_lang: str, target_lang: str):  # type: 
         if len(unit.variants) == 2:
             sources.append(unit.variants[0].text)
             targets.append(unit.variants[1].text)
-    return sources, targets, {fold(s): i for i, s in enumerate(sources)}
+    by_source = {fold(s): i for i, s in enumerate(sources)}
+    by_target = {fold(t): i for i, t in enumerate(targets)}
+    return sources, targets, by_source, by_target
 
 
 def chrf(hypothesis: str, reference: str) -> float:
@@ -83,11 +85,19 @@ def check_drift(pair: CheckPair, context: Context) -> Iterator[Finding]:
         return
     if not pair.target or pair.target_lang is None:
         return
-    sources, targets, exact = _memory_index(
+    sources, targets, exact, rendered = _memory_index(
         memory, langs.canonical(pair.source_lang), langs.canonical(pair.target_lang)
     )
     if not sources:
         return
+    # The other direction: this translation is the memory's rendering of another source.
+    other = rendered.get(fold(pair.target))
+    if other is not None and fold(sources[other]) != fold(pair.source):
+        yield context.config.finding(
+            "segment-inconsistent",
+            f"the memory gives this translation to another source: “{sources[other]}”",
+            pair,
+        )
     index = exact.get(fold(pair.source))
     similarity = 100.0
     if index is None:
