@@ -145,7 +145,7 @@ def test_mac_dev_strict_f1_stays_above_the_baseline() -> None:
     tests, golds = pooled(MAC)
     scores = evaluate(tests, golds)
     # Published on these chapters: Hunalign .61, Bleualign .64; tm's first calibration .787.
-    assert scores.strict_f1 >= 0.78
+    assert scores.strict_f1 >= 0.83
     assert scores.lax_f1 >= 0.95
 
 

@@ -1,14 +1,15 @@
 """Monotone alignment of Chinese with English sentences: dynamic programming over beads.
 
 A bead joins a run of 0-4 sentences on one side to a run on the other (1-1, 1-2, 2-1, 1-3 ...).
-Its cost adds three calibrated terms (tm/align/calibration.json):
+Its cost adds four calibrated terms (tm/align/calibration.json):
 - the bead type's prior (literary and news Chinese -> English has many 1-2 and 1-3 beads);
 - length: English runs about 3.9 characters per Chinese character, log-normally, with less
   spread for longer beads;
 - lexical evidence, both ways: how much of the Chinese (by CC-CEDICT glosses, the memory's
   terms, numbers and Latin names) is found in the English, and how much of the English is
   explained by the Chinese. Each word counts by how rare its evidence is in the whole other
-  document (a likelihood ratio doing the job of IDF), so "the" and 是 weigh nothing.
+  document (a likelihood ratio doing the job of IDF), so "the" and 是 weigh nothing;
+- how the bead ends: a question or a closing quotation mark on one side and not the other.
 The search is restricted to a band around the diagonal, so cost grows linearly with length;
 each row of the band is scored at once with numpy (tm/align/band.py).
 """
@@ -248,6 +249,34 @@ def _search(
     return beads
 
 
+_ZH_CLOSE = "”」』’\"'"
+_EN_CLOSE = "'\"’”"
+#: Number of set bits of 0..3 (how many of the two end marks differ).
+_BITS = (0, 1, 1, 2)
+
+
+def _end_flags(text: str, close: str) -> int:
+    """Bit 1: the sentence ends with a closing quotation mark; bit 2: with a question mark
+    (before the quote, if any)."""
+    tail = text.strip()
+    flags = 0
+    if len(tail) > 1 and tail[-1] in close:
+        flags |= 1
+        tail = tail.rstrip(close)
+    if tail and tail[-1] in "?？":
+        flags |= 2
+    return flags
+
+
+def _edges(zh: list[str], en: list[str]):  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    return (
+        np.array([_end_flags(s, _ZH_CLOSE) for s in zh] or [0]),
+        np.array([_end_flags(s, _EN_CLOSE) for s in en] or [0]),
+    )
+
+
 def _length_diagonal(zh: list[str], en: list[str]) -> list[float]:
     """The first band's centre: where the English has reached the same share of its
     characters as the Chinese has at each row. It follows documents whose sentences are
@@ -300,6 +329,18 @@ def _band_search(
         delta = (np.log(en_chars / zh_chars) - mu) / spread
         return a * delta * delta / 2
 
+    zh_ends, en_ends = _edges(zh, en)
+    edge_weight = float(cal["edge_weight"])  # type: ignore[arg-type]
+
+    def edge_cost(
+        _zh_first: np.ndarray, zh_last: int, _en_first: np.ndarray, en_last: np.ndarray
+    ) -> np.ndarray:
+        """A bead whose Chinese ends in a question or a closing quotation mark and whose
+        English does not (or the reverse) is less likely: each difference costs."""
+        last_en = len(en_ends) - 1  # cells of beads with no English are masked by the caller
+        differ = np.bitwise_xor(zh_ends[zh_last], en_ends[np.clip(en_last, 0, last_en)])
+        return edge_weight * np.asarray(_BITS)[differ]
+
     path = band_search(
         np.array([max(len("".join(s.split())), 1) for s in zh], dtype=float),
         np.array([max(len(s), 1) for s in en], dtype=float),
@@ -317,6 +358,7 @@ def _band_search(
         MAX_SIDE,
         evidence.zh_windows,
         evidence.en_windows,
+        edge_cost,
     )
     beads: list[Bead] = []
     i = j = 0
