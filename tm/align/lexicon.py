@@ -149,10 +149,19 @@ _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9&\-]*[A-Za-z0-9]|[A-Za-z]")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
+def _lemma(word: str) -> str:
+    import simplemma
+
+    lemma = simplemma.lemmatize(word, lang="en")
+    return lemma.lower() if lemma else word
+
+
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    """A crude English stem: enough to meet plural, verb and adjective forms of a gloss
-    (trucks/truck, signed/sign, strategic/strategy, companies/company)."""
+    """An English stem: the lemma (simplemma's dictionary: stole/steal, went/go, children/
+    child, which suffix rules cannot find), then a crude suffix stem so that plural, verb and
+    adjective forms of a gloss meet (trucks/truck, signed/sign, strategic/strategy)."""
+    word = _lemma(word)
     for suffix, keep in (
         ("ies", "y"),
         ("sses", "ss"),
@@ -175,7 +184,7 @@ def english_stems(text: str) -> set[str]:
 
 
 #: Bump when `stem`, `STOP` or the way glosses are read changes: the cached table is rebuilt.
-GLOSS_TABLE_VERSION = 1
+GLOSS_TABLE_VERSION = 2
 
 
 def _cache_path() -> str:
