@@ -83,7 +83,10 @@ class _Evidence:
             self.zh_numbers, self._glosses = previous.zh_numbers, previous._glosses
         else:
             self.zh_words = [lexicon.chinese_tokens(s) for s in zh]
-            self.en_stems = [lexicon.english_stems(s) | set(english_numbers(s)) for s in en]
+            self.en_stems = [
+                lexicon.english_stems(s) | set(english_numbers(s)) | lexicon.english_names(s)
+                for s in en
+            ]
             self.zh_numbers = [chinese_numbers(s) for s in zh]
             self._glosses: dict[str, frozenset[str]] = {}
         index: dict[str, list[int]] = defaultdict(list)
@@ -109,7 +112,10 @@ class _Evidence:
                 if not _NUMERIC.fullmatch(token):
                     found_glosses = glosses_of.get(token)
                     if found_glosses is None:
-                        found_glosses = glosses_of[token] = lexicon.glosses(token, terms)
+                        found_glosses = lexicon.glosses(token, terms)
+                        if 1 < len(token) <= 4:  # a name reads as its pinyin
+                            found_glosses = found_glosses | lexicon.pinyin_forms(token)
+                        glosses_of[token] = found_glosses
                     extra = learned.get(token)
                     items.append(found_glosses | extra if extra else found_glosses)
             for glosses in items:

@@ -312,6 +312,37 @@ def transliterates(chinese: str, latin: str) -> bool:
     return len(letters) in reachable
 
 
+def pinyin_forms(token: str, limit: int = 8) -> frozenset[str]:
+    """How a Chinese name may be written in English: its characters' toneless readings run
+    together (宝玉 -> baoyu, 滕英明 -> tengyingming), stemmed like English words; a few forms
+    at most when characters have several readings."""
+    table = _syllables()
+    forms = [""]
+    for char in token:
+        readings = table.get(char)
+        if not readings:
+            return frozenset()
+        forms = [f + r for f in forms for r in sorted(readings)][:limit]
+    return frozenset(stem(f) for f in forms if len(f) > 3)
+
+
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:[-'’][a-z]+)+\b|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
+
+
+def english_names(text: str) -> set[str]:
+    """Names as Chinese readings would spell them: hyphenated (Bao-yu -> baoyu) and runs of
+    capitalised words (Teng Yingming -> tengyingming), stemmed."""
+    names = set()
+    for match in _NAME.finditer(text):
+        words = re.split(r"[\s\-'’]+", match.group())
+        for start in range(len(words)):
+            for end in range(start + 1, min(start + 3, len(words)) + 1):
+                joined = "".join(words[start:end]).lower()
+                if len(joined) > 3:
+                    names.add(stem(joined))
+    return names
+
+
 def spelled_initials(letters: str, token_glosses: list[frozenset[str]]) -> int:
     """How many tokens, from the first, start with the acronym's letters in turn through one
     of their glosses (中国 China + 电力 Power spell the C, P of CPID)."""
