@@ -160,6 +160,16 @@ def _joins(sentence: str, words: list[tuple[str, int, int]], left: int, right: i
     return not any(ch in _BREAKS for ch in sentence[words[left][2] : words[right][1]])
 
 
+def _explained_chars(token: str, stems: set[str]) -> int:
+    """Characters of a token the span renders: a dictionary word (or an acronym's part)
+    whole; a word CC-CEDICT lacks, character by character (绿电 in "green transportation":
+    绿 is rendered, 电 is not)."""
+    table = lexicon.cedict()
+    if token in table or len(token) == 1 or not all("\u4e00" <= c <= "\u9fff" for c in token):
+        return len(token)
+    return sum(1 for char in token if table.get(char, frozenset()) & stems) or len(token)
+
+
 def _spans(
     line: str,
     tokens: list[str],
@@ -181,8 +191,11 @@ def _spans(
         if group:
             covered = sorted({t for w in group for t in token_of[w]})
             # The Chinese part is the run of tokens the span accounts for.
-            source = "".join(tokens[covered[0] : covered[-1] + 1])
-            score = len(covered) / (covered[-1] - covered[0] + 1) * min(1.0, len(covered) / 2)
+            run = tokens[covered[0] : covered[-1] + 1]
+            source = "".join(run)
+            stems = {lexicon.stem(words[w][0].lower()) for w in group}
+            explained = sum(_explained_chars(tokens[t], stems) for t in covered)
+            score = explained / len(source) * min(1.0, len(covered) / 2)
             if len(covered) >= 2 or any("acronym" in e for w in group for e in matched[w]):
                 start, end = words[group[0]][1], words[group[-1]][2]
                 evidence = tuple(e for w in group for e in matched[w])
