@@ -113,7 +113,8 @@ class _Evidence:
                     found_glosses = glosses_of.get(token)
                     if found_glosses is None:
                         found_glosses = lexicon.glosses(token, terms)
-                        if 1 < len(token) <= 4:  # a name reads as its pinyin
+                        # A name (which CC-CEDICT rarely lists) reads as its pinyin.
+                        if 1 < len(token) <= 4 and token not in lexicon.cedict():
                             found_glosses = found_glosses | lexicon.pinyin_forms(token)
                         glosses_of[token] = found_glosses
                     extra = learned.get(token)
