@@ -99,6 +99,10 @@ def _caption_pair(a: str, b: str, source_lang: str, target_lang: str, inputs: In
 
     source = list(read_document(a).blocks)
     target = list(read_document(b).blocks)
+    # Each file's language from its script (zh.srt against en.vtt, in either order).
+    script = _language_of(" ".join(cue.text for cue in source[:50]))
+    if langs.is_chinese(script) != langs.is_chinese(source_lang):
+        source_lang, target_lang = target_lang, source_lang
     for cue, other in pair_cues(source, target):
         pair = CheckPair(
             cue.text,
