@@ -136,3 +136,17 @@ def test_the_corpus_glossary_is_what_the_tool_exports_from_the_seed(run, tmp_pat
         assert run("--memory", corpus / "seed.tmx", "terms", "export", "-o", fresh).code == 0
         assert read_glossary(fresh) == seed
     assert run("validate", corpus / "glossary.tmx").code == 0
+
+
+def test_an_omegat_glossary_file_imports_as_terms(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    glossary = tmp_path / "project.utf8"
+    glossary.write_text("signing ceremony\t签约仪式\tfrom the seed release\n", encoding="utf-8")
+    result = run("terms", "import", glossary)
+    assert result.code == 0 and "created 1" in result.out
+    (term,) = _listed(run)
+    assert (term["source"], term["target"], term["source_lang"]) == (
+        "signing ceremony",
+        "签约仪式",
+        "en",
+    )
+    assert term["note"] == "from the seed release"

@@ -313,14 +313,17 @@ def import_cmd(
     source_lang: str | None,
     target_lang: str | None,
 ) -> int:
-    """Import glossaries (TBX, CSV, TSV, TMX), one transaction per file."""
+    """Import glossaries (TBX, CSV, TSV, OmegaT .txt, TMX), one transaction per file."""
     from tm.memory import import_file
+    from tm.memory.transfer import import_glossary
 
     failed = 0
     with open_memory(memory_path(ctx), write=True) as store:
         for path in files:
+            # Any glossary layout, OmegaT's .txt/.utf8 included; a TMX as `tm import` reads it.
+            importer = import_file if path.lower().endswith(".tmx") else import_glossary
             try:
-                counts = import_file(store, path, source_lang=source_lang, target_lang=target_lang)
+                counts = importer(store, path, source_lang=source_lang, target_lang=target_lang)
             except TmError as exc:
                 click.echo(f"tm: error: {exc}", err=True)
                 failed += 1
