@@ -11,6 +11,7 @@ blocks of their own, so they stay segments of their own.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -133,6 +134,12 @@ def segment_blocks(blocks: list[Block] | tuple[Block, ...], lang: str) -> list[S
     for index, block in enumerate(blocks):
         segments.extend(segment_block(block, lang, index))
     return segments
+
+
+def blocks_language(blocks: Sequence[Block]) -> str:
+    """A document's language ("zh-Hans" or "en"): that of most of its first blocks."""
+    first = [block_language(block) for block in blocks[:50]]
+    return "zh-Hans" if first.count("zh") > first.count("en") else "en"
 
 
 def split_by_language(blocks: tuple[Block, ...] | list[Block]) -> dict[str, list[Block]]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from tm import lang as langs
 from tm.checks.core import CheckPair
 from tm.model import Block, Location
-from tm.script import han_ratio
+from tm.segment import block_language, blocks_language
 
 CAPTIONS = (".srt", ".vtt")
 
@@ -49,12 +49,15 @@ def _tmx_pairs(path: str, target_lang: str | None) -> Iterator[CheckPair]:
             )
 
 
-def _language_of(text: str) -> str:
-    return "zh-Hans" if han_ratio(text) > 0.3 else "en"
+def _oriented(first: str, source_lang: str, target_lang: str) -> tuple[str, str]:
+    """The (source, target) languages with the first input's language as the source."""
+    if langs.is_chinese(first) != langs.is_chinese(source_lang):
+        return target_lang, source_lang
+    return source_lang, target_lang
 
 
 def _monolingual(path: str) -> Iterator[CheckPair]:
-    """Each sentence of a release on its own (its language from its script)."""
+    """Each sentence of a release on its own, in the language of its part of the document."""
     from tm.readers import read_document
     from tm.segment import segment_blocks, split_by_language
 
@@ -62,7 +65,7 @@ def _monolingual(path: str) -> Iterator[CheckPair]:
     for script, blocks in parts.items():
         for segment in segment_blocks(blocks, script):
             yield CheckPair(
-                segment.text, None, _language_of(segment.text), None, segment.location, path
+                segment.text, None, langs.canonical(segment.lang), None, segment.location, path
             )
 
 
@@ -75,7 +78,7 @@ def _document_pair(a: str, b: str, source_lang: str, target_lang: str) -> Iterat
             yield CheckPair(
                 segment.text,
                 None,
-                _language_of(segment.text),
+                langs.canonical(segment.lang),
                 None,
                 segment.location,
                 segment.location.file,
@@ -100,9 +103,7 @@ def _caption_pair(a: str, b: str, source_lang: str, target_lang: str, inputs: In
     source = list(read_document(a).blocks)
     target = list(read_document(b).blocks)
     # Each file's language from its script (zh.srt against en.vtt, in either order).
-    script = _language_of(" ".join(cue.text for cue in source[:50]))
-    if langs.is_chinese(script) != langs.is_chinese(source_lang):
-        source_lang, target_lang = target_lang, source_lang
+    source_lang, target_lang = _oriented(blocks_language(source), source_lang, target_lang)
     for cue, other in pair_cues(source, target):
         pair = CheckPair(
             cue.text,
@@ -137,18 +138,15 @@ def read_inputs(
         if all(os.path.splitext(p)[1].lower() in CAPTIONS for p in rest):
             _caption_pair(a, b, source_lang, target_lang, inputs)
             return inputs
-        scripts = [
-            _language_of(" ".join(bl.text for bl in read_document(p).blocks[:50])) for p in rest
-        ]
+        scripts = [blocks_language(read_document(p).blocks) for p in rest]
         if scripts[0] != scripts[1]:
-            if langs.is_chinese(scripts[0]) != langs.is_chinese(source_lang):
-                source_lang, target_lang = target_lang, source_lang
+            source_lang, target_lang = _oriented(scripts[0], source_lang, target_lang)
             inputs.pairs.extend(_document_pair(a, b, source_lang, target_lang))
             return inputs
     for path in rest:
         if os.path.splitext(path)[1].lower() in CAPTIONS:
             for block in read_document(path).blocks:
-                lang = _language_of(block.text)
+                lang = langs.canonical(block_language(block))
                 inputs.pairs.append(CheckPair(block.text, None, lang, None, block.location, path))
                 inputs.cues[block.location] = (block, lang)
         else:

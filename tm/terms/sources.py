@@ -86,14 +86,12 @@ def from_documents(
     here: its beads, and for a banner or captions, each line with the sentences it links to."""
     from tm.align.documents import align_files, bead_text
     from tm.readers import read_document
-    from tm.segment import split_by_language
+    from tm.segment import blocks_language
 
     first = paths[0]
     source_lang, target_lang = "en", "zh-Hans"
-    if len(paths) == 2:
-        parts = split_by_language(read_document(first).blocks)
-        if parts["zh"] and not parts["en"]:
-            source_lang, target_lang = "zh-Hans", "en"
+    if len(paths) == 2 and langs.is_chinese(blocks_language(read_document(first).blocks)):
+        source_lang, target_lang = "zh-Hans", "en"
     aligned = align_files(
         first,
         paths[1] if len(paths) == 2 else None,
