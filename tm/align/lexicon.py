@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 LEXICON = "cc-cedict+tm-terms"  # named in results' signatures
@@ -419,20 +420,28 @@ def glosses(token: str, extra: dict[str, frozenset[str]] | None = None) -> froze
     return frozenset()
 
 
-def term_glosses(pairs: list[tuple[str, str, str, str]]) -> dict[str, frozenset[str]]:
-    """Glossary pairs (text, lang, text, lang) as extra lexicon entries: Chinese term ->
-    stems of its English rendering. Terms take precedence over CC-CEDICT."""
+def chinese_renderings(pairs: Iterable[tuple[str, str, str, str]]) -> dict[str, list[str]]:
+    """Glossary pairs (text, lang, text, lang), either way round, as Chinese term -> its
+    English renderings."""
     from tm import lang as langs
 
-    table: dict[str, set[str]] = {}
+    table: dict[str, list[str]] = {}
     for a, a_lang, b, b_lang in pairs:
         if langs.is_chinese(a_lang) and not langs.is_chinese(b_lang):
-            zh, en = a, b
+            table.setdefault(a, []).append(b)
         elif langs.is_chinese(b_lang) and not langs.is_chinese(a_lang):
-            zh, en = b, a
-        else:
-            continue
-        stems = english_stems(en)
-        if stems:
-            table.setdefault(zh, set()).update(stems)
-    return {k: frozenset(v) for k, v in table.items()}
+            table.setdefault(b, []).append(a)
+    return table
+
+
+def rendering_glosses(renderings: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    """Chinese term -> stems of its English renderings, as extra lexicon entries (they take
+    precedence over CC-CEDICT)."""
+    table = {zh: frozenset(english_stems(" ".join(ens))) for zh, ens in renderings.items()}
+    return {zh: stems for zh, stems in table.items() if stems}
+
+
+def term_glosses(pairs: Iterable[tuple[str, str, str, str]]) -> dict[str, frozenset[str]]:
+    """Glossary pairs (text, lang, text, lang) as extra lexicon entries: Chinese term ->
+    stems of its English renderings."""
+    return rendering_glosses(chinese_renderings(pairs))

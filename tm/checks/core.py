@@ -10,7 +10,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from tm import lang as langs
 from tm.errors import UsageError
 from tm.model import SEVERITIES, Finding, Location
 
@@ -36,12 +35,6 @@ class CheckPair:
         if self.target is not None and self.target_lang is not None:
             out.append(("target", self.target, self.target_lang))
         return out
-
-    def chinese(self) -> str | None:
-        for _role, text, lang in self.sides():
-            if langs.is_chinese(lang):
-                return text
-        return None
 
 
 @lru_cache(maxsize=1)

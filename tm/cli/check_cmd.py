@@ -18,17 +18,11 @@ RANK = {severity: i for i, severity in enumerate(SEVERITIES)}
 def _terms(glossary: str | None, store):  # type: ignore[no-untyped-def]
     """The glossary file's terms, else the memory's (every status: forbidden ones count)."""
     from tm.glossary import read_glossary
-    from tm.model import Term
+    from tm.terms.workflow import memory_terms
 
     if glossary:
         return read_glossary(glossary)  # tables name their languages, or are en -> zh-Hans
-    if store is None:
-        return []
-    return [
-        term
-        for stored in store.units(kind="term")
-        if (term := Term.from_unit(stored.unit, stored.srclang)) is not None
-    ]
+    return memory_terms(store) if store is not None else []
 
 
 @click.command("check")

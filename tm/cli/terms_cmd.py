@@ -10,6 +10,7 @@ import click
 from tm.cli.options import json_option, memory_path, output_option
 from tm.errors import TmError, UsageError
 from tm.fileio import atomic_output
+from tm.glossary import FORMATS as GLOSSARY_FORMATS
 from tm.memory import Store, open_memory
 from tm.model import TERM_STATUSES, Term
 from tm.script import has_han
@@ -24,21 +25,6 @@ def terms_cmd() -> None:
 
 def _lang_of(text: str, given: str | None) -> str:
     return given or ("zh-Hans" if has_han(text) else "en")
-
-
-def _memory_glossary(store: Store | None) -> dict[str, list[str]]:
-    """The memory's approved and admitted terms, Chinese -> English renderings."""
-    from tm import lang as langs
-
-    glossary: dict[str, list[str]] = {}
-    if store is None:
-        return glossary
-    for a, a_lang, b, b_lang in store.term_pairs(("approved", "admitted")):
-        if langs.is_chinese(a_lang) and not langs.is_chinese(b_lang):
-            glossary.setdefault(a, []).append(b)
-        elif langs.is_chinese(b_lang) and not langs.is_chinese(a_lang):
-            glossary.setdefault(b, []).append(a)
-    return glossary
 
 
 def _selection_options(func):  # type: ignore[no-untyped-def]
@@ -81,19 +67,21 @@ def extract_cmd(
     terms are evidence and build proposals for terms the text never renders whole. With
     --into-memory, pairs are written as candidates; reviewed terms are never overwritten.
     """
-    from tm.align.lexicon import term_glosses
+    from tm.align.lexicon import chinese_renderings, rendering_glosses
     from tm.terms.extract import extract_terms
     from tm.terms.sources import from_inputs, from_units
+    from tm.terms.workflow import save_candidates
 
     path = memory_path(ctx)
     store = open_memory(path, write=True) if into_memory else None
     if store is None and os.path.exists(path):
         store = open_memory(path)
     try:
-        glossary = _memory_glossary(store)
-        pairs = [(zh, "zh-Hans", en, "en") for zh, ens in glossary.items() for en in ens]
+        # The memory's approved and admitted terms, Chinese -> English renderings.
+        approved = store.term_pairs(("approved", "admitted")) if store else []
+        glossary = chinese_renderings(approved)
         if inputs:
-            source = from_inputs(list(inputs), terms=term_glosses(pairs))
+            source = from_inputs(list(inputs), terms=rendering_glosses(glossary))
         else:
             if store is None:
                 store = open_memory(path)  # a missing memory is the one-line error
@@ -105,7 +93,7 @@ def extract_cmd(
             min_score=min_score,
             limit=top,
         )
-        written = _save_candidates(store, candidates) if into_memory and store else None
+        written = save_candidates(store, candidates) if into_memory and store else None
     finally:
         if store is not None:
             store.close()
@@ -124,28 +112,6 @@ def extract_cmd(
             err=as_json,
         )
     return 0
-
-
-def _save_candidates(store: Store, candidates) -> tuple[int, int]:  # type: ignore[no-untyped-def]
-    from tm.model import Note, Prop
-    from tm.terms.workflow import existing
-
-    added = kept = 0
-    with store.atomic():
-        for c in candidates:
-            unit = Term(c.source, c.target, c.source_lang, c.target_lang, "candidate").unit(
-                props=(
-                    Prop("x-tm-score", f"{c.score:.3f}"),
-                    Prop("x-tm-evidence", "; ".join(c.evidence)),
-                ),
-                notes=tuple(Note(f"{zh} ||| {en}") for zh, en in c.contexts[:2]),
-            )
-            if existing(store, c.source, c.target):
-                kept += 1  # reviewed or not, a pair already there keeps its status
-                continue
-            store.put(unit, srclang=c.source_lang, origin="tm terms extract")
-            added += 1
-    return added, kept
 
 
 @terms_cmd.command("list")
@@ -340,7 +306,7 @@ def import_cmd(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["tbx", "csv", "tsv", "tmx"]),
+    type=click.Choice(GLOSSARY_FORMATS),
     help="Default: from the -o extension, else TBX-Basic.",
 )
 @click.option("--status", "statuses", multiple=True, type=click.Choice(TERM_STATUSES))
@@ -364,7 +330,7 @@ def export_cmd(
 
     if fmt is None:
         suffix = os.path.splitext(output or "")[1].lower().lstrip(".")
-        fmt = suffix if suffix in ("tbx", "csv", "tsv", "tmx") else "tbx"
+        fmt = suffix if suffix in GLOSSARY_FORMATS else "tbx"
     with open_memory(memory_path(ctx)) as store, atomic_output(output) as handle:
         count = export_terms(store, handle, fmt, statuses=statuses, src=src_lang, tgt=tgt_lang)
     if output:
@@ -381,7 +347,7 @@ def review_cmd(ctx: click.Context, limit: int | None) -> int:
     Rejected pairs are retired (obsolete), not deleted, so extraction does not propose them
     again. Each answer is saved at once; quit at any time with q.
     """
-    from tm.terms.workflow import edit_term, set_status, stored_terms
+    from tm.terms.workflow import CONTEXT_SEPARATOR, edit_term, set_status, stored_terms
 
     with open_memory(memory_path(ctx), write=True) as store:
         entries = stored_terms(store, statuses=["candidate"])
@@ -400,7 +366,7 @@ def review_cmd(ctx: click.Context, limit: int | None) -> int:
                 if prop.type in ("x-tm-score", "x-tm-evidence"):
                     click.echo(f"  {prop.type[5:]}: {prop.value}")
             for note in stored.notes:
-                zh, _, en = note.text.partition(" ||| ")
+                zh, _, en = note.text.partition(CONTEXT_SEPARATOR)
                 click.echo(f"  | {zh}\n  | {en}" if en else f"  | {zh}")
             answer = click.prompt(
                 "  [a]pprove, [r]eject, [e]dit, [s]kip, [q]uit",

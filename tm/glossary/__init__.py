@@ -13,8 +13,7 @@ from tm.glossary.tabular import oriented, read_table, write_table
 from tm.glossary.tbx import read_tbx, write_tbx
 from tm.model import Term
 
-#: Suffixes read as glossaries. `.txt` and `.utf8` are OmegaT's glossary names (tab-separated).
-GLOSSARY_SUFFIXES = (".tbx", ".csv", ".tsv", ".tab", ".txt", ".utf8", ".tmx")
+#: What `tm terms export` writes (TMX through the memory's exporter).
 FORMATS = ("tbx", "csv", "tsv", "tmx")
 
 

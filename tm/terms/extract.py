@@ -329,7 +329,7 @@ def extract_terms(
     """
     glossary = glossary or {}
     lexicon.keep_whole(list(glossary))
-    stems = {zh: frozenset(lexicon.english_stems(" ".join(en))) for zh, en in glossary.items()}
+    stems = lexicon.rendering_glosses(glossary)
     tallies: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
     english = _English()
     zh_count: Counter[str] = Counter()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from tm import lang as langs
 from tm.errors import UsageError
@@ -17,7 +17,8 @@ from tm.glossary import oriented, write_glossary
 from tm.memory.normalize import fold
 from tm.memory.store import Store
 from tm.memory.transfer import export_tmx
-from tm.model import TERM_STATUSES, Term
+from tm.model import TERM_STATUSES, Note, Prop, Term
+from tm.terms.extract import Candidate
 
 
 @dataclass(frozen=True)
@@ -56,13 +57,22 @@ def stored_terms(
     tgt: str | None = None,
 ) -> list[StoredTerm]:
     """The memory's term pairs, oldest first, with who made and changed them."""
-    found = [
-        (stored.id, term)
-        for stored in store.units(kind="term", statuses=statuses, ids=ids, src=src, tgt=tgt)
-        if (term := Term.from_unit(stored.unit, stored.srclang)) is not None
-    ]
+    found = list(_terms(store, statuses=statuses, ids=ids, src=src, tgt=tgt))
     history = store.history(i for i, _ in found)
     return [StoredTerm(i, term, *history[i]) for i, term in found]
+
+
+def _terms(store: Store, **filters: Any) -> Iterator[tuple[int, Term]]:
+    for stored in store.units(kind="term", **filters):
+        term = Term.from_unit(stored.unit, stored.srclang)
+        if term is not None:
+            yield stored.id, term
+
+
+def memory_terms(store: Store) -> list[Term]:
+    """Every term pair of the memory, whatever its status (a checker needs the forbidden
+    ones as much as the approved)."""
+    return [term for _id, term in _terms(store)]
 
 
 def select(
@@ -111,6 +121,32 @@ def add_term(store: Store, term: Term) -> tuple[int, str]:
         unit_id = store.find(term.unit())
     assert unit_id is not None
     return unit_id, result
+
+
+#: Between the Chinese and the English of a candidate's context, kept as a note.
+CONTEXT_SEPARATOR = " ||| "
+
+
+def save_candidates(store: Store, candidates: Iterable[Candidate]) -> tuple[int, int]:
+    """Write extracted pairs as candidates with their score, evidence and two contexts;
+    a pair already in the memory, reviewed or not, keeps its status. (added, kept)."""
+    store.require_writable()
+    added = kept = 0
+    with store.atomic():
+        for c in candidates:
+            if existing(store, c.source, c.target):
+                kept += 1
+                continue
+            unit = Term(c.source, c.target, c.source_lang, c.target_lang, "candidate").unit(
+                props=(
+                    Prop("x-tm-score", f"{c.score:.3f}"),
+                    Prop("x-tm-evidence", "; ".join(c.evidence)),
+                ),
+                notes=tuple(Note(f"{zh}{CONTEXT_SEPARATOR}{en}") for zh, en in c.contexts[:2]),
+            )
+            store.put(unit, srclang=c.source_lang, origin="tm terms extract")
+            added += 1
+    return added, kept
 
 
 def set_status(
