@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 
 from tm import lang as langs
 from tm.memory.normalize import fold
 from tm.memory.store import Store
 from tm.script import has_han
+from tm.text.variants import plural_forms, to_simplified, to_traditional
 
 #: Order in which term entries are shown: what to use first, what to avoid last but marked.
 STATUS_ORDER = {
@@ -75,41 +75,6 @@ MAX_TERM_UNITS = 16
 _UNITS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_]+", re.UNICODE)
 
 
-@lru_cache(maxsize=2)
-def _converter(config: str):  # type: ignore[no-untyped-def]
-    import opencc
-
-    return opencc.OpenCC(config)
-
-
-def to_simplified(text: str) -> str:
-    return _converter("t2s").convert(text) if has_han(text) else text
-
-
-def to_traditional(text: str) -> str:
-    return _converter("s2t").convert(text) if has_han(text) else text
-
-
-def _plural_forms(word: str) -> set[str]:
-    """Singular and plural of an English word, as a term may be cited either way."""
-    forms = {word}
-    if not word.isascii() or not word.isalpha() or len(word) < 3:
-        return forms
-    if word.endswith("ies"):
-        forms.add(word[:-3] + "y")
-    elif word.endswith(("ses", "xes", "ches", "shes")):
-        forms.add(word[:-2])
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        forms.add(word[:-1])
-    elif word.endswith("y") and word[-2:-1] not in "aeiou":
-        forms.add(word[:-1] + "ies")
-    elif word.endswith(("s", "x", "ch", "sh")):
-        forms.add(word + "es")
-    else:
-        forms.add(word + "s")
-    return forms
-
-
 def term_keys(text: str) -> set[str]:
     """Every folded form a stored term found in `text` could have: each run of up to
     MAX_TERM_UNITS characters or words, in simplified and traditional characters, with its
@@ -124,7 +89,7 @@ def term_keys(text: str) -> set[str]:
                 piece = variant[start : units[j][1]]
                 last = variant[units[j][0] : units[j][1]]
                 stem = piece[: len(piece) - len(last)]
-                keys.update(stem + form for form in _plural_forms(last))
+                keys.update(stem + form for form in plural_forms(last))
     return keys
 
 

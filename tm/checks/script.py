@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from tm import lang as langs
 from tm.checks.core import CheckPair, Context
-from tm.lookup import to_simplified, to_traditional
 from tm.model import Finding
 from tm.script import has_han
+from tm.text.variants import to_simplified, to_traditional
 
 
 def foreign_characters(text: str, lang: str) -> list[str]:

@@ -18,6 +18,7 @@ from tm.checks.core import CheckPair, Context
 from tm.memory.normalize import fold
 from tm.model import Finding, Term
 from tm.script import has_han
+from tm.text.variants import plural_forms, to_simplified, to_traditional
 
 
 @dataclass(frozen=True)
@@ -28,19 +29,11 @@ class Entry:
     side: str  # "source" or "target": which text of the pair this key is
 
 
-def _plural_forms(word: str) -> set[str]:
-    from tm.lookup import _plural_forms
-
-    return _plural_forms(word)
-
-
 class Glossary:
     """Term pairs ready for matching in either language."""
 
     def __init__(self, terms: Iterable[Term]) -> None:
         import ahocorasick
-
-        from tm.lookup import to_simplified, to_traditional
 
         self.terms = list(terms)
         self.automaton = ahocorasick.Automaton()
@@ -55,7 +48,7 @@ class Glossary:
                     forms |= {to_simplified(folded), to_traditional(folded)}
                 else:
                     head, _, last = folded.rpartition(" ")
-                    forms |= {f"{head} {f}".strip() for f in _plural_forms(last)}
+                    forms |= {f"{head} {f}".strip() for f in plural_forms(last)}
                 for form in forms:
                     keys[form].append(Entry(term, side))
         for key, entries in keys.items():
