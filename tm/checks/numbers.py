@@ -18,12 +18,11 @@ from functools import lru_cache
 from tm import lang as langs
 from tm.checks.core import CheckPair, Context
 from tm.model import Finding
-from tm.text.numbers import chinese_numbers, english_numbers
+from tm.text.numbers import MONTHS, chinese_numbers, english_numbers
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _EN_DATE = re.compile(
-    r"\b(?:(" + "|".join(_WEEKDAYS) + r"),?\s+)?(" + "|".join(_MONTHS) + r")\s+(\d{1,2})"
+    r"\b(?:(" + "|".join(_WEEKDAYS) + r"),?\s+)?(" + "|".join(MONTHS) + r")\s+(\d{1,2})"
     r"(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?",
     re.IGNORECASE,
 )
@@ -62,7 +61,7 @@ _EN_EXTRA = {
     "tenth": "10",
     "hundredth": "100",
 }
-_EN_WORDS_RE = re.compile(r"\b(" + "|".join([*_EN_EXTRA, *_MONTHS]) + r")\b")
+_EN_WORDS_RE = re.compile(r"\b(" + "|".join([*_EN_EXTRA, *MONTHS]) + r")\b")
 _EN_FOLD = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)fold\b", re.I)
 _WORD_VALUES = {
     "one": "1",
@@ -116,7 +115,7 @@ def _tolerated(text: str, lang: str) -> set[str]:
         century, decade = match.group(1), match.group(2)
         extra.update({f"{century}{decade}0", f"{decade}0", str(int(century) + 1)})
     for match in _EN_WORDS_RE.finditer(lowered):
-        extra.add(_EN_EXTRA.get(match.group(1)) or str(_MONTHS[match.group(1)]))
+        extra.add(_EN_EXTRA.get(match.group(1)) or str(MONTHS[match.group(1)]))
     for match in _EN_FOLD.finditer(lowered):
         extra.add(_WORD_VALUES[match.group(1).lower()])
     return extra
@@ -234,7 +233,7 @@ def impossible_dates(text: str, lang: str) -> list[str]:
         return problems
     for match in _EN_DATE.finditer(text):
         weekday, month_name, day_text, year_text = match.groups()
-        month, day = _MONTHS[month_name.lower()], int(day_text)
+        month, day = MONTHS[month_name.lower()], int(day_text)
         year = int(year_text) if year_text else None
         if not _valid(year, month, day):
             problems.append(f"{match.group(0).strip()} is not a date")

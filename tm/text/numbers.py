@@ -43,7 +43,8 @@ _EN_NUMBER = re.compile(
     r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion)\b)?", re.IGNORECASE
 )
 _EN_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-_MONTHS = {
+#: English month names -> their number (dates are compared as values).
+MONTHS = {
     m: i
     for i, m in enumerate(
         [
@@ -63,7 +64,7 @@ _MONTHS = {
         start=1,
     )
 }
-_EN_DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})\b", re.IGNORECASE)
+_EN_DATE = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+(\d{1,2})\b", re.IGNORECASE)
 _EN_WORDS = {
     "one": 1,
     "two": 2,
@@ -173,7 +174,7 @@ def english_numbers(text: str, *, words: bool = True) -> list[str]:
             number *= _EN_SCALE[match.group(2).lower()]
         values.append(canonical(number))
     for match in _EN_DATE.finditer(text):
-        values.append(str(_MONTHS[match.group(1).lower()]))
+        values.append(str(MONTHS[match.group(1).lower()]))
     if not words:
         return values
     for match in _EN_COMPOUND.finditer(text):  # twenty-five
