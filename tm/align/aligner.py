@@ -81,7 +81,15 @@ class _Evidence:
         if previous is not None:
             self.zh_words, self.en_stems = previous.zh_words, previous.en_stems
             self.zh_numbers, self._glosses = previous.zh_numbers, previous._glosses
+            self.zh_chars, self.en_chars = previous.zh_chars, previous.en_chars
+            self.zh_ends, self.en_ends = previous.zh_ends, previous.en_ends
         else:
+            import numpy as np
+
+            # Lengths (Chinese without spaces) and how each sentence ends, for every round.
+            self.zh_chars = np.array([max(len("".join(s.split())), 1) for s in zh], dtype=float)
+            self.en_chars = np.array([max(len(s), 1) for s in en], dtype=float)
+            self.zh_ends, self.en_ends = _edges(zh, en)
             self.zh_words = [lexicon.chinese_tokens(s) for s in zh]
             self.en_stems = [
                 lexicon.english_stems(s) | set(english_numbers(s)) | lexicon.english_names(s)
@@ -199,11 +207,11 @@ def _align(zh: list[str], en: list[str], terms: dict[str, frozenset[str]]) -> li
     if n == 0 or m == 0:
         return [Bead((), (j,), 0.0) for j in range(m)] + [Bead((i,), (), 0.0) for i in range(n)]
     evidence = _Evidence(zh, en, terms)
-    beads = _search(zh, en, evidence, cal, None)
+    beads = _search(evidence, cal, None)
     learned = _learn(evidence, beads, float(cal["learn_min_score"]), float(cal["learn_min_dice"]))
     if learned:
         evidence = _Evidence(zh, en, terms, learned, evidence)
-        beads = _search(zh, en, evidence, cal, _rows(beads, n))
+        beads = _search(evidence, cal, _rows(beads, n))
     return beads
 
 
@@ -235,8 +243,6 @@ def _learn(
 
 
 def _search(
-    zh: list[str],
-    en: list[str],
     evidence: _Evidence,
     cal: dict[str, object],
     centre: list[float] | None,
@@ -244,11 +250,11 @@ def _search(
     """Banded DP. The band has a fixed width around a centre line, so time is linear in the
     length; when the best path runs along the band's edge, the band is moved onto that path
     and the search runs again (a few times at most), so large omissions are still followed."""
-    n = len(zh)
+    n = len(evidence.zh_chars)
     width = int(cal["band_width"])  # type: ignore[call-overload]
-    centre = centre or _length_diagonal(zh, en)
+    centre = centre or _length_diagonal(evidence)
     for _round in range(int(cal["band_rounds"])):  # type: ignore[call-overload]
-        beads = _band_search(zh, en, evidence, cal, centre, width)
+        beads = _band_search(evidence, cal, centre, width)
         path = _rows(beads, n)
         if all(abs(path[i] - centre[i]) < width - 2 for i in range(n + 1)):
             break
@@ -284,16 +290,16 @@ def _edges(zh: list[str], en: list[str]):  # type: ignore[no-untyped-def]
     )
 
 
-def _length_diagonal(zh: list[str], en: list[str]) -> list[float]:
+def _length_diagonal(evidence: _Evidence) -> list[float]:
     """The first band's centre: where the English has reached the same share of its
     characters as the Chinese has at each row. It follows documents whose sentences are
     longer in one part than another better than the plain diagonal does."""
     import numpy as np
 
-    zh_share = np.cumsum([0] + [max(len("".join(s.split())), 1) for s in zh], dtype=float)
-    en_share = np.cumsum([0] + [max(len(s), 1) for s in en], dtype=float)
-    positions = np.interp(zh_share / zh_share[-1], en_share / en_share[-1], np.arange(len(en) + 1))
-    return positions.tolist()
+    zh_share = np.concatenate([[0.0], np.cumsum(evidence.zh_chars)])
+    en_share = np.concatenate([[0.0], np.cumsum(evidence.en_chars)])
+    steps = np.arange(len(evidence.en_chars) + 1)
+    return np.interp(zh_share / zh_share[-1], en_share / en_share[-1], steps).tolist()
 
 
 def _rows(beads: list[Bead], n: int) -> list[float]:
@@ -310,8 +316,6 @@ def _rows(beads: list[Bead], n: int) -> list[float]:
 
 
 def _band_search(
-    zh: list[str],
-    en: list[str],
     evidence: _Evidence,
     cal: dict[str, object],
     centre: list[float],
@@ -336,21 +340,19 @@ def _band_search(
         delta = (np.log(en_chars / zh_chars) - mu) / spread
         return a * delta * delta / 2
 
-    zh_ends, en_ends = _edges(zh, en)
-    edge_weight = float(cal["edge_weight"])  # type: ignore[arg-type]
+    zh_ends, en_ends = evidence.zh_ends, evidence.en_ends
+    edge_costs = float(cal["edge_weight"]) * np.asarray(_BITS)  # type: ignore[arg-type]
+    last_en = len(en_ends) - 1
 
-    def edge_cost(
-        _zh_first: np.ndarray, zh_last: int, _en_first: np.ndarray, en_last: np.ndarray
-    ) -> np.ndarray:
+    def edge_cost(zh_last: int, en_last: np.ndarray) -> np.ndarray:
         """A bead whose Chinese ends in a question or a closing quotation mark and whose
-        English does not (or the reverse) is less likely: each difference costs."""
-        last_en = len(en_ends) - 1  # cells of beads with no English are masked by the caller
-        differ = np.bitwise_xor(zh_ends[zh_last], en_ends[np.clip(en_last, 0, last_en)])
-        return edge_weight * np.asarray(_BITS)[differ]
+        English does not (or the reverse) is less likely: each difference costs. Cells of
+        beads with no English are masked by the caller."""
+        return edge_costs[np.bitwise_xor(zh_ends[zh_last], en_ends[np.clip(en_last, 0, last_en)])]
 
     path = band_search(
-        np.array([max(len("".join(s.split())), 1) for s in zh], dtype=float),
-        np.array([max(len(s), 1) for s in en], dtype=float),
+        evidence.zh_chars,
+        evidence.en_chars,
         evidence.zh_tokens,
         evidence.en_items,
         np.asarray(evidence.zh_weight, dtype=float),

@@ -143,12 +143,12 @@ def band_search(
     max_side: int,
     zh_cache: dict[int, tuple[int, int, np.ndarray]] | None = None,
     en_cache: dict[int, tuple[int, int, np.ndarray]] | None = None,
-    edge_cost: Callable[[int, int, np.ndarray, np.ndarray], np.ndarray] | None = None,
+    edge_cost: Callable[[int, np.ndarray], np.ndarray] | None = None,
 ) -> list[tuple[int, int, float]]:
     """The best path through the band as (x, y, similarity) steps from the start.
 
-    `edge_cost(first_zh, last_zh, first_en, last_en)` adds a cost for how the bead's first and
-    last sentences begin and end on each side (a question against a statement)."""
+    `edge_cost(last_zh, last_en)` adds a cost for how the bead's last sentences end on each side
+    (a question against a statement)."""
     n, m = len(zh_lengths), len(en_lengths)
     zh_cum = np.concatenate([[0.0], np.cumsum(zh_lengths)])
     en_cum = np.concatenate([[0.0], np.cumsum(en_lengths)])
@@ -237,7 +237,7 @@ def band_search(
             lexical = lexical_weight * (1 - bead_sim) * t_size[:, None]
             extra = cost_len + lexical
             if edge_cost is not None:
-                extra = extra + edge_cost(i - tx[:, None], i - 1, j0, js[None, :] - 1)
+                extra = extra + edge_cost(i - 1, js[None, :] - 1)
             total = prev + t_prior[:, None] + np.where(joined, extra, 0.0)
             pick = np.argmin(total, axis=0)
             span = np.arange(width_i)
