@@ -9,7 +9,7 @@ from typing import BinaryIO
 
 from tm.errors import InputError
 from tm.fileio import by_suffix, open_input
-from tm.glossary.tabular import oriented, read_table, write_table
+from tm.glossary.tabular import orient, oriented, read_table, write_table
 from tm.glossary.tbx import read_tbx, write_tbx
 from tm.model import Term
 
@@ -91,4 +91,4 @@ def write_glossary(
     raise InputError(f"unknown glossary format {fmt!r} (one of tbx, csv, tsv)")
 
 
-__all__ = ["FORMATS", "Term", "oriented", "read_glossary", "write_glossary"]
+__all__ = ["FORMATS", "Term", "orient", "oriented", "read_glossary", "write_glossary"]

@@ -129,9 +129,9 @@ def read_table(
         )
 
 
-def oriented(term: Term, pair: tuple[str, str]) -> Term:
-    """`term` read from `pair[0]` to `pair[1]` (terms apply both ways); a table holds one
-    language pair, so a term of another pair is a `UsageError`."""
+def orient(term: Term, pair: tuple[str, str]) -> Term | None:
+    """`term` read from `pair[0]` to `pair[1]` (terms apply both ways); None for a term of
+    another language pair."""
     if langs.matches(pair[0], term.source_lang) and langs.matches(pair[1], term.target_lang):
         return term
     if langs.matches(pair[1], term.source_lang) and langs.matches(pair[0], term.target_lang):
@@ -142,10 +142,18 @@ def oriented(term: Term, pair: tuple[str, str]) -> Term:
             source_lang=term.target_lang,
             target_lang=term.source_lang,
         )
-    raise UsageError(
-        f"the terms hold more than one language pair ({pair[0]}/{pair[1]} and "
-        f"{term.source_lang}/{term.target_lang}); choose one with --src-lang and --tgt-lang"
-    )
+    return None
+
+
+def oriented(term: Term, pair: tuple[str, str]) -> Term:
+    """`orient`, for a table, which holds one language pair: another pair is a `UsageError`."""
+    turned = orient(term, pair)
+    if turned is None:
+        raise UsageError(
+            f"the terms hold more than one language pair ({pair[0]}/{pair[1]} and "
+            f"{term.source_lang}/{term.target_lang}); choose one with --src-lang and --tgt-lang"
+        )
+    return turned
 
 
 def write_table(output: BinaryIO, terms: Iterable[Term], *, delimiter: str) -> int:

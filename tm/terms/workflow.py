@@ -13,7 +13,7 @@ from typing import Any, BinaryIO
 
 from tm import lang as langs
 from tm.errors import UsageError
-from tm.glossary import oriented, write_glossary
+from tm.glossary import orient, write_glossary
 from tm.memory.normalize import fold
 from tm.memory.store import Store
 from tm.memory.transfer import export_tmx
@@ -220,10 +220,8 @@ def export_terms(
 
 
 def _in_pair(entries: list[StoredTerm], pair: tuple[str, str]) -> Iterator[Term]:
+    """The entries' terms of this language pair, read in its direction."""
     for entry in entries:
-        term = entry.term
-        a, b = term.source_lang, term.target_lang
-        if (langs.matches(pair[0], a) and langs.matches(pair[1], b)) or (
-            langs.matches(pair[0], b) and langs.matches(pair[1], a)
-        ):
-            yield oriented(term, pair)
+        term = orient(entry.term, pair)
+        if term is not None:
+            yield term
