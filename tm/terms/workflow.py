@@ -116,9 +116,10 @@ def _names(term: Term, source: str, target: str | None) -> bool:
 def add_term(store: Store, term: Term) -> tuple[int, str]:
     """Add a term pair, or update the status, note and domain of the same pair."""
     store.require_writable()
+    unit = term.unit()
     with store.atomic():
-        result = store.put(term.unit(), srclang=term.source_lang, origin="tm terms add")
-        unit_id = store.find(term.unit())
+        result = store.put(unit, srclang=term.source_lang, origin="tm terms add")
+        unit_id = store.find(unit)
     assert unit_id is not None
     return unit_id, result
 
