@@ -1,11 +1,13 @@
 """Alignment speed: sentences per second on a long document pair, and how time scales.
 
-Concatenates the MAC-Dev chapters (../shared/data/mac-dev, when present) and corpora/news-gold
-until the Chinese side has the requested number of sentences, then aligns the first quarter,
-half and all of it, each in a fresh process so dictionary loading is counted once per size.
+Concatenates the MAC-Dev chapters (../shared/data/mac-dev, when present) and corpora/news-gold,
+again and again, until the English side has the requested number of sentences, cut at a gold
+bead's end so that the two sides still translate each other to the last line; then aligns a
+quarter, a half and all of it, each in a fresh process so dictionary loading is counted once
+per size.
 
-    python benchmarks/align_bench.py               # 5,000 Chinese sentences
-    python benchmarks/align_bench.py --zh 2000
+    python benchmarks/align_bench.py               # 7,000 English sentences (5,300 Chinese)
+    python benchmarks/align_bench.py --en 2000
 """
 
 from __future__ import annotations
@@ -23,20 +25,33 @@ SOURCES = [ROOT.parent / "shared" / "data" / "mac-dev", ROOT / "corpora" / "news
 WORK = Path(__file__).resolve().parent / "work"
 
 
-def corpus(target: int) -> tuple[list[str], list[str]]:
-    docs = []
+def beads() -> list[tuple[list[str], list[str]]]:
+    """The gold beads of every document, in order, as (Chinese lines, English lines)."""
+    from tm.align import read_beads
+
+    found = []
     for source in SOURCES:
-        if (source / "zh").is_dir():
-            for path in sorted((source / "zh").iterdir()):
-                zh = path.read_text(encoding="utf-8").splitlines()
-                en = (source / "en" / path.name).read_text(encoding="utf-8").splitlines()
-                docs.append((zh, en))
+        if not (source / "zh").is_dir():
+            continue
+        for path in sorted((source / "zh").iterdir()):
+            zh = path.read_text(encoding="utf-8").splitlines()
+            en = (source / "en" / path.name).read_text(encoding="utf-8").splitlines()
+            for src, tgt in read_beads(source / "gold" / f"{path.name}.align"):
+                found.append(([zh[i] for i in src], [en[j] for j in tgt]))
+    return found
+
+
+def corpus(english: int) -> tuple[list[str], list[str]]:
+    """Whole beads, over and over, until the English side has `english` sentences."""
     zh_all: list[str] = []
     en_all: list[str] = []
-    while len(zh_all) < target:
-        for zh, en in docs:
+    every = beads()
+    while len(en_all) < english:
+        for zh, en in every:
             zh_all += zh
             en_all += en
+            if len(en_all) >= english:
+                break
     return zh_all, en_all
 
 
@@ -67,17 +82,15 @@ def run(zh: list[str], en: list[str], label: str) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--zh", type=int, default=5000, help="Chinese sentences in all")
+    parser.add_argument("--en", type=int, default=7000, help="English sentences in all")
     args = parser.parse_args()
-    zh, en = corpus(args.zh)
-    ratio = len(en) / len(zh)
     print(f"{date.today()}, {platform.machine()}, Python {platform.python_version()}")
     print(f"{'zh sentences':>12} {'en sentences':>12} {'seconds':>8} {'sentences/s':>12}")
     previous = None
     for share in (4, 2, 1):
-        n = args.zh // share
-        m = round(n * ratio)
-        seconds = run(zh[:n], en[:m], f"align-{n}")
+        zh, en = corpus(args.en // share)
+        n, m = len(zh), len(en)
+        seconds = run(zh, en, f"align-{m}")
         growth = f"  x{seconds / previous:.2f} for x2 input" if previous else ""
         print(f"{n:>12,} {m:>12,} {seconds:>8.1f} {(n + m) / seconds:>12,.0f}{growth}")
         previous = seconds

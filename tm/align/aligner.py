@@ -36,6 +36,8 @@ BEAD_TYPES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (1
 MAX_SIDE = 4  # the most sentences one side of a bead may hold
 #: How far from the diagonal (sentences) a Chinese sentence's evidence is looked for.
 REACH_MIN, REACH_SHARE = 200, 0.1
+#: Evidence found in at most this many English sentences within reach marks an anchor.
+ANCHOR_HITS = 2
 _NUMERIC = re.compile(r"[\d.,０-９零〇一二两三四五六七八九十百千万亿]+")
 
 
@@ -106,6 +108,8 @@ class _Evidence:
         self.zh_tokens: list[list[tuple[float, list[int]]]] = []
         self.zh_gloss: list[set[str]] = []
         self.zh_weight: list[float] = []
+        # Rare evidence (a name, a number) pins a Chinese row to an English sentence.
+        self.anchors: dict[tuple[int, int], float] = defaultdict(float)
         learned = learned or {}
         reach = max(REACH_MIN, REACH_SHARE * n_en)
         where: dict[frozenset[str], tuple[float, list[int]]] = {}
@@ -145,6 +149,9 @@ class _Evidence:
                     ]
                     if hits:
                         tokens.append((weight, hits))
+                        if len(hits) <= ANCHOR_HITS:
+                            for j in hits:
+                                self.anchors[(row, j)] += weight
             self.zh_tokens.append(tokens)
             self.zh_gloss.append(union)
             self.zh_weight.append(sum(w for w, _ in tokens))
@@ -252,11 +259,23 @@ def _search(
     and the search runs again (a few times at most), so large omissions are still followed."""
     n = len(evidence.zh_chars)
     width = int(cal["band_width"])  # type: ignore[call-overload]
-    centre = centre or _length_diagonal(evidence)
+    if centre is None:
+        chain = _anchor_chain(evidence.anchors)
+        n, m = len(evidence.zh_chars), len(evidence.en_chars)
+        centre = _length_diagonal(evidence, _consistent(chain, m / n))
+    from tm.align.band import band_limits
+
+    m = len(evidence.en_chars)
     for _round in range(int(cal["band_rounds"])):  # type: ignore[call-overload]
         beads = _band_search(evidence, cal, centre, width)
         path = _rows(beads, n)
-        if all(abs(path[i] - centre[i]) < width - 2 for i in range(n + 1)):
+        lo, hi = band_limits(centre, width, m)
+        entered = [path[0], *path[:-1]]
+        if all(
+            (lo[i] == 0 or min(entered[i], path[i]) > lo[i] + 2)
+            and (hi[i] == m or path[i] < hi[i] - 2)
+            for i in range(n + 1)
+        ):
             break
         centre = path
     return beads
@@ -290,16 +309,73 @@ def _edges(zh: list[str], en: list[str]):  # type: ignore[no-untyped-def]
     )
 
 
-def _length_diagonal(evidence: _Evidence) -> list[float]:
-    """The first band's centre: where the English has reached the same share of its
-    characters as the Chinese has at each row. It follows documents whose sentences are
-    longer in one part than another better than the plain diagonal does."""
+def _anchor_chain(anchors: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """The heaviest chain of anchors rising on both sides (a weighted longest increasing
+    subsequence, O(k log k)): the rare words that agree with one another on where the
+    translation runs. Anchors that contradict the chain are outvoted."""
+    if not anchors:
+        return []
+    points = sorted(anchors, key=lambda p: (p[0], -p[1]))  # one anchor a row, at most
+    size = max(j for _i, j in points) + 2
+    tree_best = [0.0] * (size + 1)  # Fenwick tree of (best chain weight, its last point)
+    tree_last = [-1] * (size + 1)
+    before = [-1] * len(points)
+    total = [0.0] * len(points)
+    for k, (_i, j) in enumerate(points):
+        best, last, q = 0.0, -1, j  # the best chain ending in a column < j
+        while q > 0:
+            if tree_best[q] > best:
+                best, last = tree_best[q], tree_last[q]
+            q -= q & -q
+        total[k], before[k] = best + anchors[points[k]], last
+        q = j + 1
+        while q <= size:
+            if total[k] > tree_best[q]:
+                tree_best[q], tree_last[q] = total[k], k
+            q += q & -q
+    k = max(range(len(points)), key=total.__getitem__)
+    chain = []
+    while k >= 0:
+        chain.append(points[k])
+        k = before[k]
+    return chain[::-1]
+
+
+def _consistent(
+    chain: list[tuple[int, int]], slope: float, neighbours: int = 2, tolerance: float = 5.0
+) -> list[tuple[int, int]]:
+    """The anchors of a chain that agree with their neighbours: each one's offset from the
+    diagonal within `tolerance` sentences of the median offset of the `neighbours` on either
+    side. A chain can still pass through a few chance matches; they stand out this way."""
     import numpy as np
 
-    zh_share = np.concatenate([[0.0], np.cumsum(evidence.zh_chars)])
-    en_share = np.concatenate([[0.0], np.cumsum(evidence.en_chars)])
-    steps = np.arange(len(evidence.en_chars) + 1)
-    return np.interp(zh_share / zh_share[-1], en_share / en_share[-1], steps).tolist()
+    if len(chain) <= 2 * neighbours:
+        return chain
+    offsets = np.array([j - i * slope for i, j in chain])
+    kept = []
+    for k, point in enumerate(chain):
+        around = np.concatenate(
+            [offsets[max(0, k - neighbours) : k], offsets[k + 1 : k + 1 + neighbours]]
+        )
+        if abs(offsets[k] - np.median(around)) <= tolerance:
+            kept.append(point)
+    return kept
+
+
+def _length_diagonal(evidence: _Evidence, anchors: list[tuple[int, int]]) -> list[float]:
+    """The first band's centre: through the anchors, and between them where the English has
+    reached the same share of its characters as the Chinese has. It follows documents whose
+    sentences are longer in one part than another better than the plain diagonal does, and
+    long concatenations whose parts were translated differently better than lengths alone."""
+    import numpy as np
+
+    zh_at = np.concatenate([[0.0], np.cumsum(evidence.zh_chars)])
+    en_at = np.concatenate([[0.0], np.cumsum(evidence.en_chars)])
+    # Anchor (i, j): the end of Chinese row i meets the end of English sentence j.
+    knots_zh = [0.0] + [zh_at[i] + evidence.zh_chars[i] / 2 for i, _j in anchors] + [zh_at[-1]]
+    knots_en = [0.0] + [en_at[j] + evidence.en_chars[j] / 2 for _i, j in anchors] + [en_at[-1]]
+    en_reached = np.interp(zh_at, knots_zh, knots_en)
+    return np.interp(en_reached, en_at, np.arange(len(en_at))).tolist()
 
 
 def _rows(beads: list[Bead], n: int) -> list[float]:

@@ -50,6 +50,18 @@ def _window_hits(
     return out
 
 
+def band_limits(centre: Sequence[float], width: int, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """The first and last column of each row's band. Row i spans from where the centre enters
+    it (the row before's centre) to where it leaves it, widened by `width`: a centre that jumps
+    ahead (a long run of English left alone, or a gap between anchors) still gives a band that
+    every path can cross."""
+    centre_arr = np.asarray(centre, dtype=float)
+    entered = np.concatenate([centre_arr[:1], centre_arr[:-1]])
+    lo = np.maximum(0, (np.minimum(entered, centre_arr) - width).astype(int))
+    hi = np.minimum(m, (np.maximum(entered, centre_arr) + width).astype(int) + 1)
+    return lo, hi
+
+
 class BandTable:
     """Per-row arrays over a window of the other side, with each row's own offset."""
 
@@ -154,9 +166,7 @@ def band_search(
     en_cum = np.concatenate([[0.0], np.cumsum(en_lengths)])
     zh_wcum = np.concatenate([[0.0], np.cumsum(zh_weight)])
     en_wcum = np.concatenate([[0.0], np.cumsum(en_weight)])
-    centre_arr = np.asarray(centre, dtype=float)
-    lo = np.maximum(0, (centre_arr - width).astype(int))
-    hi = np.minimum(m, (centre_arr + width).astype(int) + 1)
+    lo, hi = band_limits(centre, width, m)
     # Chinese sentence k is the side of beads ending at rows k+1..k+max_side; the English runs
     # start at j - y for j in those rows' bands.
     zh_lo = np.empty(n, dtype=int)
@@ -187,11 +197,13 @@ def band_search(
             ),
         )
 
-    # Best cost, chosen bead type and similarity per cell, each row at its own offset lo[i].
-    columns = int((hi - lo).max()) + 1
-    best = np.full((n + 1, columns), INF)
-    steps = np.full((n + 1, columns), -1, dtype=np.int16)
-    sims = np.zeros((n + 1, columns))
+    # Best cost, chosen bead type and similarity per cell, the rows one after the other in
+    # flat arrays (row i's cell j at start[i] + j - lo[i]), so memory follows the band.
+    widths = hi - lo + 1
+    start = np.concatenate([[0], np.cumsum(widths)])
+    best = np.full(int(start[-1]), INF)
+    steps = np.full(int(start[-1]), -1, dtype=np.int16)
+    sims = np.zeros(int(start[-1]))
     type_index = {t: k for k, t in enumerate(bead_types)}
     # Every type but 0-1 comes from an earlier row: all are computed together, in the order
     # of `bead_types` so that ties go to the same type as a loop would choose.
@@ -204,7 +216,6 @@ def band_search(
     joined = ty[:, None] > 0
     c01 = prior[(0, 1)] + null_cost
     zero_one = type_index[(0, 1)]
-    widths = hi - lo + 1
     for i in range(n + 1):
         js = np.arange(lo[i], hi[i] + 1)
         width_i = len(js)
@@ -220,7 +231,7 @@ def band_search(
             valid = (
                 (tx <= i)[:, None] & (before >= 0) & (index >= 0) & (index < widths[rows][:, None])
             )
-            prev = np.where(valid, best[rows[:, None], np.where(valid, index, 0)], INF)
+            prev = np.where(valid, best[start[rows][:, None] + np.where(valid, index, 0)], INF)
             j0 = np.where(valid, before, 0)
             en_chars = en_cum[js][None, :] - en_cum[j0]
             zh_chars = (zh_cum[i] - zh_cum[rows])[:, None]
@@ -251,18 +262,19 @@ def band_search(
         earlier = np.concatenate([[INF], np.minimum.accumulate(row - ramp)[:-1]])
         running = earlier + ramp
         alone = running < row
-        best[i, :width_i] = np.where(alone, running, row)
-        steps[i, :width_i] = np.where(alone, zero_one, choice)
-        sims[i, :width_i] = np.where(alone, 0.0, sim)
+        stored = slice(start[i], start[i + 1])
+        best[stored] = np.where(alone, running, row)
+        steps[stored] = np.where(alone, zero_one, choice)
+        sims[stored] = np.where(alone, 0.0, sim)
     path: list[tuple[int, int, float]] = []
     i, j = n, m
     while (i, j) != (0, 0):
-        t = j - lo[i]
-        kind = int(steps[i][t])
+        t = start[i] + j - lo[i]
+        kind = int(steps[t])
         if kind < 0:  # pragma: no cover - the corner is always reached
             raise RuntimeError("alignment band lost the corner")
         x, y = bead_types[kind]
-        path.append((x, y, float(sims[i][t])))
+        path.append((x, y, float(sims[t])))
         i, j = i - x, j - y
     path.reverse()
     return path
