@@ -8,10 +8,14 @@ Its cost adds four calibrated terms (tm/align/calibration.json):
 - lexical evidence, both ways: how much of the Chinese (by CC-CEDICT glosses, the memory's
   terms, numbers and Latin names) is found in the English, and how much of the English is
   explained by the Chinese. Each word counts by how rare its evidence is in the whole other
-  document (a likelihood ratio doing the job of IDF), so "the" and 是 weigh nothing;
+  document (a likelihood ratio doing the job of IDF), so "the" and 是 weigh nothing. It costs
+  twice: as a share (coverage, which treats short and long sentences alike) and as the amount
+  left unexplained (in the same units, nats of surprise), which a null bead pays too, so that
+  a sentence rich in rare words is not merged into a bead that cannot explain it;
 - how the bead ends: a question or a closing quotation mark on one side and not the other.
-The search is restricted to a band around the diagonal, so cost grows linearly with length;
-each row of the band is scored at once with numpy (tm/align/band.py).
+The search is restricted to a band that follows anchors (rare words found once nearby), so
+cost grows linearly with length; each row of the band is scored at once with numpy
+(tm/align/band.py).
 """
 
 from __future__ import annotations
@@ -444,6 +448,7 @@ def _band_search(
         evidence.zh_windows,
         evidence.en_windows,
         edge_cost,
+        float(cal.get("unexplained_weight", 0.0)),  # type: ignore[arg-type]
     )
     beads: list[Bead] = []
     i = j = 0

@@ -156,11 +156,13 @@ def band_search(
     zh_cache: dict[int, tuple[int, int, np.ndarray]] | None = None,
     en_cache: dict[int, tuple[int, int, np.ndarray]] | None = None,
     edge_cost: Callable[[int, np.ndarray], np.ndarray] | None = None,
+    unexplained: float = 0.0,
 ) -> list[tuple[int, int, float]]:
     """The best path through the band as (x, y, similarity) steps from the start.
 
     `edge_cost(last_zh, last_en)` adds a cost for how the bead's last sentences end on each side
-    (a question against a statement)."""
+    (a question against a statement). `unexplained` prices the evidence weight a bead leaves
+    unexplained on both sides, null beads included (their whole weight)."""
     n, m = len(zh_lengths), len(en_lengths)
     zh_cum = np.concatenate([[0.0], np.cumsum(zh_lengths)])
     en_cum = np.concatenate([[0.0], np.cumsum(en_lengths)])
@@ -247,9 +249,11 @@ def band_search(
             bead_sim = np.where(joined, (zh_cov + en_cov) / 2, 0.0)
             lexical = lexical_weight * (1 - bead_sim) * t_size[:, None]
             extra = cost_len + lexical
+            if unexplained:
+                extra = extra + unexplained * (zh_total - zh_hit + en_total - en_hit) / 2
             if edge_cost is not None:
                 extra = extra + edge_cost(i - 1, js[None, :] - 1)
-            total = prev + t_prior[:, None] + np.where(joined, extra, 0.0)
+            total = prev + t_prior[:, None] + np.where(joined, extra, unexplained * zh_total / 2)
             pick = np.argmin(total, axis=0)
             span = np.arange(width_i)
             row = total[pick, span]
@@ -258,7 +262,11 @@ def band_search(
         # The 0-1 bead (an English sentence alone) comes from the cell before in this row:
         # v[t] = min(row[t], v[t-1] + c01), a running minimum.
         # Only earlier cells count (a cell compared with itself would flip on rounding).
-        ramp = np.arange(width_i) * c01
+        if unexplained:
+            alone_cost = c01 + unexplained * en_weight[np.maximum(js[1:] - 1, 0)] / 2
+            ramp = np.concatenate([[0.0], np.cumsum(alone_cost)])
+        else:
+            ramp = np.arange(width_i) * c01
         earlier = np.concatenate([[INF], np.minimum.accumulate(row - ramp)[:-1]])
         running = earlier + ramp
         alone = running < row
