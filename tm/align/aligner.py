@@ -89,6 +89,7 @@ class _Evidence:
             self.zh_numbers, self._glosses = previous.zh_numbers, previous._glosses
             self.zh_chars, self.en_chars = previous.zh_chars, previous.en_chars
             self.zh_ends, self.en_ends = previous.zh_ends, previous.en_ends
+            self._index, self._where = previous._index, previous._where
         else:
             import numpy as np
 
@@ -103,10 +104,13 @@ class _Evidence:
             ]
             self.zh_numbers = [chinese_numbers(s) for s in zh]
             self._glosses: dict[str, frozenset[str]] = {}
-        index: dict[str, list[int]] = defaultdict(list)
-        for j, stems in enumerate(self.en_stems):
-            for s in stems:
-                index[s].append(j)
+            # English stem -> its sentences; a set of glosses -> (weight, sentences found in).
+            self._index: dict[str, list[int]] = defaultdict(list)
+            for j, stems in enumerate(self.en_stems):
+                for s in stems:
+                    self._index[s].append(j)
+            self._where: dict[frozenset[str], tuple[float, list[int]]] = {}
+        index, where = self._index, self._where
         n_en, n_zh = max(len(en), 1), max(len(zh), 1)
         # Chinese side: each token's glosses, and where in the English they occur.
         self.zh_tokens: list[list[tuple[float, list[int]]]] = []
@@ -116,7 +120,6 @@ class _Evidence:
         self.anchors: dict[tuple[int, int], float] = defaultdict(float)
         learned = learned or {}
         reach = max(REACH_MIN, REACH_SHARE * n_en)
-        where: dict[frozenset[str], tuple[float, list[int]]] = {}
         glosses_of = self._glosses
         for row, (numbers, words) in enumerate(zip(self.zh_numbers, self.zh_words, strict=True)):
             centre = row * n_en / n_zh
@@ -160,21 +163,17 @@ class _Evidence:
             self.zh_gloss.append(union)
             self.zh_weight.append(sum(w for w, _ in tokens))
         # English side: stems some Chinese sentence can explain, weighted by rarity.
-        df: dict[str, int] = defaultdict(int)
-        for union in self.zh_gloss:
-            for g in union:
-                df[g] += 1
-        self.en_words: list[list[tuple[float, str]]] = []
-        for stems in self.en_stems:
-            words = [(-math.log((df[s] + 0.5) / (n_zh + 1)), s) for s in stems if df.get(s)]
-            self.en_words.append(words)
-        self.en_weight = [sum(w for w, _ in words) for words in self.en_words]
+        vocabulary = frozenset(index)
         zh_rows: dict[str, list[int]] = defaultdict(list)  # stem -> Chinese sentences
         for i, union in enumerate(self.zh_gloss):
-            for g in union:
+            for g in union & vocabulary:
                 zh_rows[g].append(i)
+        weights = {s: -math.log((len(rows) + 0.5) / (n_zh + 1)) for s, rows in zh_rows.items()}
         # Each English word's weight and where in the Chinese it is explained.
-        self.en_items = [[(w, zh_rows[s]) for w, s in words] for words in self.en_words]
+        self.en_items = [
+            [(weights[s], zh_rows[s]) for s in stems if s in weights] for stems in self.en_stems
+        ]
+        self.en_weight = [sum(w for w, _ in items) for items in self.en_items]
         # Band-shaped evidence tables, kept across the rounds of a search (tm/align/band.py).
         self.zh_windows: dict[int, tuple[int, int, object]] = {}
         self.en_windows: dict[int, tuple[int, int, object]] = {}
