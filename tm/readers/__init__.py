@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+from functools import lru_cache
 
 from tm.errors import InputError
 from tm.fileio import by_suffix, open_input
@@ -36,6 +37,17 @@ def read_document(path: str | os.PathLike[str]) -> Document:
     """Read a document by its suffix. Raises `InputError` for an unknown format, a missing,
     unreadable or undecodable file, or one with no text at all."""
     name = os.fspath(path)
+    try:
+        stat = os.stat(name)
+    except OSError:  # the reader says why, in its own words
+        return _read(name, "", None)
+    return _read(name, os.path.abspath(name), (stat.st_mtime_ns, stat.st_size))
+
+
+@lru_cache(maxsize=8)
+def _read(name: str, where: str, version: tuple[int, int] | None) -> Document:
+    """A document read once per version of the file: a command that first asks which language
+    a file is in and then aligns it reads it once (a `Document` is immutable)."""
     target = by_suffix(READERS, name, "read")
     module, function = target.split(":")
     document: Document = getattr(importlib.import_module(module), function)(name)
