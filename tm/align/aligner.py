@@ -205,7 +205,7 @@ def alignment_of(beads: list[Bead], source_lang: str, target_lang: str, **extra:
         "tool": f"tm {tm.__version__}",
         "segmenter": SEGMENTER,
         "lexicon": lexicon.LEXICON,
-        "calibration": "mac-dev-1",
+        "calibration": "mac-dev-2",
         **extra,
     }
     return Alignment(beads, langs.canonical(source_lang), langs.canonical(target_lang), signature)
@@ -257,18 +257,17 @@ def _search(
     cal: dict[str, object],
     centre: list[float] | None,
 ) -> list[Bead]:
-    """Banded DP. The band has a fixed width around a centre line, so time is linear in the
-    length; when the best path runs along the band's edge, the band is moved onto that path
-    and the search runs again (a few times at most), so large omissions are still followed."""
-    n = len(evidence.zh_chars)
-    width = int(cal["band_width"])  # type: ignore[call-overload]
-    if centre is None:
-        chain = _anchor_chain(evidence.anchors)
-        n, m = len(evidence.zh_chars), len(evidence.en_chars)
-        centre = _length_diagonal(evidence, _consistent(chain, m / n))
+    """Banded DP. The band has a fixed width around a centre line (at first the anchors'
+    course, then a previous pass's path), so time is linear in the length; when the best path
+    runs along the band's edge, the band is moved onto that path and the search runs again (a
+    few times at most), so large omissions are still followed."""
     from tm.align.band import band_limits
 
-    m = len(evidence.en_chars)
+    n, m = len(evidence.zh_chars), len(evidence.en_chars)
+    width = int(cal["band_width"])  # type: ignore[call-overload]
+    if centre is None:
+        chain = _consistent(_anchor_chain(evidence.anchors), m / n)
+        centre = _length_diagonal(evidence, chain)
     for _round in range(int(cal["band_rounds"])):  # type: ignore[call-overload]
         beads = _band_search(evidence, cal, centre, width)
         path = _rows(beads, n)

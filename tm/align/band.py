@@ -260,10 +260,10 @@ def band_search(
             choice = np.where(np.isfinite(row), t_index[pick], -1)
             sim = bead_sim[pick, span]
         # The 0-1 bead (an English sentence alone) comes from the cell before in this row:
-        # v[t] = min(row[t], v[t-1] + c01), a running minimum.
+        # v[t] = min(row[t], v[t-1] + c01[t]), a running minimum over the cumulated costs.
         # Only earlier cells count (a cell compared with itself would flip on rounding).
         if unexplained:
-            alone_cost = c01 + unexplained * en_weight[np.maximum(js[1:] - 1, 0)] / 2
+            alone_cost = c01 + unexplained * en_weight[js[1:] - 1] / 2  # sentence j - 1
             ramp = np.concatenate([[0.0], np.cumsum(alone_cost)])
         else:
             ramp = np.arange(width_i) * c01
