@@ -273,3 +273,27 @@ def test_band_rows_span_a_jump_of_the_centre() -> None:
     lo, hi = band_limits([0.0, 10.0, 90.0, 91.0], 5, 100)
     assert (lo[2], hi[2]) == (5, 96)
     assert (lo[3], hi[3]) == (85, 97)
+
+
+def test_a_merged_english_only_paragraph_is_flagged_for_review(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """English releases end with what the Chinese never had (the company's boilerplate, a
+    link). The aligner may merge it into the last beads; the review view must then mark that
+    bead doubtful, as nothing in the Chinese explains those sentences."""
+    corpus = ROOT / "corpora" / "news-gold"
+    english = [
+        *(corpus / "en" / "008").read_text(encoding="utf-8").splitlines(),
+        "China Yangtze Power Co., Ltd. was founded in 2002 and is listed in Shanghai.",
+        "For more information, visit www.cypc.com.cn.",
+    ]
+    en = tmp_path / "release.en.txt"
+    en.write_text("\n".join(english) + "\n", encoding="utf-8")
+    result = run(
+        "align", corpus / "zh" / "008", en, "--segmented", "--src-lang", "zh", "--tgt-lang", "en"
+    )
+    assert result.code == 0
+    lines = result.out.splitlines()
+    beads = [lines[k : k + 3] for k in range(0, len(lines), 3)]  # head, Chinese, English
+    merged = [head for head, _zh, english in beads if "cypc" in english]
+    assert merged and merged[0].startswith("? ")
+    others = [head for head, _zh, english in beads if "cypc" not in english]
+    assert sum(head.startswith("? ") for head in others) <= 1  # few false alarms

@@ -222,7 +222,31 @@ def _align(zh: list[str], en: list[str], terms: dict[str, frozenset[str]]) -> li
     if learned:
         evidence = _Evidence(zh, en, terms, learned, evidence)
         beads = _search(evidence, cal, _rows(beads, n))
-    return beads
+    return [_rescored(evidence, bead) for bead in beads]
+
+
+def _support(evidence: _Evidence, bead: Bead) -> float:
+    """How well the other side of the bead explains its least explained sentence (0..1):
+    a sentence nothing across explains (a company boilerplate, a media contact merged into
+    the neighbouring bead) makes the whole bead doubtful, however well the rest matches."""
+    chinese, english = set(bead.src), set(bead.tgt)
+    shares = []
+    for j in bead.tgt:
+        total = evidence.en_weight[j]
+        hit = sum(w for w, rows in evidence.en_items[j] if chinese.intersection(rows))
+        shares.append(hit / total if total else 0.0)
+    for i in bead.src:
+        total = evidence.zh_weight[i]
+        hit = sum(w for w, found in evidence.zh_tokens[i] if english.intersection(found))
+        shares.append(hit / total if total else 0.0)
+    return min(shares)
+
+
+def _rescored(evidence: _Evidence, bead: Bead) -> Bead:
+    """A bead of several sentences scores no better than its least explained sentence."""
+    if len(bead.src) + len(bead.tgt) <= 2:
+        return bead
+    return Bead(bead.src, bead.tgt, round(min(bead.score, _support(evidence, bead)), 3))
 
 
 def _learn(
