@@ -6,7 +6,7 @@ bead's end so that the two sides still translate each other to the last line; th
 quarter, a half and all of it, each in a fresh process so dictionary loading is counted once
 per size.
 
-    python benchmarks/align_bench.py               # 7,000 English sentences (5,300 Chinese)
+    python benchmarks/align_bench.py               # 7,000 English sentences (about 5,400 Chinese)
     python benchmarks/align_bench.py --en 2000
 """
 
