@@ -6,6 +6,7 @@ never loads python-docx or pysubs2. A new format is one module and one line here
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import os
 from functools import lru_cache
@@ -38,16 +39,20 @@ def read_document(path: str | os.PathLike[str]) -> Document:
     unreadable or undecodable file, or one with no text at all."""
     name = os.fspath(path)
     try:
-        stat = os.stat(name)
+        digest = hashlib.blake2b(digest_size=16)
+        with open(name, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
     except OSError:  # the reader says why, in its own words
-        return _read(name, "", None)
-    return _read(name, os.path.abspath(name), (stat.st_mtime_ns, stat.st_size))
+        return _read(name, "", b"")
+    return _read(name, os.path.abspath(name), digest.digest())
 
 
 @lru_cache(maxsize=8)
-def _read(name: str, where: str, version: tuple[int, int] | None) -> Document:
-    """A document read once per version of the file: a command that first asks which language
-    a file is in and then aligns it reads it once (a `Document` is immutable)."""
+def _read(name: str, where: str, content: bytes) -> Document:
+    """A document read once per content of the file (hashed: a timestamp can miss a rewrite),
+    so a command that first asks which language a file is in and then aligns it decodes and
+    parses it once (a `Document` is immutable)."""
     target = by_suffix(READERS, name, "read")
     module, function = target.split(":")
     document: Document = getattr(importlib.import_module(module), function)(name)
