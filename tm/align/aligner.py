@@ -90,6 +90,7 @@ class _Evidence:
             self.zh_chars, self.en_chars = previous.zh_chars, previous.en_chars
             self.zh_ends, self.en_ends = previous.zh_ends, previous.en_ends
             self._index, self._where = previous._index, previous._where
+            self._vocabulary = previous._vocabulary
         else:
             import numpy as np
 
@@ -109,8 +110,9 @@ class _Evidence:
             for j, stems in enumerate(self.en_stems):
                 for s in stems:
                     self._index[s].append(j)
+            self._vocabulary = frozenset(self._index)
             self._where: dict[frozenset[str], tuple[float, list[int]]] = {}
-        index, where = self._index, self._where
+        index, where, vocabulary = self._index, self._where, self._vocabulary
         n_en, n_zh = max(len(en), 1), max(len(zh), 1)
         # Chinese side: each token's glosses, and where in the English they occur.
         self.zh_tokens: list[list[tuple[float, list[int]]]] = []
@@ -163,7 +165,6 @@ class _Evidence:
             self.zh_gloss.append(union)
             self.zh_weight.append(sum(w for w, _ in tokens))
         # English side: stems some Chinese sentence can explain, weighted by rarity.
-        vocabulary = frozenset(index)
         zh_rows: dict[str, list[int]] = defaultdict(list)  # stem -> Chinese sentences
         for i, union in enumerate(self.zh_gloss):
             for g in union & vocabulary:

@@ -249,8 +249,7 @@ def band_search(
             bead_sim = np.where(joined, (zh_cov + en_cov) / 2, 0.0)
             lexical = lexical_weight * (1 - bead_sim) * t_size[:, None]
             extra = cost_len + lexical
-            if unexplained:
-                extra = extra + unexplained * (zh_total - zh_hit + en_total - en_hit) / 2
+            extra = extra + unexplained * (zh_total - zh_hit + en_total - en_hit) / 2
             if edge_cost is not None:
                 extra = extra + edge_cost(i - 1, js[None, :] - 1)
             total = prev + t_prior[:, None] + np.where(joined, extra, unexplained * zh_total / 2)
@@ -262,11 +261,8 @@ def band_search(
         # The 0-1 bead (an English sentence alone) comes from the cell before in this row:
         # v[t] = min(row[t], v[t-1] + c01[t]), a running minimum over the cumulated costs.
         # Only earlier cells count (a cell compared with itself would flip on rounding).
-        if unexplained:
-            alone_cost = c01 + unexplained * en_weight[js[1:] - 1] / 2  # sentence j - 1
-            ramp = np.concatenate([[0.0], np.cumsum(alone_cost)])
-        else:
-            ramp = np.arange(width_i) * c01
+        alone_cost = c01 + unexplained * en_weight[js[1:] - 1] / 2  # sentence j - 1
+        ramp = np.concatenate([[0.0], np.cumsum(alone_cost)])
         earlier = np.concatenate([[INF], np.minimum.accumulate(row - ramp)[:-1]])
         running = earlier + ramp
         alone = running < row
