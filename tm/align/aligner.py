@@ -12,7 +12,10 @@ Its cost adds four calibrated terms (tm/align/calibration.json):
   twice: as a share (coverage, which treats short and long sentences alike) and as the amount
   left unexplained (in the same units, nats of surprise), which a null bead pays too, so that
   a sentence rich in rare words is not merged into a bead that cannot explain it;
-- how the bead ends: a question or a closing quotation mark on one side and not the other.
+- how the bead ends: a question or a closing quotation mark on one side and not the other;
+- marks either side should share: quoted speech opening in the Chinese and not in the English
+  (or the reverse) is rare in a translation and common between neighbours, as is an
+  exclamation in one side only.
 The search is restricted to a band that follows anchors (rare words found once nearby), so
 cost grows linearly with length; each row of the band is scored at once with numpy
 (tm/align/band.py).
@@ -31,7 +34,7 @@ from importlib import resources
 
 import tm
 from tm import lang as langs
-from tm.align import lexicon
+from tm.align import lexicon, marks
 from tm.errors import UsageError
 from tm.segment import SEGMENTER
 from tm.text.numbers import chinese_numbers, english_numbers
@@ -89,6 +92,7 @@ class _Evidence:
             self.zh_numbers, self._glosses = previous.zh_numbers, previous._glosses
             self.zh_chars, self.en_chars = previous.zh_chars, previous.en_chars
             self.zh_ends, self.en_ends = previous.zh_ends, previous.en_ends
+            self.zh_marks, self.en_marks = previous.zh_marks, previous.en_marks
             self._index, self._where = previous._index, previous._where
             self._vocabulary = previous._vocabulary
         else:
@@ -97,7 +101,9 @@ class _Evidence:
             # Lengths (Chinese without spaces) and how each sentence ends, for every round.
             self.zh_chars = np.array([max(len("".join(s.split())), 1) for s in zh], dtype=float)
             self.en_chars = np.array([max(len(s), 1) for s in en], dtype=float)
-            self.zh_ends, self.en_ends = _edges(zh, en)
+            self.zh_ends, self.en_ends = marks.end_table(zh, True), marks.end_table(en, False)
+            self.zh_marks = marks.mark_counts(zh, True)
+            self.en_marks = marks.mark_counts(en, False)
             self.zh_words = [lexicon.chinese_tokens(s) for s in zh]
             self.en_stems = [
                 lexicon.english_stems(s) | set(english_numbers(s)) | lexicon.english_names(s)
@@ -206,7 +212,7 @@ def alignment_of(beads: list[Bead], source_lang: str, target_lang: str, **extra:
         "tool": f"tm {tm.__version__}",
         "segmenter": SEGMENTER,
         "lexicon": lexicon.LEXICON,
-        "calibration": "mac-dev-2",
+        "calibration": "mac-dev-3",
         **extra,
     }
     return Alignment(beads, langs.canonical(source_lang), langs.canonical(target_lang), signature)
@@ -306,34 +312,6 @@ def _search(
             break
         centre = path
     return beads
-
-
-_ZH_CLOSE = "”」』’\"'"
-_EN_CLOSE = "'\"’”"
-#: Number of set bits of 0..3 (how many of the two end marks differ).
-_BITS = (0, 1, 1, 2)
-
-
-def _end_flags(text: str, close: str) -> int:
-    """Bit 1: the sentence ends with a closing quotation mark; bit 2: with a question mark
-    (before the quote, if any)."""
-    tail = text.strip()
-    flags = 0
-    if len(tail) > 1 and tail[-1] in close:
-        flags |= 1
-        tail = tail.rstrip(close)
-    if tail and tail[-1] in "?？":
-        flags |= 2
-    return flags
-
-
-def _edges(zh: list[str], en: list[str]):  # type: ignore[no-untyped-def]
-    import numpy as np
-
-    return (
-        np.array([_end_flags(s, _ZH_CLOSE) for s in zh] or [0]),
-        np.array([_end_flags(s, _EN_CLOSE) for s in en] or [0]),
-    )
 
 
 def _anchor_chain(anchors: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
@@ -449,7 +427,9 @@ def _band_search(
         return a * delta * delta / 2
 
     zh_ends, en_ends = evidence.zh_ends, evidence.en_ends
-    edge_costs = float(cal["edge_weight"]) * np.asarray(_BITS)  # type: ignore[arg-type]
+    mark_weights: dict[str, float] = cal["marks"]  # type: ignore[assignment]
+    # Bits of 0..3 set: how many of the two end flags differ.
+    edge_costs = float(cal["edge_weight"]) * np.array([0, 1, 1, 2])  # type: ignore[arg-type]
     last_en = len(en_ends) - 1
 
     def edge_cost(zh_last: int, en_last: np.ndarray) -> np.ndarray:
@@ -477,10 +457,11 @@ def _band_search(
         evidence.en_windows,
         edge_cost,
         float(cal.get("unexplained_weight", 0.0)),  # type: ignore[arg-type]
+        (evidence.zh_marks, evidence.en_marks, np.array([mark_weights[k] for k in marks.MARKS])),
     )
     beads: list[Bead] = []
     i = j = 0
     for x, y, sim in path:
-        beads.append(Bead(tuple(range(i, i + x)), tuple(range(j, j + y)), round(sim, 3)))
+        beads.append(Bead(tuple(range(i, i + x)), tuple(range(j, j + y)), round(float(sim), 3)))
         i, j = i + x, j + y
     return beads

@@ -157,12 +157,15 @@ def band_search(
     en_cache: dict[int, tuple[int, int, np.ndarray]] | None = None,
     edge_cost: Callable[[int, np.ndarray], np.ndarray] | None = None,
     unexplained: float = 0.0,
+    marks: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
 ) -> list[tuple[int, int, float]]:
     """The best path through the band as (x, y, similarity) steps from the start.
 
     `edge_cost(last_zh, last_en)` adds a cost for how the bead's last sentences end on each side
     (a question against a statement). `unexplained` prices the evidence weight a bead leaves
-    unexplained on both sides, null beads included (their whole weight)."""
+    unexplained on both sides, null beads included (their whole weight). `marks` holds the
+    running counts of Chinese and of English sentences holding each mark (rows 0..n) and
+    what a bead holding a mark on one side only pays for each."""
     n, m = len(zh_lengths), len(en_lengths)
     zh_cum = np.concatenate([[0.0], np.cumsum(zh_lengths)])
     en_cum = np.concatenate([[0.0], np.cumsum(en_lengths)])
@@ -252,6 +255,12 @@ def band_search(
             extra = extra + unexplained * (zh_total - zh_hit + en_total - en_hit) / 2
             if edge_cost is not None:
                 extra = extra + edge_cost(i - 1, js[None, :] - 1)
+            if marks is not None:
+                zh_marks, en_marks, mark_costs = marks
+                for k, cost in enumerate(mark_costs):
+                    zh_has = zh_marks[i, k] > zh_marks[rows, k]
+                    en_has = en_marks[js, k][None, :] > en_marks[j0, k]
+                    extra = extra + cost * (zh_has[:, None] != en_has)
             total = prev + t_prior[:, None] + np.where(joined, extra, unexplained * zh_total / 2)
             pick = np.argmin(total, axis=0)
             span = np.arange(width_i)
