@@ -432,7 +432,7 @@ def _band_search(
     edge_costs = float(cal["edge_weight"]) * np.array([0, 1, 1, 2])  # type: ignore[arg-type]
     last_en = len(en_ends) - 1
 
-    def edge_cost(zh_last: int, en_last: np.ndarray) -> np.ndarray:
+    def edge_cost(zh_last: np.ndarray, en_last: np.ndarray) -> np.ndarray:
         """A bead whose Chinese ends in a question or a closing quotation mark and whose
         English does not (or the reverse) is less likely: each difference costs. Cells of
         beads with no English are masked by the caller."""

@@ -1,11 +1,12 @@
-"""The banded dynamic programme, vectorised with numpy: one row of the band at a time.
+"""The banded dynamic programme, vectorised with numpy.
 
-For every Chinese row the costs of all cells of the band and all bead types are computed as
-arrays; only the 0-1 bead (an English sentence left alone), which depends on the cell just
-before in the same row, needs a scan along the row. The lexical evidence is laid out first as
-band-shaped tables: for each sentence, how much of its evidence the other side's runs of 1-4
-sentences starting at each position explain (`_window_hits`).
-"""
+What a bead adds to a path (length, lexical evidence, ends, marks) does not depend on the path,
+so it is computed for every cell and bead type of a block of rows at once (`_BeadCosts`); the
+row-by-row part is only the choice of the best predecessor, and the 0-1 bead (an English
+sentence left alone), which depends on the cell just before in the same row, as a running
+minimum along the row. The lexical evidence is laid out first as band-shaped tables: for each
+sentence, how much of its evidence the other side's runs of 1-4 sentences starting at each
+position explain (`_window_hits`)."""
 
 from __future__ import annotations
 
@@ -98,46 +99,6 @@ def _cached_hits(
     return known[2][:, start - known[0] : stop - known[0]]
 
 
-def _row_evidence(
-    i: int,
-    js: np.ndarray,
-    zh_table: BandTable,
-    en_table: BandTable,
-    n: int,
-    m: int,
-    max_side: int,
-) -> tuple[np.ndarray, np.ndarray]:
-    """For the cells `js` of row i, gathered at once: the Chinese evidence of the last 1..4
-    rows found in English runs of 1..4 sentences ending at each cell (summed over the rows:
-    `[y - 1, x - 1, cell]`), and prefix sums over the English sentences near the row of the
-    evidence that Chinese runs of 1..4 rows ending at i explain (`[x - 1, position]`)."""
-    sides = np.arange(1, max_side + 1)
-    rows = i - sides  # i-1, i-2, ...: the rows of a bead of x Chinese sentences are rows[:x]
-    row_ok = rows >= 0
-    safe_rows = np.where(row_ok, rows, 0)
-    positions = js[None, None, :] - sides[:, None, None]  # English run start, by y
-    index = positions - zh_table.lo[safe_rows][None, :, None]
-    ok = row_ok[None, :, None] & (positions >= 0) & (index >= 0) & (index < zh_table.width)
-    values = np.where(
-        ok,
-        zh_table.data[sides[:, None, None] - 1, safe_rows[None, :, None], np.where(ok, index, 0)],
-        0.0,
-    )
-    zh_sums = np.cumsum(values, axis=1)
-    sentences = np.arange(js[0] - max_side, js[-1] + 1)
-    sentence_ok = (sentences >= 0) & (sentences < m)
-    safe_sentences = np.where(sentence_ok, sentences, 0)
-    index = rows[:, None] - en_table.lo[safe_sentences][None, :]
-    ok = row_ok[:, None] & sentence_ok[None, :] & (index >= 0) & (index < en_table.width)
-    explained = np.where(
-        ok,
-        en_table.data[sides[:, None] - 1, safe_sentences[None, :], np.where(ok, index, 0)],
-        0.0,
-    )
-    en_prefix = np.concatenate([np.zeros((max_side, 1)), np.cumsum(explained, axis=1)], axis=1)
-    return zh_sums, en_prefix
-
-
 def band_search(
     zh_lengths: np.ndarray,
     en_lengths: np.ndarray,
@@ -155,7 +116,7 @@ def band_search(
     max_side: int,
     zh_cache: dict[int, tuple[int, int, np.ndarray]] | None = None,
     en_cache: dict[int, tuple[int, int, np.ndarray]] | None = None,
-    edge_cost: Callable[[int, np.ndarray], np.ndarray] | None = None,
+    edge_cost: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
     unexplained: float = 0.0,
     marks: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
 ) -> list[tuple[int, int, float]]:
@@ -213,72 +174,58 @@ def band_search(
     # Every type but 0-1 comes from an earlier row: all are computed together, in the order
     # of `bead_types` so that ties go to the same type as a loop would choose.
     types = [t for t in bead_types if t[0] > 0]
-    tx = np.array([x for x, _y in types])
-    ty = np.array([y for _x, y in types])
     t_prior = np.array([prior[t] + (null_cost if t[1] == 0 else 0.0) for t in types])
     t_index = np.array([type_index[t] for t in types])
-    t_size = (tx + ty) / 2
-    joined = ty[:, None] > 0
+    costs = _BeadCosts(
+        types,
+        lo,
+        start,
+        (zh_cum, en_cum, zh_wcum, en_wcum),
+        (zh_table, en_table),
+        length_cost,
+        lexical_weight,
+        unexplained,
+        edge_cost,
+        marks,
+    )
     c01 = prior[(0, 1)] + null_cost
     zero_one = type_index[(0, 1)]
-    for i in range(n + 1):
-        js = np.arange(lo[i], hi[i] + 1)
-        width_i = len(js)
-        if i == 0:
-            row = np.where(js == 0, 0.0, INF)
-            choice = np.full(width_i, -1)
-            sim = np.zeros(width_i)
-        else:
-            zh_sums, en_prefix = _row_evidence(i, js, zh_table, en_table, n, m, max_side)
-            rows = np.maximum(i - tx, 0)
-            before = js[None, :] - ty[:, None]
-            index = before - lo[rows][:, None]
-            valid = (
-                (tx <= i)[:, None] & (before >= 0) & (index >= 0) & (index < widths[rows][:, None])
-            )
-            prev = np.where(valid, best[start[rows][:, None] + np.where(valid, index, 0)], INF)
-            j0 = np.where(valid, before, 0)
-            en_chars = en_cum[js][None, :] - en_cum[j0]
-            zh_chars = (zh_cum[i] - zh_cum[rows])[:, None]
-            cost_len = length_cost(np.maximum(en_chars, 1e-9), np.broadcast_to(zh_chars, j0.shape))
-            zh_total = (zh_wcum[i] - zh_wcum[rows])[:, None]
-            zh_hit = zh_sums[ty - 1, tx - 1]
-            zh_cov = np.where(zh_total > 0, zh_hit / np.where(zh_total > 0, zh_total, 1), 0.0)
-            cells = np.arange(width_i) + max_side
-            prefix = en_prefix[tx - 1]
-            en_hit = prefix[:, cells] - np.take_along_axis(prefix, cells[None, :] - ty[:, None], 1)
-            en_total = en_wcum[js][None, :] - en_wcum[j0]
-            en_cov = np.where(en_total > 0, en_hit / np.where(en_total > 0, en_total, 1), 0.0)
-            bead_sim = np.where(joined, (zh_cov + en_cov) / 2, 0.0)
-            lexical = lexical_weight * (1 - bead_sim) * t_size[:, None]
-            extra = cost_len + lexical
-            extra = extra + unexplained * (zh_total - zh_hit + en_total - en_hit) / 2
-            if edge_cost is not None:
-                extra = extra + edge_cost(i - 1, js[None, :] - 1)
-            if marks is not None:
-                zh_marks, en_marks, mark_costs = marks
-                for k, cost in enumerate(mark_costs):
-                    zh_has = zh_marks[i, k] > zh_marks[rows, k]
-                    en_has = en_marks[js, k][None, :] > en_marks[j0, k]
-                    extra = extra + cost * (zh_has[:, None] != en_has)
-            total = prev + t_prior[:, None] + np.where(joined, extra, unexplained * zh_total / 2)
-            pick = np.argmin(total, axis=0)
-            span = np.arange(width_i)
-            row = total[pick, span]
-            choice = np.where(np.isfinite(row), t_index[pick], -1)
-            sim = bead_sim[pick, span]
-        # The 0-1 bead (an English sentence alone) comes from the cell before in this row:
-        # v[t] = min(row[t], v[t-1] + c01[t]), a running minimum over the cumulated costs.
-        # Only earlier cells count (a cell compared with itself would flip on rounding).
-        alone_cost = c01 + unexplained * en_weight[js[1:] - 1] / 2  # sentence j - 1
-        ramp = np.concatenate([[0.0], np.cumsum(alone_cost)])
-        earlier = np.concatenate([[INF], np.minimum.accumulate(row - ramp)[:-1]])
-        running = earlier + ramp
-        alone = running < row
-        stored = slice(start[i], start[i + 1])
-        best[stored] = np.where(alone, running, row)
-        steps[stored] = np.where(alone, zero_one, choice)
-        sims[stored] = np.where(alone, 0.0, sim)
+    for first in range(0, n + 1, BLOCK_ROWS):
+        last = min(n + 1, first + BLOCK_ROWS)
+        # What each bead adds does not depend on the path: it is computed for a block of
+        # rows at once; only the choice of the best predecessor goes row by row.
+        offset = int(start[max(first, 1)])  # row 0 holds only the start
+        local, source, similarity = costs.block(offset, int(start[last]))
+        for i in range(first, last):
+            js = np.arange(lo[i], hi[i] + 1)
+            width_i = len(js)
+            if i == 0:
+                row = np.where(js == 0, 0.0, INF)
+                choice = np.full(width_i, -1)
+                sim = np.zeros(width_i)
+            else:
+                here = slice(int(start[i]) - offset, int(start[i + 1]) - offset)
+                came = source[:, here]
+                prev = np.where(came >= 0, best[np.maximum(came, 0)], INF)
+                total = prev + t_prior[:, None] + local[:, here]
+                pick = np.argmin(total, axis=0)
+                span = np.arange(width_i)
+                row = total[pick, span]
+                choice = np.where(np.isfinite(row), t_index[pick], -1)
+                sim = similarity[:, here][pick, span]
+            # The 0-1 bead (an English sentence alone) comes from the cell before in this
+            # row: v[t] = min(row[t], v[t-1] + c01[t]), a running minimum over the cumulated
+            # costs. Only earlier cells count (a cell compared with itself would flip on
+            # rounding).
+            alone_cost = c01 + unexplained * en_weight[js[1:] - 1] / 2  # sentence j - 1
+            ramp = np.concatenate([[0.0], np.cumsum(alone_cost)])
+            earlier = np.concatenate([[INF], np.minimum.accumulate(row - ramp)[:-1]])
+            running = earlier + ramp
+            alone = running < row
+            stored = slice(start[i], start[i + 1])
+            best[stored] = np.where(alone, running, row)
+            steps[stored] = np.where(alone, zero_one, choice)
+            sims[stored] = np.where(alone, 0.0, sim)
     path: list[tuple[int, int, float]] = []
     i, j = n, m
     while (i, j) != (0, 0):
@@ -291,3 +238,111 @@ def band_search(
         i, j = i - x, j - y
     path.reverse()
     return path
+
+
+#: Rows whose bead costs are computed together (the arrays hold a block's cells per type).
+BLOCK_ROWS = 256
+
+
+class _BeadCosts:
+    """What a bead of each type ending at each cell of the band adds to the path's cost
+    (its prior aside), with the cell it starts from and its similarity: everything but the
+    choice of the best predecessor, computed for many rows at once."""
+
+    def __init__(
+        self,
+        types: Sequence[tuple[int, int]],
+        lo: np.ndarray,
+        start: np.ndarray,
+        sums: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+        tables: tuple[BandTable, BandTable],
+        length_cost: Callable[[np.ndarray, np.ndarray], np.ndarray],
+        lexical_weight: float,
+        unexplained: float,
+        edge_cost: Callable[[np.ndarray, np.ndarray], np.ndarray] | None,
+        marks: tuple[np.ndarray, np.ndarray, np.ndarray] | None,
+    ) -> None:
+        self.types, self.lo, self.start = types, lo, start
+        self.zh_cum, self.en_cum, self.zh_wcum, self.en_wcum = sums
+        self.zh_table, self.en_table = tables
+        self.length_cost, self.lexical_weight = length_cost, lexical_weight
+        self.unexplained, self.edge_cost, self.marks = unexplained, edge_cost, marks
+        self.widths = np.diff(start)
+        self.m = len(self.en_cum) - 1
+
+    def block(self, first: int, stop: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """For cells [first, stop) of the flat band: each type's added cost (INF where the
+        bead cannot end there), the flat index of the cell it starts from (-1: none) and its
+        similarity, each shaped [type, cell]."""
+        flat = np.arange(first, stop)
+        i = np.searchsorted(self.start, flat, side="right") - 1  # each cell's row
+        j = flat - self.start[i] + self.lo[i]
+        shape = (len(self.types), stop - first)
+        local, source, similarity = np.full(shape, INF), np.full(shape, -1), np.zeros(shape)
+        edge = None if self.edge_cost is None else self.edge_cost(i - 1, j - 1)
+        for k, (x, y) in enumerate(self.types):
+            r0, j0 = i - x, j - y
+            ok = (r0 >= 0) & (j0 >= 0)
+            r0s, j0s = np.maximum(r0, 0), np.maximum(j0, 0)
+            index = j0 - self.lo[r0s]
+            ok &= (index >= 0) & (index < self.widths[r0s])
+            zh_total = self.zh_wcum[i] - self.zh_wcum[r0s]
+            if y == 0:
+                added = self.unexplained * zh_total / 2
+                sim = np.zeros(len(flat))
+            else:
+                added, sim = self._joined(i, j, r0s, j0s, x, y, zh_total, edge)
+            local[k] = np.where(ok, added, INF)
+            source[k] = np.where(ok, self.start[r0s] + index, -1)
+            similarity[k] = sim
+        return local, source, similarity
+
+    def _joined(
+        self,
+        i: np.ndarray,
+        j: np.ndarray,
+        r0: np.ndarray,
+        j0: np.ndarray,
+        x: int,
+        y: int,
+        zh_total: np.ndarray,
+        edge: np.ndarray | None,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Cost and similarity of x Chinese rows [r0, i) against y English sentences [j0, j)."""
+        zh_chars = self.zh_cum[i] - self.zh_cum[r0]
+        en_chars = self.en_cum[j] - self.en_cum[j0]
+        cost = self.length_cost(np.maximum(en_chars, 1e-9), zh_chars)
+        # Chinese evidence of each row found in the English run, and the reverse.
+        zh_hit = np.zeros(len(i))
+        table = self.zh_table
+        for d in range(1, x + 1):
+            row = i - d
+            rows = np.maximum(row, 0)
+            index = j0 - table.lo[rows]
+            ok = (row >= 0) & (index >= 0) & (index < table.width)
+            zh_hit = zh_hit + np.where(ok, table.data[y - 1, rows, np.where(ok, index, 0)], 0.0)
+        en_hit = np.zeros(len(i))
+        table = self.en_table
+        for d in range(1, y + 1):
+            sentence = j - d
+            sentences = np.clip(sentence, 0, self.m - 1)
+            index = r0 - table.lo[sentences]
+            ok = (sentence >= 0) & (index >= 0) & (index < table.width)
+            en_hit = en_hit + np.where(
+                ok, table.data[x - 1, sentences, np.where(ok, index, 0)], 0.0
+            )
+        en_total = self.en_wcum[j] - self.en_wcum[j0]
+        zh_cov = np.where(zh_total > 0, zh_hit / np.where(zh_total > 0, zh_total, 1), 0.0)
+        en_cov = np.where(en_total > 0, en_hit / np.where(en_total > 0, en_total, 1), 0.0)
+        sim = (zh_cov + en_cov) / 2
+        cost = cost + self.lexical_weight * (1 - sim) * ((x + y) / 2)
+        cost = cost + self.unexplained * (zh_total - zh_hit + en_total - en_hit) / 2
+        if edge is not None:
+            cost = cost + edge
+        if self.marks is not None:
+            zh_marks, en_marks, mark_costs = self.marks
+            for k, weight in enumerate(mark_costs):
+                zh_has = zh_marks[i, k] > zh_marks[r0, k]
+                en_has = en_marks[j, k] > en_marks[j0, k]
+                cost = cost + weight * (zh_has != en_has)
+        return cost, sim
