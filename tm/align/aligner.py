@@ -1,7 +1,7 @@
 """Monotone alignment of Chinese with English sentences: dynamic programming over beads.
 
 A bead joins a run of 0-4 sentences on one side to a run on the other (1-1, 1-2, 2-1, 1-3 ...).
-Its cost adds four calibrated terms (tm/align/calibration.json):
+Its cost adds five calibrated terms (tm/align/calibration.json):
 - the bead type's prior (literary and news Chinese -> English has many 1-2 and 1-3 beads);
 - length: English runs about 3.9 characters per Chinese character, log-normally, with less
   spread for longer beads;
@@ -13,11 +13,10 @@ Its cost adds four calibrated terms (tm/align/calibration.json):
   left unexplained (in the same units, nats of surprise), which a null bead pays too, so that
   a sentence rich in rare words is not merged into a bead that cannot explain it;
 - how the bead ends: a question or a closing quotation mark on one side and not the other;
-- marks either side should share: quoted speech opening in the Chinese and not in the English
-  (or the reverse) is rare in a translation and common between neighbours, as is an
-  exclamation in one side only.
+- marks a translation keeps (tm/align/marks.py): quoted speech, or an exclamation, on one side
+  of a bead only is rare in a translation and common between neighbours.
 The search is restricted to a band that follows anchors (rare words found once nearby), so
-cost grows linearly with length; each row of the band is scored at once with numpy
+cost grows linearly with length; the band's cells are scored with numpy, many rows at once
 (tm/align/band.py).
 """
 
