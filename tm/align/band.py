@@ -6,7 +6,8 @@ row-by-row part is only the choice of the best predecessor, and the 0-1 bead (an
 sentence left alone), which depends on the cell just before in the same row, as a running
 minimum along the row. The lexical evidence is laid out first as band-shaped tables: for each
 sentence, how much of its evidence the other side's runs of 1-4 sentences starting at each
-position explain (`_window_hits`)."""
+position explain (`_window_hits`).
+"""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 INF = float("inf")
+#: Rows whose bead costs are computed together (the arrays hold a block's cells per type).
+BLOCK_ROWS = 256
 
 
 def _window_hits(
@@ -238,10 +241,6 @@ def band_search(
         i, j = i - x, j - y
     path.reverse()
     return path
-
-
-#: Rows whose bead costs are computed together (the arrays hold a block's cells per type).
-BLOCK_ROWS = 256
 
 
 class _BeadCosts:
