@@ -298,3 +298,29 @@ def test_a_merged_english_only_paragraph_is_flagged_for_review(run, tmp_path: Pa
     assert merged and merged[0].startswith("? ")
     others = [head for head, _zh, english in beads if "cypc" not in english]
     assert sum(head.startswith("? ") for head in others) <= 1  # few false alarms
+
+
+@pytest.mark.parametrize(("release", "middle"), [("003", True), ("004", False)])
+def test_an_english_only_block_is_left_alone(release: str, middle: bool) -> None:
+    """A paragraph the Chinese never had (background, the company's boilerplate), inside the
+    release or at its end, is a run of 0-1 beads: leaving a run alone costs once, then only
+    what each sentence leaves unexplained."""
+    corpus = ROOT / "corpora" / "news-gold"
+    zh = (corpus / "zh" / release).read_text(encoding="utf-8").splitlines()
+    english = (corpus / "en" / release).read_text(encoding="utf-8").splitlines()
+    gold = read_beads(corpus / "gold" / f"{release}.align")
+    block = [
+        "About the corridor",
+        "The corridor was launched in 2017 by Chongqing, Guangxi, Guizhou and Gansu.",
+        "It has since been joined by 13 western provinces and regions.",
+        "It is a key part of the Belt and Road Initiative.",
+    ]
+    cut = len(gold) // 2 if middle else len(gold)
+    before = sum(len(t) for _s, t in gold[:cut])
+    en = [*english[:before], *block, *english[before:]]
+    beads = {
+        (b.src, b.tgt) for b in align_segments(zh, en, source_lang="zh", target_lang="en").beads
+    }
+    assert {((), (before + k,)) for k in range(len(block))} <= beads
+    after = [(s, tuple(j + len(block) if j >= before else j for j in t)) for s, t in gold]
+    assert len(beads & set(after)) >= len(gold) - 1

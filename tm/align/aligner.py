@@ -15,6 +15,9 @@ Its cost adds five calibrated terms (tm/align/calibration.json):
 - how the bead ends: a question or a closing quotation mark on one side and not the other;
 - marks a translation keeps (tm/align/marks.py): quoted speech, or an exclamation, on one side
   of a bead only is rare in a translation and common between neighbours.
+A run of English sentences left alone (0-1) pays the null bead's prior once, then only what
+each sentence leaves unexplained: an English-only paragraph (a company boilerplate) is one
+omission, not several.
 The search is restricted to a band that follows anchors (rare words found once nearby), so
 cost grows linearly with length; the band's cells are scored with numpy, many rows at once
 (tm/align/band.py).
@@ -211,7 +214,7 @@ def alignment_of(beads: list[Bead], source_lang: str, target_lang: str, **extra:
         "tool": f"tm {tm.__version__}",
         "segmenter": SEGMENTER,
         "lexicon": lexicon.LEXICON,
-        "calibration": "mac-dev-3",
+        "calibration": "mac-dev-4",
         **extra,
     }
     return Alignment(beads, langs.canonical(source_lang), langs.canonical(target_lang), signature)
@@ -457,6 +460,7 @@ def _band_search(
         edge_cost,
         float(cal.get("unexplained_weight", 0.0)),  # type: ignore[arg-type]
         (evidence.zh_marks, evidence.en_marks, np.array([mark_weights[k] for k in marks.MARKS])),
+        cal.get("null_run_cost"),  # type: ignore[arg-type]
     )
     beads: list[Bead] = []
     i = j = 0

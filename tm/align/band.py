@@ -122,6 +122,7 @@ def band_search(
     edge_cost: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
     unexplained: float = 0.0,
     marks: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
+    run_cost: float | None = None,
 ) -> list[tuple[int, int, float]]:
     """The best path through the band as (x, y, similarity) steps from the start.
 
@@ -129,7 +130,10 @@ def band_search(
     (a question against a statement). `unexplained` prices the evidence weight a bead leaves
     unexplained on both sides, null beads included (their whole weight). `marks` holds the
     running counts of Chinese and of English sentences holding each mark (rows 0..n) and
-    what a bead holding a mark on one side only pays for each."""
+    what a bead holding a mark on one side only pays for each. `run_cost` makes a run of 0-1
+    beads pay its prior and null cost once, then `run_cost` for each further sentence (as an
+    affine gap penalty does): an English-only paragraph is one omission, not several; None
+    prices every 0-1 bead alike."""
     n, m = len(zh_lengths), len(en_lengths)
     zh_cum = np.concatenate([[0.0], np.cumsum(zh_lengths)])
     en_cum = np.concatenate([[0.0], np.cumsum(en_lengths)])
@@ -172,6 +176,7 @@ def band_search(
     start = np.concatenate([[0], np.cumsum(widths)])
     best = np.full(int(start[-1]), INF)
     steps = np.full(int(start[-1]), -1, dtype=np.int16)
+    origin = np.full(int(start[-1]), -1, dtype=np.int32)
     sims = np.zeros(int(start[-1]))
     type_index = {t: k for k, t in enumerate(bead_types)}
     # Every type but 0-1 comes from an earlier row: all are computed together, in the order
@@ -192,7 +197,7 @@ def band_search(
         marks,
     )
     c01 = prior[(0, 1)] + null_cost
-    zero_one = type_index[(0, 1)]
+    extend = c01 if run_cost is None else run_cost
     for first in range(0, n + 1, BLOCK_ROWS):
         last = min(n + 1, first + BLOCK_ROWS)
         # What each bead adds does not depend on the path: it is computed for a block of
@@ -216,23 +221,35 @@ def band_search(
                 row = total[pick, span]
                 choice = np.where(np.isfinite(row), t_index[pick], -1)
                 sim = similarity[:, here][pick, span]
-            # The 0-1 bead (an English sentence alone) comes from the cell before in this
-            # row: v[t] = min(row[t], v[t-1] + c01[t]), a running minimum over the cumulated
-            # costs. Only earlier cells count (a cell compared with itself would flip on
-            # rounding).
-            alone_cost = c01 + unexplained * en_weight[js[1:] - 1] / 2  # sentence j - 1
+            # A run of 0-1 beads (English sentences alone) ending at cell t starts at an
+            # earlier cell s of this row, where another bead ended: its cost is row[s] + c01 -
+            # extend + the cumulated costs of s+1..t, a running minimum over row - ramp, with
+            # where that minimum was found (the run's start, for the way back). Only earlier
+            # cells count (a cell compared with itself would flip on rounding).
+            alone_cost = extend + unexplained * en_weight[js[1:] - 1] / 2  # sentence j - 1
             ramp = np.concatenate([[0.0], np.cumsum(alone_cost)])
-            earlier = np.concatenate([[INF], np.minimum.accumulate(row - ramp)[:-1]])
-            running = earlier + ramp
+            values = row - ramp
+            lowest = np.minimum.accumulate(values)
+            where = np.maximum.accumulate(np.where(values <= lowest, np.arange(width_i), 0))
+            earlier = np.concatenate([[INF], lowest[:-1]])
+            running = earlier + ramp + (c01 - extend)
             alone = running < row
             stored = slice(start[i], start[i + 1])
             best[stored] = np.where(alone, running, row)
-            steps[stored] = np.where(alone, zero_one, choice)
-            sims[stored] = np.where(alone, 0.0, sim)
+            steps[stored] = choice
+            origin[stored] = np.where(alone, np.concatenate([[-1], where[:-1]]), -1)
+            sims[stored] = sim
     path: list[tuple[int, int, float]] = []
     i, j = n, m
+    run_ends = True  # a run of 0-1 beads may end here (not where one just began)
     while (i, j) != (0, 0):
         t = start[i] + j - lo[i]
+        if run_ends and origin[t] >= 0:
+            begins = int(lo[i] + origin[t])
+            path.extend([(0, 1, 0.0)] * (j - begins))
+            j, run_ends = begins, False
+            continue
+        run_ends = True
         kind = int(steps[t])
         if kind < 0:  # pragma: no cover - the corner is always reached
             raise RuntimeError("alignment band lost the corner")
