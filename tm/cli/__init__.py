@@ -48,6 +48,10 @@ COMMANDS = {
         "tm.cli.check_cmd:score_cmd",
         "Compare a release's translations with the memory's: BLEU, chrF and TER.",
     ),
+    "serve": (
+        "tm.cli.serve_cmd:serve_cmd",
+        "The team server: HTTP API and the lookup page over the memory.",
+    ),
     "lookup": (
         "tm.cli.lookup_cmd:lookup_cmd",
         "Terms in TEXT, both directions, then the memory's segments containing it.",

@@ -56,6 +56,19 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX unit_kind ON unit (kind);
     """,
+    # 3: the team server's access tokens. Only a hash of each secret is kept; the id is the
+    # token's public part, so a request finds its row by id and compares hashes in constant
+    # time.
+    """
+    CREATE TABLE token (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by TEXT
+    );
+    """,
 ]
 
 VERSION = len(MIGRATIONS)

@@ -658,6 +658,42 @@ class Store:
             (*values, pattern, limit),
         ).fetchall()
 
+    # -- access tokens (tm serve) -----------------------------------------------------------
+    def add_token(self, token_id: str, name: str, role: str, digest: str) -> None:
+        """Record a token by its public id and the hash of its secret; `UsageError` when the
+        name is taken."""
+        self.require_writable()
+        with self.atomic():
+            if self.db.execute("SELECT 1 FROM token WHERE name = ?", (name,)).fetchone():
+                raise UsageError(
+                    f"a token named {name!r} exists", hint="revoke it first, or pick a name"
+                )
+            self.db.execute(
+                "INSERT INTO token (id, name, role, hash, created_at, created_by)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (token_id, name, role, digest, _now(), self.user),
+            )
+
+    def token(self, token_id: str) -> tuple[str, str, str] | None:
+        """(name, role, hash) of the token with this public id."""
+        row = self.db.execute(
+            "SELECT name, role, hash FROM token WHERE id = ?", (token_id,)
+        ).fetchone()
+        return (row[0], row[1], row[2]) if row else None
+
+    def tokens(self) -> list[dict[str, Any]]:
+        """Every token's name, role and creation, never its hash."""
+        rows = self.db.execute(
+            "SELECT name, role, created_at, created_by FROM token ORDER BY name"
+        )
+        return [{"name": n, "role": r, "created": c, "created_by": b} for n, r, c, b in rows]
+
+    def revoke_token(self, name: str) -> None:
+        self.require_writable()
+        with self.atomic():
+            if not self.db.execute("DELETE FROM token WHERE name = ?", (name,)).rowcount:
+                raise UsageError(f"no token named {name!r} (see `tm serve token list`)")
+
 
 def _pair(variants: list[Variant], src: str, tgt: str) -> list[Variant]:
     source = next((v for v in variants if langs.matches(src, v.lang)), None)

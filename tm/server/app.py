@@ -1,0 +1,418 @@
+"""The HTTP API and the lookup page: a thin layer over the library, like `tm.cli`.
+
+Every request opens the memory, does one thing and closes it: the server keeps no state of its
+own, so several `tm serve` processes over one memory agree, and an approved term is visible to
+all of them at the next request. Shapes are those of the CLI's `--json` (DESIGN.md, "The team
+server"). Sync endpoints run in Starlette's thread pool, each with its own connection.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from importlib import resources
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
+from starlette.routing import Route
+
+from tm.errors import StoreError, TmError
+from tm.memory import Store, open_memory
+from tm.server.auth import ANONYMOUS_READER, Principal, authenticate
+
+#: A request body larger than this is refused with 413 (an import of a large TMX belongs to
+#: `tm import` on the server's machine).
+MAX_BODY_BYTES = 32 * 1024 * 1024
+TOO_LARGE = f"the body is larger than {MAX_BODY_BYTES // 2**20} MiB"
+#: A query longer than this is refused with 400: lookups are for terms and sentences.
+MAX_QUERY_CHARS = 2000
+#: Most results one request may ask for.
+MAX_LIMIT = 100
+
+IMPORT_FORMATS = {
+    "tmx": ".tmx",
+    "tbx": ".tbx",
+    "csv": ".csv",
+    "tsv": ".tsv",
+    "application/x-tmx+xml": ".tmx",
+    "application/x-tbx+xml": ".tbx",
+    "text/csv": ".csv",
+    "text/tab-separated-values": ".tsv",
+}
+
+
+class HttpError(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+Handler = Callable[[Request, Store, Principal], Any]
+
+
+class Server:
+    """The app's settings and its endpoints; `app` is the ASGI application."""
+
+    def __init__(self, memory: str, *, public_read: bool = False) -> None:
+        self.memory = memory
+        self.public_read = public_read
+        routes = [
+            Route("/", self.page, methods=["GET"]),
+            Route("/healthz", self.healthz, methods=["GET"]),
+            Route("/api/lookup", self._endpoint(self.lookup, "read"), methods=["GET"]),
+            Route("/api/concordance", self._endpoint(self.concordance, "read"), methods=["GET"]),
+            Route("/api/terms", self._endpoint(self.list_terms, "read"), methods=["GET"]),
+            Route(
+                "/api/terms",
+                self._endpoint(self.add_term, "propose", write=True),
+                methods=["POST"],
+            ),
+            Route(
+                "/api/terms/{id:int}",
+                self._endpoint(self.change_term, "edit", write=True),
+                methods=["PATCH"],
+            ),
+            Route(
+                "/api/import", self._endpoint(self.import_, "import", write=True), methods=["POST"]
+            ),
+            Route("/api/export", self._endpoint(self.export, "read"), methods=["GET"]),
+            Route("/api/check", self._endpoint(self.check, "check"), methods=["POST"]),
+            Route("/api/stats", self._endpoint(self.stats, "read"), methods=["GET"]),
+        ]
+        self.app = Starlette(routes=routes)
+
+    # -- plumbing ---------------------------------------------------------------------------
+    def _principal(self, request: Request, store: Store) -> Principal:
+        header = request.headers.get("authorization", "")
+        scheme, _, token = header.partition(" ")
+        if not header:
+            if self.public_read:
+                return ANONYMOUS_READER
+            raise HttpError(401, "a token is needed: Authorization: Bearer TOKEN")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise HttpError(401, "the Authorization header must be: Bearer TOKEN")
+        principal = authenticate(store, token.strip())
+        if principal is None:
+            raise HttpError(401, "unknown or revoked token")
+        return principal
+
+    def _endpoint(self, handler: Handler, right: str, *, write: bool = False) -> Callable:
+        """Wrap a handler: read the body (bounded), then, in the thread pool with a connection
+        of its own, open the memory, authenticate, check the right, and map errors."""
+
+        def run(request: Request, body: bytes) -> Response:
+            request.state.body = body
+            try:
+                with open_memory(self.memory, write=write) as store:
+                    principal = self._principal(request, store)
+                    if not principal.may(right):
+                        raise HttpError(
+                            403, f"the {principal.role} role may not {right} ({principal.name})"
+                        )
+                    result = handler(request, store, principal)
+            except HttpError as exc:
+                return JSONResponse({"error": exc.message}, status_code=exc.status)
+            except StoreError as exc:
+                return JSONResponse({"error": str(exc)}, status_code=503)
+            except TmError as exc:
+                return JSONResponse({"error": str(exc)}, status_code=400)
+            if isinstance(result, Response):
+                return result
+            created = request.method == "POST" and request.url.path == "/api/terms"
+            return JSONResponse(result, status_code=201 if created else 200)
+
+        async def endpoint(request: Request) -> Response:
+            body = bytearray()
+            length = request.headers.get("content-length")
+            if not (length and length.isdigit() and int(length) > MAX_BODY_BYTES):
+                async for chunk in request.stream():
+                    body += chunk
+                    if len(body) > MAX_BODY_BYTES:
+                        break
+            if len(body) > MAX_BODY_BYTES or (
+                length and length.isdigit() and int(length) > MAX_BODY_BYTES
+            ):
+                return JSONResponse({"error": TOO_LARGE}, status_code=413)
+            return await run_in_threadpool(run, request, bytes(body))
+
+        return endpoint
+
+    @staticmethod
+    def _query(request: Request) -> str:
+        text = request.query_params.get("q", "")
+        if not text.strip():
+            raise HttpError(400, "q is empty: give a term or a sentence")
+        if len(text) > MAX_QUERY_CHARS:
+            raise HttpError(400, f"q is longer than {MAX_QUERY_CHARS} characters")
+        return text
+
+    @staticmethod
+    def _int(request: Request, name: str, default: int, low: int, high: int) -> int:
+        raw = request.query_params.get(name)
+        if raw is None or raw == "":
+            return default
+        try:
+            value = int(raw)
+        except ValueError:
+            raise HttpError(400, f"{name} must be a whole number") from None
+        if not low <= value <= high:
+            raise HttpError(400, f"{name} must be from {low} to {high}")
+        return value
+
+    @staticmethod
+    def _body(request: Request) -> bytes:
+        body: bytes = request.state.body
+        return body
+
+    @staticmethod
+    def _json(request: Request) -> dict[str, Any]:
+        try:
+            data = json.loads(Server._body(request) or b"null")
+        except ValueError:
+            raise HttpError(400, "the body is not JSON") from None
+        if not isinstance(data, dict):
+            raise HttpError(400, "the body must be a JSON object")
+        return data
+
+    # -- pages ------------------------------------------------------------------------------
+    def page(self, request: Request) -> Response:
+        html = resources.files("tm.server").joinpath("static/lookup.html").read_text("utf-8")
+        return HTMLResponse(
+            html,
+            headers={
+                "Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-inline';"
+                " style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'",
+                "X-Content-Type-Options": "nosniff",
+                "Referrer-Policy": "no-referrer",
+            },
+        )
+
+    def healthz(self, request: Request) -> Response:
+        try:
+            with open_memory(self.memory) as store:
+                store.count()
+        except TmError as exc:
+            return JSONResponse({"status": "unavailable", "error": str(exc)}, status_code=503)
+        return JSONResponse({"status": "ok"})
+
+    # -- reads ------------------------------------------------------------------------------
+    def lookup(self, request: Request, store: Store, principal: Principal) -> Any:
+        from tm.lookup import lookup
+
+        text = self._query(request)
+        fuzzy_raw = request.query_params.get("fuzzy")
+        fuzzy = fuzzy_raw is not None
+        min_score = self._int(request, "fuzzy", 60, 0, 100) if fuzzy_raw else 60
+        limit = self._int(request, "limit", 10, 1, MAX_LIMIT)
+        return lookup(store, text, fuzzy=fuzzy, limit=limit, min_score=min_score).as_dict()
+
+    def concordance(self, request: Request, store: Store, principal: Principal) -> Any:
+        from tm.lookup import query_language
+
+        text = self._query(request)
+        limit = self._int(request, "limit", 20, 1, MAX_LIMIT)
+        lang = query_language(text)
+        hits = store.concordance(text, lang, limit)
+        units = {s.id: s.unit for s in store.units(ids={unit_id for unit_id, _ in hits})}
+        pattern = re.compile(re.escape(text), re.IGNORECASE)
+        matches = []
+        for unit_id, plain in hits:
+            target = _other_side(units[unit_id], lang)
+            matches.append(
+                {
+                    "source": plain,
+                    "target": target,
+                    "unit": unit_id,
+                    "spans": [[m.start(), m.end()] for m in pattern.finditer(plain)],
+                }
+            )
+        return {"query": text, "query_lang": lang, "matches": matches}
+
+    def list_terms(self, request: Request, store: Store, principal: Principal) -> Any:
+        from tm.model import TERM_STATUSES
+        from tm.terms.workflow import stored_terms
+
+        status = request.query_params.get("status")
+        if status and status not in TERM_STATUSES:
+            raise HttpError(400, f"status must be one of {', '.join(TERM_STATUSES)}")
+        entries = stored_terms(store, statuses=[status] if status else None)
+        return {"terms": [entry.as_dict() for entry in entries]}
+
+    def export(self, request: Request, store: Store, principal: Principal) -> Any:
+        from tm.memory import export_tmx
+
+        params = request.query_params
+        spool = tempfile.SpooledTemporaryFile(max_size=8 * 2**20)  # noqa: SIM115 (the stream closes it)
+        statuses = [s for s in params.get("status", "").split(",") if s]
+        export_tmx(
+            store,
+            spool,  # type: ignore[arg-type]
+            kind=_kind(params.get("kind")),
+            statuses=statuses,
+            src=params.get("src_lang") or None,
+            tgt=params.get("tgt_lang") or None,
+        )
+        spool.seek(0)
+
+        def chunks() -> Iterator[bytes]:
+            with spool:
+                while block := spool.read(64 * 1024):
+                    yield block
+
+        return StreamingResponse(
+            chunks(),
+            media_type="application/x-tmx+xml",
+            headers={"Content-Disposition": 'attachment; filename="memory.tmx"'},
+        )
+
+    def stats(self, request: Request, store: Store, principal: Principal) -> Any:
+        return {"units": store.count(), "by_pair": store.stats()}
+
+    # -- writes -----------------------------------------------------------------------------
+    def add_term(self, request: Request, store: Store, principal: Principal) -> Any:
+        from tm.model import TERM_STATUSES, Term
+        from tm.terms.workflow import add_term
+
+        data = self._json(request)
+        source, target = _text(data, "source"), _text(data, "target")
+        status = data.get("status") or ("approved" if principal.may("edit") else "candidate")
+        if status not in TERM_STATUSES:
+            raise HttpError(400, f"status must be one of {', '.join(TERM_STATUSES)}")
+        if status != "candidate" and not principal.may("edit"):
+            raise HttpError(403, f"the {principal.role} role may only propose candidates")
+        note = data.get("note")
+        if note is not None and not isinstance(note, str):
+            raise HttpError(400, "note must be text")
+        term = Term(source, target, _language(source), _language(target), status, note or None)
+        unit_id, result = add_term(store, term)
+        return {"id": unit_id, "result": result, **_term_dict(store, unit_id)}
+
+    def change_term(self, request: Request, store: Store, principal: Principal) -> Any:
+        from tm.model import TERM_STATUSES
+        from tm.terms.workflow import edit_term, stored_terms
+
+        unit_id = request.path_params["id"]
+        found = stored_terms(store, ids=[unit_id])
+        if not found:
+            raise HttpError(404, f"no term #{unit_id}")
+        data = self._json(request)
+        allowed = {"source", "target", "status", "note", "domain"}
+        unknown = sorted(set(data) - allowed)
+        if unknown:
+            raise HttpError(400, f"unknown field(s): {', '.join(unknown)}")
+        if "status" in data and data["status"] not in TERM_STATUSES:
+            raise HttpError(400, f"status must be one of {', '.join(TERM_STATUSES)}")
+        changes = {key: _text(data, key) for key in data}
+        if "source" in changes:
+            changes["source_lang"] = _language(changes["source"])
+        if "target" in changes:
+            changes["target_lang"] = _language(changes["target"])
+        entry = edit_term(store, found[0], **changes)
+        return entry.as_dict()
+
+    def import_(self, request: Request, store: Store, principal: Principal) -> Any:
+        from tm.memory import import_file
+
+        body = self._body(request)
+        fmt = request.query_params.get("format") or request.headers.get("content-type", "")
+        suffix = IMPORT_FORMATS.get(fmt.split(";")[0].strip().lower())
+        if suffix is None:
+            raise HttpError(400, "say the format: ?format=tmx|tbx|csv|tsv or a Content-Type")
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "upload" + suffix)
+            with open(path, "wb") as handle:
+                handle.write(body)
+            counts = import_file(store, path)
+        return counts.as_dict()
+
+    def check(self, request: Request, store: Store, principal: Principal) -> Any:
+        from tm.checks import check_files, check_pairs
+        from tm.checks.core import CheckPair
+        from tm.model import Location
+        from tm.reports import summary
+        from tm.reports.formats import finding_dict
+        from tm.terms.workflow import memory_terms
+
+        body = self._body(request)
+        terms = memory_terms(store)
+        if body.lstrip().startswith(b"<"):
+            with tempfile.TemporaryDirectory() as folder:
+                path = os.path.join(folder, "posted.tmx")
+                with open(path, "wb") as handle:
+                    handle.write(body)
+                findings = [
+                    replace(f, location=replace(f.location, file="posted.tmx"))
+                    for f in check_files([path], terms=terms, memory=store)
+                ]
+            files = ["posted.tmx"]
+        else:
+            data = self._json(request)
+            source, target = _text(data, "source"), _text(data, "target")
+            pair = CheckPair(
+                source, target, _language(source), _language(target), Location("posted", 1)
+            )
+            findings = check_pairs([pair], terms=terms, memory=store)
+            files = ["posted"]
+        return {
+            "findings": [finding_dict(f) for f in findings],
+            "summary": summary(findings, files),
+        }
+
+
+def _kind(value: str | None) -> str | None:
+    if value in (None, ""):
+        return None
+    kinds = {"segments": "segment", "segment": "segment", "terms": "term", "term": "term"}
+    if value not in kinds:
+        raise HttpError(400, "kind must be segments or terms")
+    return kinds[value]
+
+
+def _text(data: dict[str, Any], key: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise HttpError(400, f"{key} must be non-empty text")
+    return value.strip()
+
+
+def _language(text: str) -> str:
+    """A text's language, decided as everywhere else in tm."""
+    from tm.lookup import query_language
+
+    return query_language(text)
+
+
+def _other_side(unit: Any, lang: str) -> str | None:
+    from tm import lang as langs
+
+    for variant in unit.variants:
+        if langs.primary(variant.lang) != langs.primary(lang):
+            return str(variant.text)
+    return None
+
+
+def _term_dict(store: Store, unit_id: int) -> dict[str, Any]:
+    from tm.terms.workflow import stored_terms
+
+    return stored_terms(store, ids=[unit_id])[0].as_dict()
+
+
+def create_app(memory: str, *, public_read: bool = False) -> Starlette:
+    """The ASGI application serving `memory` (a path, as `--memory` takes)."""
+    return Server(memory, public_read=public_read).app
+
+
+def app_from_environment() -> Starlette:
+    """The app `tm serve` starts in each worker process (uvicorn's factory), configured by
+    the environment `tm serve` sets, since worker processes get no arguments."""
+    return create_app(
+        os.environ["TM_SERVE_MEMORY"], public_read=bool(os.environ.get("TM_SERVE_PUBLIC_READ"))
+    )
