@@ -1,0 +1,200 @@
+"""Load on `tm serve`: people looking things up while editors write terms.
+
+A memory of 100,000 units (real CC-CEDICT term pairs, plus the seed corpus), served by a real
+`tm serve` process on loopback. 50 clients, each pausing 0.5 s between requests as a person
+would (about 100 requests a second): 90 % lookups (terms + fuzzy), 10 % term writes. Prints
+throughput, p50/p95/p99 latency per endpoint and errors, then checks that every acknowledged
+write is in the memory. Then the same clients without pauses: the saturation throughput.
+
+    python benchmarks/serve_load.py                      # SQLite, 100,000 units, 30 s
+    python benchmarks/serve_load.py --units 20000 --seconds 10
+    python benchmarks/serve_load.py --memory postgresql://…   # any memory tm serve takes
+
+Every request goes to 127.0.0.1 only; the loops are bounded in count and time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = Path(__file__).resolve().parent / "work"
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.lookup_bench import cedict_terms, queries  # noqa: E402
+from tests.support.pgcluster import _free_port  # noqa: E402
+
+#: A bound on the requests of one run, whatever the timing: loops always stop.
+MAX_REQUESTS = 200_000
+
+
+def build_memory(path: Path, units: int) -> None:
+    from tm.memory import import_file, open_memory
+    from tm.model import Term
+    from tm.terms.workflow import add_term
+
+    if path.exists():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial.db")
+    partial.unlink(missing_ok=True)
+    with open_memory(str(partial), write=True) as store:
+        import_file(store, str(ROOT / "corpora" / "seed" / "seed.tmx"))
+        import_file(store, str(ROOT / "corpora" / "seed" / "glossary.tbx"))
+        terms = cedict_terms(units)
+        with store.atomic():
+            store.put_many([(t.unit(), t.source_lang, "cc-cedict") for t in terms])
+        add_term(store, Term("绿电交通", "green-power transportation", "zh-Hans", "en"))
+    os.replace(partial, path)
+
+
+def make_token(memory: str, name: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "tm", "--memory", memory, "serve", "token", "add", name,
+         "--role", "editor"],
+        check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    return result.stdout.strip().splitlines()[-1]
+
+
+class Load:
+    def __init__(self, url: str, token: str, texts: list[str], pause: float) -> None:
+        self.url = url
+        self.headers = {"Authorization": f"Bearer {token}"}
+        self.texts = texts
+        self.pause = pause
+        self.latency: dict[str, list[float]] = {"lookup": [], "terms": []}
+        self.errors: dict[str, int] = {"lookup": 0, "terms": 0}
+        self.written: list[str] = []
+        self.sent = 0
+
+    async def client(self, number: int, until: float) -> None:
+        rng = random.Random(number)
+        async with httpx.AsyncClient(base_url=self.url, headers=self.headers, timeout=30) as http:
+            serial = 0
+            while time.monotonic() < until and self.sent < MAX_REQUESTS:
+                self.sent += 1
+                if rng.random() < 0.9:
+                    endpoint = "lookup"
+                    call = http.get(
+                        "/api/lookup", params={"q": rng.choice(self.texts), "fuzzy": "75"}
+                    )
+                else:
+                    endpoint = "terms"
+                    serial += 1
+                    source = f"测试术语{number}号{serial}"
+                    call = http.post(
+                        "/api/terms",
+                        json={"source": source, "target": f"test term {number}-{serial}",
+                              "status": "candidate"},
+                    )  # fmt: skip
+                start = time.perf_counter()
+                try:
+                    response = await call
+                    ok = response.status_code in (200, 201)
+                except httpx.HTTPError:
+                    ok = False
+                self.latency[endpoint].append((time.perf_counter() - start) * 1000)
+                if not ok:
+                    self.errors[endpoint] += 1
+                elif endpoint == "terms":
+                    self.written.append(source)
+                if self.pause:
+                    await asyncio.sleep(self.pause)
+
+    async def run(self, clients: int, seconds: float) -> float:
+        until = time.monotonic() + seconds
+        start = time.monotonic()
+        await asyncio.gather(*(self.client(n, until) for n in range(clients)))
+        return time.monotonic() - start
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
+
+
+def report(title: str, load: Load, elapsed: float) -> None:
+    total = sum(len(v) for v in load.latency.values())
+    print(f"\n{title}: {total} requests in {elapsed:.1f} s = {total / elapsed:.0f} requests/s")
+    print(f"  {'endpoint':<10} {'requests':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    for name, values in load.latency.items():
+        print(
+            f"  {name:<10} {len(values):>9} {statistics.median(values) if values else 0:>8.1f}"
+            f" {percentile(values, 0.95):>8.1f} {percentile(values, 0.99):>8.1f}"
+            f" {load.errors[name]:>7}"
+        )
+
+
+def missing_writes(memory: str, written: list[str]) -> int:
+    from tm.memory import open_memory
+    from tm.terms.workflow import stored_terms
+
+    with open_memory(memory) as store:
+        present = {entry.term.source for entry in stored_terms(store, statuses=["candidate"])}
+    return sum(1 for source in written if source not in present)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=100_000)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--workers", type=int, default=2, help="tm serve worker processes")
+    parser.add_argument("--memory", help="serve this memory instead of building one")
+    args = parser.parse_args()
+
+    memory = args.memory or str(WORK / f"serve-{args.units}.db")
+    if not args.memory:
+        started = time.perf_counter()
+        build_memory(Path(memory), args.units)
+        print(f"memory: {memory} ({time.perf_counter() - started:.1f} s to build or find)")
+    token = make_token(memory, f"load-{os.getpid()}")
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tm", "--memory", memory, "serve", "--port", str(port),
+         "--workers", str(args.workers)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(url + "/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        texts = queries()
+        print(
+            f"{date.today()} on {platform.machine()} {os.cpu_count()} cores, Python "
+            f"{platform.python_version()}; tm serve with {args.workers} worker(s); "
+            f"{args.clients} clients"
+        )
+        paced = Load(url, token, texts, pause=0.5)
+        report("paced (0.5 s between requests)", paced, asyncio.run(paced.run(args.clients, args.seconds)))
+        lost = missing_writes(memory, paced.written)
+        print(f"  acknowledged term writes: {len(paced.written)}, missing afterwards: {lost}")
+        flat = Load(url, token, texts, pause=0.0)
+        report("saturation (no pauses)", flat, asyncio.run(flat.run(args.clients, args.seconds / 2)))
+        lost = missing_writes(memory, flat.written)
+        print(f"  acknowledged term writes: {len(flat.written)}, missing afterwards: {lost}")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+if __name__ == "__main__":
+    main()
