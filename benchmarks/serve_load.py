@@ -129,7 +129,10 @@ def percentile(values: list[float], share: float) -> float:
 def report(title: str, load: Load, elapsed: float) -> None:
     total = sum(len(v) for v in load.latency.values())
     print(f"\n{title}: {total} requests in {elapsed:.1f} s = {total / elapsed:.0f} requests/s")
-    print(f"  {'endpoint':<10} {'requests':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    print(
+        f"  {'endpoint':<10} {'requests':>9} {'p50 ms':>8} {'p95 ms':>8}"
+        f" {'p99 ms':>8} {'errors':>7}"
+    )
     for name, values in load.latency.items():
         print(
             f"  {name:<10} {len(values):>9} {statistics.median(values) if values else 0:>8.1f}"
@@ -184,11 +187,17 @@ def main() -> None:
             f"{args.clients} clients"
         )
         paced = Load(url, token, texts, pause=0.5)
-        report("paced (0.5 s between requests)", paced, asyncio.run(paced.run(args.clients, args.seconds)))
+        report(
+            "paced (0.5 s between requests)",
+            paced,
+            asyncio.run(paced.run(args.clients, args.seconds)),
+        )
         lost = missing_writes(memory, paced.written)
         print(f"  acknowledged term writes: {len(paced.written)}, missing afterwards: {lost}")
         flat = Load(url, token, texts, pause=0.0)
-        report("saturation (no pauses)", flat, asyncio.run(flat.run(args.clients, args.seconds / 2)))
+        report(
+            "saturation (no pauses)", flat, asyncio.run(flat.run(args.clients, args.seconds / 2))
+        )
         lost = missing_writes(memory, flat.written)
         print(f"  acknowledged term writes: {len(flat.written)}, missing afterwards: {lost}")
     finally:
