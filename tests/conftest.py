@@ -73,3 +73,47 @@ def align_release(run, tmp_path: Path):  # type: ignore[no-untyped-def]
         )
 
     return align
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():  # type: ignore[no-untyped-def]
+    """A real PostgreSQL server (Debian's package) in a temporary folder, for the session.
+
+    Skipped with the reason where it cannot start on a developer's machine; under CI (where
+    `.ci/run` installs PostgreSQL) a failure to start is an error, never a silent skip."""
+    from tests.support.pgcluster import Cluster, server_bin
+
+    if server_bin() is None:
+        if os.environ.get("CI"):
+            raise RuntimeError("CI: PostgreSQL is not installed (.ci/run should install it)")
+        pytest.skip("PostgreSQL's server is not installed (apt-get install postgresql)")
+    try:
+        cluster = Cluster().start()
+    except Exception as exc:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"PostgreSQL could not start here: {exc}")
+    yield cluster
+    cluster.close()
+
+
+_DATABASES = iter(range(1, 1_000_000))
+
+
+@pytest.fixture
+def postgres_url(postgres_cluster) -> str:  # type: ignore[no-untyped-def]
+    """A fresh, empty database on the session's cluster."""
+    import psycopg
+
+    name = f"tm_{next(_DATABASES)}"
+    with psycopg.connect(postgres_cluster.url, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    return postgres_cluster.url.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def memory_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Every backend in turn: the contract suites run once per backend."""
+    if request.param == "sqlite":
+        return str(tmp_path / "memory.db")
+    return str(request.getfixturevalue("postgres_url"))

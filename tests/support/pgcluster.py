@@ -66,29 +66,40 @@ class Cluster:
             "--encoding=UTF8",
             "--locale=C.UTF-8",
         )  # fmt: skip
-        options = (
-            f"-c listen_addresses=127.0.0.1 -c port={self.port} "
-            f"-c unix_socket_directories={self.root} -c fsync=off "
-            "-c max_connections=200 -c shared_buffers=128MB"
-        )
-        self._run(
-            str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "log"),
-            "-o", options, "-w", "-t", "60", "start",
-        )  # fmt: skip
+        self._start_server()
         self._run(
             str(self.bin / "createdb"), "-h", "127.0.0.1", "-p", str(self.port),
             "-U", self.user, "tm",
         )  # fmt: skip
         return self
 
+    def _start_server(self) -> None:
+        options = (
+            f"-c listen_addresses=127.0.0.1 -c port={self.port} "
+            f"-c unix_socket_directories={self.root} -c fsync=off "
+            "-c max_connections=200 -c shared_buffers=128MB"
+        )
+        # -l: the server's output goes to a file, not to our pipe (which it would hold open).
+        self._run(
+            str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "log"),
+            "-o", options, "-w", "-t", "60", "start",
+        )  # fmt: skip
+
     def restart(self, down_seconds: float = 0.0) -> None:
-        """Stop the server, wait, start it again (fault tests: clients see it go and come)."""
-        self.stop_server()
+        """Stop the server if it runs, wait, start it again (fault tests: clients see it go
+        and come)."""
+        if (self.data / "postmaster.pid").exists():
+            self.stop_server()
         time.sleep(down_seconds)
-        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-w", "start")
+        self._start_server()
 
     def stop_server(self) -> None:
-        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
+        result = self._run(
+            str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop",
+            check=False,
+        )  # fmt: skip
+        if result.returncode:
+            raise RuntimeError(f"pg_ctl stop: {result.stdout} {result.stderr}")
 
     def close(self) -> None:
         self._run(

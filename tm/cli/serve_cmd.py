@@ -34,9 +34,12 @@ def serve_cmd(ctx: click.Context, host: str, port: int, public_read: bool, worke
     memory = memory_path(ctx)
     with open_memory(memory):  # a missing or broken memory is the one-line error, now
         pass
-    os.environ["TM_SERVE_MEMORY"] = os.path.abspath(memory)
+    from tm.memory.postgres import is_url, redact
+
+    os.environ["TM_SERVE_MEMORY"] = memory if is_url(memory) else os.path.abspath(memory)
     os.environ["TM_SERVE_PUBLIC_READ"] = "1" if public_read else ""
-    click.echo(f"tm serve: {memory} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    shown = redact(memory) if is_url(memory) else memory
+    click.echo(f"tm serve: {shown} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(
         "tm.server.app:app_from_environment",
         factory=True,

@@ -1,6 +1,9 @@
-"""Numbered migrations on `PRAGMA user_version`; each runs once, inside a transaction.
+"""Numbered migrations, one list per backend; each runs once, inside a transaction.
 
-Add a migration by appending to `MIGRATIONS`; never edit one that has shipped.
+SQLite keeps its version in `PRAGMA user_version`, PostgreSQL in a one-row table `tm_schema`.
+Add a migration by appending to both lists (the same change in each engine's words); never
+edit one that has shipped. PostgreSQL's text columns that are compared or sorted are
+`COLLATE "C"`: code-point order and ASCII-only case folding, as SQLite does.
 """
 
 from __future__ import annotations
@@ -71,4 +74,70 @@ MIGRATIONS: list[str] = [
     """,
 ]
 
+POSTGRES_MIGRATIONS: list[str] = [
+    # 1: as SQLite's 1; ids are 64-bit (a variant's id is the unit's shifted by 10 bits).
+    """
+    CREATE TABLE unit (
+        id BIGINT PRIMARY KEY,
+        key BYTEA NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN ('segment', 'term')),
+        status TEXT CHECK (status IS NULL OR status IN
+            ('candidate', 'approved', 'admitted', 'forbidden', 'obsolete')),
+        tuid TEXT COLLATE "C",
+        srclang TEXT COLLATE "C",
+        attrs TEXT NOT NULL DEFAULT '[]',
+        props TEXT NOT NULL DEFAULT '[]',
+        notes TEXT NOT NULL DEFAULT '[]',
+        origin TEXT,
+        created_at TEXT NOT NULL,
+        created_by TEXT,
+        changed_at TEXT NOT NULL,
+        changed_by TEXT
+    );
+    CREATE INDEX unit_term_status ON unit (status) WHERE kind = 'term';
+    CREATE TABLE variant (
+        id BIGINT PRIMARY KEY,
+        unit_id BIGINT NOT NULL,
+        position INTEGER NOT NULL,
+        lang TEXT NOT NULL,
+        lang_key TEXT COLLATE "C" NOT NULL,
+        content TEXT,
+        plain TEXT COLLATE "C" NOT NULL,
+        norm TEXT COLLATE "C",
+        attrs TEXT NOT NULL DEFAULT '[]',
+        props TEXT NOT NULL DEFAULT '[]',
+        notes TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE INDEX variant_norm ON variant (norm) WHERE norm IS NOT NULL;
+    CREATE TABLE import (
+        id BIGSERIAL PRIMARY KEY,
+        file TEXT NOT NULL,
+        at TEXT NOT NULL,
+        "by" TEXT,
+        header TEXT NOT NULL DEFAULT '{}',
+        report TEXT NOT NULL DEFAULT '{}'
+    );
+    """,
+    # 2: as SQLite's 2.
+    """
+    CREATE INDEX unit_kind ON unit (kind);
+    """,
+    # 3: as SQLite's 3.
+    """
+    CREATE TABLE token (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        name TEXT COLLATE "C" NOT NULL UNIQUE,
+        role TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by TEXT
+    );
+    """,
+]
+
 VERSION = len(MIGRATIONS)
+
+
+def migrations(dialect: str) -> list[str]:
+    """The migrations of a backend (`sqlite` or `postgresql`)."""
+    return POSTGRES_MIGRATIONS if dialect == "postgresql" else MIGRATIONS

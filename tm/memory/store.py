@@ -22,13 +22,15 @@ from typing import Any, NamedTuple
 
 from tm import lang as langs
 from tm.errors import StoreError, UsageError
-from tm.memory import schema
+from tm.memory import postgres, schema
 from tm.memory.normalize import fold
 from tm.model import TERM_STATUSES, UNIT_KINDS, Note, Prop, Unit, Variant
 from tm.tmx.inline import content_from_json, content_to_json
 
 #: How long a writer waits for another process's transaction before giving up.
 LOCK_PATIENCE_SECONDS = 600.0
+#: The PostgreSQL advisory lock writers take (any fixed number: tm's writers share it).
+WRITER_LOCK = 0x746D_0001
 
 
 def _now() -> str:
@@ -182,6 +184,17 @@ class Store:
         self.readonly = readonly
         self.user = current_user()
         self._stamp: str | None = None
+        if postgres.is_url(self.path):
+            self.dialect = "postgresql"
+            self.db: Any = postgres.PostgresConnection(self.path)
+            self.path = postgres.redact(self.path)  # what messages name: never the password
+            try:
+                self._migrate()
+            except BaseException:
+                self.db.close()
+                raise
+            return
+        self.dialect = "sqlite"
         try:
             self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
             self.db.execute("PRAGMA cache_size = -65536")  # 64 MiB: index inserts stay in RAM
@@ -202,8 +215,16 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _schema_version(self) -> int:
+        if self.dialect == "sqlite":
+            return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+        if self.db.execute("SELECT to_regclass('tm_schema')").fetchone()[0] is None:
+            return 0
+        row = self.db.execute("SELECT max(version) FROM tm_schema").fetchone()
+        return int(row[0] or 0)
+
     def _migrate(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        version = self._schema_version()
         if version > schema.VERSION:
             raise StoreError(
                 f"the memory has schema version {version}, this tm knows {schema.VERSION}",
@@ -212,14 +233,20 @@ class Store:
             )
         if version == schema.VERSION:
             return
+        migrations = schema.migrations(self.dialect)
         with self.atomic():
             # Re-read inside the lock: another process may have migrated meanwhile.
-            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            version = self._schema_version()
             for number in range(version, schema.VERSION):
-                for statement in schema.MIGRATIONS[number].split(";\n"):
+                for statement in migrations[number].split(";\n"):
                     if statement.strip():
                         self.db.execute(statement)
-            self.db.execute(f"PRAGMA user_version = {schema.VERSION}")
+            if self.dialect == "sqlite":
+                self.db.execute(f"PRAGMA user_version = {schema.VERSION}")
+            else:
+                self.db.execute("CREATE TABLE IF NOT EXISTS tm_schema (version INTEGER NOT NULL)")
+                self.db.execute("DELETE FROM tm_schema")
+                self.db.execute("INSERT INTO tm_schema (version) VALUES (?)", (schema.VERSION,))
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[None]:
@@ -228,6 +255,29 @@ class Store:
         BEGIN IMMEDIATE takes the write lock up front; while another process holds it we wait
         and retry, so two imports into one store both complete, one after the other.
         """
+        if self.dialect == "postgresql":
+            self._begin_postgres()
+        else:
+            self._begin_sqlite()
+        self._stamp = _now()  # one timestamp per transaction: what was imported together
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+        finally:
+            self._stamp = None
+
+    def _begin_postgres(self) -> None:
+        """One writer at a time, as with SQLite: a transaction-scoped advisory lock (readers
+        never wait for it), held until COMMIT or ROLLBACK."""
+        self.db.execute("BEGIN")
+        self.db.execute(f"SET LOCAL lock_timeout = '{int(LOCK_PATIENCE_SECONDS)}s'")
+        self.db.execute("SELECT pg_advisory_xact_lock(?)", (WRITER_LOCK,))
+
+    def _begin_sqlite(self) -> None:
         deadline = time.monotonic() + LOCK_PATIENCE_SECONDS
         delay = 0.05
         while True:
@@ -243,16 +293,12 @@ class Store:
                     ) from None
                 time.sleep(delay)
                 delay = min(delay * 2, 1.0)
-        self._stamp = _now()  # one timestamp per transaction: what was imported together
-        try:
-            yield
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        else:
-            self.db.execute("COMMIT")
-        finally:
-            self._stamp = None
+
+    @property
+    def _like(self) -> str:
+        """Case-insensitive LIKE: SQLite's LIKE folds ASCII; PostgreSQL's ILIKE does the same on
+        the C-collated text columns (its LIKE folds nothing)."""
+        return "LIKE" if self.dialect == "sqlite" else "ILIKE"
 
     def require_writable(self) -> None:
         if self.readonly:
@@ -414,7 +460,7 @@ class Store:
 
     def record_import(self, file: str, header: dict[str, Any], counts: Counts) -> None:
         self.db.execute(
-            "INSERT INTO import (file, at, by, header, report) VALUES (?,?,?,?,?)",
+            'INSERT INTO import (file, at, "by", header, report) VALUES (?,?,?,?,?)',
             (file, _now(), self.user, _encode(header), _encode(counts.as_dict())),
         )
 
@@ -654,7 +700,8 @@ class Store:
         pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         return self.db.execute(
             f"SELECT v.unit_id, v.plain FROM unit u JOIN variant v ON {_RANGE.format(v='v')}"
-            f" WHERE u.kind = 'segment' AND {clause} AND v.plain LIKE ? ESCAPE '\\' LIMIT ?",
+            f" WHERE u.kind = 'segment' AND {clause} AND v.plain {self._like} ? ESCAPE '\\'"
+            " LIMIT ?",
             (*values, pattern, limit),
         ).fetchall()
 

@@ -13,6 +13,7 @@ from tm import lang as langs
 from tm.errors import InputError, StoreError, UsageError
 from tm.fileio import by_suffix
 from tm.glossary import read_glossary
+from tm.memory import postgres
 from tm.memory.store import Counts, Store
 from tm.model import Prop, Unit
 from tm.tmx.reader import TUID_PROP, TmxReader
@@ -107,11 +108,14 @@ def import_file(
 
 
 def open_memory(path: str | os.PathLike[str], *, write: bool = False) -> Store:
-    """Open a memory: a SQLite `.db` (created when writing), or a `.tmx` loaded read-only.
+    """Open a memory: a SQLite `.db` (created when writing), a `.tmx` loaded read-only, or a
+    PostgreSQL database named by a `postgresql://` URL (the team backend).
 
     Raises `InputError` for a missing memory when reading, `StoreError` when writing to a TMX.
     """
     target = os.fspath(path)
+    if postgres.is_url(target):
+        return Store(target)
     if target.lower().endswith(".tmx"):
         if write:
             raise StoreError(

@@ -1,0 +1,117 @@
+"""The team backend: the same `Store` on PostgreSQL (psycopg 3, a connection pool per URL).
+
+The store's SQL is written once, in the subset both engines read alike (plain tables, `?`
+placeholders, bit operators on 64-bit ids); this module adapts the few places where they
+differ: placeholders, the schema version, the writer lock, and the errors. Migrations are
+kept per backend (tm.memory.schema).
+
+Why a pool: a server opens the memory for every request (it keeps no state of its own); a new
+PostgreSQL connection costs a process fork on the server, a pooled one nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+from tm.errors import StoreError
+
+#: Connections kept open per URL and process (a `tm serve` worker handles this many requests
+#: at once against the database; others wait up to POOL_TIMEOUT seconds, then get 503).
+POOL_SIZE = 16
+POOL_TIMEOUT = 3.0
+
+SCHEMES = ("postgresql://", "postgres://")
+
+_pools: dict[str, Any] = {}
+_pools_lock = threading.Lock()
+
+
+def is_url(path: str) -> bool:
+    return path.startswith(SCHEMES)
+
+
+def redact(url: str) -> str:
+    """The URL without its password, for messages."""
+    head, sep, rest = url.partition("://")
+    if "@" in rest:
+        credentials, host = rest.rsplit("@", 1)
+        user = credentials.split(":", 1)[0]
+        return f"{head}{sep}{user}@{host}"
+    return url
+
+
+@lru_cache(maxsize=512)
+def translate(sql: str) -> str:
+    """SQLite-style SQL to psycopg's: `?` → `%s`, a literal `%` doubled."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+def _pool(url: str) -> Any:
+    from psycopg_pool import ConnectionPool
+
+    with _pools_lock:
+        pool = _pools.get(url)
+        if pool is None:
+            pool = ConnectionPool(
+                url,
+                min_size=1,
+                max_size=POOL_SIZE,
+                timeout=POOL_TIMEOUT,
+                kwargs={"autocommit": True},
+                open=True,
+                # A connection that died with the server (a restart) is dropped, not reused.
+                check=ConnectionPool.check_connection,
+            )
+            _pools[url] = pool
+        return pool
+
+
+class PostgresConnection:
+    """What `Store` needs of a connection (sqlite3's `execute`/`executemany`/`close`), on a
+    pooled psycopg connection in autocommit mode: the store issues BEGIN and COMMIT itself,
+    as it does with SQLite."""
+
+    dialect = "postgresql"
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        try:
+            self._pool = _pool(url)
+            self._conn = self._pool.getconn()
+        except Exception as exc:
+            raise unavailable(url, exc) from None
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        import psycopg
+
+        try:
+            return self._conn.execute(translate(sql), tuple(params) or None)
+        except psycopg.OperationalError as exc:
+            raise unavailable(self.url, exc) from None
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        import psycopg
+
+        batch = list(rows)
+        if not batch:
+            return
+        try:
+            with self._conn.cursor() as cursor:
+                cursor.executemany(translate(sql), batch)
+        except psycopg.OperationalError as exc:
+            raise unavailable(self.url, exc) from None
+
+    def close(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            if conn.info.transaction_status != 0:  # not idle: a failed request's leftovers
+                conn.rollback()
+            self._pool.putconn(conn)
+
+
+def unavailable(url: str, exc: BaseException) -> StoreError:
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return StoreError(f"the PostgreSQL memory is unavailable: {first}", file=redact(url))
