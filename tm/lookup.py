@@ -10,9 +10,9 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from tm import lang as langs
-from tm.memory.normalize import fold
 from tm.memory.store import Store
-from tm.script import has_han
+from tm.text.fold import fold
+from tm.text.script import has_han
 from tm.text.variants import plural_forms, to_simplified, to_traditional
 
 #: Order in which term entries are shown: what to use first, what to avoid last but marked.

@@ -7,7 +7,7 @@ from typing import Any
 
 from tm import lang as langs
 from tm.checks.core import CheckPair
-from tm.memory.normalize import fold
+from tm.text.fold import fold
 
 
 def score_pairs(pairs: list[CheckPair], store: Any) -> dict[str, Any]:

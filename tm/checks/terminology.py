@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from tm import lang as langs
 from tm.checks.core import CheckPair, Context
-from tm.memory.normalize import fold
 from tm.model import Finding, Term
-from tm.script import has_han
+from tm.text.fold import fold
+from tm.text.script import has_han
 from tm.text.variants import plural_forms, to_simplified, to_traditional
 
 

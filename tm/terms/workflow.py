@@ -14,11 +14,11 @@ from typing import Any, BinaryIO
 from tm import lang as langs
 from tm.errors import UsageError
 from tm.glossary import orient, write_glossary
-from tm.memory.normalize import fold
 from tm.memory.store import Store
 from tm.memory.transfer import export_tmx
 from tm.model import TERM_STATUSES, Note, Prop, Term
 from tm.terms.extract import Candidate
+from tm.text.fold import fold
 
 
 @dataclass(frozen=True)
