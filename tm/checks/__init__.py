@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from tm.checks.captions import check_cue
 from tm.checks.completeness import check_completeness
 from tm.checks.consistency import check_segment_consistency
-from tm.checks.core import CheckPair, Config, Context, registry, run_checks
+from tm.checks.core import CheckPair, Config, Context, Memory, registry, run_checks
 from tm.checks.drift import check_drift
 from tm.checks.entities import check_entities
 from tm.checks.inputs import Inputs, read_inputs
@@ -43,7 +43,7 @@ def check_pairs(
     pairs: Iterable[CheckPair],
     *,
     terms: Iterable[Term] = (),
-    memory: object = None,
+    memory: Memory | None = None,
     config: Config | None = None,
 ) -> list[Finding]:
     """Run every enabled check over the pairs (see `read_inputs` for files). Large inputs
@@ -94,7 +94,7 @@ def check_inputs(
     inputs: Inputs,
     *,
     terms: Iterable[Term] = (),
-    memory: object = None,
+    memory: Memory | None = None,
     config: Config | None = None,
 ) -> list[Finding]:
     context = Context(config or Config(), Glossary(terms), memory)
@@ -119,7 +119,7 @@ def check_files(
     paths: Sequence[str],
     *,
     terms: Iterable[Term] = (),
-    memory: object = None,
+    memory: Memory | None = None,
     config: Config | None = None,
     source_lang: str = "en",
     target_lang: str = "zh-Hans",

@@ -23,8 +23,8 @@ from typing import Any, NamedTuple
 from tm import lang as langs
 from tm.errors import StoreError, UsageError
 from tm.memory import schema
-from tm.memory.normalize import fold
 from tm.model import TERM_STATUSES, UNIT_KINDS, Note, Prop, Unit, Variant
+from tm.text.fold import fold
 from tm.tmx.inline import content_from_json, content_to_json
 
 #: How long a writer waits for another process's transaction before giving up.
@@ -253,6 +253,12 @@ class Store:
             self.db.execute("COMMIT")
         finally:
             self._stamp = None
+
+    def data_version(self) -> tuple[int, int]:
+        """Changes whenever the memory's data may have: a commit by another connection
+        (SQLite's `data_version`) or a write by this one (`total_changes`). For caches of
+        what was read from the memory."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0], self.db.total_changes
 
     def require_writable(self) -> None:
         if self.readonly:
