@@ -59,7 +59,10 @@ if _c_encoder is not None:
         return "".join(_chunks(value, 0))
 
 else:  # pragma: no cover - CPython without its C accelerator
-    _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    _encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+    def _encode(value: Any) -> str:
+        return _encoder.encode(value)
 
 
 def _attrs_json(attrs: tuple[tuple[str, str], ...]) -> str:

@@ -244,7 +244,7 @@ def pair_evidence(
             return ACRONYM_SCORE, [f"acronym {words[0]}: initials of {parts}"]
     stems = [lexicon.stem(w.lower()) for w in words]
     explained = [False] * len(words)
-    covered = 0
+    covered = 0.0
     why: list[str] = []
     for token in term.tokens:
         for part in _token_parts(token, extra):

@@ -165,7 +165,8 @@ def set_status(
 def edit_term(store: Store, entry: StoredTerm, **changes: str | None) -> StoredTerm:
     """Change a term's source, target, languages, status, note or domain, keeping its id."""
     store.require_writable()
-    term = replace(entry.term, **{k: v for k, v in changes.items() if v is not None})
+    given: dict[str, Any] = {k: v for k, v in changes.items() if v is not None}
+    term = replace(entry.term, **given)
     if term.status not in TERM_STATUSES:
         raise UsageError(f"unknown status {term.status!r}")
     with store.atomic():
