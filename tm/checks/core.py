@@ -8,10 +8,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from tm.errors import UsageError
 from tm.model import SEVERITIES, Finding, Location, Unit
+
+if TYPE_CHECKING:
+    from tm.checks.terminology import Glossary
 
 
 @dataclass(frozen=True)
@@ -127,7 +130,7 @@ class Memory(Protocol):
 @dataclass
 class Context:
     config: Config
-    glossary: Any = None  # tm.checks.terminology.Glossary
+    glossary: Glossary | None = None
     memory: Memory | None = None
     notes: dict[str, Any] = field(default_factory=dict)  # what pair checks leave for later
 
