@@ -1,19 +1,19 @@
 """What a translator asks: the approved terms in this text, and what the memory has for it.
 
-Terms are found in both directions on folded text (width, case, hyphen/space), oriented from
-the query's language to the other. Concordance and fuzzy matches follow.
+Terms are found in both directions by the matcher checks use too (tm.glossary.matcher: width,
+case, hyphen/space, Simplified/Traditional, singular/plural), oriented from the query's
+language to the other. Concordance and fuzzy matches follow.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass, field
 
 from tm import lang as langs
-from tm.memory.normalize import fold
+from tm.glossary.matcher import TermMatcher, index_keys
 from tm.memory.store import Store
-from tm.script import has_han
-from tm.text.variants import plural_forms, to_simplified, to_traditional
+from tm.text.script import has_han
+from tm.text.variants import to_simplified
 
 #: Order in which term entries are shown: what to use first, what to avoid last but marked.
 STATUS_ORDER = {
@@ -70,27 +70,10 @@ def query_language(text: str, zh: str = "zh-Hans", other: str = "en") -> str:
     return "zh-Hant" if to_simplified(text) != text else zh
 
 
-#: Longest term looked for, in units (a Han character or a Latin word each).
-MAX_TERM_UNITS = 16
-_UNITS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_]+", re.UNICODE)
-
-
 def term_keys(text: str) -> set[str]:
-    """Every folded form a stored term found in `text` could have: each run of up to
-    MAX_TERM_UNITS characters or words, in simplified and traditional characters, with its
-    last word singular or plural. Looked up by index, this finds the terms of a text in a
-    memory of any size without scanning it."""
-    keys: set[str] = set()
-    folded = fold(text)
-    for variant in {folded, to_simplified(folded), to_traditional(folded)}:
-        units = [(m.start(), m.end()) for m in _UNITS.finditer(variant)]
-        for i, (start, _end) in enumerate(units):
-            for j in range(i, min(i + MAX_TERM_UNITS, len(units))):
-                piece = variant[start : units[j][1]]
-                last = variant[units[j][0] : units[j][1]]
-                stem = piece[: len(piece) - len(last)]
-                keys.update(stem + form for form in plural_forms(last))
-    return keys
+    """Folded forms a stored term found in `text` could have, for the memory's index (see
+    `tm.glossary.matcher.index_keys`)."""
+    return index_keys(text)
 
 
 def lookup(
@@ -109,15 +92,18 @@ def lookup(
     """
     query_lang = lang or query_language(text)
     result = LookupResult(text, langs.canonical(query_lang))
-    keys = term_keys(text)
-    unit_ids = store.term_ids_among(keys)
+    # The index narrows the memory to the terms the text may hold; the matcher decides.
+    candidates = [stored.unit for stored in store.units(ids=store.term_ids_among(term_keys(text)))]
     query_primary = langs.primary(query_lang)
-    for unit in (stored.unit for stored in store.units(ids=unit_ids)):
-        sources = [
-            v
-            for v in unit.variants
-            if langs.primary(v.lang) == query_primary and fold(v.text) in keys
-        ]
+    matcher = TermMatcher(
+        (v.text, (n, k))
+        for n, unit in enumerate(candidates)
+        for k, v in enumerate(unit.variants)
+        if langs.primary(v.lang) == query_primary
+    )
+    found = {hit for _s, _e, hits in matcher.find(text, nested=True) for hit in hits}
+    for n, unit in enumerate(candidates):
+        sources = [v for k, v in enumerate(unit.variants) if (n, k) in found]
         targets = [v for v in unit.variants if langs.primary(v.lang) != query_primary]
         for source in sources:
             for target in targets:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from tm.model import Block, Location
-from tm.script import han_ratio
+from tm.text.script import han_ratio
 
 SEGMENTER = "tm-rules-1"  # named in results' signatures
 

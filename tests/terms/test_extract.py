@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tm.memory.normalize import fold
 from tm.terms.extract import AlignedPair, extract_terms
 from tm.terms.sources import from_inputs
+from tm.text.fold import fold
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "000_5a0f6029a40198bd.txt"

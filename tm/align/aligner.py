@@ -33,6 +33,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import tm
 from tm import lang as langs
@@ -80,6 +81,21 @@ def calibration() -> dict[str, object]:
 class _Evidence:
     """Per-sentence lexical data and the pairwise evidence inside the band."""
 
+    # Set in __init__ by either branch (numpy arrays typed Any: numpy is imported lazily).
+    zh_words: list[list[str]]
+    en_stems: list[set[str]]
+    zh_numbers: list[list[str]]
+    zh_chars: Any
+    en_chars: Any
+    zh_ends: Any
+    en_ends: Any
+    zh_marks: Any
+    en_marks: Any
+    _glosses: dict[str, frozenset[str]]
+    _index: dict[str, list[int]]
+    _where: dict[frozenset[str], tuple[float, list[int]]]
+    _vocabulary: frozenset[str]
+
     def __init__(
         self,
         zh: list[str],
@@ -112,14 +128,14 @@ class _Evidence:
                 for s in en
             ]
             self.zh_numbers = [chinese_numbers(s) for s in zh]
-            self._glosses: dict[str, frozenset[str]] = {}
+            self._glosses = {}
             # English stem -> its sentences; a set of glosses -> (weight, sentences found in).
-            self._index: dict[str, list[int]] = defaultdict(list)
+            self._index = defaultdict(list)
             for j, stems in enumerate(self.en_stems):
                 for s in stems:
                     self._index[s].append(j)
             self._vocabulary = frozenset(self._index)
-            self._where: dict[frozenset[str], tuple[float, list[int]]] = {}
+            self._where = {}
         index, where, vocabulary = self._index, self._where, self._vocabulary
         n_en, n_zh = max(len(en), 1), max(len(zh), 1)
         # Chinese side: each token's glosses, and where in the English they occur.
@@ -184,8 +200,8 @@ class _Evidence:
         ]
         self.en_weight = [sum(w for w, _ in items) for items in self.en_items]
         # Band-shaped evidence tables, kept across the rounds of a search (tm/align/band.py).
-        self.zh_windows: dict[int, tuple[int, int, object]] = {}
-        self.en_windows: dict[int, tuple[int, int, object]] = {}
+        self.zh_windows: dict[int, tuple[int, int, Any]] = {}
+        self.en_windows: dict[int, tuple[int, int, Any]] = {}
 
 
 def align_segments(
@@ -227,7 +243,7 @@ def _align(zh: list[str], en: list[str], terms: dict[str, frozenset[str]]) -> li
         return [Bead((), (j,), 0.0) for j in range(m)] + [Bead((i,), (), 0.0) for i in range(n)]
     evidence = _Evidence(zh, en, terms)
     beads = _search(evidence, cal, None)
-    learned = _learn(evidence, beads, float(cal["learn_min_score"]), float(cal["learn_min_dice"]))
+    learned = _learn(evidence, beads, float(cal["learn_min_score"]), float(cal["learn_min_dice"]))  # type: ignore[arg-type]
     if learned:
         evidence = _Evidence(zh, en, terms, learned, evidence)
         beads = _search(evidence, cal, _rows(beads, n))
@@ -408,13 +424,13 @@ def _band_search(
 
     from tm.align.band import band_search
 
-    mu, sigma = float(cal["log_length_ratio_mean"]), float(cal["log_length_ratio_sd"])
+    mu, sigma = float(cal["log_length_ratio_mean"]), float(cal["log_length_ratio_sd"])  # type: ignore[arg-type]
     # Translators differ in how many words they use (as Gale and Church estimate c per text):
     # the mean follows the document pair's own ratio, which the calibration's mean per bead
     # stood below by a fixed offset on its own data.
     ratio = math.log(float(evidence.en_chars.sum()) / float(evidence.zh_chars.sum()))
     mu += ratio - float(cal["log_length_ratio_global"])  # type: ignore[arg-type]
-    a, b = float(cal["length_weight"]), float(cal["lexical_weight"])
+    a, b = float(cal["length_weight"]), float(cal["lexical_weight"])  # type: ignore[arg-type]
     counts: dict[str, int] = cal["bead_counts"]  # type: ignore[assignment]
     total = sum(counts.values())
     prior = {(x, y): -math.log(counts.get(f"{x}-{y}", 1) / total) for x, y in BEAD_TYPES}
@@ -453,7 +469,7 @@ def _band_search(
         prior,
         length_cost,
         b,
-        float(cal["null_cost"]),
+        float(cal["null_cost"]),  # type: ignore[arg-type]
         MAX_SIDE,
         evidence.zh_windows,
         evidence.en_windows,

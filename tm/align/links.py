@@ -75,8 +75,8 @@ def link_short_text(
         raw = lexicon.chinese_tokens(line)
         tokens = [t for t in raw if t.strip()]
         starts, position = {0}, 0
-        for t in raw:  # tokens right after a space or punctuation begin a part
-            if not t.strip() or t in "，、；：":
+        for piece in raw:  # tokens right after a space or punctuation begin a part
+            if not piece.strip() or piece in "，、；：":
                 starts.add(position)
             else:
                 position += 1

@@ -13,7 +13,16 @@ from collections.abc import Iterable, Sequence
 from tm.checks.captions import check_cue
 from tm.checks.completeness import check_completeness
 from tm.checks.consistency import check_segment_consistency
-from tm.checks.core import CheckPair, Config, Context, registry, run_checks
+from tm.checks.core import (
+    CheckPair,
+    Config,
+    Context,
+    DocumentCheck,
+    Memory,
+    PairCheck,
+    registry,
+    run_checks,
+)
 from tm.checks.drift import check_drift
 from tm.checks.entities import check_entities
 from tm.checks.inputs import Inputs, read_inputs
@@ -23,7 +32,7 @@ from tm.checks.terminology import Glossary, check_term_consistency, check_terms
 from tm.checks.typography import check_typography
 from tm.model import Finding, Term
 
-PAIR_CHECKS = [
+PAIR_CHECKS: list[PairCheck] = [
     check_completeness,
     check_terms,
     check_numbers,
@@ -31,7 +40,11 @@ PAIR_CHECKS = [
     check_script,
     check_drift,
 ]
-DOCUMENT_CHECKS = [check_entities, check_term_consistency, check_segment_consistency]
+DOCUMENT_CHECKS: list[DocumentCheck] = [
+    check_entities,
+    check_term_consistency,
+    check_segment_consistency,
+]
 
 
 #: Below this many pairs, starting worker processes costs more than it saves.
@@ -43,7 +56,7 @@ def check_pairs(
     pairs: Iterable[CheckPair],
     *,
     terms: Iterable[Term] = (),
-    memory: object = None,
+    memory: Memory | None = None,
     config: Config | None = None,
 ) -> list[Finding]:
     """Run every enabled check over the pairs (see `read_inputs` for files). Large inputs
@@ -94,7 +107,7 @@ def check_inputs(
     inputs: Inputs,
     *,
     terms: Iterable[Term] = (),
-    memory: object = None,
+    memory: Memory | None = None,
     config: Config | None = None,
 ) -> list[Finding]:
     context = Context(config or Config(), Glossary(terms), memory)
@@ -119,7 +132,7 @@ def check_files(
     paths: Sequence[str],
     *,
     terms: Iterable[Term] = (),
-    memory: object = None,
+    memory: Memory | None = None,
     config: Config | None = None,
     source_lang: str = "en",
     target_lang: str = "zh-Hans",

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 
 from tm import lang as langs
 from tm.checks.core import CheckPair, Context
-from tm.memory.normalize import fold
 from tm.model import Finding
-from tm.script import has_han
+from tm.text.fold import fold
+from tm.text.script import has_han
 
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 _LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'.-]*")

@@ -7,8 +7,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from tm.checks.core import CheckPair, Context
-from tm.memory.normalize import fold
 from tm.model import Finding
+from tm.text.fold import fold
 
 
 def check_segment_consistency(pairs: list[CheckPair], context: Context) -> Iterator[Finding]:

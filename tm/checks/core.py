@@ -8,10 +8,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from tm.errors import UsageError
-from tm.model import SEVERITIES, Finding, Location
+from tm.model import SEVERITIES, Finding, Location, Unit
+
+if TYPE_CHECKING:
+    from tm.checks.terminology import Glossary
 
 
 @dataclass(frozen=True)
@@ -104,11 +107,31 @@ PairCheck = Callable[[CheckPair, "Context"], Iterator[Finding]]
 DocumentCheck = Callable[[list[CheckPair], "Context"], Iterator[Finding]]
 
 
+class StoredUnit(Protocol):
+    @property
+    def unit(self) -> Unit: ...
+
+
+class Memory(Protocol):
+    """What the checks read from a memory; `tm.memory.Store` is one. Checks name this, not
+    the store, so that checking never loads SQLite."""
+
+    def units(
+        self, *, kind: str | None = None, src: str | None = None, tgt: str | None = None
+    ) -> Iterable[StoredUnit]: ...
+
+    def segment_texts(self, lang: str) -> list[tuple[int, str]]: ...
+
+    def data_version(self) -> object:
+        """Differs after any change to the memory's data (for caches)."""
+        ...
+
+
 @dataclass
 class Context:
     config: Config
-    glossary: Any = None  # tm.checks.terminology.Glossary
-    memory: Any = None  # tm.memory.Store
+    glossary: Glossary | None = None
+    memory: Memory | None = None
     notes: dict[str, Any] = field(default_factory=dict)  # what pair checks leave for later
 
 

@@ -3,21 +3,53 @@ similarity) whose translation differs from the memory's. chrF (sacrebleu) says h
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import lru_cache
+import weakref
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 from tm import lang as langs
-from tm.checks.core import CheckPair, Context
-from tm.memory.normalize import fold
+from tm.checks.core import CheckPair, Context, Memory
 from tm.model import Finding
+from tm.text.fold import fold
+
+T = TypeVar("T")
+_Index = tuple[list[str], list[str], dict[str, int], dict[str, int]]
 
 
-@lru_cache(maxsize=8)
-def _memory_index(memory: object, source_lang: str, target_lang: str):  # type: ignore[no-untyped-def]
-    """(source texts, their translations) of the memory's segments in this pair."""
+#: What was read from each memory, by what was asked, with the memory's data version then.
+#: Held weakly: a closed and dropped memory takes its entries with it.
+_READ: weakref.WeakKeyDictionary[Memory, dict[tuple[str, ...], tuple[object, Any]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _read(memory: Memory, key: tuple[str, ...], build: Callable[[], T]) -> T:
+    """`build()`, reused while the memory's data stay as they were (a write since, by this
+    connection or another, reads it again)."""
+    version = memory.data_version()
+    reads = _READ.setdefault(memory, {})
+    hit = reads.get(key)
+    if hit is not None and hit[0] == version:
+        return hit[1]  # type: ignore[no-any-return]
+    value = build()
+    reads[key] = (version, value)
+    return value
+
+
+def _memory_index(memory: Memory, source_lang: str, target_lang: str) -> _Index:
+    """(source texts, their translations, source index, translation index) of the memory's
+    segments in this pair."""
+    return _read(
+        memory,
+        ("index", source_lang, target_lang),
+        lambda: _build_index(memory, source_lang, target_lang),
+    )
+
+
+def _build_index(memory: Memory, source_lang: str, target_lang: str) -> _Index:
     sources: list[str] = []
     targets: list[str] = []
-    for stored in memory.units(kind="segment", src=source_lang, tgt=target_lang):  # type: ignore[attr-defined]
+    for stored in memory.units(kind="segment", src=source_lang, tgt=target_lang):
         unit = stored.unit
         if len(unit.variants) == 2:
             sources.append(unit.variants[0].text)
@@ -33,9 +65,8 @@ def chrf(hypothesis: str, reference: str) -> float:
     return CHRF().sentence_score(hypothesis, [reference]).score
 
 
-@lru_cache(maxsize=8)
-def _memory_texts(memory: object, lang: str) -> list[str]:
-    return [text for _id, text in memory.segment_texts(lang)]  # type: ignore[attr-defined]
+def _memory_texts(memory: Memory, lang: str) -> list[str]:
+    return _read(memory, ("texts", lang), lambda: [t for _id, t in memory.segment_texts(lang)])
 
 
 def _nearest(text: str, texts: list[str], context: Context) -> tuple[str, float, int] | None:
@@ -56,6 +87,8 @@ def _monolingual_drift(pair: CheckPair, context: Context) -> Iterator[Finding]:
     a republished release whose date or figure changed by mistake."""
     from tm.checks.numbers import values
 
+    if context.memory is None:
+        return
     texts = _memory_texts(context.memory, langs.canonical(pair.source_lang))
     if not texts:
         return

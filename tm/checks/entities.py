@@ -10,8 +10,8 @@ from importlib import resources
 
 from tm import lang as langs
 from tm.checks.core import CheckPair, Context
-from tm.memory.normalize import fold
 from tm.model import Finding
+from tm.text.fold import fold
 
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef<>\"“”]+", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -152,6 +152,6 @@ def _mapped(entity: str, other_text: str, glossary) -> bool:  # type: ignore[no-
             rendering = term.target if fold(term.source) == fold(entity) else term.source
             if fold(rendering) in other_text:
                 return True
-    from tm.align.lexicon import acronym_headwords
+    from tm.lexicon.cedict import acronym_headwords
 
     return any(word in other_text for word in acronym_headwords(entity))

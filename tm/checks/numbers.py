@@ -232,12 +232,12 @@ def impossible_dates(text: str, lang: str) -> list[str]:
                     )
         return problems
     for match in _EN_DATE.finditer(text):
-        weekday, month_name, day_text, year_text = match.groups()
+        named, month_name, day_text, year_text = match.groups()
         month, day = MONTHS[month_name.lower()], int(day_text)
         year = int(year_text) if year_text else None
         if not _valid(year, month, day):
             problems.append(f"{match.group(0).strip()} is not a date")
-        elif weekday and year and _WEEKDAYS[weekday.lower()] != date(year, month, day).weekday():
-            real = calendar.day_name[date(year, month, day).weekday()]
-            problems.append(f"{month_name} {day}, {year} was a {real}, not a {weekday}")
+        elif named and year and _WEEKDAYS[named.lower()] != date(year, month, day).weekday():
+            actual = calendar.day_name[date(year, month, day).weekday()]
+            problems.append(f"{month_name} {day}, {year} was a {actual}, not a {named}")
     return problems

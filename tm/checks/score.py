@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from tm import lang as langs
-from tm.checks.core import CheckPair
-from tm.memory.normalize import fold
+from tm.checks.core import CheckPair, Memory
+from tm.text.fold import fold
 
 
-def score_pairs(pairs: list[CheckPair], store: Any) -> dict[str, Any]:
+def score_pairs(pairs: list[CheckPair], store: Memory) -> dict[str, Any]:
     from sacrebleu.metrics import BLEU, CHRF, TER
 
     rows: list[dict[str, Any]] = []

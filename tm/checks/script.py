@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from tm import lang as langs
 from tm.checks.core import CheckPair, Context
 from tm.model import Finding
-from tm.script import has_han
+from tm.text.script import has_han
 from tm.text.variants import to_simplified, to_traditional
 
 

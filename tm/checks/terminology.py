@@ -2,9 +2,8 @@
 in a document. Chinese-aware (no spaces needed: 打开Acme控制台 holds Acme) and English-aware (word
 boundaries, case, plural, hyphen or space).
 
-All glossary terms, in both languages and in simplified and traditional characters, go into
-one Aho-Corasick automaton (pyahocorasick), so a segment is scanned once whatever the size
-of the glossary.
+All glossary terms, in both languages, go into one matcher (tm.glossary.matcher, which lookup
+uses too): a segment is scanned once whatever the size of the glossary.
 """
 
 from __future__ import annotations
@@ -15,10 +14,9 @@ from dataclasses import dataclass
 
 from tm import lang as langs
 from tm.checks.core import CheckPair, Context
-from tm.memory.normalize import fold
+from tm.glossary.matcher import TermMatcher
 from tm.model import Finding, Term
-from tm.script import has_han
-from tm.text.variants import plural_forms, to_simplified, to_traditional
+from tm.text.fold import fold
 
 
 @dataclass(frozen=True)
@@ -30,36 +28,16 @@ class Entry:
 
 
 class Glossary:
-    """Term pairs ready for matching in either language."""
+    """Term pairs ready for matching in either language (by `tm.glossary.matcher`)."""
 
     def __init__(self, terms: Iterable[Term]) -> None:
-        import ahocorasick
-
         self.terms = list(terms)
-        self.automaton = ahocorasick.Automaton()
-        keys: dict[str, list[Entry]] = defaultdict(list)
-        for term in self.terms:
-            for side, text in (("source", term.source), ("target", term.target)):
-                folded = fold(text)
-                if not folded:
-                    continue
-                forms = {folded}
-                if has_han(folded):
-                    forms |= {to_simplified(folded), to_traditional(folded)}
-                else:
-                    head, _, last = folded.rpartition(" ")
-                    forms |= {f"{head} {f}".strip() for f in plural_forms(last)}
-                for form in forms:
-                    keys[form].append(Entry(term, side))
-        for key, entries in keys.items():
-            # Whether the key starts or ends with a Latin letter or digit: only then must the
-            # match sit on a word boundary (Han needs none).
-            latin_edge = _latin(key[0]) or _latin(key[-1])
-            self.automaton.add_word(key, (key, tuple(entries), latin_edge))
-        if keys:
-            self.automaton.make_automaton()
-        self.empty = not keys
-        self._found: dict[str, list[tuple[int, int, tuple[Entry, ...]]]] = {}
+        self.matcher: TermMatcher[Entry] = TermMatcher(
+            (text, Entry(term, side))
+            for term in self.terms
+            for side, text in (("source", term.source), ("target", term.target))
+        )
+        self.empty = self.matcher.empty
         # Approved renderings of each source (for suggestions), by folded source.
         self.approved: dict[str, list[Term]] = defaultdict(list)
         for term in self.terms:
@@ -71,59 +49,9 @@ class Glossary:
         return len(self.terms)
 
     def find(self, text: str) -> list[tuple[int, int, tuple[Entry, ...]]]:
-        """(start, end, entries) of every glossary key in `text` (folded), on word
+        """(start, end, entries) of every glossary term in `text` (folded), on word
         boundaries for Latin, keeping only the longest of overlapping matches."""
-        if self.empty or not text:
-            return []
-        cached = self._found.get(text)
-        if cached is None:
-            if len(self._found) > 4096:  # pair and document checks ask about the same texts
-                self._found.clear()
-            cached = self._found[text] = self._find(text)
-        return cached
-
-    def _find(self, text: str) -> list[tuple[int, int, tuple[Entry, ...]]]:
-        folded = fold(text)
-        # The automaton's own longest-match scan runs in C; only when a match it picks is
-        # not on a word boundary (green power in green powerful) are all matches weighed.
-        found = []
-        for end, (key, entries, latin_edge) in self.automaton.iter_long(folded):
-            start = end - len(key) + 1
-            if latin_edge and not _boundary(folded, start, end + 1):
-                return self._find_all(folded)
-            found.append((start, end + 1, entries))
-        return found
-
-    def _find_all(self, folded: str) -> list[tuple[int, int, tuple[Entry, ...]]]:
-        found = []
-        for end, (key, entries, latin_edge) in self.automaton.iter(folded):
-            start = end - len(key) + 1
-            if not latin_edge or _boundary(folded, start, end + 1):
-                found.append((start, end + 1, entries))
-        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
-        longest: list[tuple[int, int, tuple[Entry, ...]]] = []
-        for match in found:
-            if longest and match[0] < longest[-1][1]:
-                if match[1] - match[0] > longest[-1][1] - longest[-1][0]:
-                    longest[-1] = match
-                continue
-            longest.append(match)
-        return longest
-
-
-def _boundary(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    first, last = text[start], text[end - 1]
-    return not (_joins(before, first) or _joins(last, after))
-
-
-def _latin(char: str) -> bool:
-    return char.isalnum() and not has_han(char)
-
-
-def _joins(left: str, right: str) -> bool:
-    return left.isalnum() and right.isalnum() and not (has_han(left) or has_han(right))
+        return self.matcher.find(text)
 
 
 def _in_language(entry: Entry, lang: str) -> bool:

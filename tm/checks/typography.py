@@ -14,7 +14,7 @@ from importlib import resources
 from tm import lang as langs
 from tm.checks.core import CheckPair, Context
 from tm.model import Finding
-from tm.script import has_han
+from tm.text.script import has_han
 
 
 @lru_cache(maxsize=1)

@@ -63,7 +63,7 @@ def import_cmd(
     """
     store = open_memory(memory_path(ctx), write=True)
     total = Counts()
-    rows = []
+    rows: list[dict[str, object]] = []
     with store:
         for path in files:
             try:

@@ -13,7 +13,7 @@ from tm.fileio import atomic_output
 from tm.glossary import FORMATS as GLOSSARY_FORMATS
 from tm.memory import Store, open_memory
 from tm.model import TERM_STATUSES, Term
-from tm.script import has_han
+from tm.text.script import has_han
 
 STATUS_HELP = "One of: " + ", ".join(TERM_STATUSES) + "."
 
@@ -123,8 +123,8 @@ def list_cmd(
     ctx: click.Context, statuses: tuple[str, ...], search: str | None, as_json: bool
 ) -> int:
     """The memory's terms with their status, note, domain, and who changed them when."""
-    from tm.memory.normalize import fold
     from tm.terms.workflow import stored_terms
+    from tm.text.fold import fold
 
     with open_memory(memory_path(ctx)) as store:
         entries = stored_terms(store, statuses=statuses)

@@ -1,5 +1,8 @@
 """Glossary files in and out: TBX (v2 martif, v3 tbx), CSV, TSV (OmegaT's layout too), and
-TMX term units. Each format reads to and writes from `tm.model.Term` pairs."""
+TMX term units. Each format reads to and writes from `tm.model.Term` pairs.
+
+TBX and TMX are imported when used: importing this package loads neither lxml nor the TMX
+package (the checks import it)."""
 
 from __future__ import annotations
 
@@ -10,7 +13,6 @@ from typing import BinaryIO
 from tm.errors import InputError
 from tm.fileio import by_suffix, open_input
 from tm.glossary.tabular import orient, oriented, read_table, write_table
-from tm.glossary.tbx import read_tbx, write_tbx
 from tm.model import Term
 
 #: What `tm terms export` writes (TMX through the memory's exporter).
@@ -51,6 +53,8 @@ def read_glossary(
 
     The languages name a table's columns (default en → zh-Hans) and choose a TBX's source
     language (default: the document's xml:lang)."""
+    from tm.glossary.tbx import read_tbx  # lxml and the TMX package: only for TBX
+
     name = os.fspath(path)
     tbx_source, tbx_target = source_lang, target_lang
     source_lang = source_lang or "en"
@@ -85,6 +89,8 @@ def write_glossary(
 ) -> int:
     """Write term pairs as TBX-Basic, CSV or TSV; returns how many were written."""
     if fmt == "tbx":
+        from tm.glossary.tbx import write_tbx
+
         return write_tbx(output, terms, source_lang=source_lang)
     if fmt in ("csv", "tsv"):
         return write_table(output, terms, delimiter="," if fmt == "csv" else "\t")

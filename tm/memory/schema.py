@@ -109,6 +109,7 @@ POSTGRES_MIGRATIONS: list[str] = [
         notes TEXT NOT NULL DEFAULT '[]'
     );
     CREATE INDEX variant_norm ON variant (norm) WHERE norm IS NOT NULL;
+    CREATE SEQUENCE tm_writes;
     CREATE TABLE import (
         id BIGSERIAL PRIMARY KEY,
         file TEXT NOT NULL,

@@ -23,8 +23,8 @@ from typing import Any, NamedTuple
 from tm import lang as langs
 from tm.errors import StoreError, UsageError
 from tm.memory import postgres, schema
-from tm.memory.normalize import fold
 from tm.model import TERM_STATUSES, UNIT_KINDS, Note, Prop, Unit, Variant
+from tm.text.fold import fold
 from tm.tmx.inline import content_from_json, content_to_json
 
 #: How long a writer waits for another process's transaction before giving up.
@@ -61,7 +61,10 @@ if _c_encoder is not None:
         return "".join(_chunks(value, 0))
 
 else:  # pragma: no cover - CPython without its C accelerator
-    _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    _encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+    def _encode(value: Any) -> str:
+        return _encoder.encode(value)
 
 
 def _attrs_json(attrs: tuple[tuple[str, str], ...]) -> str:
@@ -262,6 +265,8 @@ class Store:
         self._stamp = _now()  # one timestamp per transaction: what was imported together
         try:
             yield
+            if self.dialect == "postgresql":
+                self.db.execute("SELECT nextval('tm_writes')")  # see data_version()
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
@@ -299,6 +304,15 @@ class Store:
         """Case-insensitive LIKE: SQLite's LIKE folds ASCII; PostgreSQL's ILIKE does the same on
         the C-collated text columns (its LIKE folds nothing)."""
         return "LIKE" if self.dialect == "sqlite" else "ILIKE"
+
+    def data_version(self) -> tuple[int, int]:
+        """Changes whenever the memory's data may have: a commit by another connection
+        (SQLite's `data_version`) or a write by this one (`total_changes`). For caches of
+        what was read from the memory. PostgreSQL: a sequence every write transaction
+        advances before it commits."""
+        if self.dialect == "postgresql":
+            return int(self.db.execute("SELECT last_value FROM tm_writes").fetchone()[0]), 0
+        return self.db.execute("PRAGMA data_version").fetchone()[0], self.db.total_changes
 
     def require_writable(self) -> None:
         if self.readonly:

@@ -156,6 +156,7 @@ def export_tmx(
         for stored in store.units(kind=kind, statuses=statuses, src=src, tgt=tgt):
             unit = stored.unit
             if stored.id in shadowed:
+                assert unit.tuid is not None  # shadowed: another unit has the same tuid
                 # tuids must be unique in a file: keep this one as a prop the reader restores.
                 unit = unit.with_(tuid=None, props=(*unit.props, Prop(TUID_PROP, unit.tuid)))
             writer.write(unit, srclang=stored.srclang)

@@ -3,7 +3,7 @@ between Chinese characters (a line break inside Chinese text is not a word bound
 
 from __future__ import annotations
 
-from tm.script import is_han
+from tm.text.script import is_han
 
 _CJK_PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】「」『』…—～·")
 

@@ -4,7 +4,7 @@ renders them, with the evidence a reviewer needs to accept or reject each propos
 1. Candidates. Chinese: runs of up to four jieba tokens, head-final (the last token nominal,
    see data/term-pos.zh.txt), never starting or ending with a function word; the memory's
    approved terms are kept whole. English: runs of up to five words between punctuation and
-   function words (data/stopwords.en.txt), keeping capitalised names, hyphenated compounds
+   function words (tm/text/data/stopwords.en.txt), keeping capitalised names, hyphenated compounds
    and acronyms.
 2. Evidence for a pair inside one aligned pair: dictionary translation of its parts
    (重庆 Chongqing + 高速 expressway + 集团 group, from CC-CEDICT and the memory's terms), scored
@@ -26,8 +26,10 @@ from functools import lru_cache
 from importlib import resources
 
 from tm.align import lexicon
-from tm.memory.normalize import fold
-from tm.script import has_han
+from tm.lexicon.tokenizer import ChineseTokenizer, default_tokenizer
+from tm.text.english import singular, term_stop_words
+from tm.text.fold import fold
+from tm.text.script import has_han
 
 #: Tokens per Chinese candidate and words per English one.
 MAX_ZH_TOKENS = 4
@@ -66,11 +68,6 @@ def _data_lines(name: str) -> list[str]:
     text = resources.files("tm.terms").joinpath("data", name).read_text(encoding="utf-8")
     lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return [line for line in lines if line]
-
-
-@lru_cache(maxsize=1)
-def _en_stop() -> frozenset[str]:
-    return frozenset(w for line in _data_lines("stopwords.en.txt") for w in line.split())
 
 
 @lru_cache(maxsize=1)
@@ -140,11 +137,12 @@ class _ZhTerm:
         return any(t in NAME_TAGS for t in self.tags)
 
 
-def chinese_candidates(text: str) -> list[_ZhTerm]:
-    """Head-final runs of up to four tokens, within punctuation."""
+def chinese_candidates(text: str, tokenizer: ChineseTokenizer | None = None) -> list[_ZhTerm]:
+    """Head-final runs of up to four tokens, within punctuation (cut by `tokenizer`, jieba's
+    own dictionary by default)."""
     anywhere, last = _zh_pos()
     stop = _zh_stop()
-    tagged = lexicon.tagged_tokens(text)
+    tagged = (tokenizer or default_tokenizer()).tagged(text)
     found: dict[str, _ZhTerm] = {}
     for start in range(len(tagged)):
         single = start and len(tagged[start][0]) == 1 and len(tagged[start - 1][0]) == 1
@@ -171,7 +169,7 @@ def _english_words(text: str) -> list[list[str]]:
     chunks: list[list[str]] = [[]]
     for token in _EN_TOKEN.findall(text):
         if token[0].isalpha():
-            if _ABBREVIATION_DOT.match(token) and token.lower() not in _en_stop():
+            if _ABBREVIATION_DOT.match(token) and token.lower() not in term_stop_words():
                 chunks.append([])  # "Co." "Ltd." end a name but are not part of a term
                 continue
             word = token.rstrip(".")
@@ -191,7 +189,7 @@ def _is_name_word(word: str) -> bool:
 def english_candidates(text: str) -> list[str]:
     """Noun-phrase-like runs of up to five words: no function word at either end, and one
     inside only between capitalised words (Bank of China)."""
-    stop = _en_stop()
+    stop = term_stop_words()
     found: dict[str, str] = {}
     for chunk in _english_words(text):
         lowered = [w.lower() for w in chunk]
@@ -212,7 +210,7 @@ def english_candidates(text: str) -> list[str]:
 
 # -- evidence ---------------------------------------------------------------------------------
 def _content_words(phrase: str) -> list[str]:
-    stop = _en_stop()
+    stop = term_stop_words()
     return [w for w in re.split(r"[\s\-]+", phrase) if w and w.lower() not in stop]
 
 
@@ -246,7 +244,7 @@ def pair_evidence(
             return ACRONYM_SCORE, [f"acronym {words[0]}: initials of {parts}"]
     stems = [lexicon.stem(w.lower()) for w in words]
     explained = [False] * len(words)
-    covered = 0
+    covered = 0.0
     why: list[str] = []
     for token in term.tokens:
         for part in _token_parts(token, extra):
@@ -328,7 +326,7 @@ def extract_terms(
     are written in running text, and offers renderings for proposals.
     """
     glossary = glossary or {}
-    lexicon.keep_whole(list(glossary))
+    tokenizer = default_tokenizer().with_words(glossary)  # the memory's terms are kept whole
     stems = lexicon.rendering_glosses(glossary)
     tallies: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
     english = _English()
@@ -345,7 +343,7 @@ def extract_terms(
         english.add_text(text)
     for pair in distinct.values():
         links = {(zh, fold(en)) for zh, en in pair.links}
-        zh_cands = chinese_candidates(pair.zh)
+        zh_cands = chinese_candidates(pair.zh, tokenizer)
         title = _is_title(pair.en)
         en_cands = english_candidates(pair.en)
         for term in zh_cands:
@@ -489,7 +487,7 @@ def _proposals(
 
 def _phrase_index(english_text: Iterable[str]) -> dict[str, Counter[str]]:
     """Content-word stem -> English phrases (up to three words, lower case) containing it."""
-    stop = _en_stop()
+    stop = term_stop_words()
     index: dict[str, Counter[str]] = defaultdict(Counter)
     for text in english_text:
         for chunk in _english_words(text):
@@ -503,16 +501,6 @@ def _phrase_index(english_text: Iterable[str]) -> dict[str, Counter[str]]:
                     for word in run:
                         index[lexicon.stem(word)][phrase] += 1
     return index
-
-
-def singular(phrase: str) -> str:
-    """Terms are cited in the singular: the last word of a phrase loses a plural ending."""
-    head, _, last = phrase.rpartition(" ")
-    if last.endswith("ies") and len(last) > 4:
-        last = last[:-3] + "y"
-    elif last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 3:
-        last = last[:-1]
-    return f"{head} {last}" if head else last
 
 
 def compose(

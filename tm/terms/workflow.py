@@ -14,11 +14,11 @@ from typing import Any, BinaryIO
 from tm import lang as langs
 from tm.errors import UsageError
 from tm.glossary import orient, write_glossary
-from tm.memory.normalize import fold
 from tm.memory.store import Store
 from tm.memory.transfer import export_tmx
 from tm.model import TERM_STATUSES, Note, Prop, Term
 from tm.terms.extract import Candidate
+from tm.text.fold import fold
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,8 @@ def set_status(
 def edit_term(store: Store, entry: StoredTerm, **changes: str | None) -> StoredTerm:
     """Change a term's source, target, languages, status, note or domain, keeping its id."""
     store.require_writable()
-    term = replace(entry.term, **{k: v for k, v in changes.items() if v is not None})
+    given: dict[str, Any] = {k: v for k, v in changes.items() if v is not None}
+    term = replace(entry.term, **given)
     if term.status not in TERM_STATUSES:
         raise UsageError(f"unknown status {term.status!r}")
     with store.atomic():

@@ -8,7 +8,7 @@ Entity declarations are refused outright, nothing is fetched, and every problem 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -130,7 +130,7 @@ class TmxReader:
     def _error(self, message: str, line: int | None) -> InputError:
         return InputError(message, file=self.name, line=line)
 
-    def _parse(self) -> Iterator[Header | Unit]:
+    def _parse(self) -> Generator[Header | Unit, None, None]:
         self._file = open_tmx(self.path, self.name)
         self.size = os.fstat(self._file.fileno()).st_size
         self._check_root(self._file)

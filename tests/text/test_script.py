@@ -1,6 +1,6 @@
 import pytest
 
-from tm.script import HAN_RANGES, has_han, is_han
+from tm.text.script import HAN_RANGES, has_han, is_han
 
 
 @pytest.mark.parametrize(
