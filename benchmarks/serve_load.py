@@ -8,7 +8,8 @@ write is in the memory. Then the same clients without pauses: the saturation thr
 
     python benchmarks/serve_load.py                      # SQLite, 100,000 units, 30 s
     python benchmarks/serve_load.py --units 20000 --seconds 10
-    python benchmarks/serve_load.py --memory postgresql://…   # any memory tm serve takes
+    python benchmarks/serve_load.py --backend both      # SQLite, then a throw-away PostgreSQL
+    python benchmarks/serve_load.py --backend postgresql --restart   # restart it mid-run
 
 Every request goes to 127.0.0.1 only; the loops are bounded in count and time.
 """
@@ -41,23 +42,27 @@ MAX_REQUESTS = 200_000
 
 
 def build_memory(path: Path, units: int) -> None:
-    from tm.memory import import_file, open_memory
-    from tm.model import Term
-    from tm.terms.workflow import add_term
-
     if path.exists():
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial.db")
     partial.unlink(missing_ok=True)
-    with open_memory(str(partial), write=True) as store:
+    fill(str(partial), units)
+    os.replace(partial, path)
+
+
+def fill(memory: str, units: int) -> None:
+    from tm.memory import import_file, open_memory
+    from tm.model import Term
+    from tm.terms.workflow import add_term
+
+    with open_memory(memory, write=True) as store:
         import_file(store, str(ROOT / "corpora" / "seed" / "seed.tmx"))
         import_file(store, str(ROOT / "corpora" / "seed" / "glossary.tbx"))
         terms = cedict_terms(units)
         with store.atomic():
             store.put_many([(t.unit(), t.source_lang, "cc-cedict") for t in terms])
         add_term(store, Term("绿电交通", "green-power transportation", "zh-Hans", "en"))
-    os.replace(partial, path)
 
 
 def make_token(memory: str, name: str) -> str:
@@ -77,6 +82,7 @@ class Load:
         self.pause = pause
         self.latency: dict[str, list[float]] = {"lookup": [], "terms": []}
         self.errors: dict[str, int] = {"lookup": 0, "terms": 0}
+        self.statuses: dict[int, int] = {}
         self.written: list[str] = []
         self.sent = 0
 
@@ -104,8 +110,10 @@ class Load:
                 try:
                     response = await call
                     ok = response.status_code in (200, 201)
+                    code = response.status_code
                 except httpx.HTTPError:
-                    ok = False
+                    ok, code = False, 0
+                self.statuses[code] = self.statuses.get(code, 0) + 1
                 self.latency[endpoint].append((time.perf_counter() - start) * 1000)
                 if not ok:
                     self.errors[endpoint] += 1
@@ -139,6 +147,9 @@ def report(title: str, load: Load, elapsed: float) -> None:
             f" {percentile(values, 0.95):>8.1f} {percentile(values, 0.99):>8.1f}"
             f" {load.errors[name]:>7}"
         )
+    failed = {code: n for code, n in sorted(load.statuses.items()) if code not in (200, 201)}
+    if failed:
+        print(f"  failed responses by status (0 = no answer): {failed}")
 
 
 def missing_writes(memory: str, written: list[str]) -> int:
@@ -150,20 +161,7 @@ def missing_writes(memory: str, written: list[str]) -> int:
     return sum(1 for source in written if source not in present)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--units", type=int, default=100_000)
-    parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--seconds", type=float, default=30.0)
-    parser.add_argument("--workers", type=int, default=2, help="tm serve worker processes")
-    parser.add_argument("--memory", help="serve this memory instead of building one")
-    args = parser.parse_args()
-
-    memory = args.memory or str(WORK / f"serve-{args.units}.db")
-    if not args.memory:
-        started = time.perf_counter()
-        build_memory(Path(memory), args.units)
-        print(f"memory: {memory} ({time.perf_counter() - started:.1f} s to build or find)")
+def serve_and_load(memory: str, label: str, args: argparse.Namespace, cluster: object) -> None:
     token = make_token(memory, f"load-{os.getpid()}")
     port = _free_port()
     server = subprocess.Popen(
@@ -181,28 +179,62 @@ def main() -> None:
             except httpx.HTTPError:
                 time.sleep(0.2)
         texts = queries()
-        print(
-            f"{date.today()} on {platform.machine()} {os.cpu_count()} cores, Python "
-            f"{platform.python_version()}; tm serve with {args.workers} worker(s); "
-            f"{args.clients} clients"
-        )
+        print(f"\n== {label}: tm serve with {args.workers} worker(s), {args.clients} clients")
         paced = Load(url, token, texts, pause=0.5)
-        report(
-            "paced (0.5 s between requests)",
-            paced,
-            asyncio.run(paced.run(args.clients, args.seconds)),
-        )
+        restarter = None
+        if args.restart and cluster is not None:
+            import threading
+
+            def restart() -> None:
+                time.sleep(args.seconds / 3)
+                print("  (PostgreSQL stopped for 3 s and started again)")
+                cluster.restart(down_seconds=3.0)  # type: ignore[attr-defined]
+
+            restarter = threading.Thread(target=restart)
+            restarter.start()
+        elapsed = asyncio.run(paced.run(args.clients, args.seconds))
+        if restarter is not None:
+            restarter.join()
+        report("paced (0.5 s between requests)", paced, elapsed)
         lost = missing_writes(memory, paced.written)
         print(f"  acknowledged term writes: {len(paced.written)}, missing afterwards: {lost}")
         flat = Load(url, token, texts, pause=0.0)
-        report(
-            "saturation (no pauses)", flat, asyncio.run(flat.run(args.clients, args.seconds / 2))
-        )
+        elapsed = asyncio.run(flat.run(args.clients, args.seconds / 2))
+        report("saturation (no pauses)", flat, elapsed)
         lost = missing_writes(memory, flat.written)
         print(f"  acknowledged term writes: {len(flat.written)}, missing afterwards: {lost}")
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=100_000)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--workers", type=int, default=2, help="tm serve worker processes")
+    parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
+    parser.add_argument("--restart", action="store_true", help="restart PostgreSQL mid-run")
+    args = parser.parse_args()
+    print(
+        f"{date.today()} on {platform.machine()} {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}; {args.units:,} term units + the seed corpus"
+    )
+    if args.backend in ("sqlite", "both"):
+        memory = str(WORK / f"serve-{args.units}.db")
+        started = time.perf_counter()
+        build_memory(Path(memory), args.units)
+        print(f"SQLite memory: {memory} ({time.perf_counter() - started:.1f} s to build or find)")
+        serve_and_load(memory, "SQLite", args, None)
+    if args.backend in ("postgresql", "both"):
+        from tests.support.pgcluster import Cluster
+
+        with Cluster() as cluster:
+            started = time.perf_counter()
+            fill(cluster.url, args.units)
+            print(f"\nPostgreSQL memory built in {time.perf_counter() - started:.1f} s")
+            serve_and_load(cluster.url, "PostgreSQL", args, cluster)
 
 
 if __name__ == "__main__":

@@ -89,7 +89,7 @@ class PostgresConnection:
 
         try:
             return self._conn.execute(translate(sql), tuple(params) or None)
-        except psycopg.OperationalError as exc:
+        except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
             raise unavailable(self.url, exc) from None
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
@@ -101,15 +101,21 @@ class PostgresConnection:
         try:
             with self._conn.cursor() as cursor:
                 cursor.executemany(translate(sql), batch)
-        except psycopg.OperationalError as exc:
+        except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
             raise unavailable(self.url, exc) from None
 
     def close(self) -> None:
+        import psycopg
+
         conn, self._conn = self._conn, None
-        if conn is not None:
+        if conn is None:
+            return
+        try:
             if conn.info.transaction_status != 0:  # not idle: a failed request's leftovers
                 conn.rollback()
-            self._pool.putconn(conn)
+        except psycopg.Error:
+            pass  # a connection lost with the server: the pool checks it and drops it
+        self._pool.putconn(conn)
 
 
 def unavailable(url: str, exc: BaseException) -> StoreError:
