@@ -326,8 +326,11 @@ class Server:
         suffix = IMPORT_FORMATS.get(fmt.split(";")[0].strip().lower())
         if suffix is None:
             raise HttpError(400, "say the format: ?format=tmx|tbx|csv|tsv or a Content-Type")
+        # The file's own name (when the client gives it) is what the memory records as origin.
+        name = os.path.basename(request.query_params.get("name", "")) or "upload"
+        stem = os.path.splitext(name)[0].strip(". ") or "upload"
         with tempfile.TemporaryDirectory() as folder:
-            path = os.path.join(folder, "upload" + suffix)
+            path = os.path.join(folder, stem + suffix)
             with open(path, "wb") as handle:
                 handle.write(body)
             counts = import_file(store, path)
@@ -355,16 +358,70 @@ class Server:
             files = ["posted.tmx"]
         else:
             data = self._json(request)
-            source, target = _text(data, "source"), _text(data, "target")
-            pair = CheckPair(
-                source, target, _language(source), _language(target), Location("posted", 1)
-            )
-            findings = check_pairs([pair], terms=terms, memory=store)
-            files = ["posted"]
+            if "pairs" in data:
+                pairs = [
+                    _check_pair(item, number) for number, item in enumerate(_list(data, "pairs"), 1)
+                ]
+                files = list(dict.fromkeys(p.location.file for p in pairs))
+            else:
+                source, target = _text(data, "source"), _text(data, "target")
+                pairs = [
+                    CheckPair(
+                        source, target, _language(source), _language(target),
+                        Location("posted", 1),
+                    )
+                ]  # fmt: skip
+                files = ["posted"]
+            findings = check_pairs(pairs, terms=terms, memory=store)
         return {
             "findings": [finding_dict(f) for f in findings],
             "summary": summary(findings, files),
         }
+
+
+def _list(data: dict[str, Any], key: str) -> list[Any]:
+    value = data.get(key)
+    if not isinstance(value, list) or not value:
+        raise HttpError(400, f"{key} must be a non-empty list")
+    return value
+
+
+def _check_pair(item: Any, number: int) -> Any:
+    """A pair as the CLI sends it (`tm --memory https://… check`), its location kept."""
+    from tm.checks.core import CheckPair
+    from tm.model import Location
+
+    if not isinstance(item, dict) or not isinstance(item.get("source"), str):
+        raise HttpError(400, f"pair {number}: source must be text")
+    target = item.get("target")
+    where = item.get("location") or {}
+    if not isinstance(where, dict):
+        raise HttpError(400, f"pair {number}: location must be an object")
+    location = Location(
+        str(where.get("file") or "posted"),
+        _opt_int(where.get("line")),
+        paragraph=_opt_int(where.get("paragraph")),
+        cue=_opt_int(where.get("cue")),
+        unit=str(where["unit"]) if where.get("unit") is not None else None,
+    )
+    source_lang = item.get("source_lang") or _language(item["source"])
+    target_lang = item.get("target_lang") or (_language(target) if target else None)
+    return CheckPair(
+        item["source"],
+        target if isinstance(target, str) else None,
+        str(source_lang),
+        str(target_lang) if target_lang else None,
+        location,
+        str(item.get("document") or location.file),
+    )
+
+
+def _opt_int(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise HttpError(400, "line, paragraph and cue must be whole numbers")
+    return value
 
 
 def _kind(value: str | None) -> str | None:

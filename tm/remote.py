@@ -1,0 +1,123 @@
+"""A team server's memory used from the command line: `tm --memory https://host/ …`.
+
+The CLI's lookup, check, import and terms commands call the server's API instead of opening a
+memory, so CI needs only the URL and a token (`$TM_TOKEN`). The server runs the same library,
+so the answers are the ones a local memory gives. Standard library only (urllib): the client
+side of `tm` needs no HTTP dependency.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import urllib.error
+import urllib.parse
+import urllib.request
+from typing import Any
+
+from tm.errors import InputError, StoreError, UsageError
+
+#: How long one request may take before the server is declared unreachable.
+TIMEOUT_SECONDS = 120.0
+SCHEMES = ("http://", "https://")
+
+_SUFFIX_FORMAT = {".tmx": "tmx", ".tbx": "tbx", ".csv": "csv", ".tsv": "tsv"}
+
+
+def is_url(memory: str) -> bool:
+    return memory.startswith(SCHEMES)
+
+
+class RemoteMemory:
+    """The API of one `tm serve`, with the token from `$TM_TOKEN` unless one is given."""
+
+    def __init__(self, url: str, token: str | None = None) -> None:
+        self.url = url.rstrip("/")
+        self.token = token if token is not None else os.environ.get("TM_TOKEN")
+
+    # -- plumbing ---------------------------------------------------------------------------
+    def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, Any] | None = None,
+        body: bytes | None = None,
+        content_type: str = "application/json",
+    ) -> Any:
+        query = "?" + urllib.parse.urlencode(params) if params else ""
+        request = urllib.request.Request(self.url + path + query, data=body, method=method)
+        if body is not None:
+            request.add_header("Content-Type", content_type)
+        if self.token:
+            request.add_header("Authorization", f"Bearer {self.token}")
+        try:
+            with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+                payload = response.read()
+        except urllib.error.HTTPError as error:
+            raise self._error(error) from None
+        except (urllib.error.URLError, OSError) as error:
+            reason = getattr(error, "reason", error)
+            raise StoreError(f"cannot reach the server: {reason}", file=self.url) from None
+        try:
+            return json.loads(payload)
+        except ValueError:
+            raise StoreError("the server's answer is not JSON", file=self.url) from None
+
+    def _error(self, error: urllib.error.HTTPError) -> Exception:
+        try:
+            message = json.loads(error.read()).get("error", error.reason)
+        except (ValueError, AttributeError):
+            message = str(error.reason)
+        if error.code == 401:
+            hint = "set $TM_TOKEN to a token from `tm serve token add`"
+            return StoreError(f"the server refused the token: {message}", file=self.url, hint=hint)
+        if error.code == 403:
+            return StoreError(f"not allowed: {message}", file=self.url)
+        if error.code in (400, 404, 413):
+            return UsageError(str(message))
+        return StoreError(f"the server answered {error.code}: {message}", file=self.url)
+
+    def _json(self, method: str, path: str, data: dict[str, Any]) -> Any:
+        body = json.dumps(data, ensure_ascii=False).encode("utf-8")
+        return self._call(method, path, body=body)
+
+    # -- the API ----------------------------------------------------------------------------
+    def lookup(self, text: str, *, fuzzy: float | None = None, limit: int = 10) -> Any:
+        params: dict[str, Any] = {"q": text, "limit": limit}
+        if fuzzy is not None:
+            params["fuzzy"] = int(fuzzy)
+        return self._call("GET", "/api/lookup", params=params)
+
+    def terms(self, status: str | None = None) -> list[dict[str, Any]]:
+        data = self._call("GET", "/api/terms", params={"status": status} if status else None)
+        return list(data["terms"])
+
+    def add_term(self, fields: dict[str, Any]) -> dict[str, Any]:
+        return dict(self._json("POST", "/api/terms", fields))
+
+    def change_term(self, term_id: int, fields: dict[str, Any]) -> dict[str, Any]:
+        return dict(self._json("PATCH", f"/api/terms/{term_id}", fields))
+
+    def import_file(self, path: str) -> dict[str, int]:
+        suffix = os.path.splitext(path)[1].lower()
+        if suffix not in _SUFFIX_FORMAT:
+            raise InputError(
+                f"cannot import {suffix or 'a file without suffix'} into a server "
+                f"(known: {', '.join(sorted(_SUFFIX_FORMAT))})",
+                file=path,
+            )
+        try:
+            with open(path, "rb") as handle:
+                body = handle.read()
+        except OSError as error:
+            raise InputError(f"cannot read: {error.strerror}", file=path) from None
+        params = {"format": _SUFFIX_FORMAT[suffix], "name": os.path.basename(path)}
+        return dict(self._call("POST", "/api/import", params=params, body=body))
+
+    def check(self, pairs: list[dict[str, Any]]) -> dict[str, Any]:
+        """The server's checks over pairs built here (their locations kept)."""
+        return dict(self._json("POST", "/api/check", {"pairs": pairs}))
+
+    def stats(self) -> dict[str, Any]:
+        return dict(self._call("GET", "/api/stats"))
