@@ -85,6 +85,17 @@ class Clock:
     def __call__(self, ms: float) -> float:
         return self.scale * ms + self.offset_ms
 
+    def inverse(self) -> Clock:
+        return Clock(1 / self.scale, -self.offset_ms / self.scale)
+
+
+@dataclass(frozen=True)
+class CuePairing:
+    """The cue groups of two tracks and the clock that maps A's times onto B's."""
+
+    groups: list[CueGroup]
+    clock: Clock
+
 
 def pair_cues(
     a: Sequence[Block],
@@ -95,9 +106,37 @@ def pair_cues(
     """The cue groups of tracks `a` and `b`, in time order; every cue of both tracks is in
     exactly one group. `terms` (Chinese term -> English stems) joins the dictionary.
     Symmetric: `pair_cues(b, a)` gives the same groups mirrored."""
+    return pair_tracks(a, b, terms=terms).groups
+
+
+def pair_tracks(
+    a: Sequence[Block],
+    b: Sequence[Block],
+    *,
+    terms: dict[str, frozenset[str]] | None = None,
+) -> CuePairing:
+    """`pair_cues` with the clock it estimated."""
     if _key(a) > _key(b):
-        return [group.mirrored() for group in _pair(b, a, terms or {})]
-    return _pair(a, b, terms or {})
+        groups, clock = _pair(b, a, terms or {})
+        return CuePairing([group.mirrored() for group in groups], clock.inverse())
+    groups, clock = _pair(a, b, terms or {})
+    return CuePairing(groups, clock)
+
+
+def group_overlap(group: CueGroup, a: Sequence[Block], b: Sequence[Block], clock: Clock) -> float:
+    """How well a group's two sides agree in time (0..1; 0 for a one-sided group): the
+    overlap of their spans, A's mapped by `clock`, as a share of the shorter."""
+    if not group.source or not group.target:
+        return 0.0
+    span_a = (
+        clock(min(a[i].start_ms or 0 for i in group.source)),
+        clock(max(a[i].end_ms or 0 for i in group.source)),
+    )
+    span_b = (
+        float(min(b[j].start_ms or 0 for j in group.target)),
+        float(max(b[j].end_ms or 0 for j in group.target)),
+    )
+    return relative_overlap(span_a, span_b)
 
 
 def estimate_clock(a: Sequence[Block], b: Sequence[Block]) -> Clock:
@@ -230,10 +269,10 @@ def _line(points: list[tuple[float, float]]) -> Clock | None:
 
 def _pair(
     a: Sequence[Block], b: Sequence[Block], terms: dict[str, frozenset[str]]
-) -> list[CueGroup]:
+) -> tuple[list[CueGroup], Clock]:
     if not a or not b:
         groups = [CueGroup((i,), ()) for i in range(len(a))]
-        return groups + [CueGroup((), (j,)) for j in range(len(b))]
+        return groups + [CueGroup((), (j,)) for j in range(len(b))], Clock()
     clock = estimate_clock(a, b)
     spans_a, spans_b = _spans(a), _spans(b)
     index = _Index(spans_b)
@@ -261,7 +300,7 @@ def _pair(
         if agreement is None or agreement > 0:
             links.add((i, j))
     groups = _groups(len(a), len(b), spans_a, spans_b, links)
-    return text.grow(groups) if text.active else groups
+    return (text.grow(groups) if text.active else groups), clock
 
 
 def _groups(

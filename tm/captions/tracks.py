@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 
 from tm.model import Block
 
 EXTENSIONS = (".srt", ".vtt")
+#: A cue that is only a sound or music label ([Applause], (MUSIC), ♪ ... ♪, 【掌声】): captions
+#: for the deaf and hard of hearing, which a translated track leaves out.
+_SOUND_LABEL = re.compile(r"^\s*(?:\[[^\]]*\]|\([^)]*\)|（[^）]*）|【[^】]*】|♪[^♪]*♪?|♪)\s*$")
 
 
 def is_caption_file(path: str | os.PathLike[str]) -> bool:
@@ -40,3 +44,7 @@ def track_language(cues: Sequence[Block]) -> str:
     changed_to_simplified = sum(a != b for a, b in zip(text, simplified, strict=False))
     changed_to_traditional = sum(a != b for a, b in zip(text, traditional, strict=False))
     return "zh-Hant" if changed_to_simplified > changed_to_traditional else "zh-Hans"
+
+
+def is_sound_label(text: str) -> bool:
+    return bool(_SOUND_LABEL.match(text))
