@@ -50,6 +50,8 @@ _SCALES = tuple(r for r in _RATES if abs(r - 1) <= MAX_DRIFT) + tuple(
 #: Offset-only timing whose cues overlap their best partners this well (on average, as a
 #: share of the shorter cue) needs no drift search.
 WELL_PAIRED = 0.95
+#: Tracks this short are taken as timed alike: a few cues cannot tell a shift from a pause.
+MIN_CUES = 4
 #: At most this many cues of A (evenly spaced) are used to estimate the clock.
 SAMPLE = 300
 #: A group grows across a boundary to at most this many cues a side.
@@ -145,7 +147,7 @@ def estimate_clock(a: Sequence[Block], b: Sequence[Block]) -> Clock:
     frame-rate conversions first, then a grid), each with its own voted offsets; finally a
     least-squares fit on the cues that pair one to one, kept when it makes the overlap better."""
     spans_a, spans_b = _spans(a), _spans(b)
-    if not spans_a or not spans_b:
+    if min(len(spans_a), len(spans_b)) < MIN_CUES:
         return Clock()
     index = _Index(spans_b)
     step = max(1, len(spans_a) // SAMPLE)

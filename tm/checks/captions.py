@@ -1,6 +1,7 @@
 """Caption checks for `tm check`: each track against its style profile (tm/captions/profiles,
-Netflix and BBC guides; a team's own in tm.toml), and two tracks' cue groups as check pairs
-for the term, number and script checks. Cue pairing itself is tm.captions.timing's."""
+Netflix and BBC guides; a team's own in tm.toml), and two tracks' sentences (cue groups
+merged, as `tm align` stores them) as check pairs for the term, number and script checks.
+Cue pairing itself is tm.captions.timing's."""
 
 from __future__ import annotations
 
@@ -10,8 +11,7 @@ from dataclasses import replace
 from tm import lang as langs
 from tm.captions.profiles import Profile, ProfileChoice
 from tm.captions.rules import check_track
-from tm.captions.sentences import join_cues
-from tm.captions.timing import CueGroup
+from tm.captions.sentences import join_cues, merge_sentences
 from tm.captions.timing import pair_cues as pair_groups
 from tm.checks.core import CheckPair, Config, Context
 from tm.model import Block, Finding, Location
@@ -51,28 +51,28 @@ def caption_check_pairs(
     target: Sequence[Block],
     source_lang: str,
     target_lang: str,
-    groups: Sequence[CueGroup] | None = None,
 ) -> list[CheckPair]:
-    """Each cue group with both sides as a check pair (the group's texts joined; located at
-    its first source cue), and each one-sided group as a pair with an empty side, so that
-    a cue left untranslated is reported (not a sound label, [Applause], which a translated
-    track leaves out)."""
+    """Two tracks as check pairs: each sentence (cue groups merged, as the memory stores
+    them: a clause moved across a cue boundary stays inside its pair) with its cues' texts
+    joined, located at its first source cue. A sentence with no translation is a pair with
+    an empty target, so that it is reported (not a sound label, [Applause], which a
+    translated track leaves out)."""
     from tm.captions.tracks import is_sound_label
 
-    groups = groups if groups is not None else pair_groups(source, target)
+    groups = pair_groups(source, target)
     pairs = []
-    for group in groups:
-        if not group.source:
+    for sentence in merge_sentences(groups, source, target, source_lang, target_lang):
+        if not sentence.source:
             continue
-        if not group.target and all(is_sound_label(source[i].text) for i in group.source):
+        if not sentence.target and all(is_sound_label(source[i].text) for i in sentence.source):
             continue
         pairs.append(
             CheckPair(
-                join_cues(source, group.source, source_lang),
-                join_cues(target, group.target, target_lang) if group.target else "",
+                join_cues(source, sentence.source, source_lang),
+                join_cues(target, sentence.target, target_lang) if sentence.target else "",
                 source_lang,
                 target_lang,
-                source[group.source[0]].location,
+                source[sentence.source[0]].location,
                 a_path,
             )
         )
