@@ -24,7 +24,7 @@ mirrored (the tracks are put in a canonical order before anything is estimated).
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -60,6 +60,8 @@ MAX_GROUP = 4
 #: and a boundary moves for this many rare words (one word is often a paraphrase's accident:
 #: 中国电力 rendered "CPID", and "power" in the next cue).
 RARE_HITS, CROSSINGS = 2, 2
+#: Rare means rare among this many English cues either side (about a minute of speech).
+RARE_WINDOW = 15
 
 
 @dataclass(frozen=True)
@@ -401,11 +403,11 @@ class _Text:
             | lexicon.english_names(c.text)
             for c in en
         ]
-        hits: dict[str, int] = defaultdict(int)
-        for words in self.en_words:
+        where: dict[str, list[int]] = defaultdict(list)  # word -> English cues, ascending
+        for j, words in enumerate(self.en_words):
             for word in words:
-                hits[word] += 1
-        self.hits = hits
+                where[word].append(j)
+        self.where = where
         # Each Chinese cue's items: (glosses, firm). A firm item is a number, a term, a whole
         # dictionary word or a name read as pinyin; glosses pieced together from single
         # characters (中国电力 -> "power") may pair a weak overlap but never move a boundary.
@@ -451,16 +453,27 @@ class _Text:
     def _rare_crossings(
         self, zh: tuple[int, ...], en_own: tuple[int, ...], en_next: tuple[int, ...]
     ) -> int:
-        """Rare words of the Chinese cues `zh` rendered in `en_next` and not in `en_own`."""
+        """Rare words of the Chinese cues `zh` rendered in `en_next` and not in `en_own`: rare
+        near here (a word of every other cue of a long talk is no evidence of a move)."""
         own = set().union(*(self.en_words[j] for j in en_own)) if en_own else set()
         other = set().union(*(self.en_words[j] for j in en_next)) if en_next else set()
+        lo, hi = min(en_next) - RARE_WINDOW, max(en_next) + RARE_WINDOW
         count = 0
         for i in zh:
             for glosses, firm in self.zh_items[i]:
                 found = glosses & other if firm else set()
-                if found and not glosses & own and min(self.hits[w] for w in found) <= RARE_HITS:
+                if (
+                    found
+                    and not glosses & own
+                    and min(self._near(w, lo, hi) for w in found) <= RARE_HITS
+                ):
                     count += 1
         return count
+
+    def _near(self, word: str, lo: int, hi: int) -> int:
+        """In how many English cues from `lo` to `hi` the word occurs."""
+        cues = self.where[word]
+        return bisect_right(cues, hi) - bisect_left(cues, lo)
 
     def grow(self, groups: list[CueGroup]) -> list[CueGroup]:
         """Neighbouring groups made one where a clause crossed the cue boundary."""
