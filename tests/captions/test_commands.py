@@ -115,3 +115,26 @@ def test_profiles_from_the_command_line_and_tm_toml(run, tmp_path: Path, monkeyp
     result = run("check", ZH, "--profile", "netflix-zh")
     assert result.code == 2 and result.err.count("\n") == 1
     assert "unknown caption profile 'netflix-zh'" in result.err
+
+
+def test_two_tracks_in_one_language_exit_2(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "x.tmx"
+    result = run("align", EN, EN, "-o", out)
+    assert result.code == 2 and result.err.count("\n") == 1
+    assert "both caption tracks are en" in result.err
+    assert not out.exists()
+
+
+def test_the_old_pairing_api_gives_cue_groups_as_blocks() -> None:
+    """tm.checks.captions.pair_cues keeps its shape for its callers: (source, target) blocks,
+    now one per cue group with source cues, from the one pairing."""
+    from tm.captions.tracks import read_track
+    from tm.checks.captions import pair_cues
+
+    en, zh = read_track(EN), read_track(ZH)
+    pairs = pair_cues(en, zh, "en", "zh-Hans")
+    merged = next(p for p in pairs if p[0].location.cue == 5)
+    assert merged[0].text == "met Mr. Teng Yingming, Chairman of Chongqing Expressway Group."
+    assert merged[1] is not None and merged[1].text == "会见了重庆高速集团董事长滕英明"
+    assert (merged[0].start_ms, merged[0].end_ms) == (13000, 17800)
+    assert pairs[-1][0].text == "[Applause]" and pairs[-1][1] is None
