@@ -138,3 +138,10 @@ def test_the_old_pairing_api_gives_cue_groups_as_blocks() -> None:
     assert merged[1] is not None and merged[1].text == "会见了重庆高速集团董事长滕英明"
     assert (merged[0].start_ms, merged[0].end_ms) == (13000, 17800)
     assert pairs[-1][0].text == "[Applause]" and pairs[-1][1] is None
+
+
+def test_old_caption_thresholds_still_move_the_limits(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    config = tmp_path / "tm.toml"
+    config.write_text("[check.thresholds]\ncaption_zh_line = 18\n", encoding="utf-8")
+    found = findings(run, ZH, "--config", config)
+    assert [f["check"] for f in found] == ["caption-punctuation"]  # the 17-character line is fine

@@ -9,11 +9,11 @@ The configuration is TOML: `tm.toml` (table `[check]`) or `pyproject.toml` (tabl
     baseline = ".tm-baseline.json"           # accepted findings: fail on new ones only
     fail-on = "error"
     disable = ["whitespace"]
+    profile = ["team-zh", "bbc-en"]          # caption style profiles (tm/captions/profiles)
     [check.severity]
     length-ratio = "info"
     [check.thresholds]
     length_sigmas = 3.5
-    profile = ["team-zh", "bbc-en"]          # caption style profiles (tm/captions/profiles)
     [check.profiles.team-zh]                 # a team's own, on top of a bundled one
     extends = "netflix-zh-hans"
     max_chars_per_line = 14
