@@ -34,5 +34,9 @@ tm align corpora/captions/ceremony.en.vtt corpora/captions/ceremony.zh-Hans.srt 
 tm align corpora/captions/ceremony.zh-Hant.vtt corpora/captions/ceremony.en.vtt --into-memory \
   -o out/captions-zh-Hant.tmx
 tm validate out/captions-zh-Hans.tmx out/captions-zh-Hant.tmx
+tm align corpora/captions/ceremony.en.vtt corpora/captions/ceremony.zh-Hans.srt \
+  --gold corpora/captions/gold/en-zh-Hans.beads
+tm align corpora/captions/ceremony.en.vtt corpora/captions/ceremony.zh-Hant.vtt \
+  --gold corpora/captions/gold/en-zh-Hant.beads
 tm check corpora/captions/ceremony.en.vtt corpora/captions/ceremony.zh-Hans.srt
 tm check corpora/captions/ceremony.zh-Hant.vtt corpora/captions/ceremony.en.vtt

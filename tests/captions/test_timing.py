@@ -183,3 +183,19 @@ def test_empty_tracks() -> None:
     en = track([(1.0, 2.0, "Hello.")])
     assert pair_cues(en, []) == [CueGroup((0,), ())]
     assert pair_cues([], en) == [CueGroup((), (0,))]
+
+
+@pytest.mark.parametrize(("track_path", "gold"), [(ZH, "en-zh-Hans"), (HANT, "en-zh-Hant")])
+def test_the_hand_made_groups_of_the_corpus(track_path: Path, gold: str) -> None:
+    """corpora/captions/gold: the groups a person draws (a clause moved over one or two
+    boundaries makes one group; [Applause] stays alone)."""
+    expected = []
+    for line in (CORPUS / "gold" / f"{gold}.beads").read_text(encoding="utf-8").splitlines():
+        source, target = line.split(":")
+        expected.append(
+            CueGroup(
+                tuple(int(x) for x in source.strip("[]").split(",") if x.strip()),
+                tuple(int(x) for x in target.strip("[]").split(",") if x.strip()),
+            )
+        )
+    assert both_orders(read_track(EN), read_track(track_path)) == expected

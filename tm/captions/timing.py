@@ -24,6 +24,7 @@ mirrored (the tracks are put in a canonical order before anything is estimated).
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
@@ -31,6 +32,8 @@ from dataclasses import dataclass
 
 from tm import lang as langs
 from tm.model import Block
+
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,7}\b")
 
 #: Two cues pair when their overlap is at least this share of the shorter cue.
 LINK = 0.5
@@ -57,9 +60,8 @@ SAMPLE = 300
 #: A group grows across a boundary to at most this many cues a side.
 MAX_GROUP = 4
 #: Evidence found in at most this many cues of the other track is rare enough to move a group,
-#: and a boundary moves for this many rare words (one word is often a paraphrase's accident:
-#: 中国电力 rendered "CPID", and "power" in the next cue).
-RARE_HITS, CROSSINGS = 2, 2
+#: and a boundary moves for this many such words.
+RARE_HITS, CROSSINGS = 2, 1
 #: Rare means rare among this many English cues either side (about a minute of speech).
 RARE_WINDOW = 15
 
@@ -394,6 +396,7 @@ class _Text:
     ) -> None:
         from tm.align import lexicon
         from tm.text.numbers import chinese_numbers, english_numbers
+        from tm.text.variants import to_simplified
 
         self.active = True
         self.zh_is_a = zh_is_a
@@ -409,14 +412,18 @@ class _Text:
                 where[word].append(j)
         self.where = where
         # Each Chinese cue's items: (glosses, firm). A firm item is a number, a term, a whole
-        # dictionary word or a name read as pinyin; glosses pieced together from single
-        # characters (中国电力 -> "power") may pair a weak overlap but never move a boundary.
+        # dictionary word or a name read as pinyin, and not a piece of a name the English
+        # writes as an acronym (中国 + 电力 spell the C and P of CPID: "power" in the next
+        # cue is no evidence). Glosses pieced together from single characters, and acronym
+        # pieces, may pair a weak overlap but never move a boundary.
+        acronyms = sorted({m.lower() for c in en for m in _ACRONYM.findall(c.text)})
         self.zh_items: list[list[tuple[frozenset[str], bool]]] = []
         table = lexicon.cedict()
         cache: dict[str, tuple[frozenset[str], bool]] = {}
         for cue in zh:
-            items = [(frozenset({v}), True) for v in chinese_numbers(cue.text)]
-            for token in lexicon.chinese_tokens(cue.text):
+            tokens = []
+            # CC-CEDICT and jieba read Simplified: a Traditional cue is read converted.
+            for token in lexicon.chinese_tokens(to_simplified(cue.text)):
                 if len(token) < 2 or token.isdigit():
                     continue
                 item = cache.get(token)
@@ -427,8 +434,15 @@ class _Text:
                         names = lexicon.pinyin_forms(token)
                         found, firm = found | names, firm or bool(names)
                     item = cache[token] = (found, firm)
-                if item[0]:
-                    items.append(item)
+                tokens.append(item)
+            spelled: set[int] = set()
+            for k in range(len(tokens)):
+                for acronym in acronyms:
+                    n = lexicon.spelled_initials(acronym, [g for g, _ in tokens[k:]])
+                    if n >= 2:
+                        spelled.update(range(k, k + n))
+            items = [(frozenset({v}), True) for v in chinese_numbers(cue.text)]
+            items += [(g, firm and k not in spelled) for k, (g, firm) in enumerate(tokens) if g]
             self.zh_items.append(items)
 
     @classmethod
@@ -451,17 +465,24 @@ class _Text:
         return float(sum(1 for glosses, _firm in self.zh_items[zh] if glosses & words))
 
     def _rare_crossings(
-        self, zh: tuple[int, ...], en_own: tuple[int, ...], en_next: tuple[int, ...]
+        self,
+        zh: tuple[int, ...],
+        en_own: tuple[int, ...],
+        en_next: tuple[int, ...],
+        zh_next: tuple[int, ...],
     ) -> int:
-        """Rare words of the Chinese cues `zh` rendered in `en_next` and not in `en_own`: rare
-        near here (a word of every other cue of a long talk is no evidence of a move)."""
-        own = set().union(*(self.en_words[j] for j in en_own)) if en_own else set()
-        other = set().union(*(self.en_words[j] for j in en_next)) if en_next else set()
+        """Words of the Chinese cues `zh` rendered in the neighbouring group's English
+        `en_next`, and neither in their own English `en_own` nor by the neighbour's own
+        Chinese `zh_next`; firm, and rare near here (a word of every other cue of a long talk
+        is no evidence of a move)."""
+        own = set().union(*(self.en_words[j] for j in en_own))
+        other = set().union(*(self.en_words[j] for j in en_next))
+        explained = {w for i in zh_next for glosses, _ in self.zh_items[i] for w in glosses}
         lo, hi = min(en_next) - RARE_WINDOW, max(en_next) + RARE_WINDOW
         count = 0
         for i in zh:
             for glosses, firm in self.zh_items[i]:
-                found = glosses & other if firm else set()
+                found = (glosses & other) - explained if firm else set()
                 if (
                     found
                     and not glosses & own
@@ -476,33 +497,39 @@ class _Text:
         return bisect_right(cues, hi) - bisect_left(cues, lo)
 
     def grow(self, groups: list[CueGroup]) -> list[CueGroup]:
-        """Neighbouring groups made one where a clause crossed the cue boundary."""
+        """Groups made one where a clause crossed a cue boundary: with the group before, or
+        with the one before that (the clause moved over a short cue between them)."""
         out: list[CueGroup] = []
         for group in groups:
-            if out and self._crossed(out[-1], group):
-                last = out.pop()
-                group = CueGroup(
-                    tuple(sorted(last.source + group.source)),
-                    tuple(sorted(last.target + group.target)),
+            for back in (1, 2):
+                if len(out) < back:
+                    break
+                span = [*out[-back:], group]
+                merged = CueGroup(
+                    tuple(sorted(i for g in span for i in g.source)),
+                    tuple(sorted(j for g in span for j in g.target)),
                 )
+                if max(len(merged.source), len(merged.target)) <= MAX_GROUP and self._crossed(
+                    out[-back], group
+                ):
+                    del out[-back:]
+                    group = merged
+                    break
             out.append(group)
         return out
 
     def _crossed(self, first: CueGroup, second: CueGroup) -> bool:
         if not (first.source and first.target and second.source and second.target):
             return False
-        if (
-            max(len(first.source) + len(second.source), len(first.target) + len(second.target))
-            > MAX_GROUP
-        ):
-            return False
         if self.zh_is_a:
             zh1, en1, zh2, en2 = first.source, first.target, second.source, second.target
         else:
             zh1, en1, zh2, en2 = first.target, first.source, second.target, second.source
+        # A clause moves over one boundary: the English it lands against is the cue next to
+        # that boundary (the first group's last, or the second group's first).
         return (
-            self._rare_crossings(zh1, en1, en2) >= CROSSINGS
-            or self._rare_crossings(zh2, en2, en1) >= CROSSINGS
+            self._rare_crossings(zh1, en1, (min(en2),), zh2) >= CROSSINGS
+            or self._rare_crossings(zh2, en2, (max(en1),), zh1) >= CROSSINGS
         )
 
 
