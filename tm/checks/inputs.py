@@ -97,8 +97,9 @@ def _document_pair(a: str, b: str, source_lang: str, target_lang: str) -> Iterat
 
 
 def _caption_pair(a: str, b: str, source_lang: str, target_lang: str, inputs: Inputs) -> None:
-    """Two caption tracks: their cue groups (tm.captions.timing) as check pairs, and every
-    cue of both for the profile checks. Each track's language from its text."""
+    """Two caption tracks: their sentences (cue groups paired by tm.captions.timing, merged
+    as `tm align` stores them) as check pairs, and every cue of both for the profile
+    checks. Each track's language from its text."""
     from tm.captions.tracks import read_track, track_language
     from tm.checks.captions import caption_check_pairs
 
