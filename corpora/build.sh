@@ -26,3 +26,17 @@ tm terms export -o out/glossary.tmx
 # Consistency checks: the seed and the release pair are clean against the approved glossary.
 tm check seeds/000_5a0f6029a40198bd.txt --glossary corpora/seed/glossary.tbx
 tm check corpora/seed/release.en.txt corpora/seed/release.zh.txt
+# Captions (corpora/captions/, tm/captions/): the signing ceremony's English track with its
+# Simplified and Traditional Chinese tracks, timed differently; aligned into the memory as
+# sentences (either track first), and checked against each language's Netflix profile.
+tm align corpora/captions/ceremony.en.vtt corpora/captions/ceremony.zh-Hans.srt --into-memory \
+  -o out/captions-zh-Hans.tmx
+tm align corpora/captions/ceremony.zh-Hant.vtt corpora/captions/ceremony.en.vtt --into-memory \
+  -o out/captions-zh-Hant.tmx
+tm validate out/captions-zh-Hans.tmx out/captions-zh-Hant.tmx
+tm align corpora/captions/ceremony.en.vtt corpora/captions/ceremony.zh-Hans.srt \
+  --gold corpora/captions/gold/en-zh-Hans.beads
+tm align corpora/captions/ceremony.en.vtt corpora/captions/ceremony.zh-Hant.vtt \
+  --gold corpora/captions/gold/en-zh-Hant.beads
+tm check corpora/captions/ceremony.en.vtt corpora/captions/ceremony.zh-Hans.srt
+tm check corpora/captions/ceremony.zh-Hant.vtt corpora/captions/ceremony.en.vtt

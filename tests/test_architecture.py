@@ -20,7 +20,9 @@ MODULES = sorted(m.name for m in pkgutil.walk_packages([str(PACKAGE)], "tm."))
 
 def _file_of(module: str) -> Path:
     path = PACKAGE.joinpath(*module.split(".")[1:])
-    return path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
+    # A package's __init__ wins; a folder without one (data, such as captions/profiles/) does
+    # not shadow a module of the same name, as in Python's own import system.
+    return path / "__init__.py" if (path / "__init__.py").exists() else path.with_suffix(".py")
 
 
 def _type_checking(node: ast.AST) -> bool:

@@ -45,6 +45,18 @@ def _sentences(path: str, lang: str) -> list[Segment]:
     return segment_blocks(document.blocks, "zh" if langs.is_chinese(lang) else "en")
 
 
+def _captions(a: str, b: str | os.PathLike[str]) -> bool:
+    from tm.captions.align import is_caption_pair
+
+    return is_caption_pair(a, b)
+
+
+def _align_captions(a: str, b: str | os.PathLike[str], **options: object) -> AlignedDocuments:
+    from tm.captions.align import align_captions
+
+    return align_captions(a, b, **options)  # type: ignore[arg-type]
+
+
 def align_files(
     a: str | os.PathLike[str],
     b: str | os.PathLike[str] | None = None,
@@ -60,6 +72,10 @@ def align_files(
     `InputError` for unreadable files and for a side with no text in its language.
     """
     first = os.fspath(a)
+    if b is not None and not segmented and _captions(first, b):  # two caption tracks
+        return _align_captions(
+            first, b, source_lang=source_lang, target_lang=target_lang, terms=terms
+        )
     if b is None:
         if segmented:
             raise InputError("--segmented needs two files", file=first)
@@ -117,7 +133,10 @@ def bead_text(segments: list[Segment], indices: tuple[int, ...], lang: str) -> s
 
 
 def alignment_units(aligned: AlignedDocuments) -> list[Unit]:
-    """One segment unit per bead with both sides, its score as a prop."""
+    """One segment unit per bead with both sides, its score as a prop (for caption tracks,
+    one per sentence: tm.captions.align)."""
+    if hasattr(aligned, "units"):
+        return aligned.units()  # type: ignore[no-any-return]
     al = aligned.alignment
     units = []
     for bead in al.beads:

@@ -96,4 +96,8 @@ WRITERS: dict[str, Callable[[AlignedDocuments, BinaryIO], None]] = {
 
 def write_alignment(aligned: AlignedDocuments, handle: BinaryIO, fmt: str) -> None:
     """Write `aligned` in one of `FORMATS` to a binary file."""
+    if hasattr(aligned, "cues_a"):  # two caption tracks: sentences in TMX and JSON
+        from tm.captions.align import write_caption_alignment
+
+        return write_caption_alignment(aligned, handle, fmt)  # type: ignore[arg-type]
     WRITERS[fmt](aligned, handle)

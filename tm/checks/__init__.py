@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 
-from tm.checks.captions import check_cue
+from tm.checks.captions import check_tracks
 from tm.checks.completeness import check_completeness
 from tm.checks.consistency import check_segment_consistency
 from tm.checks.core import (
@@ -113,11 +113,7 @@ def check_inputs(
     context = Context(config or Config(), Glossary(terms), memory)
     findings = run_checks(inputs.pairs, context, PAIR_CHECKS, DOCUMENT_CHECKS)
     by_location = {pair.location: pair for pair in inputs.pairs}
-    for location, (cue, lang) in inputs.cues.items():
-        pair = by_location.get(location) or CheckPair(cue.text, None, lang, None, location)
-        findings.extend(
-            f for f in check_cue(cue, lang, pair, context) if context.config.enabled(f.check)
-        )
+    findings.extend(check_tracks(inputs.cues, by_location, context))  # caption profiles
     order = {os.fspath(path): i for i, path in enumerate(inputs.files)}
     findings.sort(key=lambda f: (order.get(f.location.file, len(order)), _place(f)))
     return findings

@@ -1,62 +1,144 @@
-"""Captions: cues of two caption files paired by time, and each cue checked for reading speed,
-duration and line length (thresholds in data/thresholds.json, after the Netflix Timed Text
-Style Guides for Simplified Chinese and English)."""
+"""Caption checks for `tm check`: each track against its style profile (tm/captions/profiles,
+Netflix and BBC guides; a team's own in tm.toml), and two tracks' sentences (cue groups
+merged, as `tm align` stores them) as check pairs for the term, number and script checks.
+Cue pairing itself is tm.captions.timing's."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 
 from tm import lang as langs
-from tm.checks.core import CheckPair, Context
-from tm.model import Block, Finding
+from tm.captions.profiles import Profile, ProfileChoice
+from tm.captions.rules import check_track
+from tm.captions.sentences import join_cues, merge_sentences
+from tm.captions.timing import pair_cues as pair_groups
+from tm.checks.core import CheckPair, Config, Context
+from tm.model import Block, Finding, Location
 
 
-def pair_cues(source: list[Block], target: list[Block]) -> list[tuple[Block, Block | None]]:
-    """Each source cue with the target cue it overlaps most in time (None if none does)."""
-    pairs: list[tuple[Block, Block | None]] = []
-    j = 0
-    for cue in source:
-        best, best_overlap = None, 0
-        while j < len(target) and (target[j].end_ms or 0) <= (cue.start_ms or 0):
-            j += 1
-        k = j
-        while k < len(target) and (target[k].start_ms or 0) < (cue.end_ms or 0):
-            overlap = min(cue.end_ms or 0, target[k].end_ms or 0) - max(
-                cue.start_ms or 0, target[k].start_ms or 0
+def group_block(cues: Sequence[Block], indices: Sequence[int], lang: str = "en") -> Block:
+    """A cue group as one block: the cues' text joined, the first cue's location, the
+    group's start and end, all lines."""
+    first = cues[indices[0]]
+    return Block(
+        join_cues(cues, indices, lang),
+        first.location,
+        first.kind,
+        start_ms=min(cues[i].start_ms or 0 for i in indices),
+        end_ms=max(cues[i].end_ms or 0 for i in indices),
+        lines=tuple(line for i in indices for line in cues[i].lines),
+    )
+
+
+def pair_cues(
+    source: list[Block], target: list[Block], source_lang: str = "en", target_lang: str = "zh"
+) -> list[tuple[Block, Block | None]]:
+    """Adapter for callers of the old per-cue pairing: each cue group with source cues, as
+    (the source cues as one block, the target cues as one block or None). The groups come
+    from `tm.captions.timing.pair_cues`, the one place cues are paired."""
+    out: list[tuple[Block, Block | None]] = []
+    for group in pair_groups(source, target):
+        if group.source:
+            other = group_block(target, group.target, target_lang) if group.target else None
+            out.append((group_block(source, group.source, source_lang), other))
+    return out
+
+
+def caption_check_pairs(
+    a_path: str,
+    source: Sequence[Block],
+    target: Sequence[Block],
+    source_lang: str,
+    target_lang: str,
+) -> list[CheckPair]:
+    """Two tracks as check pairs: each sentence (cue groups merged, as the memory stores
+    them: a clause moved across a cue boundary stays inside its pair) with its cues' texts
+    joined, located at its first source cue. A sentence with no translation is a pair with
+    an empty target, so that it is reported (not a sound label, [Applause], which a
+    translated track leaves out)."""
+    from tm.captions.tracks import is_sound_label
+
+    groups = pair_groups(source, target)
+    pairs = []
+    for sentence in merge_sentences(groups, source, target, source_lang, target_lang):
+        if not sentence.source:
+            continue
+        if not sentence.target and all(is_sound_label(source[i].text) for i in sentence.source):
+            continue
+        pairs.append(
+            CheckPair(
+                join_cues(source, sentence.source, source_lang),
+                join_cues(target, sentence.target, target_lang) if sentence.target else "",
+                source_lang,
+                target_lang,
+                source[sentence.source[0]].location,
+                a_path,
             )
-            if overlap > best_overlap:
-                best, best_overlap = target[k], overlap
-            k += 1
-        pairs.append((cue, best))
+        )
     return pairs
 
 
-def check_cue(block: Block, lang: str, pair: CheckPair, context: Context) -> Iterator[Finding]:
+def _overridden(profile: Profile, config: Config) -> Profile:
+    """A profile with the caption_* thresholds a project set in tm.toml applied."""
+    own = config.thresholds
+    zh = langs.is_chinese(profile.language)
+    changes: dict[str, object] = {}
+    if "caption_min_ms" in own:
+        changes["min_duration_ms"] = int(own["caption_min_ms"])
+    cps = own.get("caption_zh_cps" if zh else "caption_en_cps")
+    if cps is not None and profile.speed_unit == "cps":
+        changes["speeds"] = {**profile.speeds, profile.audience: cps}
+    line = own.get("caption_zh_line" if zh else "caption_en_line")
+    if line is not None:
+        changes["max_chars_per_line"] = line
+    return replace(profile, **changes) if changes else profile  # type: ignore[arg-type]
+
+
+def profile_for(language: str, config: Config) -> Profile | None:
+    """The profile a track in `language` is checked against: the one chosen for that
+    language (--profile, tm.toml), else the language's default."""
+    choice = config.profiles if isinstance(config.profiles, ProfileChoice) else ProfileChoice()
+    profile = choice.for_language(language)
+    return _overridden(profile, config) if profile else None
+
+
+def check_tracks(
+    cues: Mapping[Location, tuple[Block, str]],
+    pairs: Mapping[Location, CheckPair],
+    context: Context,
+) -> Iterator[Finding]:
+    """Every caption track among the inputs against its profile. The cues of one file form
+    a track (in file order); its language comes from its text. A finding on a cue that
+    begins a check pair carries that pair's texts."""
+    from tm.captions.tracks import track_language
+
+    tracks: dict[str, list[Block]] = {}
+    for location, (cue, _lang) in cues.items():
+        tracks.setdefault(location.file, []).append(cue)
     config = context.config
-    if block.start_ms is None or block.end_ms is None:
-        return
-    duration = block.end_ms - block.start_ms
-    chinese = langs.is_chinese(lang)
-    chars = len("".join(block.text.split()))
-    cps_limit = config.threshold("caption_zh_cps" if chinese else "caption_en_cps")
-    if duration < config.threshold("caption_min_ms"):
-        yield config.finding(
-            "caption-timing", f"cue {block.location.cue} is shown for only {duration} ms", pair
-        )
-    elif chars / (duration / 1000) > cps_limit:
-        yield config.finding(
-            "caption-timing",
-            f"cue {block.location.cue}: {chars / (duration / 1000):.1f} characters per second "
-            f"(at most {cps_limit:g} for {'Chinese' if chinese else 'English'})",
-            pair,
-        )
-    line_limit = config.threshold("caption_zh_line" if chinese else "caption_en_line")
-    for line in block.lines or (block.text,):
-        if len(line) > line_limit:
-            yield config.finding(
-                "caption-length",
-                f"cue {block.location.cue}: a line of {len(line)} characters "
-                f"(at most {line_limit:g})",
-                pair,
+    for track in tracks.values():
+        track.sort(key=lambda c: (c.location.cue or 0, c.location.line or 0))
+        language = track_language(track)
+        profile = profile_for(language, config)
+        if profile is None:
+            continue
+        for problem in check_track(track, profile):
+            if not config.enabled(problem.check):
+                continue
+            cue = track[problem.cue]
+            pair = pairs.get(cue.location) or CheckPair(
+                cue.text, None, language, None, cue.location, cue.location.file
             )
-            break
+            yield config.finding(problem.check, problem.message, pair)
+
+
+def check_cue(block: Block, lang: str, pair: CheckPair, context: Context) -> Iterator[Finding]:
+    """One cue on its own against its language's profile (no order, overlap or gap: those
+    need the track, see `check_tracks`)."""
+    profile = profile_for(langs.canonical(lang), context.config)
+    if profile is None:
+        return
+    for problem in check_track([block], profile):
+        if context.config.enabled(problem.check):
+            yield context.config.finding(problem.check, problem.message, pair)

@@ -9,10 +9,14 @@ The configuration is TOML: `tm.toml` (table `[check]`) or `pyproject.toml` (tabl
     baseline = ".tm-baseline.json"           # accepted findings: fail on new ones only
     fail-on = "error"
     disable = ["whitespace"]
+    profile = ["team-zh", "bbc-en"]          # caption style profiles (tm/captions/profiles)
     [check.severity]
     length-ratio = "info"
     [check.thresholds]
     length_sigmas = 3.5
+    [check.profiles.team-zh]                 # a team's own, on top of a bundled one
+    extends = "netflix-zh-hans"
+    max_chars_per_line = 14
 
 A baseline lists fingerprints of findings a team has accepted: the check, the file's name,
 and the texts involved, not the line, so that edits elsewhere do not invalidate it.
@@ -61,8 +65,20 @@ def find_config(path: str | None = None) -> tuple[dict[str, Any], str | None]:
     return {}, None
 
 
-def config_from(table: dict[str, Any], name: str | None) -> Config:
-    known = {"glossary", "memory", "baseline", "fail-on", "disable", "severity", "thresholds"}
+def config_from(table: dict[str, Any], name: str | None, profiles: tuple[str, ...] = ()) -> Config:
+    """The configuration a table holds; `profiles` (caption profile names, from --profile)
+    replace the table's `profile`. Raises `InputError` naming the file for a bad setting."""
+    known = {
+        "glossary",
+        "memory",
+        "baseline",
+        "fail-on",
+        "disable",
+        "severity",
+        "thresholds",
+        "profile",
+        "profiles",
+    }
     unknown = set(table) - known
     if unknown:
         raise InputError(
@@ -82,9 +98,28 @@ def config_from(table: dict[str, Any], name: str | None) -> Config:
             glossary=place(table.get("glossary")),
             memory=place(table.get("memory")),
             baseline=place(table.get("baseline")),
+            profiles=_profiles(table, name, profiles),
         )
     except (TypeError, ValueError) as exc:
         raise InputError(f"bad setting: {exc}", file=name) from None
+
+
+def _profiles(table: dict[str, Any], name: str | None, given: tuple[str, ...]) -> Any:
+    """The caption profiles chosen: those given, else the table's `profile` (a name or a
+    list), with the table's own `[profiles.NAME]` definitions."""
+    from tm.captions.profiles import choose
+    from tm.errors import UsageError
+
+    custom = table.get("profiles", {})
+    if not isinstance(custom, dict) or not all(isinstance(v, dict) for v in custom.values()):
+        raise InputError("profiles must be tables: [check.profiles.NAME]", file=name)
+    names = given or table.get("profile") or ()
+    try:
+        return choose(names, custom)
+    except UsageError as exc:
+        if given and not table.get("profiles"):
+            raise
+        raise InputError(str(exc), file=name) from None
 
 
 def fingerprint(finding: Finding) -> str:

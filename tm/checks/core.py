@@ -62,6 +62,7 @@ class Config:
     glossary: str | None = None
     memory: str | None = None
     baseline: str | None = None
+    profiles: Any = None  # tm.captions.profiles.ProfileChoice: caption profiles (None: defaults)
 
     def __post_init__(self) -> None:
         known = registry()

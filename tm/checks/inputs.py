@@ -97,26 +97,18 @@ def _document_pair(a: str, b: str, source_lang: str, target_lang: str) -> Iterat
 
 
 def _caption_pair(a: str, b: str, source_lang: str, target_lang: str, inputs: Inputs) -> None:
-    from tm.checks.captions import pair_cues
-    from tm.readers import read_document
+    """Two caption tracks: their sentences (cue groups paired by tm.captions.timing, merged
+    as `tm align` stores them) as check pairs, and every cue of both for the profile
+    checks. Each track's language from its text."""
+    from tm.captions.tracks import read_track, track_language
+    from tm.checks.captions import caption_check_pairs
 
-    source = list(read_document(a).blocks)
-    target = list(read_document(b).blocks)
-    # Each file's language from its script (zh.srt against en.vtt, in either order).
-    source_lang, target_lang = _oriented(blocks_language(source), source_lang, target_lang)
-    for cue, other in pair_cues(source, target):
-        pair = CheckPair(
-            cue.text,
-            other.text if other else "",
-            source_lang,
-            target_lang,
-            cue.location,
-            a,
-        )
-        inputs.pairs.append(pair)
-        inputs.cues[cue.location] = (cue, source_lang)
-    for cue in target:  # reading speed and line length of the translation's own cues
-        inputs.cues.setdefault(cue.location, (cue, target_lang))
+    source, target = read_track(a), read_track(b)
+    source_lang, target_lang = track_language(source), track_language(target)
+    inputs.pairs.extend(caption_check_pairs(a, source, target, source_lang, target_lang))
+    for cues, lang in ((source, source_lang), (target, target_lang)):
+        for cue in cues:
+            inputs.cues.setdefault(cue.location, (cue, lang))
 
 
 def read_inputs(

@@ -44,6 +44,15 @@ def _terms(glossary: str | None, store):  # type: ignore[no-untyped-def]
 @click.option("--baseline", metavar="F", help="Accepted findings: report only new ones.")
 @click.option("--write-baseline", metavar="F", help="Accept today's findings into F.")
 @click.option("--config", "config_path", metavar="F", help="Settings (default: tm.toml).")
+@click.option(
+    "--profile",
+    "profiles",
+    multiple=True,
+    metavar="NAME",
+    help="Caption style profile (netflix-en, netflix-zh-hans, netflix-zh-hant, bbc-en, "
+    "a -children or -sdh variant, or one of tm.toml); repeat for each language. "
+    "Default: each track's language's Netflix profile.",
+)
 @click.option("--src-lang", metavar="LANG", default="en", show_default=True)
 @click.option("--tgt-lang", metavar="LANG", default="zh-Hans", show_default=True)
 @click.pass_context
@@ -57,6 +66,7 @@ def check_cmd(
     baseline: str | None,
     write_baseline: str | None,
     config_path: str | None,
+    profiles: tuple[str, ...],
     src_lang: str,
     tgt_lang: str,
 ) -> int:
@@ -73,7 +83,7 @@ def check_cmd(
     from tm.reports import WRITERS
 
     table, config_name = find_config(config_path)
-    config = config_from(table, config_name)
+    config = config_from(table, config_name, profiles)
     fail_on = fail_on or table.get("fail-on", "error")
     if fail_on not in RANK:
         raise UsageError(f"fail-on must be one of {', '.join(SEVERITIES)}", file=config_name)
