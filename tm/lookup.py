@@ -12,7 +12,6 @@ from dataclasses import asdict, dataclass, field
 from tm import lang as langs
 from tm.memory.normalize import fold
 from tm.memory.store import Store
-from tm.script import has_han
 from tm.text.variants import plural_forms, to_simplified, to_traditional
 
 #: Order in which term entries are shown: what to use first, what to avoid last but marked.
@@ -62,12 +61,12 @@ class LookupResult:
         }
 
 
-def query_language(text: str, zh: str = "zh-Hans", other: str = "en") -> str:
-    """Chinese when the query holds Han characters (zh-Hant when it is written in
-    Traditional characters), else the other language."""
-    if not has_han(text):
-        return other
-    return "zh-Hant" if to_simplified(text) != text else zh
+def query_language(text: str) -> str:
+    """en, zh-Hans or zh-Hant: the query's language, decided as every input's is
+    (`tm.text.language.detect`)."""
+    from tm.text.language import detect
+
+    return detect(text)
 
 
 #: Longest term looked for, in units (a Han character or a Latin word each).

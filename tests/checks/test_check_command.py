@@ -67,7 +67,7 @@ def test_json_report_has_the_contract_shape(run, modified: Path) -> None:  # typ
         "suggestion",
         "category",
     }
-    assert set(first["location"]) == {"file", "line", "unit", "cue"}
+    assert set(first["location"]) == {"file", "line", "paragraph", "unit", "cue"}
     assert {f["category"] for f in report["findings"]} == {"terminology", "numbers"}
     assert report["summary"]["error"] == 2 and report["summary"]["files"] == 1
 

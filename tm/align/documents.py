@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from tm import lang as langs
 from tm.align.aligner import Alignment, Bead, align_segments, alignment_of
@@ -13,6 +14,9 @@ from tm.model import Location, Prop, Unit, Variant
 from tm.readers import read_bytes, read_document
 from tm.readers.encoding import decode
 from tm.segment import Segment, segment_blocks, split_by_language
+
+if TYPE_CHECKING:
+    from tm.memory import Store
 
 #: Beads scoring below this are flagged for review.
 LOW_CONFIDENCE = 0.2
@@ -50,14 +54,16 @@ def align_files(
     b: str | os.PathLike[str] | None = None,
     *,
     segmented: bool = False,
-    source_lang: str = "en",
-    target_lang: str = "zh-Hans",
+    source_lang: str | None = None,
+    target_lang: str | None = None,
     terms: dict[str, frozenset[str]] | None = None,
 ) -> AlignedDocuments:
     """Align A (source) with B (target), or the English and Chinese parts of a mixed A.
 
-    `terms` maps Chinese terms to English stems (see `lexicon.term_glosses`). Raises
-    `InputError` for unreadable files and for a side with no text in its language.
+    The languages are the callers' (`tm.pairs` decides and checks them); left out, they come
+    from the texts. `terms` maps Chinese terms to English stems (see `lexicon.term_glosses`).
+    Raises `InputError` for unreadable files and for a side with no text in its language,
+    `UsageError` for two files in one language.
     """
     first = os.fspath(a)
     if b is None:
@@ -69,12 +75,22 @@ def align_files(
         if not en_part or not zh_part:
             missing = "Chinese" if not zh_part else "English"
             raise InputError(f"the document has no {missing} text to align with", file=first)
+        if source_lang is None or target_lang is None:
+            from tm.pairs import mixed_languages
+
+            source_lang, target_lang = mixed_languages(blocks, source_lang, target_lang, first)
         source_is_zh = langs.is_chinese(source_lang)
         src_blocks, tgt_blocks = (zh_part, en_part) if source_is_zh else (en_part, zh_part)
         source = segment_blocks(src_blocks, "zh" if source_is_zh else "en")
         target = segment_blocks(tgt_blocks, "en" if source_is_zh else "zh")
     else:
         second = os.fspath(b)
+        if source_lang is None or target_lang is None:
+            from tm.pairs import pair_languages
+
+            source_lang, target_lang = pair_languages(
+                first, second, source_lang, target_lang, segmented=segmented
+            )
         if segmented:
             source = read_segmented(first, source_lang)
             target = read_segmented(second, target_lang)
@@ -102,6 +118,14 @@ def align_files(
         beads.append(Bead(src, tgt, round(score, 3)))
     alignment = alignment_of(beads, source_lang, target_lang, mode="short text against a document")
     return AlignedDocuments(alignment, source, target, merge_links(links))
+
+
+def store_alignment(store: Store, aligned: AlignedDocuments) -> int:
+    """The aligned pairs into the memory in one transaction; how many units were stored."""
+    units = alignment_units(aligned)
+    with store.atomic():
+        store.put_many([(unit, aligned.alignment.source_lang, None) for unit in units])
+    return len(units)
 
 
 def bead_text(segments: list[Segment], indices: tuple[int, ...], lang: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from tm.checks.captions import check_cue
 from tm.checks.completeness import check_completeness
@@ -21,7 +23,8 @@ from tm.checks.numbers import check_numbers
 from tm.checks.script import check_script
 from tm.checks.terminology import Glossary, check_term_consistency, check_terms
 from tm.checks.typography import check_typography
-from tm.model import Finding, Term
+from tm.errors import UsageError
+from tm.model import SEVERITIES, Finding, Term
 
 PAIR_CHECKS = [
     check_completeness,
@@ -115,21 +118,90 @@ def _place(finding: Finding) -> tuple[int, int]:
     return (location.line or 0, location.cue or 0)
 
 
+@dataclass
+class CheckRun:
+    """What `tm check` found: all findings, the new ones (not in the baseline), and whether
+    they fail the run (a return value, not an error)."""
+
+    findings: list[Finding]
+    new: list[Finding]
+    fail_on: str
+    files: list[str]
+    alone: list[str] = field(default_factory=list)
+
+    @property
+    def failing(self) -> bool:
+        rank = {severity: i for i, severity in enumerate(SEVERITIES)}
+        return any(rank[f.severity] <= rank[self.fail_on] for f in self.new)
+
+
+def run_check(
+    paths: Sequence[str],
+    *,
+    glossary: str | None = None,
+    memory: str | None = None,
+    memory_required: bool = False,
+    config_path: str | None = None,
+    fail_on: str | None = None,
+    baseline: str | None = None,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+) -> CheckRun:
+    """`tm check` as a library call: the project's settings (tm.toml, or `config_path`), the
+    glossary's terms (else the memory's), the inputs paired, checked, and the baseline's
+    findings set aside. A memory named by the caller or the settings must exist; the
+    default one is used when it does. Raises `UsageError` for bad settings, `InputError`
+    for bad inputs, `StoreError` for a memory that cannot be opened."""
+    from tm.checks.config import config_from, find_config, without_accepted
+    from tm.memory import open_memory
+
+    table, config_name = find_config(config_path)
+    config = config_from(table, config_name)
+    fail_on = fail_on or table.get("fail-on", "error")
+    if fail_on not in SEVERITIES:
+        raise UsageError(f"fail-on must be one of {', '.join(SEVERITIES)}", file=config_name)
+    glossary = glossary or config.glossary
+    path = config.memory or memory
+    named = config.memory is not None or memory_required
+    store = open_memory(path) if path and (named or os.path.exists(path)) else None
+    try:
+        terms = _terms(glossary, store)
+        inputs = read_inputs(list(paths), source_lang=source_lang, target_lang=target_lang)
+        findings = check_inputs(inputs, terms=terms, memory=store, config=config)
+    finally:
+        if store is not None:
+            store.close()
+    new = without_accepted(findings, baseline or config.baseline)
+    return CheckRun(findings, new, fail_on, list(paths), list(inputs.alone))
+
+
+def _terms(glossary: str | None, store: Any) -> list[Term]:
+    """The glossary file's terms, else the memory's (every status: forbidden ones count)."""
+    from tm.glossary import read_glossary
+    from tm.terms.workflow import memory_terms
+
+    if glossary:
+        return read_glossary(glossary)
+    return memory_terms(store) if store is not None else []
+
+
 def check_files(
     paths: Sequence[str],
     *,
     terms: Iterable[Term] = (),
     memory: object = None,
     config: Config | None = None,
-    source_lang: str = "en",
-    target_lang: str = "zh-Hans",
+    source_lang: str | None = None,
+    target_lang: str | None = None,
 ) -> list[Finding]:
+    """Check files (see `tm.pairs` for what they may be); languages come from the texts."""
     inputs = read_inputs(list(paths), source_lang=source_lang, target_lang=target_lang)
     return check_inputs(inputs, terms=terms, memory=memory, config=config)
 
 
 __all__ = [
     "CheckPair",
+    "CheckRun",
     "Config",
     "Glossary",
     "check_files",
@@ -137,4 +209,5 @@ __all__ = [
     "check_pairs",
     "read_inputs",
     "registry",
+    "run_check",
 ]

@@ -6,7 +6,7 @@ import os
 
 import click
 
-from tm.cli.options import memory_path, output_option
+from tm.cli.options import lang_options, memory_path, output_format, output_option
 from tm.errors import UsageError
 from tm.fileio import atomic_output
 
@@ -33,8 +33,7 @@ def _memory_terms(path: str) -> dict[str, frozenset[str]]:
     help="Output format (default: from the -o extension, else text).",
 )
 @click.option("--segmented", is_flag=True, help="Each input line is one sentence already.")
-@click.option("--src-lang", default="en", show_default=True, help="Language of A (the source).")
-@click.option("--tgt-lang", default="zh-Hans", show_default=True, help="Language of B.")
+@lang_options("A (the source)", "B (the target)")
 @click.option("--into-memory", is_flag=True, help="Also store the aligned pairs in the memory.")
 @click.option("--gold", metavar="GOLD", help="Score against a gold alignment (beads format).")
 @click.pass_context
@@ -45,28 +44,26 @@ def align_cmd(
     output: str | None,
     fmt: str | None,
     segmented: bool,
-    src_lang: str,
-    tgt_lang: str,
+    src_lang: str | None,
+    tgt_lang: str | None,
     into_memory: bool,
     gold: str | None,
 ) -> int:
     """Align two documents, or the English and Chinese parts of one mixed document.
 
-    A is the source (--src-lang, default English), B the target. Reads text, Markdown, HTML,
+    A is the source, B the target, in either language: each one's language (English,
+    Simplified or Traditional Chinese) comes from its text. Reads text, Markdown, HTML,
     DOCX, SRT and WebVTT. The memory's approved terms join the dictionary. With --gold,
     prints precision, recall and F1 (strict and lax).
     """
-    from tm.align.documents import align_files, alignment_units
+    from tm.align.documents import alignment_units, store_alignment
     from tm.align.evaluate import evaluate, read_beads
-    from tm.align.output import write_alignment
+    from tm.align.output import FORMATS, write_alignment
+    from tm.pairs import align_paths
 
-    if fmt is None:
-        suffix = os.path.splitext(output or "")[1].lower().lstrip(".")
-        fmt = {"tmx": "tmx", "json": "json", "txt": "text", "beads": "beads", "": "text"}.get(
-            suffix, "text"
-        )
+    fmt = output_format(fmt, output, FORMATS, "text")
     gold_beads = read_beads(gold) if gold else None
-    aligned = align_files(
+    aligned = align_paths(
         a,
         b,
         segmented=segmented,
@@ -75,12 +72,13 @@ def align_cmd(
         terms=_memory_terms(memory_path(ctx)),
     )
     al = aligned.alignment
-    units = alignment_units(aligned)
+    if gold_beads is None and not al.beads:
+        raise UsageError("nothing to align")
     if into_memory:
         from tm.memory import open_memory
 
-        with open_memory(memory_path(ctx), write=True) as store, store.atomic():
-            store.put_many([(unit, al.source_lang, None) for unit in units])
+        with open_memory(memory_path(ctx), write=True) as store:
+            store_alignment(store, aligned)
     if gold_beads is not None:
         scores = evaluate([(x.src, x.tgt) for x in al.beads], gold_beads)
         click.echo(
@@ -92,8 +90,7 @@ def align_cmd(
     with atomic_output(output) as handle:
         write_alignment(aligned, handle, fmt)
     if output:
-        pairs = f"{len(units)} aligned pair" + ("" if len(units) == 1 else "s")
+        units = len(alignment_units(aligned))
+        pairs = f"{units} aligned pair" + ("" if units == 1 else "s")
         click.echo(f"{output}: {len(al.beads)} beads, {pairs}")
-    if gold_beads is None and not al.beads:
-        raise UsageError("nothing to align")
     return 0
