@@ -56,6 +56,7 @@ class Inputs:
     links: list[LinkedPair] = field(default_factory=list)
     unpaired: list[Pair] = field(default_factory=list)  # aligned sentences left without partner
     cues: dict[Location, tuple[Block, str]] = field(default_factory=dict)  # for caption checks
+    cue_pairs: dict[Location, Pair] = field(default_factory=dict)  # each paired cue's pair
     files: list[str] = field(default_factory=list)
     alone: list[str] = field(default_factory=list)  # files without a partner, checked alone
 
@@ -244,10 +245,12 @@ def _captions(
     source = list(read_document(a).blocks)
     target = list(read_document(b).blocks)
     for cue, other in caption_pairs(source, target):
-        inputs.pairs.append(
-            Pair(cue.text, other.text if other else "", first, second, cue.location, a)
-        )
+        pair = Pair(cue.text, other.text if other else "", first, second, cue.location, a)
+        inputs.pairs.append(pair)
         inputs.cues[cue.location] = (cue, first)
+        inputs.cue_pairs[cue.location] = pair
+        if other is not None:
+            inputs.cue_pairs.setdefault(other.location, pair)
     for cue in target:  # reading speed and line length of the translation's own cues
         inputs.cues.setdefault(cue.location, (cue, second))
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from tm import lang as langs
@@ -107,7 +107,7 @@ def align_files(
             target_lang=target_lang,
             terms=terms,
         )
-        return AlignedDocuments(alignment, source, target)
+        return AlignedDocuments(_as_given(alignment, source_lang, target_lang), source, target)
     # A banner is not a translation of one run of sentences: it is linked to spans of the
     # document's sentences, and its beads follow those links.
     lines, sentences = [s.text for s in zh], [s.text for s in en]
@@ -117,7 +117,14 @@ def align_files(
         src, tgt = (line_ids, sentence_ids) if zh_is_source else (sentence_ids, line_ids)
         beads.append(Bead(src, tgt, round(score, 3)))
     alignment = alignment_of(beads, source_lang, target_lang, mode="short text against a document")
+    alignment = _as_given(alignment, source_lang, target_lang)
     return AlignedDocuments(alignment, source, target, merge_links(links))
+
+
+def _as_given(alignment: Alignment, source_lang: str, target_lang: str) -> Alignment:
+    """The alignment tagged as the caller tagged its inputs (a tag that agrees with the text,
+    zh-CN or en-US, is kept as given; the aligner itself works on canonical tags)."""
+    return replace(alignment, source_lang=source_lang, target_lang=target_lang)
 
 
 def store_alignment(store: Store, aligned: AlignedDocuments) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tm.checks.captions import check_cue
@@ -102,9 +102,14 @@ def check_inputs(
 ) -> list[Finding]:
     context = Context(config or Config(), Glossary(terms), memory)
     findings = run_checks(inputs.pairs, context, PAIR_CHECKS, DOCUMENT_CHECKS)
-    by_location = {pair.location: pair for pair in inputs.pairs}
     for location, (cue, lang) in inputs.cues.items():
-        pair = by_location.get(location) or CheckPair(cue.text, None, lang, None, location)
+        # A cue's findings show its pair (whichever file was given first), at its own place.
+        paired = inputs.cue_pairs.get(location)
+        pair = (
+            replace(paired, location=location)
+            if paired is not None
+            else CheckPair(cue.text, None, lang, None, location)
+        )
         findings.extend(
             f for f in check_cue(cue, lang, pair, context) if context.config.enabled(f.check)
         )
@@ -113,9 +118,9 @@ def check_inputs(
     return findings
 
 
-def _place(finding: Finding) -> tuple[int, int]:
+def _place(finding: Finding) -> tuple[int, int, int]:
     location = finding.location
-    return (location.line or 0, location.cue or 0)
+    return (location.line or 0, location.paragraph or 0, location.cue or 0)
 
 
 @dataclass

@@ -172,5 +172,7 @@ def different(first: str, second: str, files: tuple[str, str]) -> None:
     if langs.is_chinese(first) == langs.is_chinese(second):
         both = "Chinese" if langs.is_chinese(first) else "English"
         raise UsageError(
-            f"{files[0]} and {files[1]} are both {both}: give a text and its translation",
+            f"the text is {both}, as is {files[0]}'s",
+            file=files[1],
+            hint="give a text and its translation",
         )
