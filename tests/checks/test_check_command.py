@@ -245,3 +245,10 @@ def test_a_wrong_but_possible_date_is_found_against_the_memory(
     assert result.code == 1 and finding["check"] == "number-mismatch"
     assert "22 where the memory's version of this sentence" in finding["message"]
     assert "June 21, 2023" in finding["suggestion"]
+
+
+def test_memory_may_follow_the_command(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    missing = tmp_path / "missing.db"
+    result = run("check", SEED, "--memory", missing)
+    assert result.code == 2
+    assert result.err.startswith(f"tm: error: {missing}: no such memory")
