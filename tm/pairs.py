@@ -58,7 +58,7 @@ class Inputs:
     cues: dict[Location, tuple[Block, str]] = field(default_factory=dict)  # for caption checks
     cue_pairs: dict[Location, Pair] = field(default_factory=dict)  # each paired cue's pair
     files: list[str] = field(default_factory=list)
-    alone: list[str] = field(default_factory=list)  # files without a partner, checked alone
+    alone: list[str] = field(default_factory=list)  # left without a partner among several
 
 
 # -- names ---------------------------------------------------------------------------------
@@ -354,7 +354,6 @@ def _alone(path: str, inputs: Inputs) -> None:
     from tm.readers import read_document
     from tm.segment import segment_blocks
 
-    inputs.alone.append(path)
     blocks = read_document(path).blocks
     parts = language.split_by_language(blocks)
     zh = language.chinese_part_language(parts["zh"]) if parts["zh"] else language.HANS
@@ -429,6 +428,8 @@ def pairs_from_paths(
                 _documents(path, None, source_lang, target_lang, inputs, terms)
             else:
                 _alone(path, inputs)
+                if len(documents) > 1:  # a partner could have been given: say it was not
+                    inputs.alone.append(path)
     return inputs
 
 

@@ -252,3 +252,17 @@ def test_memory_may_follow_the_command(run, tmp_path: Path) -> None:  # type: ig
     result = run("check", SEED, "--memory", missing)
     assert result.code == 2
     assert result.err.startswith(f"tm: error: {missing}: no such memory")
+
+
+@pytest.mark.parametrize(
+    ("suffix", "start"), [(".sarif", b"{"), (".json", b"{"), (".xml", b"<?xml")]
+)
+def test_the_report_format_follows_the_output_extension(  # type: ignore[no-untyped-def]
+    run, modified: Path, tmp_path: Path, suffix: str, start: bytes
+) -> None:
+    out = tmp_path / f"report{suffix}"
+    assert run("check", modified, "--glossary", GLOSSARY, "-o", out).code == 1
+    data = out.read_bytes()
+    assert data.startswith(start)
+    if suffix == ".sarif":
+        assert json.loads(data)["version"] == "2.1.0"

@@ -155,7 +155,7 @@ def alignment_units(aligned: AlignedDocuments) -> list[Unit]:
         if not bead.src or not bead.tgt:
             continue
         first = aligned.source[bead.src[0]].location
-        props = (Prop("x-tm-align-score", f"{bead.score:.3f}"),)
+        props: tuple[Prop, ...] = (Prop("x-tm-align-score", f"{bead.score:.3f}"),)
         if bead.score < LOW_CONFIDENCE:
             props += (Prop("x-tm-review", "low-confidence alignment"),)
         units.append(

@@ -15,7 +15,15 @@ from typing import Any
 from tm.checks.captions import check_cue
 from tm.checks.completeness import check_completeness
 from tm.checks.consistency import check_segment_consistency
-from tm.checks.core import CheckPair, Config, Context, registry, run_checks
+from tm.checks.core import (
+    CheckPair,
+    Config,
+    Context,
+    DocumentCheck,
+    PairCheck,
+    registry,
+    run_checks,
+)
 from tm.checks.drift import check_drift
 from tm.checks.entities import check_entities
 from tm.checks.inputs import Inputs, read_inputs
@@ -26,7 +34,7 @@ from tm.checks.typography import check_typography
 from tm.errors import UsageError
 from tm.model import SEVERITIES, Finding, Term
 
-PAIR_CHECKS = [
+PAIR_CHECKS: list[PairCheck] = [
     check_completeness,
     check_terms,
     check_numbers,
@@ -34,7 +42,11 @@ PAIR_CHECKS = [
     check_script,
     check_drift,
 ]
-DOCUMENT_CHECKS = [check_entities, check_term_consistency, check_segment_consistency]
+DOCUMENT_CHECKS: list[DocumentCheck] = [
+    check_entities,
+    check_term_consistency,
+    check_segment_consistency,
+]
 
 
 #: Below this many pairs, starting worker processes costs more than it saves.

@@ -11,6 +11,7 @@ from tm.cli.options import (
     lang_options,
     memory_named,
     memory_path,
+    output_format,
     output_option,
 )
 from tm.fileio import atomic_output
@@ -24,8 +25,7 @@ from tm.model import SEVERITIES
     "--format",
     "fmt",
     type=click.Choice(["text", "json", "junit", "sarif"]),
-    default="text",
-    show_default=True,
+    help="Report format (default: from the -o extension, else text).",
 )
 @output_option
 @click.option(
@@ -42,7 +42,7 @@ def check_cmd(
     ctx: click.Context,
     inputs: tuple[str, ...],
     glossary: str | None,
-    fmt: str,
+    fmt: str | None,
     output: str | None,
     fail_on: str | None,
     baseline: str | None,
@@ -63,6 +63,7 @@ def check_cmd(
     from tm.checks.config import write_baseline as dump_baseline
     from tm.reports import WRITERS
 
+    fmt = output_format(fmt, output, WRITERS, "text")
     run = run_check(
         inputs,
         glossary=glossary,

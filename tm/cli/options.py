@@ -96,11 +96,18 @@ def memory_named(ctx: click.Context) -> bool:
     return source in (click.core.ParameterSource.COMMANDLINE,)
 
 
+#: Extensions that name a format other than their own spelling.
+SUFFIX_FORMATS = {"txt": "text", "xml": "junit", "tab": "tsv"}
+
+
 def output_format(fmt: str | None, output: str | None, formats: Iterable[str], default: str) -> str:
-    """The one resolver: --format, else the -o file's extension when it names a format
-    (`.txt` is text), else `default`."""
+    """The one resolver: --format, else the -o file's extension when it names one of
+    `formats` (`.txt` is text, `.xml` JUnit), else `default`."""
     if fmt:
         return fmt
     suffix = os.path.splitext(output or "")[1].lower().lstrip(".")
-    suffix = {"txt": "text"}.get(suffix, suffix)
-    return suffix if suffix in set(formats) else default
+    known = set(formats)
+    if suffix in known:
+        return suffix
+    alias = SUFFIX_FORMATS.get(suffix)
+    return alias if alias in known else default
