@@ -128,3 +128,13 @@ def test_documents_paired_by_name_are_each_aligned(run, tmp_path: Path) -> None:
     assert {c["source_lang"] for c in json.loads(result.out)} == {"zh-Hans"}
     assert any(zh == "储能电站" or (zh == "储能" and "storage" in en) for zh, en in pairs), pairs
     assert any("风电" in zh for zh, _en in pairs), pairs
+
+
+def test_terms_from_traditional_text_are_zh_hant(run) -> None:  # type: ignore[no-untyped-def]
+    docs = Path(__file__).resolve().parents[1] / "data" / "docs"
+    release = Path(__file__).resolve().parents[2] / "corpora" / "seed" / "release.en.txt"
+    result = run("terms", "extract", docs / "release.zh-hant.txt", release, "--json", "--top", "5")
+    assert result.code == 0, result.err
+    candidates = json.loads(result.out)
+    assert candidates and {c["source_lang"] for c in candidates} == {"zh-Hant"}
+    assert any("電" in c["source"] or "慶" in c["source"] for c in candidates)

@@ -23,6 +23,7 @@ class Source:
 
     pairs: list[AlignedPair] = field(default_factory=list)
     english: list[str] = field(default_factory=list)
+    chinese: str = "zh-Hans"  # the Chinese pairs' language: zh-Hant for Traditional text
 
     def extend(self, other: Source) -> None:
         self.pairs.extend(other.pairs)
@@ -32,6 +33,7 @@ class Source:
 def from_units(units: Iterable[Unit]) -> Source:
     """Segment units holding Chinese and English (any order, any region or script tag)."""
     source = Source()
+    scripts: dict[str, int] = {}
     for unit in units:
         if unit.kind != "segment":
             continue
@@ -40,6 +42,9 @@ def from_units(units: Iterable[Unit]) -> Source:
         if zh is not None and en is not None and zh.text.strip() and en.text.strip():
             source.pairs.append(AlignedPair(zh.text, en.text, unit.origin))
             source.english.append(en.text)
+            scripts[langs.canonical(zh.lang)] = scripts.get(langs.canonical(zh.lang), 0) + 1
+    if scripts:
+        source.chinese = max(sorted(scripts), key=scripts.__getitem__)
     return source
 
 
@@ -52,10 +57,13 @@ def from_pairs(inputs: Inputs) -> Source:
     """What `tm.pairs` read, as Chinese/English pairs: every bilingual pair, each banner line
     with the sentence it links to, and all the English text (paired or not)."""
     source = Source()
+    scripts: dict[str, int] = {}
     for pair in (*inputs.pairs, *inputs.unpaired):
         for _role, text, lang in pair.sides():
             if langs.primary(lang) == "en" and text:
                 source.english.append(text)
+            elif langs.is_chinese(lang):
+                scripts[langs.canonical(lang)] = scripts.get(langs.canonical(lang), 0) + 1
         zh_en = _zh_en(pair)
         if zh_en is not None:
             source.pairs.append(AlignedPair(*zh_en, str(pair.location)))
@@ -66,7 +74,25 @@ def from_pairs(inputs: Inputs) -> Source:
                 s if langs.is_chinese(linked.pair.source_lang) else s[::-1] for s in linked.spans
             )
             source.pairs.append(AlignedPair(*zh_en, str(linked.pair.location), links=spans))
+    if scripts:
+        source.chinese = max(sorted(scripts), key=scripts.__getitem__)
     return source
+
+
+def from_align_json(path: str) -> Source:
+    """`tm align --format json` output: its beads, and its short-text links."""
+    from tm.pairs import pairs_from_paths
+
+    return from_pairs(pairs_from_paths([path]))
+
+
+def from_documents(
+    paths: Sequence[str], *, terms: dict[str, frozenset[str]] | None = None
+) -> Source:
+    """One mixed document, or a pair (in either order), aligned (see `tm.pairs`)."""
+    from tm.pairs import pairs_from_paths
+
+    return from_pairs(pairs_from_paths(paths, mixed=True, terms=terms))
 
 
 def _zh_en(pair: Pair) -> tuple[str, str] | None:

@@ -286,6 +286,7 @@ def extract_candidates(
         english_text=source.english,
         min_score=min_score,
         limit=limit,
+        source_lang=source.chinese,
     )
 
 
