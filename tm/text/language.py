@@ -15,8 +15,8 @@ that the same text is never tagged two ways. The rule, in two steps:
    twice as many Traditional as Simplified characters. A tie, no distinctive character at
    all, or a mainland text with the odd 開 or 於 in a name or quotation, is Simplified.
 
-A document is decided by its blocks (most of its first 50 blocks, each by step 1), then its
-Chinese text as a whole by step 2. A tag a user gives agrees with the text when it names the
+A document is decided by its blocks (most of its first 50 blocks, each by step 1), then by
+step 2 over its Chinese blocks (their first 20,000 characters). A tag a user gives agrees with the text when it names the
 same script (any Latin-script language for English) and, for Chinese, the same Hans/Hant.
 """
 
@@ -37,6 +37,8 @@ HANT = "zh-Hant"
 
 #: Traditional needs more than this many times the Simplified-distinctive characters.
 HANT_MAJORITY = 2
+#: How many characters of a document's Chinese decide Simplified or Traditional.
+VOTING_CHARACTERS = 20_000
 #: How many of a document's first blocks decide its language.
 DOCUMENT_BLOCKS = 50
 
@@ -117,7 +119,7 @@ def blocks_language(blocks: Sequence[Block], default: str = EN) -> str:
         return default
     if en >= zh:
         return EN
-    return chinese_variant("".join(b.text for b in blocks if script(b.text) == "zh"))
+    return chinese_part_language(b for b in blocks if script(b.text) == "zh")
 
 
 def split_by_language(blocks: Iterable[Block]) -> dict[str, list[Block]]:
@@ -132,9 +134,17 @@ def split_by_language(blocks: Iterable[Block]) -> dict[str, list[Block]]:
     return parts
 
 
-def chinese_part_language(blocks: Sequence[Block]) -> str:
-    """zh-Hans or zh-Hant for the Chinese part of a document."""
-    return chinese_variant("".join(b.text for b in blocks))
+def chinese_part_language(blocks: Iterable[Block]) -> str:
+    """zh-Hans or zh-Hant for the Chinese part of a document, from its first
+    `VOTING_CHARACTERS` characters (plenty of evidence; a long book need not be converted)."""
+    parts: list[str] = []
+    size = 0
+    for block in blocks:
+        parts.append(block.text)
+        size += len(block.text)
+        if size >= VOTING_CHARACTERS:
+            break
+    return chinese_variant("".join(parts)[:VOTING_CHARACTERS])
 
 
 def agrees(detected: str, tag: str) -> bool:
