@@ -16,8 +16,9 @@ that the same text is never tagged two ways. The rule, in two steps:
    all, or a mainland text with the odd 開 or 於 in a name or quotation, is Simplified.
 
 A document is decided by its blocks (most of its first 50 blocks, each by step 1), then by
-step 2 over its Chinese blocks (their first 20,000 characters). A tag a user gives agrees with the text when it names the
-same script (any Latin-script language for English) and, for Chinese, the same Hans/Hant.
+step 2 over its Chinese blocks (their first 20,000 characters). A tag a user gives agrees
+with the text when it names the same script (any Latin-script language for English) and, for
+Chinese, the same Hans/Hant.
 """
 
 from __future__ import annotations
