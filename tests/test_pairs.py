@@ -202,3 +202,19 @@ def test_text_findings_name_their_line(run) -> None:  # type: ignore[no-untyped-
         .splitlines()[6]
         .startswith("The investment totals")
     )
+
+
+def test_two_unrelated_releases_in_one_language_are_each_checked_alone(run) -> None:  # type: ignore[no-untyped-def]
+    paths = [NEWS / "wind.en.txt", NEWS / "storage.en.txt"]
+    report = json.loads(run("check", *paths, "--format", "json").out)
+    assert report["summary"]["alone"] == [str(p) for p in paths]
+    assert all(f["target"] is None for f in report["findings"])
+
+
+def test_terms_extract_refuses_two_inputs_in_one_language(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("terms", "extract", NEWS / "wind.en.txt", NEWS / "storage.en.txt")
+    assert result.code == 2
+    assert result.err == (
+        f"tm: error: {NEWS / 'storage.en.txt'}: the text is English, as is "
+        f"{NEWS / 'wind.en.txt'}'s (give a text and its translation)\n"
+    )
