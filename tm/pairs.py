@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tm import lang as langs
-from tm.errors import InputError
+from tm.errors import InputError, UsageError
 from tm.model import Block, Location, Pair
 from tm.text import language
 
@@ -286,6 +286,41 @@ def align_paths(
     )
 
 
+def align_by_name(
+    paths: Sequence[str],
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    segmented: bool = False,
+    terms: dict[str, frozenset[str]] | None = None,
+) -> list[tuple[str, str, AlignedDocuments]]:
+    """Several documents paired by name (see `pair_by_name`), each pair aligned: every
+    (source, target, alignment), in input order. Every file must have a partner
+    (`UsageError` naming the first without one), so that nothing is stored half."""
+    pairs, alone = pair_by_name(list(paths))
+    if alone:
+        raise UsageError(
+            "no other input pairs with it by name",
+            file=alone[0],
+            hint="name pairs like release.en.md and release.zh.md, or en/001 and zh/001",
+        )
+    return [
+        (
+            a,
+            b,
+            align_paths(
+                a,
+                b,
+                source_lang=source_lang,
+                target_lang=target_lang,
+                segmented=segmented,
+                terms=terms,
+            ),
+        )
+        for a, b in pairs
+    ]
+
+
 def _documents(
     a: str,
     b: str | None,
@@ -441,6 +476,7 @@ def _one_script(a: str, b: str) -> bool:
 __all__ = [
     "Inputs",
     "LinkedPair",
+    "align_by_name",
     "align_paths",
     "caption_pairs",
     "document_language",

@@ -120,3 +120,24 @@ def test_a_mixed_document_needs_no_language_options(run, tmp_path: Path) -> None
     assert run("--memory", db, "align", mixed, "--into-memory").code == 0
     units = _stored(db)
     assert units and all([lang for lang, _ in unit] == ["en", "zh-Hans"] for unit in units)
+
+
+def test_several_files_are_paired_by_name_into_the_memory(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    news = DOCS / "news"
+    db = tmp_path / "tm.db"
+    paths = [news / n for n in ("wind.en.txt", "storage.zh.txt", "wind.zh.txt", "storage.en.txt")]
+    result = run("--memory", db, "align", *paths, "--into-memory")
+    assert result.code == 0, result.err
+    assert f"{news / 'storage.zh.txt'} ↔ {news / 'storage.en.txt'}: 4 beads" in result.out
+    units = _stored(db)
+    assert len(units) == 8
+    assert (
+        ("en", "The investment totals 1.6 billion yuan."),
+        ("zh-Hans", "项目总投资25亿元。"),
+    ) in units
+    before = db.read_bytes()
+    # A file without a partner: nothing of the others is stored either.
+    result = run("--memory", db, "align", *paths[:3], "--into-memory")
+    assert result.code == 2 and result.err.count("\n") == 1
+    assert result.err.startswith(f"tm: error: {paths[1]}: no other input pairs with it by name")
+    assert db.read_bytes() == before

@@ -127,12 +127,15 @@ def _as_given(alignment: Alignment, source_lang: str, target_lang: str) -> Align
     return replace(alignment, source_lang=source_lang, target_lang=target_lang)
 
 
-def store_alignment(store: Store, aligned: AlignedDocuments) -> int:
-    """The aligned pairs into the memory in one transaction; how many units were stored."""
-    units = alignment_units(aligned)
+def store_alignment(store: Store, *aligned: AlignedDocuments) -> int:
+    """The aligned pairs of one or more alignments into the memory, in one transaction; how
+    many units were stored."""
+    batch = [
+        (unit, one.alignment.source_lang, None) for one in aligned for unit in alignment_units(one)
+    ]
     with store.atomic():
-        store.put_many([(unit, aligned.alignment.source_lang, None) for unit in units])
-    return len(units)
+        store.put_many(batch)
+    return len(batch)
 
 
 def bead_text(segments: list[Segment], indices: tuple[int, ...], lang: str) -> str:

@@ -22,9 +22,40 @@ def _memory_terms(path: str) -> dict[str, frozenset[str]]:
         return term_glosses(store.term_pairs())
 
 
+def _align_several(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    segmented: bool,
+    src_lang: str | None,
+    tgt_lang: str | None,
+    into_memory: bool,
+    output: str | None,
+) -> int:
+    """Files paired by name, all aligned before anything is stored, then stored at once."""
+    from tm.align.documents import store_alignment
+    from tm.memory import open_memory
+    from tm.pairs import align_by_name
+
+    if not into_memory or output:
+        raise UsageError("more than two files are aligned --into-memory only (no -o, no --gold)")
+    aligned = align_by_name(
+        paths,
+        source_lang=src_lang,
+        target_lang=tgt_lang,
+        segmented=segmented,
+        terms=_memory_terms(memory_path(ctx)),
+    )
+    with open_memory(memory_path(ctx), write=True) as store:
+        stored = store_alignment(store, *(one for _a, _b, one in aligned))
+    for a, b, one in aligned:
+        click.echo(f"{a} ↔ {b}: {len(one.alignment.beads)} beads")
+    click.echo(f"{memory_path(ctx)}: {stored} aligned pair(s) stored")
+    return 0
+
+
 @click.command("align")
 @click.argument("a", metavar="A")
-@click.argument("b", metavar="[B]", required=False)
+@click.argument("rest", metavar="[B]...", nargs=-1)
 @output_option
 @click.option(
     "--format",
@@ -40,7 +71,7 @@ def _memory_terms(path: str) -> dict[str, frozenset[str]]:
 def align_cmd(
     ctx: click.Context,
     a: str,
-    b: str | None,
+    rest: tuple[str, ...],
     output: str | None,
     fmt: str | None,
     segmented: bool,
@@ -54,8 +85,14 @@ def align_cmd(
     A is the source, B the target, in either language: each one's language (English,
     Simplified or Traditional Chinese) comes from its text. Reads text, Markdown, HTML,
     DOCX, SRT and WebVTT. The memory's approved terms join the dictionary. With --gold,
-    prints precision, recall and F1 (strict and lax).
+    prints precision, recall and F1 (strict and lax). More than two files go --into-memory
+    paired by name (release.en.md with release.zh.md, en/001 with zh/001).
     """
+    if len(rest) > 1:
+        return _align_several(
+            ctx, (a, *rest), segmented, src_lang, tgt_lang, into_memory, output or gold
+        )
+    b = rest[0] if rest else None
     from tm.align.documents import alignment_units, store_alignment
     from tm.align.evaluate import evaluate, read_beads
     from tm.align.output import FORMATS, write_alignment
