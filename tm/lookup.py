@@ -12,8 +12,6 @@ from dataclasses import asdict, dataclass, field
 from tm import lang as langs
 from tm.glossary.matcher import TermMatcher, index_keys
 from tm.memory.store import Store
-from tm.text.script import has_han
-from tm.text.variants import to_simplified
 
 #: Order in which term entries are shown: what to use first, what to avoid last but marked.
 STATUS_ORDER = {
@@ -62,12 +60,12 @@ class LookupResult:
         }
 
 
-def query_language(text: str, zh: str = "zh-Hans", other: str = "en") -> str:
-    """Chinese when the query holds Han characters (zh-Hant when it is written in
-    Traditional characters), else the other language."""
-    if not has_han(text):
-        return other
-    return "zh-Hant" if to_simplified(text) != text else zh
+def query_language(text: str) -> str:
+    """en, zh-Hans or zh-Hant: the query's language, decided as every input's is
+    (`tm.text.language.detect`)."""
+    from tm.text.language import detect
+
+    return detect(text)
 
 
 def term_keys(text: str) -> set[str]:

@@ -34,6 +34,8 @@ class Location:
         text = self.file
         if self.line is not None:
             text += f":{self.line}"
+        elif self.paragraph is not None:
+            text += f":¶{self.paragraph}"
         return text
 
 
@@ -238,6 +240,32 @@ class Term:
             domain,
             unit.location,
         )
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A source text and its translation, or one monolingual text (`target` is None), with
+    their languages (as the input or the user tagged them), where the source came from and
+    which input file the pair belongs to. What `tm.pairs` builds from any input, and what
+    checks, term extraction and scoring consume."""
+
+    source: str
+    target: str | None
+    source_lang: str
+    target_lang: str | None
+    location: Location
+    document: str = ""  # which input file it belongs to (consistency is per document)
+
+    @property
+    def bilingual(self) -> bool:
+        return self.target is not None and self.target_lang is not None
+
+    def sides(self) -> list[tuple[str, str, str]]:
+        """(role, text, language) of each side present."""
+        out = [("source", self.source, self.source_lang)]
+        if self.target is not None and self.target_lang is not None:
+            out.append(("target", self.target, self.target_lang))
+        return out
 
 
 #: Finding severities, most serious first.

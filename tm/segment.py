@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from tm.model import Block, Location
-from tm.text.script import han_ratio
+from tm.text import language
 
 SEGMENTER = "tm-rules-1"  # named in results' signatures
 
@@ -106,11 +106,8 @@ def split_chinese(text: str) -> list[tuple[int, int]]:
 
 
 def block_language(block: Block, default: str = "en") -> str:
-    """'zh' when most letters are Han, 'en' when most are Latin, `default` for neither."""
-    text = block.text
-    if not any(ch.isalpha() for ch in text):
-        return default
-    return "zh" if han_ratio(text) >= 0.5 else "en"
+    """'zh' or 'en' for one block (see `tm.text.language`), `default` without letters."""
+    return language.block_script(block, default)
 
 
 def segment_block(block: Block, lang: str, index: int = 0) -> list[Segment]:
@@ -137,18 +134,11 @@ def segment_blocks(blocks: list[Block] | tuple[Block, ...], lang: str) -> list[S
 
 
 def blocks_language(blocks: Sequence[Block]) -> str:
-    """A document's language ("zh-Hans" or "en"): that of most of its first blocks."""
-    first = [block_language(block) for block in blocks[:50]]
-    return "zh-Hans" if first.count("zh") > first.count("en") else "en"
+    """A document's language, "en", "zh-Hans" or "zh-Hant" (see `tm.text.language`)."""
+    return language.blocks_language(blocks)
 
 
 def split_by_language(blocks: tuple[Block, ...] | list[Block]) -> dict[str, list[Block]]:
-    """A mixed document's blocks by script: {'en': [...], 'zh': [...]}, order kept; blocks
-    without letters (numbers, dates) go with the language of the block before them."""
-    parts: dict[str, list[Block]] = {"en": [], "zh": []}
-    previous = "en"
-    for block in blocks:
-        lang = block_language(block, previous)
-        parts[lang].append(block)
-        previous = lang
-    return parts
+    """A mixed document's blocks by script: {'en': [...], 'zh': [...]} (see
+    `tm.text.language.split_by_language`)."""
+    return language.split_by_language(blocks)

@@ -67,7 +67,7 @@ def test_json_report_has_the_contract_shape(run, modified: Path) -> None:  # typ
         "suggestion",
         "category",
     }
-    assert set(first["location"]) == {"file", "line", "unit", "cue"}
+    assert set(first["location"]) == {"file", "line", "paragraph", "unit", "cue"}
     assert {f["category"] for f in report["findings"]} == {"terminology", "numbers"}
     assert report["summary"]["error"] == 2 and report["summary"]["files"] == 1
 
@@ -245,3 +245,24 @@ def test_a_wrong_but_possible_date_is_found_against_the_memory(
     assert result.code == 1 and finding["check"] == "number-mismatch"
     assert "22 where the memory's version of this sentence" in finding["message"]
     assert "June 21, 2023" in finding["suggestion"]
+
+
+def test_memory_may_follow_the_command(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    missing = tmp_path / "missing.db"
+    result = run("check", SEED, "--memory", missing)
+    assert result.code == 2
+    assert result.err.startswith(f"tm: error: {missing}: no such memory")
+
+
+@pytest.mark.parametrize(
+    ("suffix", "start"), [(".sarif", b"{"), (".json", b"{"), (".xml", b"<?xml")]
+)
+def test_the_report_format_follows_the_output_extension(  # type: ignore[no-untyped-def]
+    run, modified: Path, tmp_path: Path, suffix: str, start: bytes
+) -> None:
+    out = tmp_path / f"report{suffix}"
+    assert run("check", modified, "--glossary", GLOSSARY, "-o", out).code == 1
+    data = out.read_bytes()
+    assert data.startswith(start)
+    if suffix == ".sarif":
+        assert json.loads(data)["version"] == "2.1.0"

@@ -4,6 +4,7 @@ OmegaT's header-less TSV, TBX-Basic v2 (martif) and TBX v3 (tbx)."""
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -165,3 +166,67 @@ def test_bad_tbx_is_refused_with_its_place(tmp_path: Path, content: str, problem
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=problem):
         read_glossary(path)
+
+
+# -- columns oriented by their text --------------------------------------------------------
+
+CHINESE_FIRST_CSV = (
+    "source,target,note\n"
+    "储能,energy storage,\n"
+    "综合智慧零碳电厂,integrated smart zero-carbon power plant,from the seed release\n"
+    "乡村振兴,rural revitalization,\n"
+)
+CHINESE_FIRST_OMEGAT = (
+    "储能\tenergy storage\n# a comment\n绿电交通\tgreen-power transportation\tcaptions\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("terms.csv", CHINESE_FIRST_CSV), ("glossary.txt", CHINESE_FIRST_OMEGAT)],
+)
+def test_chinese_first_tables_are_read_chinese_to_english(
+    tmp_path: Path, name: str, content: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    terms = read_glossary(path)
+    assert terms[0].source == "储能" and terms[0].target == "energy storage"
+    assert {(t.source_lang, t.target_lang) for t in terms} == {("zh-Hans", "en")}
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("terms.csv", CHINESE_FIRST_CSV), ("glossary.txt", CHINESE_FIRST_OMEGAT)],
+)
+def test_chinese_first_glossaries_import_the_right_way_round(  # type: ignore[no-untyped-def]
+    run, tmp_path: Path, name: str, content: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    assert run("terms", "import", path).code == 0
+    english = json.loads(run("lookup", "energy storage", "--json").out)["terms"]
+    assert [(t["source"], t["target"], t["target_lang"]) for t in english] == [
+        ("energy storage", "储能", "zh-Hans")
+    ]
+    chinese = json.loads(run("lookup", "储能", "--json").out)["terms"]
+    assert [(t["source"], t["target"]) for t in chinese] == [("储能", "energy storage")]
+
+
+def test_a_traditional_column_is_zh_hant(tmp_path: Path) -> None:
+    path = tmp_path / "terms.csv"
+    path.write_text(
+        "term,translation\n綠電交通,green-power transportation\n儲能,energy storage\n", "utf-8"
+    )
+    assert {(t.source_lang, t.target_lang) for t in read_glossary(path)} == {("zh-Hant", "en")}
+
+
+def test_languages_given_for_a_table_must_fit_its_columns(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "terms.csv"
+    path.write_text(CHINESE_FIRST_CSV, encoding="utf-8")
+    result = run("terms", "import", path, "--source-lang", "en")
+    assert result.code == 2
+    assert (
+        result.err == f"tm: error: {path}: the text is Simplified Chinese, but --src-lang says en\n"
+    )
+    assert run("terms", "import", path, "--src-lang", "zh-CN").code == 0

@@ -116,3 +116,25 @@ def test_without_inputs_the_memorys_segments_are_used(run, tmp_path: Path, align
     ranked = {(c["source"], fold(c["target"])) for c in json.loads(result.out)[:15]}
     assert ("重庆高速集团", "chongqing expressway group") in ranked
     assert ("中国电力", "cpid") in ranked
+
+
+def test_documents_paired_by_name_are_each_aligned(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    news = Path(__file__).resolve().parents[1] / "data" / "docs" / "news"
+    # Chinese first for one pair, English first for the other: the same direction comes out.
+    paths = [news / n for n in ("storage.zh.txt", "wind.en.txt", "storage.en.txt", "wind.zh.txt")]
+    result = run("terms", "extract", *paths, "--json", "--min-score", "0")
+    assert result.code == 0, result.err
+    pairs = {(c["source"], c["target"].lower()) for c in json.loads(result.out)}
+    assert {c["source_lang"] for c in json.loads(result.out)} == {"zh-Hans"}
+    assert any(zh == "储能电站" or (zh == "储能" and "storage" in en) for zh, en in pairs), pairs
+    assert any("风电" in zh for zh, _en in pairs), pairs
+
+
+def test_terms_from_traditional_text_are_zh_hant(run) -> None:  # type: ignore[no-untyped-def]
+    docs = Path(__file__).resolve().parents[1] / "data" / "docs"
+    release = Path(__file__).resolve().parents[2] / "corpora" / "seed" / "release.en.txt"
+    result = run("terms", "extract", docs / "release.zh-hant.txt", release, "--json", "--top", "5")
+    assert result.code == 0, result.err
+    candidates = json.loads(result.out)
+    assert candidates and {c["source_lang"] for c in candidates} == {"zh-Hant"}
+    assert any("電" in c["source"] or "慶" in c["source"] for c in candidates)

@@ -150,3 +150,45 @@ def test_an_omegat_glossary_file_imports_as_terms(run, tmp_path: Path) -> None: 
         "en",
     )
     assert term["note"] == "from the seed release"
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "languages"),
+    [
+        ("储能", "energy storage", ("zh-Hans", "en")),
+        ("energy storage", "储能", ("en", "zh-Hans")),
+        ("綠電交通", "green-power transportation", ("zh-Hant", "en")),
+    ],
+)
+def test_terms_add_takes_each_sides_language_from_its_text(  # type: ignore[no-untyped-def]
+    run, source: str, target: str, languages: tuple[str, str]
+) -> None:
+    assert run("terms", "add", source, target).code == 0
+    (term,) = _listed(run)
+    assert (term["source_lang"], term["target_lang"]) == languages
+
+
+def test_terms_add_refuses_a_language_the_text_contradicts(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("terms", "add", "储能", "energy storage", "--src-lang", "en")
+    assert result.code == 2
+    assert result.err == "tm: error: the text is Simplified Chinese, but --src-lang says en\n"
+    assert run("terms", "add", "储能", "energy storage", "--source-lang", "zh-CN").code == 0
+    assert _listed(run)[0]["source_lang"] == "zh-CN"
+
+
+def test_review_answers_are_applied_by_the_library(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tm.memory import open_memory
+    from tm.terms.workflow import apply_review, review_items
+
+    seed = Path(__file__).resolve().parents[2] / "seeds" / "000_5a0f6029a40198bd.txt"
+    assert run("terms", "extract", seed, "--into-memory", "--top", "2").code == 0
+    with open_memory(tmp_path / "tm.db", write=True) as store:
+        items = review_items(store)
+        assert len(items) == 2
+        assert {name for name, _value in items[0].details} == {"score", "evidence"}
+        assert items[0].contexts and items[0].contexts[0][1]  # the Chinese and the English
+        assert apply_review(store, items[0], "r") is True
+        assert apply_review(store, items[1], "s") is False
+    rejected = next(t for t in _listed(run) if t["id"] == items[0].entry.id)
+    assert rejected["status"] == "obsolete"
+    assert rejected["note"].endswith("rejected in review")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from tm import lang as langs
 from tm.align.aligner import Alignment, Bead, align_segments, alignment_of
@@ -13,6 +14,9 @@ from tm.model import Location, Prop, Unit, Variant
 from tm.readers import read_bytes, read_document
 from tm.readers.encoding import decode
 from tm.segment import Segment, segment_blocks, split_by_language
+
+if TYPE_CHECKING:
+    from tm.memory import Store
 
 #: Beads scoring below this are flagged for review.
 LOW_CONFIDENCE = 0.2
@@ -62,14 +66,16 @@ def align_files(
     b: str | os.PathLike[str] | None = None,
     *,
     segmented: bool = False,
-    source_lang: str = "en",
-    target_lang: str = "zh-Hans",
+    source_lang: str | None = None,
+    target_lang: str | None = None,
     terms: dict[str, frozenset[str]] | None = None,
 ) -> AlignedDocuments:
     """Align A (source) with B (target), or the English and Chinese parts of a mixed A.
 
-    `terms` maps Chinese terms to English stems (see `lexicon.term_glosses`). Raises
-    `InputError` for unreadable files and for a side with no text in its language.
+    The languages are the callers' (`tm.pairs` decides and checks them); left out, they come
+    from the texts. `terms` maps Chinese terms to English stems (see `lexicon.term_glosses`).
+    Raises `InputError` for unreadable files and for a side with no text in its language,
+    `UsageError` for two files in one language.
     """
     first = os.fspath(a)
     if b is not None and not segmented and _captions(first, b):  # two caption tracks
@@ -85,12 +91,22 @@ def align_files(
         if not en_part or not zh_part:
             missing = "Chinese" if not zh_part else "English"
             raise InputError(f"the document has no {missing} text to align with", file=first)
+        if source_lang is None or target_lang is None:
+            from tm.pairs import mixed_languages
+
+            source_lang, target_lang = mixed_languages(blocks, source_lang, target_lang, first)
         source_is_zh = langs.is_chinese(source_lang)
         src_blocks, tgt_blocks = (zh_part, en_part) if source_is_zh else (en_part, zh_part)
         source = segment_blocks(src_blocks, "zh" if source_is_zh else "en")
         target = segment_blocks(tgt_blocks, "en" if source_is_zh else "zh")
     else:
         second = os.fspath(b)
+        if source_lang is None or target_lang is None:
+            from tm.pairs import pair_languages
+
+            source_lang, target_lang = pair_languages(
+                first, second, source_lang, target_lang, segmented=segmented
+            )
         if segmented:
             source = read_segmented(first, source_lang)
             target = read_segmented(second, target_lang)
@@ -107,7 +123,7 @@ def align_files(
             target_lang=target_lang,
             terms=terms,
         )
-        return AlignedDocuments(alignment, source, target)
+        return AlignedDocuments(_as_given(alignment, source_lang, target_lang), source, target)
     # A banner is not a translation of one run of sentences: it is linked to spans of the
     # document's sentences, and its beads follow those links.
     lines, sentences = [s.text for s in zh], [s.text for s in en]
@@ -117,7 +133,25 @@ def align_files(
         src, tgt = (line_ids, sentence_ids) if zh_is_source else (sentence_ids, line_ids)
         beads.append(Bead(src, tgt, round(score, 3)))
     alignment = alignment_of(beads, source_lang, target_lang, mode="short text against a document")
+    alignment = _as_given(alignment, source_lang, target_lang)
     return AlignedDocuments(alignment, source, target, merge_links(links))
+
+
+def _as_given(alignment: Alignment, source_lang: str, target_lang: str) -> Alignment:
+    """The alignment tagged as the caller tagged its inputs (a tag that agrees with the text,
+    zh-CN or en-US, is kept as given; the aligner itself works on canonical tags)."""
+    return replace(alignment, source_lang=source_lang, target_lang=target_lang)
+
+
+def store_alignment(store: Store, *aligned: AlignedDocuments) -> int:
+    """The aligned pairs of one or more alignments into the memory, in one transaction; how
+    many units were stored."""
+    batch = [
+        (unit, one.alignment.source_lang, None) for one in aligned for unit in alignment_units(one)
+    ]
+    with store.atomic():
+        store.put_many(batch)
+    return len(batch)
 
 
 def bead_text(segments: list[Segment], indices: tuple[int, ...], lang: str) -> str:

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from tm import lang as langs
 from tm.captions.timing import CueGroup
-from tm.model import Block, Prop, Unit, Variant
+from tm.captions.timing import pair_cues as pair_groups
+from tm.model import Block, Pair, Prop, Unit, Variant
 
 #: An English sentence ends here: . ? ! or … then any closing quotes or brackets.
 _END = re.compile(r"(?:[.?!…]|\.\.\.)[\"'”’»)\]]*\s*$")
@@ -209,3 +210,37 @@ def sentence_units(
             )
         )
     return units
+
+
+def sentence_pairs(
+    a_path: str,
+    source: Sequence[Block],
+    target: Sequence[Block],
+    source_lang: str,
+    target_lang: str,
+) -> list[Pair]:
+    """Two tracks as bilingual pairs (for the checks): each sentence (cue groups merged, as
+    the memory stores them: a clause moved across a cue boundary stays inside its pair) with
+    its cues' texts joined, located at its first source cue. A sentence with no translation
+    is a pair with an empty target, so that it is reported (not a sound label, [Applause],
+    which a translated track leaves out)."""
+    from tm.captions.tracks import is_sound_label
+
+    groups = pair_groups(source, target)
+    pairs = []
+    for sentence in merge_sentences(groups, source, target, source_lang, target_lang):
+        if not sentence.source:
+            continue
+        if not sentence.target and all(is_sound_label(source[i].text) for i in sentence.source):
+            continue
+        pairs.append(
+            Pair(
+                join_cues(source, sentence.source, source_lang),
+                join_cues(target, sentence.target, target_lang) if sentence.target else "",
+                source_lang,
+                target_lang,
+                source[sentence.source[0]].location,
+                a_path,
+            )
+        )
+    return pairs

@@ -26,24 +26,11 @@ def read_track(path: str | os.PathLike[str]) -> list[Block]:
 
 
 def track_language(cues: Sequence[Block]) -> str:
-    """'en', 'zh-Hans' or 'zh-Hant' for a track, from its text.
+    """'en', 'zh-Hans' or 'zh-Hant' for a track, from its text: decided as every input's
+    language is (`tm.text.language.blocks_language`)."""
+    from tm.text.language import blocks_language
 
-    The script decides Chinese from English (tm.segment); OpenCC's tables decide Traditional
-    from Simplified: the track is Traditional when converting it to Simplified changes more
-    characters than converting it to Traditional does. The one place the captions package
-    decides a track's language (to be re-pointed at the input layer's detector).
-    """
-    from tm.segment import blocks_language
-
-    if blocks_language(list(cues)) == "en":
-        return "en"
-    from tm.text.variants import to_simplified, to_traditional
-
-    text = "".join(cue.text for cue in cues[:200])
-    simplified, traditional = to_simplified(text), to_traditional(text)
-    changed_to_simplified = sum(a != b for a, b in zip(text, simplified, strict=False))
-    changed_to_traditional = sum(a != b for a, b in zip(text, traditional, strict=False))
-    return "zh-Hant" if changed_to_simplified > changed_to_traditional else "zh-Hans"
+    return blocks_language(list(cues))
 
 
 def is_sound_label(text: str) -> bool:

@@ -119,9 +119,9 @@ def check_inputs(
     return findings
 
 
-def _place(finding: Finding) -> tuple[int, int]:
+def _place(finding: Finding) -> tuple[int, int, int]:
     location = finding.location
-    return (location.line or 0, location.cue or 0)
+    return (location.line or 0, location.paragraph or 0, location.cue or 0)
 
 
 def check_files(
@@ -130,9 +130,10 @@ def check_files(
     terms: Iterable[Term] = (),
     memory: Memory | None = None,
     config: Config | None = None,
-    source_lang: str = "en",
-    target_lang: str = "zh-Hans",
+    source_lang: str | None = None,
+    target_lang: str | None = None,
 ) -> list[Finding]:
+    """Check files (see `tm.pairs` for what they may be); languages come from the texts."""
     inputs = read_inputs(list(paths), source_lang=source_lang, target_lang=target_lang)
     return check_inputs(inputs, terms=terms, memory=memory, config=config)
 

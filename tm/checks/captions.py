@@ -11,7 +11,7 @@ from dataclasses import replace
 from tm import lang as langs
 from tm.captions.profiles import Profile, ProfileChoice
 from tm.captions.rules import check_track
-from tm.captions.sentences import join_cues, merge_sentences
+from tm.captions.sentences import join_cues, sentence_pairs
 from tm.captions.timing import pair_cues as pair_groups
 from tm.checks.core import CheckPair, Config, Context
 from tm.model import Block, Finding, Location
@@ -52,31 +52,8 @@ def caption_check_pairs(
     source_lang: str,
     target_lang: str,
 ) -> list[CheckPair]:
-    """Two tracks as check pairs: each sentence (cue groups merged, as the memory stores
-    them: a clause moved across a cue boundary stays inside its pair) with its cues' texts
-    joined, located at its first source cue. A sentence with no translation is a pair with
-    an empty target, so that it is reported (not a sound label, [Applause], which a
-    translated track leaves out)."""
-    from tm.captions.tracks import is_sound_label
-
-    groups = pair_groups(source, target)
-    pairs = []
-    for sentence in merge_sentences(groups, source, target, source_lang, target_lang):
-        if not sentence.source:
-            continue
-        if not sentence.target and all(is_sound_label(source[i].text) for i in sentence.source):
-            continue
-        pairs.append(
-            CheckPair(
-                join_cues(source, sentence.source, source_lang),
-                join_cues(target, sentence.target, target_lang) if sentence.target else "",
-                source_lang,
-                target_lang,
-                source[sentence.source[0]].location,
-                a_path,
-            )
-        )
-    return pairs
+    """The tracks' sentence pairs (`tm.captions.sentences.sentence_pairs`)."""
+    return sentence_pairs(a_path, source, target, source_lang, target_lang)
 
 
 def _overridden(profile: Profile, config: Config) -> Profile:
@@ -109,8 +86,8 @@ def check_tracks(
     context: Context,
 ) -> Iterator[Finding]:
     """Every caption track among the inputs against its profile. The cues of one file form
-    a track (in file order); its language comes from its text. A finding on a cue that
-    begins a check pair carries that pair's texts."""
+    a track (in file order); its language comes from its text. A finding carries its cue's
+    text and location."""
     from tm.captions.tracks import track_language
 
     tracks: dict[str, list[Block]] = {}
@@ -127,9 +104,9 @@ def check_tracks(
             if not config.enabled(problem.check):
                 continue
             cue = track[problem.cue]
-            pair = pairs.get(cue.location) or CheckPair(
-                cue.text, None, language, None, cue.location, cue.location.file
-            )
+            # About this cue alone, whichever track was given first: the same finding in
+            # either order.
+            pair = CheckPair(cue.text, None, language, None, cue.location, cue.location.file)
             yield config.finding(problem.check, problem.message, pair)
 
 

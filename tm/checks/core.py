@@ -11,33 +11,13 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, Protocol
 
 from tm.errors import UsageError
-from tm.model import SEVERITIES, Finding, Location, Unit
+from tm.model import SEVERITIES, Finding, Pair, Unit
 
 if TYPE_CHECKING:
     from tm.checks.terminology import Glossary
 
-
-@dataclass(frozen=True)
-class CheckPair:
-    """A source and its translation, or one monolingual segment (`target` is None)."""
-
-    source: str
-    target: str | None
-    source_lang: str
-    target_lang: str | None
-    location: Location
-    document: str = ""  # which input file it belongs to (consistency is per document)
-
-    @property
-    def bilingual(self) -> bool:
-        return self.target is not None and self.target_lang is not None
-
-    def sides(self) -> list[tuple[str, str, str]]:
-        """(role, text, language) of each side present."""
-        out = [("source", self.source, self.source_lang)]
-        if self.target is not None and self.target_lang is not None:
-            out.append(("target", self.target, self.target_lang))
-        return out
+#: The pair a check looks at is the model's `Pair` (built by `tm.pairs`); the old name stays.
+CheckPair = Pair
 
 
 @lru_cache(maxsize=1)

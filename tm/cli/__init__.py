@@ -58,6 +58,9 @@ COMMANDS = {
     ),
 }
 
+#: Commands that never open the memory (every other one takes --memory after its name too).
+NO_MEMORY = {"validate"}
+
 
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -68,7 +71,12 @@ class LazyGroup(click.Group):
         if entry is None:
             return None
         module, attr = entry[0].split(":")
-        return getattr(importlib.import_module(module), attr)
+        command: click.Command = getattr(importlib.import_module(module), attr)
+        if name not in NO_MEMORY:
+            from tm.cli.options import add_memory_option
+
+            add_memory_option(command)
+        return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         with formatter.section("Commands"):
@@ -121,6 +129,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     sys.exit(code if isinstance(code, int) else 0)
 
 
+def error_line(message: str | TmError) -> str:
+    """The one error line: `tm: error: FILE[:LINE]: problem`, never split over lines."""
+    return f"tm: error: {' '.join(str(message).splitlines())}"
+
+
 def _fail(message: str) -> None:
-    click.echo(f"tm: error: {' '.join(message.splitlines())}", err=True)
+    click.echo(error_line(message), err=True)
     sys.exit(2)

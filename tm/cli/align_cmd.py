@@ -6,7 +6,7 @@ import os
 
 import click
 
-from tm.cli.options import memory_path, output_option
+from tm.cli.options import lang_options, memory_path, output_format, output_option
 from tm.errors import UsageError
 from tm.fileio import atomic_output
 
@@ -22,9 +22,40 @@ def _memory_terms(path: str) -> dict[str, frozenset[str]]:
         return term_glosses(store.term_pairs())
 
 
+def _align_several(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    segmented: bool,
+    src_lang: str | None,
+    tgt_lang: str | None,
+    into_memory: bool,
+    output: str | None,
+) -> int:
+    """Files paired by name, all aligned before anything is stored, then stored at once."""
+    from tm.align.documents import store_alignment
+    from tm.memory import open_memory
+    from tm.pairs import align_by_name
+
+    if not into_memory or output:
+        raise UsageError("more than two files are aligned --into-memory only (no -o, no --gold)")
+    aligned = align_by_name(
+        paths,
+        source_lang=src_lang,
+        target_lang=tgt_lang,
+        segmented=segmented,
+        terms=_memory_terms(memory_path(ctx)),
+    )
+    with open_memory(memory_path(ctx), write=True) as store:
+        stored = store_alignment(store, *(one for _a, _b, one in aligned))
+    for a, b, one in aligned:
+        click.echo(f"{a} ↔ {b}: {len(one.alignment.beads)} beads")
+    click.echo(f"{memory_path(ctx)}: {stored} aligned pair(s) stored")
+    return 0
+
+
 @click.command("align")
 @click.argument("a", metavar="A")
-@click.argument("b", metavar="[B]", required=False)
+@click.argument("rest", metavar="[B]...", nargs=-1)
 @output_option
 @click.option(
     "--format",
@@ -33,40 +64,43 @@ def _memory_terms(path: str) -> dict[str, frozenset[str]]:
     help="Output format (default: from the -o extension, else text).",
 )
 @click.option("--segmented", is_flag=True, help="Each input line is one sentence already.")
-@click.option("--src-lang", default="en", show_default=True, help="Language of A (the source).")
-@click.option("--tgt-lang", default="zh-Hans", show_default=True, help="Language of B.")
+@lang_options("A (the source)", "B (the target)")
 @click.option("--into-memory", is_flag=True, help="Also store the aligned pairs in the memory.")
 @click.option("--gold", metavar="GOLD", help="Score against a gold alignment (beads format).")
 @click.pass_context
 def align_cmd(
     ctx: click.Context,
     a: str,
-    b: str | None,
+    rest: tuple[str, ...],
     output: str | None,
     fmt: str | None,
     segmented: bool,
-    src_lang: str,
-    tgt_lang: str,
+    src_lang: str | None,
+    tgt_lang: str | None,
     into_memory: bool,
     gold: str | None,
 ) -> int:
     """Align two documents, or the English and Chinese parts of one mixed document.
 
-    A is the source (--src-lang, default English), B the target. Reads text, Markdown, HTML,
+    A is the source, B the target, in either language: each one's language (English,
+    Simplified or Traditional Chinese) comes from its text. Reads text, Markdown, HTML,
     DOCX, SRT and WebVTT. The memory's approved terms join the dictionary. With --gold,
-    prints precision, recall and F1 (strict and lax).
+    prints precision, recall and F1 (strict and lax). More than two files go --into-memory
+    paired by name (release.en.md with release.zh.md, en/001 with zh/001).
     """
-    from tm.align.documents import align_files, alignment_units
-    from tm.align.evaluate import evaluate, read_beads
-    from tm.align.output import write_alignment
-
-    if fmt is None:
-        suffix = os.path.splitext(output or "")[1].lower().lstrip(".")
-        fmt = {"tmx": "tmx", "json": "json", "txt": "text", "beads": "beads", "": "text"}.get(
-            suffix, "text"
+    if len(rest) > 1:
+        return _align_several(
+            ctx, (a, *rest), segmented, src_lang, tgt_lang, into_memory, output or gold
         )
+    b = rest[0] if rest else None
+    from tm.align.documents import alignment_units, store_alignment
+    from tm.align.evaluate import evaluate, read_beads
+    from tm.align.output import FORMATS, write_alignment
+    from tm.pairs import align_paths
+
+    fmt = output_format(fmt, output, FORMATS, "text")
     gold_beads = read_beads(gold) if gold else None
-    aligned = align_files(
+    aligned = align_paths(
         a,
         b,
         segmented=segmented,
@@ -75,12 +109,13 @@ def align_cmd(
         terms=_memory_terms(memory_path(ctx)),
     )
     al = aligned.alignment
-    units = alignment_units(aligned)
+    if gold_beads is None and not al.beads:
+        raise UsageError("nothing to align")
     if into_memory:
         from tm.memory import open_memory
 
-        with open_memory(memory_path(ctx), write=True) as store, store.atomic():
-            store.put_many([(unit, al.source_lang, None) for unit in units])
+        with open_memory(memory_path(ctx), write=True) as store:
+            store_alignment(store, aligned)
     if gold_beads is not None:
         scores = evaluate([(x.src, x.tgt) for x in al.beads], gold_beads)
         click.echo(
@@ -92,8 +127,7 @@ def align_cmd(
     with atomic_output(output) as handle:
         write_alignment(aligned, handle, fmt)
     if output:
-        pairs = f"{len(units)} aligned pair" + ("" if len(units) == 1 else "s")
+        units = len(alignment_units(aligned))
+        pairs = f"{units} aligned pair" + ("" if units == 1 else "s")
         click.echo(f"{output}: {len(al.beads)} beads, {pairs}")
-    if gold_beads is None and not al.beads:
-        raise UsageError("nothing to align")
     return 0

@@ -25,7 +25,7 @@ def _highlight(text: str, phrases: list[str]) -> str:
 @click.command("lookup")
 @click.argument("text")
 @click.option("--fuzzy", is_flag=True, help="Also show segments similar to TEXT.")
-@click.option("--lang", metavar="LANG", help="Language of TEXT (default: Chinese if it has Han).")
+@click.option("--lang", metavar="LANG", help="Language of TEXT (default: from the text).")
 @click.option("--limit", default=10, show_default=True, help="At most this many segments.")
 @json_option
 @click.pass_context

@@ -7,13 +7,12 @@ import os
 
 import click
 
-from tm.cli.options import json_option, memory_path, output_option
+from tm.cli.options import json_option, lang_options, memory_path, output_format, output_option
 from tm.errors import TmError, UsageError
 from tm.fileio import atomic_output
 from tm.glossary import FORMATS as GLOSSARY_FORMATS
 from tm.memory import Store, open_memory
-from tm.model import TERM_STATUSES, Term
-from tm.text.script import has_han
+from tm.model import TERM_STATUSES
 
 STATUS_HELP = "One of: " + ", ".join(TERM_STATUSES) + "."
 
@@ -21,10 +20,6 @@ STATUS_HELP = "One of: " + ", ".join(TERM_STATUSES) + "."
 @click.group("terms")
 def terms_cmd() -> None:
     """Terminology: extract term pairs, review them, keep the glossary."""
-
-
-def _lang_of(text: str, given: str | None) -> str:
-    return given or ("zh-Hans" if has_han(text) else "en")
 
 
 def _selection_options(func):  # type: ignore[no-untyped-def]
@@ -67,32 +62,14 @@ def extract_cmd(
     terms are evidence and build proposals for terms the text never renders whole. With
     --into-memory, pairs are written as candidates; reviewed terms are never overwritten.
     """
-    from tm.align.lexicon import chinese_renderings, rendering_glosses
-    from tm.terms.extract import extract_terms
-    from tm.terms.sources import from_inputs, from_units
-    from tm.terms.workflow import save_candidates
+    from tm.terms.workflow import extract_candidates, save_candidates
 
     path = memory_path(ctx)
-    store = open_memory(path, write=True) if into_memory else None
-    if store is None and os.path.exists(path):
-        store = open_memory(path)
+    # Without INPUT the memory is the text: a missing one is then the one-line error.
+    needed = into_memory or not inputs or os.path.exists(path)
+    store = open_memory(path, write=into_memory) if needed else None
     try:
-        # The memory's approved and admitted terms, Chinese -> English renderings.
-        approved = store.term_pairs(("approved", "admitted")) if store else []
-        glossary = chinese_renderings(approved)
-        if inputs:
-            source = from_inputs(list(inputs), terms=rendering_glosses(glossary))
-        else:
-            if store is None:
-                store = open_memory(path)  # a missing memory is the one-line error
-            source = from_units(stored.unit for stored in store.units(kind="segment"))
-        candidates = extract_terms(
-            source.pairs,
-            glossary=glossary,
-            english_text=source.english,
-            min_score=min_score,
-            limit=top,
-        )
+        candidates = extract_candidates(store, inputs, min_score=min_score, limit=top)
         written = save_candidates(store, candidates) if into_memory and store else None
     finally:
         if store is not None:
@@ -152,8 +129,7 @@ def list_cmd(
 @click.argument("source")
 @click.argument("target")
 @click.option("--status", default="approved", show_default=True, type=click.Choice(TERM_STATUSES))
-@click.option("--source-lang", metavar="LANG", help="Default: zh-Hans if SOURCE has Han, else en.")
-@click.option("--target-lang", metavar="LANG", help="Default: zh-Hans if TARGET has Han, else en.")
+@lang_options("SOURCE", "TARGET", aliases=True)
 @click.option("--note", help="Why, where it comes from, how to use it.")
 @click.option("--domain", help="Subject field (TBX subjectField).")
 @click.pass_context
@@ -162,24 +138,25 @@ def add_cmd(
     source: str,
     target: str,
     status: str,
-    source_lang: str | None,
-    target_lang: str | None,
+    src_lang: str | None,
+    tgt_lang: str | None,
     note: str | None,
     domain: str | None,
 ) -> int:
-    """Add a term pair (or update the status, note and domain of the same pair)."""
-    from tm.terms.workflow import add_term
+    """Add a term pair (or update the status, note and domain of the same pair).
 
-    if not source.strip() or not target.strip():
-        raise UsageError("a term and its rendering cannot be empty")
-    term = Term(
-        source.strip(),
-        target.strip(),
-        _lang_of(source, source_lang),
-        _lang_of(target, target_lang),
-        status,
-        note,
-        domain,
+    Each side's language comes from its text (English, Simplified or Traditional Chinese).
+    """
+    from tm.terms.workflow import add_term, new_term
+
+    term = new_term(
+        source,
+        target,
+        status=status,
+        source_lang=src_lang,
+        target_lang=tgt_lang,
+        note=note,
+        domain=domain,
     )
     with open_memory(memory_path(ctx), write=True) as store:
         unit_id, result = add_term(store, term)
@@ -270,16 +247,20 @@ def remove_cmd(
 
 @terms_cmd.command("import")
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@click.option("--source-lang", metavar="LANG", help="Language of a table's first column.")
-@click.option("--target-lang", metavar="LANG", help="Language of a table's second column.")
+@lang_options("a table's first column", "a table's second column", aliases=True)
 @click.pass_context
 def import_cmd(
     ctx: click.Context,
     files: tuple[str, ...],
-    source_lang: str | None,
-    target_lang: str | None,
+    src_lang: str | None,
+    tgt_lang: str | None,
 ) -> int:
-    """Import glossaries (TBX, CSV, TSV, OmegaT .txt, TMX), one transaction per file."""
+    """Import glossaries (TBX, CSV, TSV, OmegaT .txt, TMX), one transaction per file.
+
+    A table's columns take their languages from a header of language tags, else from
+    their text.
+    """
+    from tm.cli import error_line
     from tm.memory import import_file
     from tm.memory.transfer import import_glossary
 
@@ -289,9 +270,9 @@ def import_cmd(
             # Any glossary layout, OmegaT's .txt/.utf8 included; a TMX as `tm import` reads it.
             importer = import_file if path.lower().endswith(".tmx") else import_glossary
             try:
-                counts = importer(store, path, source_lang=source_lang, target_lang=target_lang)
+                counts = importer(store, path, source_lang=src_lang, target_lang=tgt_lang)
             except TmError as exc:
-                click.echo(f"tm: error: {exc}", err=True)
+                click.echo(error_line(exc), err=True)
                 failed += 1
                 continue
             click.echo(
@@ -328,9 +309,7 @@ def export_cmd(
     """
     from tm.terms.workflow import export_terms
 
-    if fmt is None:
-        suffix = os.path.splitext(output or "")[1].lower().lstrip(".")
-        fmt = suffix if suffix in GLOSSARY_FORMATS else "tbx"
+    fmt = output_format(fmt, output, GLOSSARY_FORMATS, "tbx")
     with open_memory(memory_path(ctx)) as store, atomic_output(output) as handle:
         count = export_terms(store, handle, fmt, statuses=statuses, src=src_lang, tgt=tgt_lang)
     if output:
@@ -347,26 +326,21 @@ def review_cmd(ctx: click.Context, limit: int | None) -> int:
     Rejected pairs are retired (obsolete), not deleted, so extraction does not propose them
     again. Each answer is saved at once; quit at any time with q.
     """
-    from tm.terms.workflow import CONTEXT_SEPARATOR, edit_term, set_status, stored_terms
+    from tm.terms.workflow import apply_review, review_items
 
     with open_memory(memory_path(ctx), write=True) as store:
-        entries = stored_terms(store, statuses=["candidate"])
-        if limit:
-            entries = entries[:limit]
-        if not entries:
+        items = review_items(store, limit)
+        if not items:
             click.echo("no candidates to review")
             return 0
         done = 0
-        for number, entry in enumerate(entries, 1):
-            t = entry.term
-            stored = next(store.units(ids=[entry.id])).unit
+        for number, item in enumerate(items, 1):
+            t = item.entry.term
             click.echo("")
-            click.secho(f"[{number}/{len(entries)}] {t.source} → {t.target}", bold=True)
-            for prop in stored.props:
-                if prop.type in ("x-tm-score", "x-tm-evidence"):
-                    click.echo(f"  {prop.type[5:]}: {prop.value}")
-            for note in stored.notes:
-                zh, _, en = note.text.partition(CONTEXT_SEPARATOR)
+            click.secho(f"[{number}/{len(items)}] {t.source} → {t.target}", bold=True)
+            for name, value in item.details:
+                click.echo(f"  {name}: {value}")
+            for zh, en in item.contexts:
                 click.echo(f"  | {zh}\n  | {en}" if en else f"  | {zh}")
             answer = click.prompt(
                 "  [a]pprove, [r]eject, [e]dit, [s]kip, [q]uit",
@@ -376,14 +350,7 @@ def review_cmd(ctx: click.Context, limit: int | None) -> int:
             )
             if answer == "q":
                 break
-            if answer == "a":
-                set_status(store, [entry], "approved")
-            elif answer == "r":
-                set_status(store, [entry], "obsolete", "rejected in review")
-            elif answer == "e":
-                new_target = click.prompt("  target", default=t.target)
-                edit_term(store, entry, target=new_target, status="approved")
-            if answer != "s":
-                done += 1
-    click.echo(f"reviewed {done} of {len(entries)} candidate(s)")
+            new_target = click.prompt("  target", default=t.target) if answer == "e" else None
+            done += apply_review(store, item, answer, new_target)
+    click.echo(f"reviewed {done} of {len(items)} candidate(s)")
     return 0

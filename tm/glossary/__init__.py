@@ -51,16 +51,14 @@ def read_glossary(
     """Every term pair of a glossary file, by its suffix. Raises `InputError` naming the file
     and line for anything malformed; nothing is returned half-read.
 
-    The languages name a table's columns (default en → zh-Hans) and choose a TBX's source
-    language (default: the document's xml:lang)."""
+    A table's columns take their languages from their text (the languages given must agree:
+    `UsageError` otherwise); for a TBX they choose the source language (default: the
+    document's xml:lang)."""
     from tm.glossary.tbx import read_tbx  # lxml and the TMX package: only for TBX
 
     name = os.fspath(path)
-    tbx_source, tbx_target = source_lang, target_lang
-    source_lang = source_lang or "en"
-    target_lang = target_lang or "zh-Hans"
     readers = {
-        ".tbx": lambda: read_tbx(name, source_lang=tbx_source, target_lang=tbx_target),
+        ".tbx": lambda: read_tbx(name, source_lang=source_lang, target_lang=target_lang),
         ".tmx": lambda: _read_tmx_terms(name),
         ".csv": lambda: read_table(
             _read_text(name),

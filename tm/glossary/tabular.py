@@ -1,9 +1,10 @@
 """Glossaries as CSV or TSV: what people keep in spreadsheets, and OmegaT's glossary files.
 
 Three layouts are read:
-- a header `source,target[,status,note,domain]`, languages from the caller (default en → zh-Hans);
+- a header `source,target[,status,note,domain]`, each column's language from its text;
 - a header whose first two columns are language tags (`zh-Hans,en,status`);
-- no header (OmegaT: `term<TAB>translation<TAB>comment`), languages from the caller.
+- no header (OmegaT: `term<TAB>translation<TAB>comment`), languages from the text.
+Languages a caller gives for the columns must agree with their text.
 A row's status qualifies its target term; a row without one is approved.
 """
 
@@ -71,14 +72,20 @@ def read_table(
     name: str,
     *,
     delimiter: str,
-    source_lang: str = "en",
-    target_lang: str = "zh-Hans",
+    source_lang: str | None = None,
+    target_lang: str | None = None,
 ) -> Iterator[Term]:
-    """Terms from a CSV/TSV text; `InputError` with the line for a malformed row."""
+    """Terms from a CSV/TSV text; `InputError` with the line for a malformed row.
+
+    Columns named by language tags say their languages; otherwise each column's language
+    comes from its text (`tm.text.language`), and languages the caller gives must agree with
+    it (`UsageError` naming the file)."""
     rows = csv.reader(io.StringIO(data, newline=""), delimiter=delimiter)
     columns: list[str | None] = ["source", "target", "note"]
+    named: tuple[str, str] | None = None
     first = True
     header = False
+    read: list[tuple[Location, dict[str, str]]] = []
     for cells in rows:
         line = rows.line_num
         if not any(c.strip() for c in cells) or (cells and cells[0].startswith("#")):
@@ -87,8 +94,7 @@ def read_table(
             first = False
             lowered = [c.strip().lower() for c in cells]
             if _is_lang_header(cells):
-                source_lang = cells[0].strip().replace("_", "-")
-                target_lang = cells[1].strip().replace("_", "-")
+                named = (cells[0].strip().replace("_", "-"), cells[1].strip().replace("_", "-"))
                 columns = ["source", "target", *(COLUMNS.get(c) for c in lowered[2:])]
                 header = True
                 continue
@@ -117,6 +123,10 @@ def read_table(
         if not values.get("source") or not values.get("target"):
             side = "source" if not values.get("source") else "target"
             raise InputError(f"empty {side} term", file=name, line=line)
+        status_of(values.get("status", ""), where)  # an unknown status is an error at its line
+        read.append((where, values))
+    source_lang, target_lang = named or _column_languages(read, name, source_lang, target_lang)
+    for where, values in read:
         yield Term(
             values["source"],
             values["target"],
@@ -127,6 +137,24 @@ def read_table(
             values.get("domain"),
             where,
         )
+
+
+def _column_languages(
+    rows: list[tuple[Location, dict[str, str]]],
+    name: str,
+    source_lang: str | None,
+    target_lang: str | None,
+) -> tuple[str, str]:
+    """The languages of a table's two term columns, from their text (`source,target` rows
+    `储能,energy storage` are zh-Hans -> en); given languages must agree."""
+    from tm.text import language
+
+    source = language.detect("\n".join(values["source"] for _where, values in rows))
+    target = language.detect("\n".join(values["target"] for _where, values in rows))
+    return (
+        language.resolve(source, source_lang, file=name, option="--src-lang"),
+        language.resolve(target, target_lang, file=name, option="--tgt-lang"),
+    )
 
 
 def orient(term: Term, pair: tuple[str, str]) -> Term | None:

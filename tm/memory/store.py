@@ -744,9 +744,7 @@ class Store:
 
     def tokens(self) -> list[dict[str, Any]]:
         """Every token's name, role and creation, never its hash."""
-        rows = self.db.execute(
-            "SELECT name, role, created_at, created_by FROM token ORDER BY name"
-        )
+        rows = self.db.execute("SELECT name, role, created_at, created_by FROM token ORDER BY name")
         return [{"name": n, "role": r, "created": c, "created_by": b} for n, r, c, b in rows]
 
     def revoke_token(self, name: str) -> None:

@@ -1,5 +1,8 @@
 """DOCX through python-docx: body paragraphs and table cells in document order.
 
+A DOCX has no lines: each block's `Location.paragraph` is its paragraph's number in that
+order, empty paragraphs counted (reports show it as `file:¶N`).
+
 The archive is inspected before python-docx opens it: a zip bomb (a part that inflates beyond
 `MAX_PART_BYTES`, or far beyond its compressed size) is refused with a clear error.
 """

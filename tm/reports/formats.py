@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import BinaryIO
 
 from lxml import etree
@@ -23,6 +24,8 @@ def _location_text(finding: Finding) -> str:
         text += f":cue {location.cue}"
     elif location.line is not None:
         text += f":{location.line}"
+    elif location.paragraph is not None:
+        text += f":¶{location.paragraph}"  # a DOCX has paragraphs, not lines
     if location.unit:
         text += f" (tu {location.unit})"
     return text
@@ -37,6 +40,7 @@ def finding_dict(finding: Finding) -> dict[str, object]:
         "location": {
             "file": location.file,
             "line": location.line,
+            "paragraph": location.paragraph,
             "unit": location.unit,
             "cue": location.cue,
         },
@@ -48,19 +52,27 @@ def finding_dict(finding: Finding) -> dict[str, object]:
 
 
 def write_json(
-    findings: list[Finding], files: list[str], out: BinaryIO, color: bool = False
+    findings: list[Finding],
+    files: list[str],
+    out: BinaryIO,
+    color: bool = False,
+    alone: Sequence[str] = (),
 ) -> None:
     from tm.reports import summary
 
     document = {
         "findings": [finding_dict(f) for f in findings],
-        "summary": summary(findings, files),
+        "summary": {**summary(findings, files), "alone": list(alone)},
     }
     out.write(json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8") + b"\n")
 
 
 def write_text(
-    findings: list[Finding], files: list[str], out: BinaryIO, color: bool = False
+    findings: list[Finding],
+    files: list[str],
+    out: BinaryIO,
+    color: bool = False,
+    alone: Sequence[str] = (),
 ) -> None:
     """Grouped by file; each finding on one line with its place, then the text and the fix."""
     from tm.reports import summary
@@ -90,6 +102,8 @@ def write_text(
                 lines.append(f"      text: {_short(finding.source)}")
             if finding.suggestion:
                 lines.append(f"      suggestion: {_short(finding.suggestion)}")
+    for file in alone:
+        lines.append(f"{file}: checked alone (no file pairs with it by name)")
     counts = summary(findings, files)
     lines.append(
         f"{counts['files']} file(s) checked: {counts['error']} error(s), "
@@ -104,7 +118,11 @@ def _short(text: str | None, limit: int = 160) -> str:
 
 
 def write_junit(
-    findings: list[Finding], files: list[str], out: BinaryIO, color: bool = False
+    findings: list[Finding],
+    files: list[str],
+    out: BinaryIO,
+    color: bool = False,
+    alone: Sequence[str] = (),
 ) -> None:
     """One <testsuite> per input file, one <testcase> per finding (a <failure> for errors and
     warnings), one passing <testcase> for a clean file."""
@@ -159,7 +177,11 @@ def write_junit(
 
 
 def write_sarif(
-    findings: list[Finding], files: list[str], out: BinaryIO, color: bool = False
+    findings: list[Finding],
+    files: list[str],
+    out: BinaryIO,
+    color: bool = False,
+    alone: Sequence[str] = (),
 ) -> None:
     """SARIF 2.1.0: ruleId = check id, level error/warning/note, artifact URIs relative to the
     current directory (what GitHub code scanning reads)."""
@@ -187,12 +209,23 @@ def write_sarif(
         physical: dict[str, object] = {"artifactLocation": {"uri": _relative_uri(location.file)}}
         if region:
             physical["region"] = region
+        place: dict[str, object] = {"physicalLocation": physical}
+        if location.paragraph is not None and location.line is None:
+            # A DOCX has no lines: the paragraph is a logical location, and the message names
+            # it too, since code-scanning UIs show the message and the file.
+            place["logicalLocations"] = [
+                {
+                    "name": f"¶{location.paragraph}",
+                    "fullyQualifiedName": f"paragraph {location.paragraph}",
+                    "kind": "element",
+                }
+            ]
         result: dict[str, object] = {
             "ruleId": finding.check,
             "ruleIndex": index[finding.check],
             "level": _SARIF_LEVEL[finding.severity],
-            "message": {"text": finding.message},
-            "locations": [{"physicalLocation": physical}],
+            "message": {"text": _sarif_message(finding)},
+            "locations": [place],
             "properties": {
                 "category": finding.category,
                 **({"unit": location.unit} if location.unit else {}),
@@ -218,6 +251,13 @@ def write_sarif(
         ],
     }
     out.write(json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8") + b"\n")
+
+
+def _sarif_message(finding: Finding) -> str:
+    location = finding.location
+    if location.paragraph is not None and location.line is None and location.cue is None:
+        return f"{finding.message} (¶{location.paragraph})"
+    return finding.message
 
 
 def _relative_uri(path: str) -> str:

@@ -227,3 +227,119 @@ def _in_pair(entries: list[StoredTerm], pair: tuple[str, str]) -> Iterator[Term]
         term = orient(entry.term, pair)
         if term is not None:
             yield term
+
+
+def new_term(
+    source: str,
+    target: str,
+    *,
+    status: str = "approved",
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    note: str | None = None,
+    domain: str | None = None,
+) -> Term:
+    """A term pair typed by someone: each side's language from its text (a language given
+    must agree with it). Raises `UsageError` for an empty side or a disagreeing language."""
+    from tm.text import language
+
+    source, target = source.strip(), target.strip()
+    if not source or not target:
+        raise UsageError("a term and its rendering cannot be empty")
+    return Term(
+        source,
+        target,
+        language.resolve(language.detect(source), source_lang, file=None, option="--src-lang"),
+        language.resolve(language.detect(target), target_lang, file=None, option="--tgt-lang"),
+        status,
+        note,
+        domain,
+    )
+
+
+def extract_candidates(
+    store: Store | None,
+    paths: Iterable[str] = (),
+    *,
+    min_score: float = 0.3,
+    limit: int | None = None,
+) -> list[Candidate]:
+    """Term pairs proposed from aligned text: the inputs (see `tm.pairs`), else the memory's
+    own segments. The memory's approved and admitted terms are evidence and help the aligner.
+    Raises `StoreError` when there is neither an input nor a memory."""
+    from tm.align.lexicon import chinese_renderings, rendering_glosses
+    from tm.errors import StoreError
+    from tm.terms.extract import extract_terms
+    from tm.terms.sources import from_inputs, from_units
+
+    approved = store.term_pairs(("approved", "admitted")) if store else []
+    glossary = chinese_renderings(approved)
+    paths = list(paths)
+    if paths:
+        source = from_inputs(paths, terms=rendering_glosses(glossary))
+    elif store is None:
+        raise StoreError("no input and no memory to extract terms from")
+    else:
+        source = from_units(stored.unit for stored in store.units(kind="segment"))
+    return extract_terms(
+        source.pairs,
+        glossary=glossary,
+        english_text=source.english,
+        min_score=min_score,
+        limit=limit,
+        source_lang=source.chinese,
+    )
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """A candidate as a reviewer sees it: the pair, its score and evidence, and the
+    (Chinese, English) contexts it was found in."""
+
+    entry: StoredTerm
+    details: tuple[tuple[str, str], ...]  # ("score", "0.812"), ("evidence", "…")
+    contexts: tuple[tuple[str, str | None], ...]
+
+
+#: A reviewer's answers and what each does to the candidate.
+REVIEW_ANSWERS = {"a": "approve", "r": "reject", "e": "edit", "s": "skip"}
+
+
+def review_items(store: Store, limit: int | None = None) -> list[ReviewItem]:
+    """The candidates to review, best first as stored, each with its props and notes read."""
+    entries = stored_terms(store, statuses=["candidate"])
+    if limit:
+        entries = entries[:limit]
+    items = []
+    for entry in entries:
+        stored = next(store.units(ids=[entry.id])).unit
+        details = tuple(
+            (prop.type[5:], prop.value)
+            for prop in stored.props
+            if prop.type in ("x-tm-score", "x-tm-evidence")
+        )
+        contexts = []
+        for note in stored.notes:
+            zh, _, en = note.text.partition(CONTEXT_SEPARATOR)
+            contexts.append((zh, en or None))
+        items.append(ReviewItem(entry, details, tuple(contexts)))
+    return items
+
+
+def apply_review(
+    store: Store, item: ReviewItem, answer: str, new_target: str | None = None
+) -> bool:
+    """Apply one answer; whether it changed anything. A rejected pair is retired
+    (obsolete, with a note), not deleted, so extraction does not propose it again; an
+    edited one is approved with its new target."""
+    if answer == "a":
+        set_status(store, [item.entry], "approved")
+    elif answer == "r":
+        set_status(store, [item.entry], "obsolete", "rejected in review")
+    elif answer == "e":
+        edit_term(store, item.entry, target=new_target, status="approved")
+    elif answer == "s":
+        return False
+    else:
+        raise UsageError(f"unknown answer {answer!r} (one of {', '.join(REVIEW_ANSWERS)})")
+    return True
