@@ -12,6 +12,7 @@ from tm.fileio import by_suffix, open_input
 from tm.glossary.tabular import orient, oriented, read_table, write_table
 from tm.glossary.tbx import read_tbx, write_tbx
 from tm.model import Term
+from tm.text.xmlchars import check_unit
 
 #: What `tm terms export` writes (TMX through the memory's exporter).
 FORMATS = ("tbx", "csv", "tsv", "tmx")
@@ -77,6 +78,8 @@ def read_glossary(
     terms = list(by_suffix(readers, name, "read a glossary from")())
     if not terms:
         raise InputError("the glossary holds no terms", file=name)
+    for term in terms:  # text XML cannot hold is refused here, not found at export
+        check_unit(term.unit(), file=name, line=term.location.line if term.location else None)
     return terms
 
 

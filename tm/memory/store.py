@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from tm import lang as langs
@@ -25,8 +26,12 @@ from tm.errors import StoreError, UsageError
 from tm.memory import schema
 from tm.memory.normalize import fold
 from tm.model import TERM_STATUSES, UNIT_KINDS, Note, Prop, Unit, Variant
+from tm.text.xmlchars import check_unit
 from tm.tmx.inline import content_from_json, content_to_json
 
+#: Queries longer than this (characters) are matched with `instr` instead of LIKE, whose
+#: pattern SQLite limits to 50,000 bytes (a Chinese character is 3 bytes in UTF-8).
+LIKE_PATTERN_MAX = 10_000
 #: How long a writer waits for another process's transaction before giving up.
 LOCK_PATIENCE_SECONDS = 600.0
 
@@ -141,6 +146,55 @@ def _lang_clause(column: str, lang: str) -> tuple[str, list[str]]:
     return f"({column} = ? OR {column} LIKE ?)", [key, key + "-%"]
 
 
+DAMAGED_HINT = (
+    "restore it from your last TMX export with `tm import`; "
+    "`sqlite3 FILE 'PRAGMA integrity_check'` lists what is broken"
+)
+
+
+def _connect_readonly(path: str) -> sqlite3.Connection:
+    """A connection that cannot change the file and creates nothing next to it.
+
+    `mode=ro` alone still creates the `-wal` and `-shm` files of a WAL memory (and leaves
+    them, as a reader cannot remove them), which fails in a folder the user cannot write.
+    When no `-wal` file exists, no process has the memory open for writing, so the file is
+    read as `immutable`: no locks, no side files. When one exists (a writer is at work, or one
+    was killed), its `-shm` exists too and `mode=ro` reads the writer's committed pages
+    through it. (A writer that starts during an immutable read and checkpoints can change
+    pages under it; read commands are short, and the next one sees the new state.)
+    """
+    if not os.path.exists(path):
+        raise StoreError("no such memory", file=path)
+    if os.path.isdir(path):
+        raise StoreError("is a directory, not a memory", file=path)
+    uri = Path(os.path.abspath(path)).as_uri() + "?mode=ro"
+    if not os.path.exists(path + "-wal"):
+        uri += "&immutable=1"
+    return sqlite3.connect(uri, uri=True, timeout=30.0, isolation_level=None)
+
+
+def _store_error(exc: sqlite3.Error, path: str, *, opening: bool = False) -> StoreError:
+    """SQLite's failure as the one-line `StoreError`, saying what to do about it."""
+    text = str(exc)
+    if "malformed" in text or "corrupt" in text:
+        return StoreError(f"the memory is damaged ({text})", file=path, hint=DAMAGED_HINT)
+    if "not a database" in text:
+        if opening:
+            return StoreError(f"not a tm memory: {text}", file=path)
+        return StoreError(f"the memory is damaged ({text})", file=path, hint=DAMAGED_HINT)
+    if "full" in text or "I/O error" in text:
+        return StoreError(
+            f"cannot write the memory ({text}: a full disk, the file size limit or a failing "
+            "device); nothing of this transaction was kept",
+            file=path,
+        )
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"cannot write the memory: {text}", file=path)
+    if opening:
+        return StoreError(f"not a tm memory: {text}", file=path)
+    return StoreError(text, file=path)
+
+
 class StoredUnit(NamedTuple):
     id: int
     unit: Unit
@@ -179,18 +233,46 @@ class Store:
 
     def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False) -> None:
         self.path = os.fspath(path)
-        self.readonly = readonly
+        self._readonly = readonly
         self.user = current_user()
         self._stamp: str | None = None
         try:
-            self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
-            self.db.execute("PRAGMA cache_size = -65536")  # 64 MiB: index inserts stay in RAM
-            if self.path != ":memory:":
-                self.db.execute("PRAGMA journal_mode = WAL")
-                self.db.execute("PRAGMA synchronous = NORMAL")
+            if readonly and self.path != ":memory:":
+                self.db = _connect_readonly(self.path)
+            else:
+                self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+                self.db.execute("PRAGMA cache_size = -65536")  # 64 MiB: inserts stay in RAM
+                if self.path != ":memory:":
+                    self.db.execute("PRAGMA journal_mode = WAL")
+                    self.db.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"not a tm memory: {exc}", file=self.path) from None
+            raise _store_error(exc, self.path, opening=True) from None
+
+    @property
+    def readonly(self) -> bool:
+        """True when the memory was opened for reading only (a read command, a TMX file):
+        nothing can be written through this store."""
+        return self._readonly
+
+    def freeze(self) -> None:
+        """From now on, refuse writes (a TMX loaded into memory is read-only)."""
+        self._readonly = True
+
+    def check_integrity(self) -> None:
+        """Raise `StoreError` when SQLite finds the file damaged (`PRAGMA quick_check`: every
+        page and index entry read once, so a full scan of the file)."""
+        try:
+            rows = self.db.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise _store_error(exc, self.path) from None
+        problems = [r[0].replace("*** in database main *** ", "") for r in rows if r[0] != "ok"]
+        if problems:
+            raise StoreError(
+                f"the memory is damaged ({problems[0]}; {len(problems)} problem(s))",
+                file=self.path,
+                hint=DAMAGED_HINT,
+            )
 
     # -- life cycle -------------------------------------------------------------------------
     def close(self) -> None:
@@ -199,8 +281,11 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, exc: object, traceback: object) -> None:
         self.close()
+        if isinstance(exc, sqlite3.DatabaseError):
+            # Whatever the command was doing, a failure of the file itself is one line.
+            raise _store_error(exc, self.path) from None
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -212,6 +297,12 @@ class Store:
             )
         if version == schema.VERSION:
             return
+        if self.readonly and self.path != ":memory:":
+            raise StoreError(
+                f"the memory has schema version {version}, this tm needs {schema.VERSION}",
+                file=self.path,
+                hint="a command that writes (`tm import`, `tm terms add`) upgrades it",
+            )
         with self.atomic():
             # Re-read inside the lock: another process may have migrated meanwhile.
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -246,19 +337,28 @@ class Store:
         self._stamp = _now()  # one timestamp per transaction: what was imported together
         try:
             yield
-        except BaseException:
-            self.db.execute("ROLLBACK")
+        except BaseException as exc:
+            # SQLite may have rolled back already (a full disk, a damaged file).
+            with contextlib.suppress(sqlite3.DatabaseError):
+                self.db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise _store_error(exc, self.path) from None
             raise
         else:
-            self.db.execute("COMMIT")
+            try:
+                self.db.execute("COMMIT")
+            except sqlite3.DatabaseError as exc:
+                with contextlib.suppress(sqlite3.DatabaseError):
+                    self.db.execute("ROLLBACK")
+                raise _store_error(exc, self.path) from None
         finally:
             self._stamp = None
 
     def require_writable(self) -> None:
         if self.readonly:
-            raise StoreError(
-                "a TMX memory is read-only", file=self.path, hint="import it into a .db memory"
-            )
+            if self.path == ":memory:":
+                raise StoreError("a TMX memory is read-only", hint="import it into a .db memory")
+            raise StoreError("the memory was opened read-only", file=self.path)
 
     # -- writing ----------------------------------------------------------------------------
     def put(self, unit: Unit, *, srclang: str | None = None, origin: str | None = None) -> str:
@@ -320,6 +420,12 @@ class Store:
             raise UsageError(f"unknown status {unit.status!r} (one of {', '.join(TERM_STATUSES)})")
         if not unit.variants:
             raise UsageError("a unit needs at least one language variant")
+        # Every way in (import, terms, align, a server) passes here: what XML cannot hold
+        # would make the memory unexportable.
+        if unit.location is not None:
+            check_unit(unit)
+        else:
+            check_unit(unit, file=origin or unit.origin)
         if len(unit.variants) > _LAST + 1:
             raise UsageError(f"a unit has {len(unit.variants)} variants; at most 1024 are kept")
         identities = [(langs.canonical(v.lang), _content_json(v.content)) for v in unit.variants]
@@ -651,11 +757,20 @@ class Store:
     def concordance(self, text: str, lang: str, limit: int = 10) -> list[tuple[int, str]]:
         """Segment units with a variant in `lang` containing `text` (case-insensitive)."""
         clause, values = _lang_clause("v.lang_key", lang)
+        select = (
+            f"SELECT v.unit_id, v.plain FROM unit u JOIN variant v ON {_RANGE.format(v='v')}"
+            f" WHERE u.kind = 'segment' AND {clause}"
+        )
+        if len(text) > LIKE_PATTERN_MAX:
+            # SQLite refuses LIKE patterns over 50,000 bytes ("pattern too complex"); instr on
+            # lower() is the same ASCII-only case folding, without the limit.
+            return self.db.execute(
+                f"{select} AND instr(lower(v.plain), lower(?)) > 0 LIMIT ?",
+                (*values, text, limit),
+            ).fetchall()
         pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         return self.db.execute(
-            f"SELECT v.unit_id, v.plain FROM unit u JOIN variant v ON {_RANGE.format(v='v')}"
-            f" WHERE u.kind = 'segment' AND {clause} AND v.plain LIKE ? ESCAPE '\\' LIMIT ?",
-            (*values, pattern, limit),
+            f"{select} AND v.plain LIKE ? ESCAPE '\\' LIMIT ?", (*values, pattern, limit)
         ).fetchall()
 
 
