@@ -595,6 +595,7 @@ class Store:
         src: str | None,
         tgt: str | None,
         ids: Iterable[int] | None = None,
+        any_source: bool = False,
     ) -> tuple[str, list[Any]]:
         where: list[str] = []
         args: list[Any] = []
@@ -616,7 +617,7 @@ class Store:
                     f"EXISTS (SELECT 1 FROM variant w WHERE {_RANGE.format(v='w')} AND {clause})"
                 )
                 args.extend(values)
-        if src:
+        if src and not (any_source and tgt):
             clause, values = _lang_clause("u.srclang", src)
             where.append(clause)
             args.extend(values)
@@ -630,13 +631,16 @@ class Store:
         src: str | None = None,
         tgt: str | None = None,
         ids: Iterable[int] | None = None,
+        any_source: bool = False,
     ) -> Iterator[StoredUnit]:
         """Stream stored units (id, unit, canonical source language) in insertion order.
 
         With `src` and `tgt`, only units that have both languages, reduced to those two
-        variants (source first). Two cursors are merged so memory stays flat.
+        variants (source first); only those stored with `src` as their source unless
+        `any_source` (an export for one direction: a term stored zh → en serves en → zh too).
+        Two cursors are merged so memory stays flat.
         """
-        where, args = self._filter_sql(kind, statuses, src, tgt, ids)
+        where, args = self._filter_sql(kind, statuses, src, tgt, ids, any_source)
         unit_rows = self.db.execute(
             "SELECT u.id, u.kind, u.status, u.tuid, u.attrs, u.props, u.notes, u.origin,"
             f" u.srclang FROM unit u{where} ORDER BY u.id",

@@ -181,10 +181,15 @@ def export_tmx(
     # Terms alone are phrases; anything with segments is sentence-segmented.
     segtype = "phrase" if kind == "term" else "sentence"
     with TmxWriter(output, srclang=header_src, segtype=segtype) as writer:
-        for stored in store.units(kind=kind, statuses=statuses, src=src, tgt=tgt):
-            unit = stored.unit
+        for stored in store.units(kind=kind, statuses=statuses, src=src, tgt=tgt, any_source=True):
+            unit, srclang = stored.unit, stored.srclang
             if stored.id in shadowed:
                 # tuids must be unique in a file: keep this one as a prop the reader restores.
                 unit = unit.with_(tuid=None, props=(*unit.props, Prop(TUID_PROP, unit.tuid)))
-            writer.write(unit, srclang=stored.srclang)
+            if src and tgt:
+                # Every unit holding both languages, oriented: the source variant first (the
+                # one translate-toolkit's default reading takes), and srclang saying so.
+                srclang = langs.canonical(unit.variants[0].lang)
+                unit = unit.with_(attrs=tuple(a for a in unit.attrs if a[0] != "srclang"))
+            writer.write(unit, srclang=srclang)
     return writer.count
