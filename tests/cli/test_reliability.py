@@ -247,3 +247,32 @@ def test_import_of_a_document_suggests_align(run, memory: Path, tmp_path: Path) 
     docx.write_bytes(b"PK\x03\x04")
     result = run("import", docx)
     assert result.code == 2 and "--into-memory" in one_line(result.err)
+
+
+# -- terms remove asks on a terminal -------------------------------------------------------
+def _removal(run, monkeypatch: pytest.MonkeyPatch, answer: str | None, *extra: str):  # type: ignore[no-untyped-def]
+    import io
+
+    import tm.cli.terms_cmd as terms_cmd
+
+    monkeypatch.setattr(terms_cmd, "_interactive", lambda: answer is not None)
+    monkeypatch.setattr("sys.stdin", io.StringIO(answer or ""))
+    return run("terms", "remove", "绿电", "green power", *extra)
+
+
+def test_removing_an_approved_term_on_a_terminal_asks_and_no_keeps_it(
+    run, memory: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = digest(memory)
+    result = _removal(run, monkeypatch, "n\n")
+    assert result.code == 0 and "approved; remove it?" in result.out and "kept #" in result.out
+    assert digest(memory) == before
+
+
+@pytest.mark.parametrize(("answer", "extra"), [("y\n", ()), ("", ("--yes",)), (None, ())])
+def test_removal_proceeds_on_yes_with_yes_or_without_a_terminal(
+    run, memory: Path, monkeypatch: pytest.MonkeyPatch, answer: str | None, extra: tuple[str, ...]
+) -> None:
+    result = _removal(run, monkeypatch, answer, *extra)
+    assert result.code == 0 and "removed #" in result.out
+    assert "绿电 → green power " not in run("terms", "list").out
