@@ -276,3 +276,39 @@ def test_removal_proceeds_on_yes_with_yes_or_without_a_terminal(
     result = _removal(run, monkeypatch, answer, *extra)
     assert result.code == 0 and "removed #" in result.out
     assert "绿电 → green power " not in run("terms", "list").out
+
+
+def test_a_memory_of_an_older_schema_is_upgraded_once_then_read(run, tmp_path: Path) -> None:
+    import sqlite3
+
+    from tm.memory import schema
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    for number in range(schema.VERSION - 1):  # the memory as the previous tm left it
+        for statement in schema.MIGRATIONS[number].split(";\n"):
+            if statement.strip():
+                db.execute(statement)
+    db.execute(f"PRAGMA user_version = {schema.VERSION - 1}")
+    db.close()
+    result = run("--memory", path, "stats")
+    assert result.code == 0, result.err
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION
+    db.close()
+
+
+def test_terms_export_of_a_memory_holding_a_nul_is_one_line(run, tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "legacy.db"
+    assert run("--memory", path, "terms", "add", "绿电", "green power").code == 0
+    db = sqlite3.connect(path)  # as a memory filled before the check at the door could be
+    db.execute(
+        "UPDATE variant SET plain = 'green' || char(0) || 'power' WHERE plain = ?", ["green power"]
+    )
+    db.commit()
+    db.close()
+    for args in (("terms", "export"), ("export",)):
+        result = run("--memory", path, *args)
+        assert result.code == 2 and "U+0000" in one_line(result.err)

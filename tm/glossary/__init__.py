@@ -83,12 +83,19 @@ def read_glossary(
     return terms
 
 
+def _xml_safe(term: Term) -> Term:
+    check_unit(term.unit(), file=f"term {term.source!r} → {term.target!r}")
+    return term
+
+
 def write_glossary(
     output: BinaryIO, terms: Iterable[Term], fmt: str, *, source_lang: str = "en"
 ) -> int:
     """Write term pairs as TBX-Basic, CSV or TSV; returns how many were written."""
     if fmt == "tbx":
-        return write_tbx(output, terms, source_lang=source_lang)
+        # A memory filled before the check at the door may hold what XML cannot: one line
+        # naming the term, not lxml's traceback.
+        return write_tbx(output, (_xml_safe(t) for t in terms), source_lang=source_lang)
     if fmt in ("csv", "tsv"):
         return write_table(output, terms, delimiter="," if fmt == "csv" else "\t")
     raise InputError(f"unknown glossary format {fmt!r} (one of tbx, csv, tsv)")

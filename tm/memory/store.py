@@ -239,6 +239,7 @@ class Store:
         try:
             if readonly and self.path != ":memory:":
                 self.db = _connect_readonly(self.path)
+                self._upgrade_for_reading()
             else:
                 self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
                 self.db.execute("PRAGMA cache_size = -65536")  # 64 MiB: inserts stay in RAM
@@ -248,6 +249,26 @@ class Store:
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise _store_error(exc, self.path, opening=True) from None
+
+    def _upgrade_for_reading(self) -> None:
+        """A memory made by an older `tm` is migrated once, through a writing connection,
+        before it is read: a new schema is this program's change, not the command's."""
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0:
+            raise StoreError("not a tm memory (it has no tm schema)", file=self.path)
+        if version >= schema.VERSION:
+            return  # a newer one is refused by _migrate
+        self.db.close()
+        try:
+            Store(self.path).close()
+        except StoreError as exc:
+            raise StoreError(
+                f"the memory has schema version {version}, this tm needs {schema.VERSION} "
+                f"and cannot upgrade it here ({exc.message})",
+                file=self.path,
+                hint="run a command that writes (`tm import`) where the file can be written",
+            ) from None
+        self.db = _connect_readonly(self.path)
 
     @property
     def readonly(self) -> bool:
