@@ -188,6 +188,8 @@ def test_lookup_of_a_100000_character_query_works(run, memory: Path) -> None:
 
 # -- read-only commands ----------------------------------------------------------------------
 def test_read_commands_leave_the_memory_and_its_folder_alone(run, tmp_path: Path) -> None:
+    """(Run as root, the folder's mode binds nothing, and this test passes on the old code
+    too: the library test below shows the connection itself is read-only.)"""
     folder = tmp_path / "ro"
     folder.mkdir()
     memory = folder / "tm.db"
