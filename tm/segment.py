@@ -54,19 +54,44 @@ def abbreviations() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(never), frozenset(maybe)
 
 
+#: How far back a word before a full stop is looked for: longer than any abbreviation.
+_WORD_REACH = 64
+_NON_SPACE = re.compile(r"\S")
+
+
+def _word_before(text: str, end: int) -> str | None:
+    """The word ending at `end` (letters and inner dots, starting with a letter), or None.
+
+    A bounded look back, not a regex over `text[:end]`: that copied and scanned the whole
+    text before each full stop, which made a paragraph of one long line quadratic."""
+    start = max(0, end - _WORD_REACH)
+    match = _WORD_BEFORE.search(text, start, end)
+    if match is None:
+        return None
+    if (
+        match.start() == start
+        and start > 0
+        and text[start - 1].isascii()
+        and (text[start - 1].isalpha() or text[start - 1] == ".")
+    ):
+        return "-" * _WORD_REACH  # a word longer than the reach: no abbreviation
+    return match.group(1)
+
+
 def _english_break_ok(text: str, end: int, stop: int) -> bool:
     """Whether the terminator text[end:stop] really ends a sentence."""
     if text[end] != ".":
         return True
-    match = _WORD_BEFORE.search(text[:end])
-    if not match:
+    found = _word_before(text, end)
+    if found is None:
         return True
-    word = match.group(1).rstrip(".").lower()
+    word = found.rstrip(".").lower()
     never, maybe = abbreviations()
     if word in never or (len(word) == 1 and word.isalpha()):
         return False  # Mr. / Co. / J. Smith
     if word == "no" or word in maybe:
-        following = text[stop:].lstrip()
+        after = _NON_SPACE.search(text, stop)
+        following = text[after.start() : after.start() + 3] if after else ""
         if word == "no":
             return not following[:1].isdigit()
         return following[:1].isupper() and not following.startswith(("Co", "Ltd", "Inc"))

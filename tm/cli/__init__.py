@@ -14,6 +14,7 @@ import click
 
 from tm import __version__
 from tm.errors import TmError
+from tm.fileio import output_failure
 
 #: command name -> ("module:function", summary); a new command is one module and one line.
 #: The summary is the first line of the command's docstring (a test keeps them equal): having
@@ -126,6 +127,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except OSError as exc:  # output that could not be written (a full disk): one line too
+        failure = output_failure(exc)
+        if failure is None:
+            raise
+        _fail(str(failure))
     sys.exit(code if isinstance(code, int) else 0)
 
 

@@ -8,6 +8,7 @@ import re
 import click
 
 from tm.cli.options import json_option, memory_path
+from tm.errors import UsageError
 from tm.lookup import lookup
 from tm.memory import open_memory
 
@@ -37,13 +38,16 @@ def lookup_cmd(
     Approved and admitted terms come first, forbidden ones are marked, candidates last. With
     --fuzzy, segments similar to TEXT follow.
     """
+    if not text.strip():
+        raise UsageError("TEXT is empty: give a word, a term or a sentence to look up")
     with open_memory(memory_path(ctx)) as store:
         result = lookup(store, text, lang=lang, fuzzy=fuzzy, limit=limit)
     if as_json:
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False))
         return 0
     if not result.terms and not result.matches:
-        click.echo(f"nothing found for {text!r}")
+        shown = text if len(text) <= 60 else text[:57] + "..."
+        click.echo(f"nothing found for {shown!r}")
         return 0
     if result.terms:
         click.echo("Terms")

@@ -91,7 +91,7 @@ def import_cmd(
                     f"{row['file']}: read {row['read']}, created {row['created']}, "
                     f"updated {row['updated']}, skipped {row['skipped']}"
                 )
-        if len(files) > 1 or total.failed:
+        if len(files) > 1:
             click.echo(
                 f"total: read {total.read}, created {total.created}, updated {total.updated}, "
                 f"skipped {total.skipped}, failed {total.failed} file(s)"
@@ -149,6 +149,7 @@ def export_cmd(
 def stats_cmd(ctx: click.Context, as_json: bool) -> int:
     """Units per language pair, kind and status."""
     with open_memory(memory_path(ctx)) as store:
+        store.check_integrity()  # counting alone can pass over damaged pages
         rows = store.stats()
         total = store.count()
     if as_json:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 
 import click
 
@@ -229,19 +230,42 @@ def edit_cmd(
     return 0
 
 
+#: Statuses a person decided on: removing one asks first (a candidate is only a proposal).
+REVIEWED = ("approved", "admitted", "forbidden")
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty()
+
+
 @terms_cmd.command("remove")
 @_selection_options
+@click.option("--yes", "-y", is_flag=True, help="Do not ask before removing a reviewed term.")
 @click.pass_context
 def remove_cmd(
-    ctx: click.Context, source: str | None, target: str | None, unit_id: int | None
+    ctx: click.Context, source: str | None, target: str | None, unit_id: int | None, yes: bool
 ) -> int:
-    """Delete a term pair from the memory (to keep a record, retire it instead)."""
+    """Delete a term pair from the memory (to keep a record, retire it instead).
+
+    A reviewed (approved, admitted, forbidden) term is removed only after a yes on a
+    terminal; --yes, or no terminal (scripts, CI), removes it without asking. To be able to
+    undo, export first (`tm export --kind term -o terms.tmx`) and import that file again.
+    """
     from tm.terms.workflow import remove_terms
 
     with open_memory(memory_path(ctx), write=True) as store:
         entry = _one(store, source, target, unit_id)
+        term = entry.term
+        if term.status in REVIEWED and not yes and _interactive():
+            question = (
+                f"#{entry.id} {term.source} → {term.target} is {term.status}; remove it? "
+                "(`tm terms retire` keeps a record)"
+            )
+            if not click.confirm(question, default=False):
+                click.echo(f"kept #{entry.id}")
+                return 0
         remove_terms(store, [entry])
-    click.echo(f"removed #{entry.id} {entry.term.source} → {entry.term.target}")
+    click.echo(f"removed #{entry.id} {term.source} → {term.target}")
     return 0
 
 

@@ -14,6 +14,7 @@ from tm.errors import InputError
 from tm.fileio import by_suffix, open_input
 from tm.glossary.tabular import orient, oriented, read_table, write_table
 from tm.model import Term
+from tm.text.xmlchars import check_unit
 
 #: What `tm terms export` writes (TMX through the memory's exporter).
 FORMATS = ("tbx", "csv", "tsv", "tmx")
@@ -79,7 +80,14 @@ def read_glossary(
     terms = list(by_suffix(readers, name, "read a glossary from")())
     if not terms:
         raise InputError("the glossary holds no terms", file=name)
+    for term in terms:  # text XML cannot hold is refused here, not found at export
+        check_unit(term.unit(), file=name, line=term.location.line if term.location else None)
     return terms
+
+
+def _xml_safe(term: Term) -> Term:
+    check_unit(term.unit(), file=f"term {term.source!r} → {term.target!r}")
+    return term
 
 
 def write_glossary(
@@ -89,7 +97,9 @@ def write_glossary(
     if fmt == "tbx":
         from tm.glossary.tbx import write_tbx
 
-        return write_tbx(output, terms, source_lang=source_lang)
+        # A memory filled before the check at the door may hold what XML cannot: one line
+        # naming the term, not lxml's traceback.
+        return write_tbx(output, (_xml_safe(t) for t in terms), source_lang=source_lang)
     if fmt in ("csv", "tsv"):
         return write_table(output, terms, delimiter="," if fmt == "csv" else "\t")
     raise InputError(f"unknown glossary format {fmt!r} (one of tbx, csv, tsv)")

@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from tm import lang as langs
@@ -25,8 +26,12 @@ from tm.errors import StoreError, UsageError
 from tm.memory import postgres, schema
 from tm.model import TERM_STATUSES, UNIT_KINDS, Note, Prop, Unit, Variant
 from tm.text.fold import fold
+from tm.text.xmlchars import check_unit
 from tm.tmx.inline import content_from_json, content_to_json
 
+#: Queries longer than this (characters) are matched with `instr` instead of LIKE, whose
+#: pattern SQLite limits to 50,000 bytes (a Chinese character is 3 bytes in UTF-8).
+LIKE_PATTERN_MAX = 10_000
 #: How long a writer waits for another process's transaction before giving up.
 LOCK_PATIENCE_SECONDS = 600.0
 #: The PostgreSQL advisory lock writers take (any fixed number: tm's writers share it).
@@ -146,6 +151,55 @@ def _lang_clause(column: str, lang: str) -> tuple[str, list[str]]:
     return f"({column} = ? OR {column} LIKE ?)", [key, key + "-%"]
 
 
+DAMAGED_HINT = (
+    "restore it from your last TMX export with `tm import`; "
+    "`sqlite3 FILE 'PRAGMA integrity_check'` lists what is broken"
+)
+
+
+def _connect_readonly(path: str) -> sqlite3.Connection:
+    """A connection that cannot change the file and creates nothing next to it.
+
+    `mode=ro` alone still creates the `-wal` and `-shm` files of a WAL memory (and leaves
+    them, as a reader cannot remove them), which fails in a folder the user cannot write.
+    When no `-wal` file exists, no process has the memory open for writing, so the file is
+    read as `immutable`: no locks, no side files. When one exists (a writer is at work, or one
+    was killed), its `-shm` exists too and `mode=ro` reads the writer's committed pages
+    through it. (A writer that starts during an immutable read and checkpoints can change
+    pages under it; read commands are short, and the next one sees the new state.)
+    """
+    if not os.path.exists(path):
+        raise StoreError("no such memory", file=path)
+    if os.path.isdir(path):
+        raise StoreError("is a directory, not a memory", file=path)
+    uri = Path(os.path.abspath(path)).as_uri() + "?mode=ro"
+    if not os.path.exists(path + "-wal"):
+        uri += "&immutable=1"
+    return sqlite3.connect(uri, uri=True, timeout=30.0, isolation_level=None)
+
+
+def _store_error(exc: sqlite3.Error, path: str, *, opening: bool = False) -> StoreError:
+    """SQLite's failure as the one-line `StoreError`, saying what to do about it."""
+    text = str(exc)
+    if "malformed" in text or "corrupt" in text:
+        return StoreError(f"the memory is damaged ({text})", file=path, hint=DAMAGED_HINT)
+    if "not a database" in text:
+        if opening:
+            return StoreError(f"not a tm memory: {text}", file=path)
+        return StoreError(f"the memory is damaged ({text})", file=path, hint=DAMAGED_HINT)
+    if "full" in text or "I/O error" in text:
+        return StoreError(
+            f"cannot write the memory ({text}: a full disk, the file size limit or a failing "
+            "device); nothing of this transaction was kept",
+            file=path,
+        )
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"cannot write the memory: {text}", file=path)
+    if opening:
+        return StoreError(f"not a tm memory: {text}", file=path)
+    return StoreError(text, file=path)
+
+
 class StoredUnit(NamedTuple):
     id: int
     unit: Unit
@@ -184,7 +238,7 @@ class Store:
 
     def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False) -> None:
         self.path = os.fspath(path)
-        self.readonly = readonly
+        self._readonly = readonly
         self.user = current_user()
         self._stamp: str | None = None
         if postgres.is_url(self.path):
@@ -199,14 +253,66 @@ class Store:
             return
         self.dialect = "sqlite"
         try:
-            self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
-            self.db.execute("PRAGMA cache_size = -65536")  # 64 MiB: index inserts stay in RAM
-            if self.path != ":memory:":
-                self.db.execute("PRAGMA journal_mode = WAL")
-                self.db.execute("PRAGMA synchronous = NORMAL")
+            if readonly and self.path != ":memory:":
+                self.db = _connect_readonly(self.path)
+                self._upgrade_for_reading()
+            else:
+                self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+                self.db.execute("PRAGMA cache_size = -65536")  # 64 MiB: inserts stay in RAM
+                if self.path != ":memory:":
+                    self.db.execute("PRAGMA journal_mode = WAL")
+                    self.db.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"not a tm memory: {exc}", file=self.path) from None
+            raise _store_error(exc, self.path, opening=True) from None
+
+    def _upgrade_for_reading(self) -> None:
+        """A memory made by an older `tm` is migrated once, through a writing connection,
+        before it is read: a new schema is this program's change, not the command's."""
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0:
+            raise StoreError("not a tm memory (it has no tm schema)", file=self.path)
+        if version >= schema.VERSION:
+            return  # a newer one is refused by _migrate
+        self.db.close()
+        try:
+            Store(self.path).close()
+        except StoreError as exc:
+            raise StoreError(
+                f"the memory has schema version {version}, this tm needs {schema.VERSION} "
+                f"and cannot upgrade it here ({exc.message})",
+                file=self.path,
+                hint="run a command that writes (`tm import`) where the file can be written",
+            ) from None
+        self.db = _connect_readonly(self.path)
+
+    @property
+    def readonly(self) -> bool:
+        """True when the memory was opened for reading only (a read command, a TMX file):
+        nothing can be written through this store."""
+        return self._readonly
+
+    def freeze(self) -> None:
+        """From now on, refuse writes (a TMX loaded into memory is read-only)."""
+        self._readonly = True
+
+    def check_integrity(self) -> None:
+        """Raise `StoreError` when SQLite finds the file damaged (`PRAGMA quick_check`: every
+        page and index entry read once, so a full scan of the file). PostgreSQL checks its own
+        pages as it reads them."""
+        if self.dialect != "sqlite":
+            return
+        try:
+            rows = self.db.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise _store_error(exc, self.path) from None
+        problems = [r[0].replace("*** in database main *** ", "") for r in rows if r[0] != "ok"]
+        if problems:
+            raise StoreError(
+                f"the memory is damaged ({problems[0]}; {len(problems)} problem(s))",
+                file=self.path,
+                hint=DAMAGED_HINT,
+            )
 
     # -- life cycle -------------------------------------------------------------------------
     def close(self) -> None:
@@ -215,8 +321,11 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, exc: object, traceback: object) -> None:
         self.close()
+        if isinstance(exc, sqlite3.DatabaseError):
+            # Whatever the command was doing, a failure of the file itself is one line.
+            raise _store_error(exc, self.path) from None
 
     def _schema_version(self) -> int:
         if self.dialect == "sqlite":
@@ -236,6 +345,12 @@ class Store:
             )
         if version == schema.VERSION:
             return
+        if self.readonly and self.path != ":memory:":
+            raise StoreError(
+                f"the memory has schema version {version}, this tm needs {schema.VERSION}",
+                file=self.path,
+                hint="a command that writes (`tm import`, `tm terms add`) upgrades it",
+            )
         migrations = schema.migrations(self.dialect)
         with self.atomic():
             # Re-read inside the lock: another process may have migrated meanwhile.
@@ -267,11 +382,21 @@ class Store:
             yield
             if self.dialect == "postgresql":
                 self.db.execute("SELECT nextval('tm_writes')")  # see data_version()
-        except BaseException:
-            self.db.execute("ROLLBACK")
+        except BaseException as exc:
+            # SQLite may have rolled back already (a full disk, a damaged file); a PostgreSQL
+            # connection may have gone with its server, which rolled back.
+            with contextlib.suppress(sqlite3.DatabaseError, StoreError):
+                self.db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise _store_error(exc, self.path) from None
             raise
         else:
-            self.db.execute("COMMIT")
+            try:
+                self.db.execute("COMMIT")
+            except sqlite3.DatabaseError as exc:
+                with contextlib.suppress(sqlite3.DatabaseError):
+                    self.db.execute("ROLLBACK")
+                raise _store_error(exc, self.path) from None
         finally:
             self._stamp = None
 
@@ -316,9 +441,9 @@ class Store:
 
     def require_writable(self) -> None:
         if self.readonly:
-            raise StoreError(
-                "a TMX memory is read-only", file=self.path, hint="import it into a .db memory"
-            )
+            if self.path == ":memory:":
+                raise StoreError("a TMX memory is read-only", hint="import it into a .db memory")
+            raise StoreError("the memory was opened read-only", file=self.path)
 
     # -- writing ----------------------------------------------------------------------------
     def put(self, unit: Unit, *, srclang: str | None = None, origin: str | None = None) -> str:
@@ -380,6 +505,12 @@ class Store:
             raise UsageError(f"unknown status {unit.status!r} (one of {', '.join(TERM_STATUSES)})")
         if not unit.variants:
             raise UsageError("a unit needs at least one language variant")
+        # Every way in (import, terms, align, a server) passes here: what XML cannot hold
+        # would make the memory unexportable.
+        if unit.location is not None:
+            check_unit(unit)
+        else:
+            check_unit(unit, file=origin or unit.origin)
         if len(unit.variants) > _LAST + 1:
             raise UsageError(f"a unit has {len(unit.variants)} variants; at most 1024 are kept")
         identities = [(langs.canonical(v.lang), _content_json(v.content)) for v in unit.variants]
@@ -549,6 +680,7 @@ class Store:
         src: str | None,
         tgt: str | None,
         ids: Iterable[int] | None = None,
+        any_source: bool = False,
     ) -> tuple[str, list[Any]]:
         where: list[str] = []
         args: list[Any] = []
@@ -570,7 +702,7 @@ class Store:
                     f"EXISTS (SELECT 1 FROM variant w WHERE {_RANGE.format(v='w')} AND {clause})"
                 )
                 args.extend(values)
-        if src:
+        if src and not (any_source and tgt):
             clause, values = _lang_clause("u.srclang", src)
             where.append(clause)
             args.extend(values)
@@ -584,13 +716,16 @@ class Store:
         src: str | None = None,
         tgt: str | None = None,
         ids: Iterable[int] | None = None,
+        any_source: bool = False,
     ) -> Iterator[StoredUnit]:
         """Stream stored units (id, unit, canonical source language) in insertion order.
 
         With `src` and `tgt`, only units that have both languages, reduced to those two
-        variants (source first). Two cursors are merged so memory stays flat.
+        variants (source first); only those stored with `src` as their source unless
+        `any_source` (an export for one direction: a term stored zh → en serves en → zh too).
+        Two cursors are merged so memory stays flat.
         """
-        where, args = self._filter_sql(kind, statuses, src, tgt, ids)
+        where, args = self._filter_sql(kind, statuses, src, tgt, ids, any_source)
         unit_rows = self.db.execute(
             "SELECT u.id, u.kind, u.status, u.tuid, u.attrs, u.props, u.notes, u.origin,"
             f" u.srclang FROM unit u{where} ORDER BY u.id",
@@ -711,12 +846,21 @@ class Store:
     def concordance(self, text: str, lang: str, limit: int = 10) -> list[tuple[int, str]]:
         """Segment units with a variant in `lang` containing `text` (case-insensitive)."""
         clause, values = _lang_clause("v.lang_key", lang)
+        select = (
+            f"SELECT v.unit_id, v.plain FROM unit u JOIN variant v ON {_RANGE.format(v='v')}"
+            f" WHERE u.kind = 'segment' AND {clause}"
+        )
+        if len(text) > LIKE_PATTERN_MAX:
+            # SQLite refuses LIKE patterns over 50,000 bytes ("pattern too complex"); instr on
+            # lower() is the same ASCII-only case folding, without the limit.
+            return self.db.execute(
+                f"{select} AND {'instr' if self.dialect == 'sqlite' else 'strpos'}"
+                "(lower(v.plain), lower(?)) > 0 LIMIT ?",
+                (*values, text, limit),
+            ).fetchall()
         pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         return self.db.execute(
-            f"SELECT v.unit_id, v.plain FROM unit u JOIN variant v ON {_RANGE.format(v='v')}"
-            f" WHERE u.kind = 'segment' AND {clause} AND v.plain {self._like} ? ESCAPE '\\'"
-            " LIMIT ?",
-            (*values, pattern, limit),
+            f"{select} AND v.plain {self._like} ? ESCAPE '\\' LIMIT ?", (*values, pattern, limit)
         ).fetchall()
 
     # -- access tokens (tm serve) -----------------------------------------------------------

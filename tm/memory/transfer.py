@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from typing import BinaryIO
+from typing import BinaryIO, Literal, overload
 
 from tm import lang as langs
 from tm.errors import InputError, StoreError, UsageError
@@ -102,36 +102,68 @@ def import_file(
     """Import one file into `store` by its format (its suffix). Raises `InputError`.
 
     The languages name the columns of a CSV/TSV glossary (default en → zh-Hans)."""
-    importer = by_suffix(IMPORTERS, path, "import")
+    importer = by_suffix(IMPORTERS, path, "import", hint=_import_hint(path))
     store.require_writable()
     return importer(store, path, progress, source_lang=source_lang, target_lang=target_lang)
 
 
-def open_memory(path: str | os.PathLike[str], *, write: bool = False) -> Store:
+def _import_hint(path: str) -> str | None:
+    """A document is not a memory: its translations come in through the aligner."""
+    from tm.readers import READERS
+
+    if os.path.splitext(path)[1].lower() in READERS:
+        return (
+            "a document holds no pairs yet: align it with its translation and keep them, "
+            "`tm align FILE TRANSLATION --into-memory`"
+        )
+    return None
+
+
+@overload
+def open_memory(
+    path: str | os.PathLike[str], *, write: bool = ..., missing_ok: Literal[False] = ...
+) -> Store: ...
+@overload
+def open_memory(
+    path: str | os.PathLike[str], *, write: bool = ..., missing_ok: bool
+) -> Store | None: ...
+def open_memory(
+    path: str | os.PathLike[str], *, write: bool = False, missing_ok: bool = False
+) -> Store | None:
     """Open a memory: a SQLite `.db` (created when writing), a `.tmx` loaded read-only, or a
     PostgreSQL database named by a `postgresql://` URL (the team backend).
 
-    Raises `InputError` for a missing memory when reading, `StoreError` when writing to a TMX.
+    The one way commands open a memory. Reading opens the file read-only (`mode=ro`): the
+    folder need not be writable, no side files appear, the bytes stay as they were. With
+    `missing_ok`, a memory that does not exist is `None` (a command that can do without one);
+    otherwise it is an `InputError` when reading. `StoreError` when writing to a TMX, or when
+    the path is a folder.
     """
     target = os.fspath(path)
     if postgres.is_url(target):
-        return Store(target)
+        return Store(target, readonly=not write)
+    if os.path.isdir(target):
+        raise InputError("is a directory, not a memory", file=target)
     if target.lower().endswith(".tmx"):
         if write:
             raise StoreError(
                 "a TMX memory is read-only", file=target, hint="import it into a .db memory"
             )
+        if missing_ok and not os.path.exists(target):
+            return None
         store = Store(":memory:")
         import_tmx(store, target)
-        store.readonly = True
+        store.freeze()
         return store
     if not write and not os.path.exists(target):
+        if missing_ok:
+            return None
         raise InputError(
             "no such memory",
             file=target,
             hint="create it with `tm import FILE`, or name one with --memory",
         )
-    return Store(target)
+    return Store(target, readonly=not write)
 
 
 def export_tmx(
@@ -153,11 +185,16 @@ def export_tmx(
     # Terms alone are phrases; anything with segments is sentence-segmented.
     segtype = "phrase" if kind == "term" else "sentence"
     with TmxWriter(output, srclang=header_src, segtype=segtype) as writer:
-        for stored in store.units(kind=kind, statuses=statuses, src=src, tgt=tgt):
-            unit = stored.unit
+        for stored in store.units(kind=kind, statuses=statuses, src=src, tgt=tgt, any_source=True):
+            unit, srclang = stored.unit, stored.srclang
             if stored.id in shadowed:
                 assert unit.tuid is not None  # shadowed: another unit has the same tuid
                 # tuids must be unique in a file: keep this one as a prop the reader restores.
                 unit = unit.with_(tuid=None, props=(*unit.props, Prop(TUID_PROP, unit.tuid)))
-            writer.write(unit, srclang=stored.srclang)
+            if src and tgt:
+                # Every unit holding both languages, oriented: the source variant first (the
+                # one translate-toolkit's default reading takes), and srclang saying so.
+                srclang = langs.canonical(unit.variants[0].lang)
+                unit = unit.with_(attrs=tuple(a for a in unit.attrs if a[0] != "srclang"))
+            writer.write(unit, srclang=srclang)
     return writer.count

@@ -49,31 +49,53 @@ BLOCKS = {
 }
 #: Runs of HTML white space collapse to one space; U+3000 in Chinese text is content, kept.
 _SPACES = re.compile(r"[ \t\r\n\f]+")
+#: libxml2's nesting bound with XML_PARSE_HUGE (lxml's huge_tree).
+MAX_DEPTH = 2048
 HEADINGS = {"title", "h1", "h2", "h3", "h4", "h5", "h6"}
 DROP = ("script", "style", "noscript", "template", "svg", "math", "head/meta", "code")
 
 
 def _own_text(element: etree._Element) -> list[str]:
-    """Text of `element` and its inline descendants, stopping at nested blocks."""
+    """Text of `element` and its inline descendants, stopping at nested blocks.
+
+    Iterative (a stack, not recursion): inline elements nested a thousand deep are legal
+    input, and Python's recursion limit is not a property of the document."""
     parts = [element.text or ""]
-    for child in element:
+    # (child, whether its text is still to be read); tails come after a child's content.
+    stack: list[tuple[etree._Element, bool]] = [(child, True) for child in reversed(element)]
+    while stack:
+        child, opening = stack.pop()
+        if not opening:
+            parts.append(child.tail or "")
+            continue
         tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        stack.append((child, False))
         if tag in BLOCKS or tag == "br":
             parts.append("\n")
         else:
-            parts.extend(_own_text(child))
-        parts.append(child.tail or "")
+            parts.append(child.text or "")
+            stack.extend((grandchild, True) for grandchild in reversed(child))
     return parts
 
 
 def read_html(path: str) -> Document:
     text, encoding = decode(read_bytes(path), path)
+    # huge_tree lifts libxml2's nesting limit from 256 to its hard bound of 2048 levels:
+    # generated pages (nested tables, wrappers) pass 256, and libxml2 then drops what lies
+    # deeper without failing. Deeper than 2048 is refused, saying so.
+    parser = html.HTMLParser(encoding="utf-8", huge_tree=True)
     try:
-        root = html.document_fromstring(
-            text.encode("utf-8"), parser=html.HTMLParser(encoding="utf-8")
-        )
+        root = html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"not readable as HTML: {exc}", file=path) from None
+    for entry in parser.error_log:
+        if "Excessive depth" in entry.message:
+            raise InputError(
+                f"elements are nested more than {MAX_DEPTH} levels deep, more than the HTML "
+                "parser reads (what lies deeper would be lost)",
+                file=path,
+                line=entry.line or None,
+            )
     for name in DROP:
         for element in root.xpath(f"//{name}"):
             element.drop_tree()

@@ -13,12 +13,16 @@ def _tight(char: str) -> bool:
 
 
 def join_lines(lines: list[str]) -> str:
-    out = ""
+    """The lines of one paragraph as one text: a space between them, none between two
+    Chinese characters or punctuation. (A list joined once: linear in the paragraph.)"""
+    parts: list[str] = []
+    last = ""
     for raw in lines:
         line = raw.strip()
         if not line:
             continue
-        if out and not (_tight(out[-1]) and _tight(line[0])):
-            out += " "
-        out += line
-    return out
+        if last and not (_tight(last) and _tight(line[0])):
+            parts.append(" ")
+        parts.append(line)
+        last = line[-1]
+    return "".join(parts)

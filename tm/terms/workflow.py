@@ -19,6 +19,7 @@ from tm.memory.transfer import export_tmx
 from tm.model import TERM_STATUSES, Note, Prop, Term
 from tm.terms.extract import Candidate
 from tm.text.fold import fold
+from tm.text.xmlchars import check_text, check_unit
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ def add_term(store: Store, term: Term) -> tuple[int, str]:
     """Add a term pair, or update the status, note and domain of the same pair."""
     store.require_writable()
     unit = term.unit()
+    check_unit(unit)
     with store.atomic():
         result = store.put(unit, srclang=term.source_lang, origin="tm terms add")
         unit_id = store.find(unit)
@@ -154,6 +156,8 @@ def set_status(
     store: Store, entries: Iterable[StoredTerm], status: str, note: str | None = None
 ) -> int:
     store.require_writable()
+    if note:
+        check_text(note, what="note")
     count = 0
     with store.atomic():
         for entry in entries:
@@ -169,6 +173,7 @@ def edit_term(store: Store, entry: StoredTerm, **changes: str | None) -> StoredT
     term = replace(entry.term, **given)
     if term.status not in TERM_STATUSES:
         raise UsageError(f"unknown status {term.status!r}")
+    check_unit(term.unit())
     with store.atomic():
         store.replace(entry.id, term.unit(), srclang=term.source_lang)
     return stored_terms(store, ids=[entry.id])[0]

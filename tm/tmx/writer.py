@@ -7,7 +7,6 @@ elements: segment content (spaces, tabs, U+3000) is written exactly as stored.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from typing import BinaryIO
@@ -18,12 +17,13 @@ import tm
 from tm import lang as langs
 from tm.errors import ValidationError
 from tm.model import Note, Prop, Unit
+from tm.text.xmlchars import NOT_XML
 from tm.tmx.inline import fill_element
 from tm.tmx.reader import KIND_PROP, ORIGIN_PROP, STATUS_PROP, XML_LANG
 
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
 # XML 1.0 `Char`: everything else cannot be written, escaped or not.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_XML = NOT_XML
 
 
 def tmx_date(moment: datetime | None = None) -> str:
