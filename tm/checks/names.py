@@ -36,7 +36,8 @@ def _policy() -> dict[str, object]:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     policy = _policy()
     words = "|".join(re.escape(w) for w in policy["numbered"])  # type: ignore[attr-defined]
-    numbered = re.compile(rf"\b({words})[\s-]?([A-Z]?\d+[A-Za-z]?)\b")
+    # Not \b: in Chinese a Latin name follows a Han character with no boundary (华为Mate 60).
+    numbered = re.compile(rf"(?<![A-Za-z])({words})[\s-]?([A-Z]?\d+[A-Za-z]?)(?![A-Za-z0-9])")
     periods: dict[str, str] = policy["periods"]  # type: ignore[assignment]
     return numbered, re.compile(periods["zh"]), re.compile(periods["en"], re.IGNORECASE)
 

@@ -185,9 +185,21 @@ def _document(context: Context, document: str) -> dict[str, set[str]]:
     return notes.setdefault(document, {"month": set(), "year": set(), "all": set()})  # type: ignore[no-any-return]
 
 
-def _implied(quantity: Quantity, other: tuple[Quantity, ...], seen: dict[str, set[str]]) -> bool:
+_WEEKDAY_WORDS = re.compile(
+    r"\b(?:" + "|".join(_WEEKDAYS) + r"|today|yesterday|tomorrow|tonight)\b|"
+    r"(?:星期|周|礼拜)[一二三四五六日天]|今天|昨天|明天|今日|昨日|明日",
+    re.IGNORECASE,
+)
+
+
+def _implied(
+    quantity: Quantity, other: tuple[Quantity, ...], other_text: str, seen: dict[str, set[str]]
+) -> bool:
     """A month, year or ordinal the other side leaves to the document: a month for a bare day,
-    a year for a month and day, any of them when the document wrote it before."""
+    a year for a month and day, any of them when the document wrote it before. A day of the
+    month the other side gives as a weekday (7日 ↔ "on Thursday", as news agencies write)."""
+    if quantity.kind == "day":
+        return bool(_WEEKDAY_WORDS.search(other_text))
     if quantity.kind not in _IMPLIED:
         return False
     if quantity.canonical in seen["all"]:
@@ -211,8 +223,12 @@ def check_numbers(pair: CheckPair, context: Context) -> Iterator[Finding]:
         target_q = _read(pair.target, pair.target_lang)
         source_all = _readings(source_q, _tolerated(pair.source, pair.source_lang))
         target_all = _readings(target_q, _tolerated(pair.target, pair.target_lang))
-        missing = _unmatched(source_q, pair.source, pair.source_lang, target_q, target_all, seen)
-        extra = _unmatched(target_q, pair.target, pair.target_lang, source_q, source_all, seen)
+        missing = _unmatched(
+            source_q, pair.source, pair.source_lang, target_q, pair.target, target_all, seen
+        )
+        extra = _unmatched(
+            target_q, pair.target, pair.target_lang, source_q, pair.source, source_all, seen
+        )
         if missing or extra:
             missing, extra = _without_conversions(pair, missing, extra)
         for found in (source_q, target_q):
@@ -242,6 +258,7 @@ def _unmatched(
     text: str,
     lang: str,
     others: tuple[Quantity, ...],
+    other_text: str,
     other_readings: set[str],
     seen: dict[str, set[str]],
 ) -> list[Quantity]:
@@ -252,7 +269,7 @@ def _unmatched(
             continue
         if _satisfied(quantity, text, lang, others, other_readings):
             continue
-        if _implied(quantity, others, seen):
+        if _implied(quantity, others, other_text, seen):
             continue
         shown.add(quantity.canonical)
         out.append(quantity)
@@ -303,13 +320,48 @@ def _without_conversions(
     en = next((t for lang, t in texts.items() if not langs.is_chinese(lang)), "")
     zh = next((t for lang, t in texts.items() if langs.is_chinese(lang)), "")
     imperial, metric = _converted(en, _IMPERIAL), _converted(zh, _METRIC)
-    if not imperial or not metric:
+    converted = imperial | metric if imperial and metric else set()
+    converted |= _market_units(zh, en)
+    if not converted:
         return missing, extra
-    converted = imperial | metric
     return (
         [q for q in missing if q.canonical not in converted],
         [q for q in extra if q.canonical not in converted],
     )
+
+
+# China's market units, which an English translation converts: 1 斤 = 0.5 kg, 1 亩 = 1/15
+# hectare (State Council order on units of measurement, 1984).
+_ZH_MARKET = re.compile(r"(\d+(?:\.\d+)?)\s*([万亿]*)\s*(斤|亩)")
+_EN_METRIC = re.compile(
+    r"(\d[\d,]*(?:\.\d+)?)\s*(million|billion)?\s*(tonnes|tons|kilograms|kg|hectares)\b"
+)
+_MARKET_FACTOR = {
+    ("斤", "tonnes"): 2000,
+    ("斤", "tons"): 2000,
+    ("斤", "kilograms"): 2,
+    ("斤", "kg"): 2,
+    ("亩", "hectares"): 15,
+}
+
+
+def _market_units(zh: str, en: str) -> set[str]:
+    """Values converted from 斤 or 亩 into tonnes or hectares (13908亿斤 ↔ 695.41 million
+    tonnes): both sides' values, when one is the other converted (to within 0.1 %)."""
+    from tm.text.numbers import canonical
+
+    scale = {"": 1, "万": 10**4, "亿": 10**8, "万亿": 10**12, "million": 10**6, "billion": 10**9}
+    zh_values = [
+        (float(m.group(1)) * scale.get(m.group(2), 1), m.group(3)) for m in _ZH_MARKET.finditer(zh)
+    ]
+    found: set[str] = set()
+    for m in _EN_METRIC.finditer(en):
+        value = float(m.group(1).replace(",", "")) * scale[m.group(2) or ""]
+        for zh_value, unit in zh_values:
+            factor = _MARKET_FACTOR.get((unit, m.group(3)))
+            if factor and abs(zh_value / factor - value) <= 0.001 * value:
+                found |= {canonical(zh_value), canonical(value)}
+    return found
 
 
 def _valid(year: int | None, month: int, day: int) -> bool:

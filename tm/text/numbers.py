@@ -93,8 +93,9 @@ _EN_COMPOUND = re.compile(
 
 def canonical(value: float) -> str:
     """`3.5` -> "3.5", `350000000.0` -> "350000000"."""
-    if value == int(value):
-        return str(int(value))
+    whole = round(value)
+    if abs(value - whole) <= 1e-9 * max(1.0, abs(value)):  # 17.85 * 10**8 is 1785000000.0000002
+        return str(int(whole))
     return f"{value:.6g}"
 
 
@@ -256,7 +257,8 @@ class _Reader:
 #: A number glued to Latin letters is part of a name, not a quantity: COVID-19, G20, A4, H1N1,
 #: 5G, 3D, MP3, F-35. Units glued to a number (10MW, 5km) stay numbers.
 _LATIN_NAME = re.compile(
-    r"(?<![\w.])(?=[\w-]*[A-Z])(?=[\w-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\w])", re.ASCII
+    r"(?<![\w.])(?=[\w-]*[A-Z])(?=[\w-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?:\.\d+)?(?![\w])",
+    re.ASCII,
 )
 _UNIT_GLUED = re.compile(
     r"\d+(?:\.\d+)?(?:[kMGT]?W[h]?|[kMG]?Hz|[kM]?V|[kmc]?m|kg|MPa|GB|MB|TB|KB|K|C|F|L|mAh|Mt|Gt)",
@@ -303,6 +305,7 @@ _Q_ZH_PERCENT = re.compile(
 )
 _Q_ZH_FRACTION = re.compile(rf"(\d+|[{_ZN}]+)\s*分之\s*(\d+|[{_ZN}]+)")
 _Q_ZH_MULTIPLE = re.compile(rf"(增长|增加|提高|上升|扩大|翻)?了?\s*(\d+(?:\.\d+)?|[{_ZN}]+)\s*倍")
+_Q_ZH_SECONDS = re.compile(r"(\d+)\s*秒\s*(\d{1,3})(?![\d.])")
 _Q_ZH_MIXED = re.compile(r"(\d+)\s*万\s*(\d{1,4})(?![\d.,]|\s*[万亿千])")
 _Q_ZH_ARABIC = re.compile(
     rf"({_APPROX_BEFORE})?\s*(\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(余|多)?\s*({_SCALE_RE})?\s*(余|多)?"
@@ -421,6 +424,9 @@ def chinese_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
             alternatives=frozenset(alternatives),
         )
         reader.mask(m.start(), m.end())
+    for m in reader.each(_Q_ZH_SECONDS):  # 9秒97 is 9.97 seconds
+        reader.add(m.start(), m.end(), float(f"{m.group(1)}.{m.group(2)}"))
+        reader.mask(m.start(), m.end())
     for m in reader.each(_Q_ZH_MIXED):  # 2万4801
         reader.add(m.start(), m.end(), int(m.group(1)) * 10**4 + int(m.group(2)))
         reader.mask(m.start(), m.end())
@@ -439,8 +445,6 @@ def chinese_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
             else:
                 step = scale
             low, high = value, value + step
-        elif m.group(1):  # 约, 近, 超过: within a tenth
-            low, high = value * 0.9, value * 1.1
         reader.add(m.start(2), m.end(), value, low=low, high=high)
         reader.mask(m.start(), m.end())
     for m in reader.each(_Q_ZH_NUMERAL):
@@ -562,13 +566,8 @@ _Q_EN_PERCENT = re.compile(
 _Q_EN_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
 _Q_EN_FOLD = re.compile(r"\b(\d+|" + "|".join(_UNITS_EN) + r")[\s-]?fold\b", re.IGNORECASE)
 _Q_EN_TIMES = re.compile(r"\b(\d+(?:\.\d+)?)\s+times\b", re.IGNORECASE)
-_Q_EN_APPROX = re.compile(
-    r"(?:more than|over|nearly|almost|about|around|some|approximately|roughly|close to|"
-    r"at least|upwards of|up to|under|less than|fewer than)\s+$",
-    re.IGNORECASE,
-)
 _Q_EN_NUMBER = re.compile(
-    r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|mn|bn)\b)?",
+    r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?)(?:[\s-]*(thousand|million|billion|trillion|mn|bn)\b)?",
     re.IGNORECASE,
 )
 _EN_SCALE_SHORT = {**_EN_SCALE, "mn": 10**6, "bn": 10**9}
@@ -663,11 +662,7 @@ def english_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
         value = _num(m.group(1))
         if m.group(2):
             value *= _EN_SCALE_SHORT[m.group(2).lower()]
-        approx = _Q_EN_APPROX.search(reader.text[max(0, m.start() - 20) : m.start()])
-        low = high = None
-        if approx:
-            low, high = value * 0.9, value * 1.1
-        reader.add(m.start(), m.end(), value, low=low, high=high)
+        reader.add(m.start(), m.end(), value)
         reader.mask(m.start(), m.end())
     lowered = reader.text.lower()
     for word, value in _MULTIPLES_EN.items():
