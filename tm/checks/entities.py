@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -145,8 +146,9 @@ def _occurs(word: str, words: set[str]) -> bool:
 
 
 def _mapped(entity: str, other_text: str, glossary) -> bool:  # type: ignore[no-untyped-def]
-    """The glossary or CC-CEDICT renders the entity (CPID ↔ 中国电力, NASA ↔ 美国国家航空航天局)
-    and the rendering is in the other text."""
+    """The glossary, the news acronyms (data/acronyms.json) or CC-CEDICT renders the entity
+    (CPID ↔ 中国电力, UN ↔ 联合国, NASA ↔ 美国国家航空航天局, US ↔ 美元 "US dollar",
+    3D ↔ 三维, BEIJING ↔ 北京) and the rendering is in the other text."""
     if glossary is not None:
         for term in glossary.approved.get(fold(entity), []):
             rendering = term.target if fold(term.source) == fold(entity) else term.source
@@ -154,4 +156,53 @@ def _mapped(entity: str, other_text: str, glossary) -> bool:  # type: ignore[no-
                 return True
     from tm.align.lexicon import acronym_headwords
 
-    return any(word in other_text for word in acronym_headwords(entity))
+    if any(word in other_text for word in acronym_headwords(entity)):
+        return True
+    if any(fold(word) in other_text for word in _acronyms().get(entity, ())):
+        return True
+    return _defined_in(entity, other_text)
+
+
+@lru_cache(maxsize=1)
+def _acronyms() -> dict[str, list[str]]:
+    text = resources.files("tm.checks").joinpath("data", "acronyms.json").read_text("utf-8")
+    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+def _words_in(chinese: str, longest: int = 8) -> list[str]:
+    """CC-CEDICT headwords found anywhere in the Chinese (every substring, not one
+    segmentation: 美元 inside 万亿美元)."""
+    from tm.align.lexicon import definitions
+
+    table = definitions()
+    return [
+        chinese[i : i + n]
+        for i in range(len(chinese))
+        for n in range(2, longest + 1)
+        if i + n <= len(chinese) and chinese[i : i + n] in table
+    ]
+
+
+def _defined_in(entity: str, chinese: str) -> bool:
+    """A word of the Chinese whose CC-CEDICT definition names the entity as a whole word
+    (美元 "US dollar" names US; 三维 "3D"; 北京 "Beijing" names BEIJING), or whose pinyin spells
+    it (北京 ~ Beijing)."""
+    from tm.align.lexicon import definitions, transliterates
+
+    if not _HAN.search(chinese):
+        return False
+    table = definitions()
+    word = re.compile(rf"(?<![\w-]){re.escape(entity)}(?![\w-])", re.IGNORECASE)
+    for candidate in _words_in(chinese):
+        if any(word.search(d) for d in table[candidate]):
+            return True
+    if entity.isalpha() and len(entity) >= 4:
+        return any(
+            transliterates(chinese[i : i + n], entity)
+            for n in (2, 3, 4)
+            for i in range(len(chinese) - n + 1)
+        )
+    return False
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
