@@ -79,6 +79,7 @@ def _units() -> frozenset[str]:
 
 _MAYBE_ENTITY = re.compile(r"[A-Z][A-Z0-9&]|[a-z][A-Z]|\d[A-Z]|https?:|www\.|@")
 _LATIN = re.compile(r"[A-Za-z]")
+_NAME_HINT = re.compile(r"[A-Z][a-z]")
 # Latin inside Chinese: a word, possibly with digits (3D, 1H, COVID-19).
 _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.+-]*[A-Za-z0-9+]|[A-Za-z]")
 #: An acronym a document drops this often, and never keeps, is one the translator renders
@@ -93,8 +94,20 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
     be in the English."""
     missing: dict[str, list[CheckPair]] = {}
     kept: dict[str, int] = {}
+    rendered: dict[str, int] = {}  # in Chinese words (ASL as 美国手语, then as 手语)
     findings: list[tuple[CheckPair, str, str | None]] = []
     glossary = context.glossary
+    kept_latin = {  # Latin words the document's Chinese keeps (Kanner, in most segments)
+        fold(word)
+        for pair in pairs
+        if pair.target is not None and pair.target_lang is not None
+        for word in _LATIN_WORD.findall(pair.target if langs.is_chinese(pair.target_lang) else "")
+    }
+    document_english = " ".join(  # a place named once may be "the city" after
+        pair.target
+        for pair in pairs
+        if pair.target and langs.is_chinese(pair.source_lang) and pair.target_lang
+    ).lower()
     for pair in pairs:
         if not pair.bilingual or not pair.target or pair.target_lang is None:
             continue
@@ -102,7 +115,16 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
             continue
         zh_is_source = langs.is_chinese(pair.source_lang)
         zh, en = (pair.source, pair.target) if zh_is_source else (pair.target, pair.source)
-        if not _MAYBE_ENTITY.search(en) and not _LATIN.search(zh):
+        if zh_is_source and _NAMES_HINT.search(zh):
+            for name, wanted in _unrendered_chinese_names(zh, en, document_english):
+                findings.append(
+                    (
+                        pair,
+                        f"“{name}” is in the Chinese source but not in the English ({wanted})",
+                        name,
+                    )
+                )
+        if not _MAYBE_ENTITY.search(en) and not _LATIN.search(zh) and not _NAME_HINT.search(en):
             continue  # most pairs: nothing to keep
         zh_folded, en_folded = fold(zh), fold(en)
         for entity in entities(en):
@@ -110,6 +132,8 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
                 kept[entity] = kept.get(entity, 0) + 1
             elif not _mapped(entity, zh_folded, glossary):
                 missing.setdefault(entity, []).append(pair)
+            else:
+                rendered[entity] = rendered.get(entity, 0) + 1
         zh_plain = _EMAIL.sub(" ", _URL.sub(" ", zh))
         for match in _URL.finditer(zh):
             if fold(match.group()) not in en_folded:
@@ -122,8 +146,17 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
                 continue
             if not _occurs(fold(word), en_words) and not _mapped(word, en_folded, glossary):
                 findings.append((pair, f"“{word}” is in the Chinese but not in the English", word))
+        if not zh_is_source:
+            for name in _unrendered_names(en, zh, zh_folded, glossary, kept_latin):
+                findings.append(
+                    (
+                        pair,
+                        f"“{name}” is in the English source but the Chinese renders nothing of it",
+                        name,
+                    )
+                )
     for entity, where in missing.items():
-        if not kept.get(entity) and len(where) >= CONSISTENT_RENDERING:
+        if not kept.get(entity) and len(where) + rendered.get(entity, 0) >= CONSISTENT_RENDERING:
             continue
         for pair in where:
             side = "translation" if langs.is_chinese(pair.source_lang) else "source"
@@ -206,3 +239,294 @@ def _defined_in(entity: str, chinese: str) -> bool:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+# Names ------------------------------------------------------------------------------------------
+_WORD_CAP = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*(?![A-Za-z])"
+_CAPITALISED = re.compile(
+    rf"(?<![\w’'-]){_WORD_CAP}(?:(?:\s+(?:of|the|and|de|von|van|der|du|la|le))?\s+{_WORD_CAP})*"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”\u2014\u2013\[(-]\s*|\s--\s*)$")
+#: Capitalised words that are not names a translation must keep.
+_NOT_NAMES = frozenset(
+    [
+        "I",
+        "I'm",
+        "I've",
+        "I'd",
+        "I'll",
+        "Mr",
+        "Ltd",
+        "Co",
+        "Inc",
+        "Corp",
+        "Plc",
+        "Jr",
+        "Sr",
+        "St",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Prof",
+        "God",
+        "OK",
+        "Okay",
+        "Oh",
+        "Yes",
+        "No",
+        "So",
+        "And",
+        "But",
+        "Or",
+        "Now",
+        "Well",
+        "Thank",
+        "Thanks",
+        "Please",
+        "Hello",
+        "Hi",
+        "Internet",
+    ]
+) | {
+    m.title()
+    for m in [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+}  # dates: the number check's
+#: Characters of the standard transliteration of foreign names (Xinhua's tables): a run of them
+#: in the Chinese is a name rendered by sound (Kanner → 坎纳), which no dictionary lists.
+_TRANSLITERATION = frozenset(
+    "阿埃艾安昂奥巴拜班邦鲍贝本比彼毕宾波伯勃布查达戴丹道德登迪蒂丁杜多厄恩法凡菲费芬丰佛弗福富盖甘"
+    "冈戈格根古瓜哈海汉豪赫亨洪胡怀霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里利莉丽"
+    "廉林琳隆卢鲁路伦罗洛马迈麦曼芒梅门蒙米敏莫默姆穆纳娜内妮尼涅纽努诺欧帕潘庞佩彭皮珀普奇恰乔切琼"
+    "丘萨塞赛桑瑟森沙莎尚舍什施舒斯松苏索塔泰坦汤唐特提汀图托瓦旺威韦维温沃乌伍西希锡夏谢辛雅亚扬耶"
+    "伊因尤约泽扎詹朱兹佐琪黛蒂妮丝瑞尔茨夫哥娅嘉珊芙格"
+)
+
+
+def _english_name_runs(en: str) -> list[str]:
+    """Runs of capitalised words that name someone or something: not a lone word starting a
+    sentence (So, When), not an acronym (those are entities above)."""
+    runs = []
+    for m in _CAPITALISED.finditer(en):
+        words = [w for w in m.group().split() if w[:1].isupper()]
+        if (
+            _SENTENCE_START.search(en[: m.start()])
+            and _ordinary(words[0])
+            and (len(words) == 1 or words[1] in _NOT_NAMES)
+        ):
+            words = words[1:]  # a word starting a sentence (Remember, Crucially), not Kanner
+        words = [w for w in words if w not in _NOT_NAMES]
+        if all(_ordinary(w) for w in words):
+            # Ordinary words: a title (President) or a name translated by meaning (Video Music
+            # Awards); only names that no dictionary writes in lower case are demanded.
+            continue
+        if words:
+            runs.append(" ".join(words))
+    return list(dict.fromkeys(runs))
+
+
+@lru_cache(maxsize=1)
+def _lowercase_words() -> frozenset[str]:
+    """English words CC-CEDICT's definitions write in lower case: ordinary words, which a
+    capital at the start of a sentence does not make a name."""
+    from tm.align.lexicon import definitions
+
+    words: set[str] = set()
+    for entry in definitions().values():
+        for definition in entry:
+            words.update(re.findall(r"\b[a-z]+\b", definition))
+    return frozenset(words)
+
+
+def _ordinary(word: str) -> bool:
+    lowered = word.lower()
+    known = _lowercase_words()
+    return any(
+        form in known
+        for form in (
+            lowered,
+            lowered.removesuffix("s"),
+            lowered.removesuffix("es"),
+            lowered.removesuffix("ly"),
+            lowered.removesuffix("ally"),
+        )
+    )
+
+
+def _transliterated_runs(zh: str) -> int:
+    """How many runs of two or more transliteration characters the Chinese holds, leaving out
+    ordinary words made of them (意大利 is a word of the dictionary and a name; 特别 is not)."""
+    from tm.align.lexicon import definitions, tagged_tokens
+
+    table = definitions()
+    count = 0
+    count += len(re.findall(r"[\u4e00-\u9fff]+·[\u4e00-\u9fff]+", zh))  # 瑞秋·宾克斯
+    count += len(re.findall(r"《[^》]+》|“[^”]+”", zh))  # titles: 《坏女权主义者》, “三联画”
+    count += sum(1 for _token, tag in tagged_tokens(zh) if tag == "nr")  # 黄沙, 高平
+    for m in re.finditer(f"[{''.join(sorted(_TRANSLITERATION))}]{{2,}}", zh):
+        run = m.group()
+        entry = table.get(run)
+        if entry and not any(d[:1].isupper() for d in entry):
+            continue  # a common word (马上, 利用)
+        count += 1
+    return count
+
+
+def _unrendered_names(en: str, zh: str, zh_folded: str, glossary, kept: set[str]) -> list[str]:  # type: ignore[no-untyped-def]
+    """English names of the source the Chinese renders in no way: not kept in Latin, not by the
+    glossary or a dictionary word, not spelt in pinyin, and more of them than the Chinese has
+    names rendered by sound. (A name the translator kept in Latin and then lost.)"""
+    if not _CAPITALISED.search(en):
+        return []
+    missing = []
+    by_dictionary = 0  # names rendered in Han characters: each holds one of the runs counted
+    for run in _english_name_runs(en):
+        words = run.split()
+        if any(fold(w) in zh_folded for w in words):
+            continue
+        if (
+            _mapped(run, zh_folded, glossary)
+            or any(_defined_in(w, zh) for w in words)
+            or _spelt(run, zh)
+        ):
+            by_dictionary += 1
+            continue
+        missing.append(run)
+    if not missing:
+        return []
+    # A name the document's Chinese keeps in Latin elsewhere is lost here; otherwise only when
+    # the Chinese has no name rendered by sound or title left over to render it.
+    again = [run for run in missing if any(fold(w) in kept for w in run.split())]
+    if again or _transliterated_runs(zh) - by_dictionary > 0:
+        return again
+    return missing
+
+
+def _spelt(name: str, zh: str) -> bool:
+    """The name is the pinyin of some Han characters of the Chinese (Zhang Min ~ 张敏)."""
+    from tm.align.lexicon import transliterates
+
+    return any(
+        transliterates(zh[i : i + n], name) for n in (2, 3, 4) for i in range(len(zh) - n + 1)
+    )
+
+
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
+    "戴莫孔向汤"
+)
+
+
+_NAMES_HINT = re.compile(r"[\u4e00-\u9fff]{2}")
+_PLACE_SUFFIX = re.compile(r"(?:市|省|州|县|区|新区|自治区|特别行政区)$")
+
+
+def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[tuple[str, str]]:
+    """Chinese names in a Chinese source that the English renders in no way. People (a surname
+    and a given name, by jieba's tagger): neither the pinyin of the whole name (Zhang Liqun)
+    nor the surname as a word (Eddie Wu for 吴泳铭). Places CC-CEDICT names (杭州 Hangzhou,
+    甘肃 Gansu): neither the dictionary's name, its pinyin, nor anywhere in the document's
+    English (news English calls a place named before "the city")."""
+    from tm.align.lexicon import _syllables, definitions, pinyin_forms, tagged_tokens
+
+    lowered = en.lower()
+    letters = re.sub(r"[^a-z]", "", lowered)
+    words = set(re.findall(r"[a-z]+", lowered))
+    found = []
+    position = 0
+    for token, tag in tagged_tokens(zh):
+        start = zh.find(token, position)
+        position = start + len(token) if start >= 0 else position
+        if tag == "nr" and 2 <= len(token) <= 3 and token[0] in _SURNAMES:
+            if token in definitions():
+                continue  # a word the tagger takes for a name (谢谢, 张力, 高明, 夏威夷)
+            after = zh[position : position + 1]
+            if (after and after in _TRANSLITERATION) or all(c in _TRANSLITERATION for c in token):
+                continue  # a foreign name by sound (冯德|莱恩 for von der Leyen, 罗斯 Ross)
+            forms = pinyin_forms(token)
+            if not forms or any(form in letters for form in forms):
+                continue
+            if _syllables().get(token[0], frozenset()) & words:
+                continue
+            found.append((token, "no " + sorted(forms)[0].title()))
+        elif tag == "ns":
+            place = _place_names(token, definitions())
+            if not place or _inside_word(zh, start, position):
+                continue
+            stem = _PLACE_SUFFIX.sub("", token)
+            spelt = pinyin_forms(stem) if len(stem) >= 2 else frozenset()
+            if any(form in letters for form in spelt):
+                continue
+            if any(name.lower()[:4] in lowered for name in place):
+                continue  # Hangzhou, Asia; China for Chinese
+            if any(
+                re.search(rf"(?<![a-z]){re.escape(fold(a))}(?![a-z])", lowered)
+                for a in _renderings_of(token)
+            ):
+                continue  # 阿联酋 ↔ UAE, 美国 ↔ America
+            if any(name.lower() in document_english for name in place):
+                continue
+            found.append((token, f"no {place[0]}"))
+    return found
+
+
+def _inside_word(zh: str, start: int, end: int, longest: int = 6) -> bool:
+    """The span is part of a longer word: 意大利面 (spaghetti), 伊斯兰国 (ISIS), 美国手语 (ASL)
+    are not the place they start with."""
+    from tm.align.lexicon import definitions
+
+    table, renderings = definitions(), _renderings_by_chinese()
+    for a in range(max(0, end - longest), start + 1):
+        for b in range(end, min(len(zh), a + longest) + 1):
+            if b - a > end - start and (zh[a:b] in table or zh[a:b] in renderings):
+                return True
+    return False
+
+
+def _place_names(token: str, table: dict[str, list[str]]) -> list[str]:
+    """The capitalised words CC-CEDICT's first definition of a place starts with (甘肃 ->
+    Gansu; 三峡 -> Three, Gorges); none for a common word (城市 "city")."""
+    entry = table.get(token) or table.get(_PLACE_SUFFIX.sub("", token))
+    if not entry or any(d[:1].islower() for d in entry):
+        return []  # also a common word (新建 "newly built", Xinjian county)
+    head = re.split(r"[(,;]", entry[0])[0]
+    names = []
+    for word in head.split():
+        if not word[:1].isupper():
+            break
+        if len(word) >= 3:
+            names.append(word.strip("'’"))
+    return names
+
+
+@lru_cache(maxsize=1)
+def _renderings_by_chinese() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for latin, renderings in _acronyms().items():
+        for rendering in renderings:
+            out.setdefault(rendering, []).append(latin)
+    return out
+
+
+def _renderings_of(token: str) -> list[str]:
+    return _renderings_by_chinese().get(token, [])
