@@ -507,7 +507,7 @@ def _place_names(token: str, table: dict[str, list[str]]) -> list[str]:
     """The capitalised words CC-CEDICT's first definition of a place starts with (甘肃 ->
     Gansu; 三峡 -> Three, Gorges); none for a common word (城市 "city")."""
     entry = table.get(token) or table.get(_PLACE_SUFFIX.sub("", token))
-    if not entry or any(d[:1].islower() for d in entry):
+    if not entry or any(d[:1].islower() or d.startswith(("CL:", "abbr.")) for d in entry):
         return []  # also a common word (新建 "newly built", Xinjian county)
     head = re.split(r"[(,;]", entry[0])[0]
     names = []
