@@ -309,6 +309,7 @@ _NOT_NAMES = frozenset(
         "friday",
         "saturday",
         "sunday",
+        *["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"],
     ]
 }  # dates: the number check's
 #: Characters of the standard transliteration of foreign names (Xinhua's tables): a run of them

@@ -385,14 +385,14 @@ def impossible_dates(text: str, lang: str) -> list[str]:
             if not _valid(year, month, day):
                 problems.append(f"{match.group(0)} is not a date")
                 continue
-            weekday = _ZH_WEEKDAY.match(text, match.end())
-            if weekday and year:
-                said = _ZH_WEEKDAY_INDEX[weekday.group(1)]
+            named = _ZH_WEEKDAY.match(text, match.end())
+            if named and year:
+                said = _ZH_WEEKDAY_INDEX[named.group(1)]
                 real = date(year, month, day).weekday()
                 if said != real:
                     problems.append(
                         f"{match.group(0)} was a {calendar.day_name[real]}, not "
-                        f"{weekday.group(0).strip('（(')}"
+                        f"{named.group(0).strip('（(')}"
                     )
         return problems
     for match in _EN_DATE.finditer(text):
