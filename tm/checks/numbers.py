@@ -402,6 +402,6 @@ def impossible_dates(text: str, lang: str) -> list[str]:
         if not _valid(year, month, day):
             problems.append(f"{match.group(0).strip()} is not a date")
         elif weekday and year and _WEEKDAYS[weekday.lower()] != date(year, month, day).weekday():
-            real = calendar.day_name[date(year, month, day).weekday()]
-            problems.append(f"{month_name} {day}, {year} was a {real}, not a {weekday}")
+            real_name = calendar.day_name[date(year, month, day).weekday()]
+            problems.append(f"{month_name} {day}, {year} was a {real_name}, not a {weekday}")
     return problems
