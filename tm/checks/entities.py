@@ -79,7 +79,6 @@ def _units() -> frozenset[str]:
 
 _MAYBE_ENTITY = re.compile(r"[A-Z][A-Z0-9&]|[a-z][A-Z]|\d[A-Z]|https?:|www\.|@")
 _LATIN = re.compile(r"[A-Za-z]")
-_NAME_HINT = re.compile(r"[A-Z][a-z]")
 # Latin inside Chinese: a word, possibly with digits (3D, 1H, COVID-19).
 _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.+-]*[A-Za-z0-9+]|[A-Za-z]")
 #: An acronym a document drops this often, and never keeps, is one the translator renders
@@ -124,7 +123,8 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
                         name,
                     )
                 )
-        if not _MAYBE_ENTITY.search(en) and not _LATIN.search(zh) and not _NAME_HINT.search(en):
+        names = [] if zh_is_source else _english_name_runs(en)
+        if not _MAYBE_ENTITY.search(en) and not _LATIN.search(zh) and not names:
             continue  # most pairs: nothing to keep
         zh_folded, en_folded = fold(zh), fold(en)
         for entity in entities(en):
@@ -146,8 +146,8 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
                 continue
             if not _occurs(fold(word), en_words) and not _mapped(word, en_folded, glossary):
                 findings.append((pair, f"“{word}” is in the Chinese but not in the English", word))
-        if not zh_is_source:
-            for name in _unrendered_names(en, zh, zh_folded, glossary, kept_latin):
+        if names:
+            for name in _unrendered_names(names, zh, zh_folded, glossary, kept_latin):
                 findings.append(
                     (
                         pair,
@@ -202,6 +202,7 @@ def _acronyms() -> dict[str, list[str]]:
     return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
 
 
+@lru_cache(maxsize=4096)
 def _words_in(chinese: str, longest: int = 8) -> list[str]:
     """CC-CEDICT headwords found anywhere in the Chinese (every substring, not one
     segmentation: 美元 inside 万亿美元)."""
@@ -216,26 +217,48 @@ def _words_in(chinese: str, longest: int = 8) -> list[str]:
     ]
 
 
+@lru_cache(maxsize=1 << 16)
+def _definition_words(headword: str) -> frozenset[str]:
+    """The words of a headword's CC-CEDICT definitions, lower-cased and whole (us, 3d,
+    covid-19, beijing), looked up by set instead of searched."""
+    from tm.align.lexicon import definitions
+
+    return frozenset(
+        word
+        for definition in definitions().get(headword, ())
+        for word in re.findall(r"[\w][\w&-]*[\w]|\w", definition.lower())
+    )
+
+
+@lru_cache(maxsize=1 << 14)
 def _defined_in(entity: str, chinese: str) -> bool:
     """A word of the Chinese whose CC-CEDICT definition names the entity as a whole word
     (美元 "US dollar" names US; 三维 "3D"; 北京 "Beijing" names BEIJING), or whose pinyin spells
     it (北京 ~ Beijing)."""
-    from tm.align.lexicon import definitions, transliterates
-
     if not _HAN.search(chinese):
         return False
-    table = definitions()
-    word = re.compile(rf"(?<![\w-]){re.escape(entity)}(?![\w-])", re.IGNORECASE)
-    for candidate in _words_in(chinese):
-        if any(word.search(d) for d in table[candidate]):
-            return True
+    wanted = entity.lower()
+    if any(wanted in _definition_words(candidate) for candidate in _words_in(chinese)):
+        return True
     if entity.isalpha() and len(entity) >= 4:
-        return any(
-            transliterates(chinese[i : i + n], entity)
-            for n in (2, 3, 4)
-            for i in range(len(chinese) - n + 1)
-        )
+        return _pinyin_spells(chinese, entity)
     return False
+
+
+def _pinyin_spells(chinese: str, latin: str) -> bool:
+    """Some two to four Han characters of the Chinese spell `latin` in pinyin (北京 ~ Beijing,
+    张敏 ~ Zhang Min). Only where a character's reading starts the name is it tried."""
+    from tm.align.lexicon import _syllables, transliterates
+
+    letters = re.sub(r"[^a-z]", "", latin.lower())
+    if not letters:
+        return False
+    table = _syllables()
+    return any(
+        any(letters.startswith(s) for s in table.get(char, ()))
+        and any(transliterates(chinese[i : i + n], latin) for n in (2, 3, 4))
+        for i, char in enumerate(chinese)
+    )
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -246,7 +269,7 @@ _WORD_CAP = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*(?![A-Za-z])"
 _CAPITALISED = re.compile(
     rf"(?<![\w’'-]){_WORD_CAP}(?:(?:\s+(?:of|the|and|de|von|van|der|du|la|le))?\s+{_WORD_CAP})*"
 )
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”\u2014\u2013\[(-]\s*|\s--\s*)$")
+_SENTENCE_START = re.compile(r"(?:[.!?:;\"“”\u2014\u2013\[(-]\s*|\s--\s*)$")
 #: Capitalised words that are not names a translation must keep.
 _NOT_NAMES = frozenset(
     [
@@ -323,6 +346,10 @@ _TRANSLITERATION = frozenset(
 )
 
 
+_TRANSLITERATION_RUN = re.compile(f"[{''.join(sorted(_TRANSLITERATION))}]{{2,}}")
+
+
+@lru_cache(maxsize=4096)
 def _english_name_runs(en: str) -> list[str]:
     """Runs of capitalised words that name someone or something: not a lone word starting a
     sentence (So, When), not an acronym (those are entities above)."""
@@ -330,7 +357,7 @@ def _english_name_runs(en: str) -> list[str]:
     for m in _CAPITALISED.finditer(en):
         words = [w for w in m.group().split() if w[:1].isupper()]
         if (
-            _SENTENCE_START.search(en[: m.start()])
+            (m.start() == 0 or _SENTENCE_START.search(en[max(0, m.start() - 4) : m.start()]))
             and _ordinary(words[0])
             and (len(words) == 1 or words[1] in _NOT_NAMES)
         ):
@@ -373,34 +400,36 @@ def _ordinary(word: str) -> bool:
     )
 
 
-def _transliterated_runs(zh: str) -> int:
-    """How many runs of two or more transliteration characters the Chinese holds, leaving out
-    ordinary words made of them (意大利 is a word of the dictionary and a name; 特别 is not)."""
+def _names_left(zh: str, taken: int) -> bool:
+    """Whether the Chinese holds more names than `taken` (those rendered by the dictionary):
+    runs of two or more transliteration characters, leaving out ordinary words made of them
+    (意大利 is a word of the dictionary and a name; 马上 is not), names joined by a middle dot,
+    titles in 《》 or “”, and personal names by jieba's tagger (tagged last: it is slow)."""
     from tm.align.lexicon import definitions, tagged_tokens
 
     table = definitions()
-    count = 0
-    count += len(re.findall(r"[\u4e00-\u9fff]+·[\u4e00-\u9fff]+", zh))  # 瑞秋·宾克斯
+    count = len(re.findall(r"[\u4e00-\u9fff]+·[\u4e00-\u9fff]+", zh))  # 瑞秋·宾克斯
     count += len(re.findall(r"《[^》]+》|“[^”]+”", zh))  # titles: 《坏女权主义者》, “三联画”
-    count += sum(1 for _token, tag in tagged_tokens(zh) if tag == "nr")  # 黄沙, 高平
-    for m in re.finditer(f"[{''.join(sorted(_TRANSLITERATION))}]{{2,}}", zh):
-        run = m.group()
-        entry = table.get(run)
+    for m in _TRANSLITERATION_RUN.finditer(zh):
+        entry = table.get(m.group())
         if entry and not any(d[:1].isupper() for d in entry):
             continue  # a common word (马上, 利用)
         count += 1
-    return count
+    if count > taken:
+        return True
+    count += sum(1 for _token, tag in tagged_tokens(zh) if tag == "nr")  # 黄沙, 高平
+    return count > taken
 
 
-def _unrendered_names(en: str, zh: str, zh_folded: str, glossary, kept: set[str]) -> list[str]:  # type: ignore[no-untyped-def]
+def _unrendered_names(  # type: ignore[no-untyped-def]
+    runs: list[str], zh: str, zh_folded: str, glossary, kept: set[str]
+) -> list[str]:
     """English names of the source the Chinese renders in no way: not kept in Latin, not by the
     glossary or a dictionary word, not spelt in pinyin, and more of them than the Chinese has
     names rendered by sound. (A name the translator kept in Latin and then lost.)"""
-    if not _CAPITALISED.search(en):
-        return []
     missing = []
     by_dictionary = 0  # names rendered in Han characters: each holds one of the runs counted
-    for run in _english_name_runs(en):
+    for run in runs:
         words = run.split()
         if any(fold(w) in zh_folded for w in words):
             continue
@@ -417,18 +446,14 @@ def _unrendered_names(en: str, zh: str, zh_folded: str, glossary, kept: set[str]
     # A name the document's Chinese keeps in Latin elsewhere is lost here; otherwise only when
     # the Chinese has no name rendered by sound or title left over to render it.
     again = [run for run in missing if any(fold(w) in kept for w in run.split())]
-    if again or _transliterated_runs(zh) - by_dictionary > 0:
+    if again or _names_left(zh, by_dictionary):
         return again
     return missing
 
 
 def _spelt(name: str, zh: str) -> bool:
     """The name is the pinyin of some Han characters of the Chinese (Zhang Min ~ 张敏)."""
-    from tm.align.lexicon import transliterates
-
-    return any(
-        transliterates(zh[i : i + n], name) for n in (2, 3, 4) for i in range(len(zh) - n + 1)
-    )
+    return _pinyin_spells(zh, name)
 
 
 _SURNAMES = frozenset(

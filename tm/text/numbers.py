@@ -250,6 +250,10 @@ class _Reader:
     def each(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
         return list(pattern.finditer(self.text))
 
+    def each_if(self, need: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """`each`, skipped when the text lacks every character the pattern needs."""
+        return self.each(pattern) if _has(self.text, need) else []
+
     def done(self) -> list[Quantity]:
         return sorted(self.found, key=lambda q: (q.start, q.end))
 
@@ -329,7 +333,7 @@ def chinese_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
     (十四五, COVID-19) are not quantities: see `tm.checks.data/names.json`."""
     reader = _Reader(text)
     _mask_names(reader, names)
-    for m in reader.each(_Q_ZH_DATE):
+    for m in reader.each_if("date", _Q_ZH_DATE):
         year, month, day = m.group(1), m.group(2), m.group(3)
         if not year and not month and not day.isdigit():
             continue  # 一日 is as often "one day"
@@ -345,13 +349,13 @@ def chinese_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
                 )
         reader.mask(m.start(), m.end())
     for pattern, kind in ((_Q_ZH_YEAR, "year"), (_Q_ZH_MONTH, "month")):
-        for m in reader.each(pattern):
+        for m in reader.each_if(kind, pattern):
             value = _zh_value(m.group(1))
             if value is None or (kind == "month" and not 1 <= value <= 12):
                 continue
             reader.add(m.start(1), m.end(1), value, kind=kind, explicit=m.group(1).isdigit())
             reader.mask(m.start(), m.end())
-    for m in reader.each(_Q_ZH_TIME):
+    for m in reader.each_if("time", _Q_ZH_TIME):
         hour = _zh_value(m.group(2))
         if hour is None or hour > 24:
             continue
@@ -375,7 +379,7 @@ def chinese_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
                 explicit=bool(m.group(3) and m.group(3).isdigit()),
             )
         reader.mask(m.start(), m.end())
-    for m in reader.each(_Q_ZH_PERCENT):
+    for m in reader.each_if("percent", _Q_ZH_PERCENT):
         group = next(i for i in range(1, 5) if m.group(i))
         value = _zh_value(m.group(group))
         if value is None:
@@ -394,7 +398,7 @@ def chinese_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
                 m.start(), m.end(), value, kind="percent", explicit=m.group(group)[0].isdigit()
             )
         reader.mask(m.start(), m.end())
-    for m in reader.each(_Q_ZH_FRACTION):
+    for m in reader.each_if("fraction", _Q_ZH_FRACTION):
         whole, part = _zh_value(m.group(1)), _zh_value(m.group(2))
         if not whole or part is None:
             continue
@@ -409,7 +413,7 @@ def chinese_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
             ),
         )
         reader.mask(m.start(), m.end())
-    for m in reader.each(_Q_ZH_MULTIPLE):
+    for m in reader.each_if("multiple", _Q_ZH_MULTIPLE):
         value = _zh_value(m.group(2))
         if value is None:
             continue
@@ -424,13 +428,13 @@ def chinese_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
             alternatives=frozenset(alternatives),
         )
         reader.mask(m.start(), m.end())
-    for m in reader.each(_Q_ZH_SECONDS):  # 9秒97 is 9.97 seconds
+    for m in reader.each_if("seconds", _Q_ZH_SECONDS):  # 9秒97 is 9.97 seconds
         reader.add(m.start(), m.end(), float(f"{m.group(1)}.{m.group(2)}"))
         reader.mask(m.start(), m.end())
-    for m in reader.each(_Q_ZH_MIXED):  # 2万4801
+    for m in reader.each_if("wan", _Q_ZH_MIXED):  # 2万4801
         reader.add(m.start(), m.end(), int(m.group(1)) * 10**4 + int(m.group(2)))
         reader.mask(m.start(), m.end())
-    for m in reader.each(_YI_WAN):  # 1亿5000万
+    for m in reader.each_if("yi", _YI_WAN):  # 1亿5000万
         reader.add(m.start(), m.end(), float(m.group(1)) * 10**8 + int(m.group(2)) * 10**4)
         reader.mask(m.start(), m.end())
     for m in reader.each(_Q_ZH_ARABIC):
@@ -573,6 +577,29 @@ _Q_EN_NUMBER = re.compile(
 _EN_SCALE_SHORT = {**_EN_SCALE, "mn": 10**6, "bn": 10**9}
 
 
+_Q_EN_MULTIPLE_WORD = re.compile(r"\b(?:" + "|".join(_MULTIPLES_EN) + r")\b")
+_Q_EN_ORDINAL_WORD = re.compile(r"\b(?:" + "|".join(_ORDINALS_EN) + r")\b")
+#: A pattern is tried only on a text holding one of these characters (most hold none).
+_NEEDS = {
+    "date": "日号",
+    "year": "年",
+    "month": "月",
+    "time": "点时時",
+    "percent": "百%\uff05成",
+    "fraction": "之",
+    "multiple": "倍",
+    "seconds": "秒",
+    "wan": "万萬",
+    "yi": "亿億",
+    "clock": ":mMo",
+    "en-percent": "%pP",
+}
+
+
+def _has(text: str, need: str) -> bool:
+    return any(ch in text for ch in _NEEDS[need])
+
+
 def english_words_value(words: str) -> float | None:
     """ "Fourteen billion" -> 14e9, "two hundred and five" -> 205, "a million" -> 1e6; None if
     the words are no number ("a" alone)."""
@@ -629,7 +656,7 @@ def english_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
         if m.group(2):
             reader.add(m.start(2), m.end(2), int(m.group(2)), kind="year")
         reader.mask(m.start(), m.end())
-    for m in reader.each(_Q_EN_TIME):
+    for m in reader.each_if("clock", _Q_EN_TIME):
         hour_text = m.group(1) or m.group(4)
         minutes_text = m.group(2) or m.group(5)
         hour = int(hour_text)
@@ -646,7 +673,7 @@ def english_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
         if minutes_text and int(minutes_text):
             reader.add(start, m.end(), int(minutes_text), kind="time")
         reader.mask(m.start(), m.end())
-    for m in reader.each(_Q_EN_PERCENT):
+    for m in reader.each_if("en-percent", _Q_EN_PERCENT):
         reader.add(m.start(), m.end(), _num(m.group(1)), kind="percent")
         reader.mask(m.start(), m.end())
     for m in reader.each(_Q_EN_ORDINAL):
@@ -665,12 +692,10 @@ def english_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
         reader.add(m.start(), m.end(), value)
         reader.mask(m.start(), m.end())
     lowered = reader.text.lower()
-    for word, value in _MULTIPLES_EN.items():
-        for m in re.finditer(rf"\b{word}\b", lowered):
-            reader.add(m.start(), m.end(), value, kind="multiple", explicit=False)
-    for word, value in _ORDINALS_EN.items():
-        for m in re.finditer(rf"\b{word}\b", lowered):
-            reader.add(m.start(), m.end(), value, kind="ordinal", explicit=False)
+    for m in _Q_EN_MULTIPLE_WORD.finditer(lowered):
+        reader.add(m.start(), m.end(), _MULTIPLES_EN[m.group()], kind="multiple", explicit=False)
+    for m in _Q_EN_ORDINAL_WORD.finditer(lowered):
+        reader.add(m.start(), m.end(), _ORDINALS_EN[m.group()], kind="ordinal", explicit=False)
     for m in reader.each(_Q_EN_WORDS):
         words_value = english_words_value(m.group())
         if words_value is None:
