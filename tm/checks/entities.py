@@ -487,7 +487,12 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
             if token in definitions():
                 continue  # a word the tagger takes for a name (谢谢, 张力, 高明, 夏威夷)
             after = zh[position : position + 1]
-            if (after and after in _TRANSLITERATION) or all(c in _TRANSLITERATION for c in token):
+            before = zh[start - 1 : start] if start > 0 else ""
+            if (
+                (after and (after in _TRANSLITERATION or after == "·"))
+                or before == "·"
+                or all(c in _TRANSLITERATION for c in token)
+            ):
                 continue  # a foreign name by sound (冯德|莱恩 for von der Leyen, 罗斯 Ross)
             forms = pinyin_forms(token)
             if not forms or any(form in letters for form in forms):
