@@ -230,3 +230,20 @@ def test_the_news_evaluation_holds_its_figures() -> None:
     for kind, n in result.injected.items():
         floor = 0.7 if kind == "dropped-name" else 0.95
         assert result.caught[kind] >= floor * n, kind
+
+
+def test_news_conventions_that_are_not_errors() -> None:
+    pairs = [
+        _zh_en(
+            "四中全会审议通过了决定。",
+            "The fourth plenary session of the 19th CPC Central Committee adopted a decision.",
+            "1",
+        ),
+        _zh_en(
+            "中欧班列累计开行超过8万列。", "China-Europe freight trains made 80,000 trips.", "2"
+        ),
+        _zh_en("欧洲央行行长拉加德表示。", "ECB President Christine Lagarde said.", "3"),
+    ]
+    assert _checks(*pairs) == []
+    # A name starting the sentence is still a name, and Jun is a given name, not June.
+    assert _checks(_en_zh("Wang Jun met a delegation.", "王军会见了代表团。")) == []

@@ -332,7 +332,6 @@ _NOT_NAMES = frozenset(
         "friday",
         "saturday",
         "sunday",
-        *["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"],
     ]
 }  # dates: the number check's
 #: Characters of the standard transliteration of foreign names (Xinhua's tables): a run of them
@@ -346,6 +345,9 @@ _TRANSLITERATION = frozenset(
 )
 
 
+_MONTH_ABBREVIATION = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|(?=\s+\d))"
+)
 _TRANSLITERATION_RUN = re.compile(f"[{''.join(sorted(_TRANSLITERATION))}]{{2,}}")
 
 
@@ -354,6 +356,7 @@ def _english_name_runs(en: str) -> list[str]:
     """Runs of capitalised words that name someone or something: not a lone word starting a
     sentence (So, When), not an acronym (those are entities above)."""
     runs = []
+    en = _MONTH_ABBREVIATION.sub(lambda m: " " * len(m.group()), en)  # Dec. 8: a date
     for m in _CAPITALISED.finditer(en):
         words = [w for w in m.group().split() if w[:1].isupper()]
         if (
@@ -535,18 +538,20 @@ def _inside_word(zh: str, start: int, end: int, longest: int = 6) -> bool:
 
 
 def _place_names(token: str, table: dict[str, list[str]]) -> list[str]:
-    """The capitalised words CC-CEDICT's first definition of a place starts with (甘肃 ->
-    Gansu; 三峡 -> Three, Gorges); none for a common word (城市 "city")."""
+    """The capitalised words CC-CEDICT's definitions of a place start with (甘肃 -> Gansu;
+    三峡 -> Three, Gorges; 中欧 -> Central, Europe, China); none for a common word (城市
+    "city")."""
     entry = table.get(token) or table.get(_PLACE_SUFFIX.sub("", token))
     if not entry or any(d[:1].islower() or d.startswith(("CL:", "abbr.")) for d in entry):
         return []  # also a common word (新建 "newly built", Xinjian county)
-    head = re.split(r"[(,;]", entry[0])[0]
     names = []
-    for word in head.split():
-        if not word[:1].isupper():
-            break
-        if len(word) >= 3:
-            names.append(word.strip("'’"))
+    for definition in entry:  # every definition: 中欧 is Central Europe and China-Europe
+        for word in re.split(r"[(,;]", definition)[0].split():
+            if not word[:1].isupper():
+                break
+            for part in word.split("-"):
+                if len(part) >= 3:
+                    names.append(part.strip("'’"))
     return names
 
 

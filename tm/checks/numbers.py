@@ -192,6 +192,11 @@ _WEEKDAY_WORDS = re.compile(
 )
 
 
+#: A plenary session named without its Central Committee (四中全会, 二中全会): English news
+#: names the committee's number, which the Chinese leaves to the reader.
+_PLENUM = re.compile(r"[一二三四五六七八九]中全会")
+
+
 def _implied(
     quantity: Quantity, other: tuple[Quantity, ...], other_text: str, seen: dict[str, set[str]]
 ) -> bool:
@@ -200,6 +205,8 @@ def _implied(
     month the other side gives as a weekday (7日 ↔ "on Thursday", as news agencies write)."""
     if quantity.kind == "day":
         return bool(_WEEKDAY_WORDS.search(other_text))
+    if quantity.kind == "ordinal" and _PLENUM.search(other_text):
+        return True  # 四中全会: "the fourth plenary session of the 19th Central Committee"
     if quantity.kind not in _IMPLIED:
         return False
     if quantity.canonical in seen["all"]:
