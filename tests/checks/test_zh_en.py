@@ -247,3 +247,10 @@ def test_news_conventions_that_are_not_errors() -> None:
     assert _checks(*pairs) == []
     # A name starting the sentence is still a name, and Jun is a given name, not June.
     assert _checks(_en_zh("Wang Jun met a delegation.", "王军会见了代表团。")) == []
+
+
+def test_a_misspelt_pinyin_name_is_caught() -> None:
+    zh = "张伟代表公司在签约仪式上致辞。"
+    assert _checks(_zh_en(zh, "Zhang Wei spoke at the signing ceremony.")) == []
+    (finding,) = check_pairs([_zh_en(zh, "Zhang Wen spoke at the signing ceremony.")])
+    assert finding.check == "entity-missing" and "Zhang Wen" in finding.message

@@ -500,7 +500,11 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
             forms = pinyin_forms(token)
             if not forms or any(form in letters for form in forms):
                 continue
-            if _syllables().get(token[0], frozenset()) & words:
+            surnames = _syllables().get(token[0], frozenset()) & words
+            if surnames:
+                wrong = _misspelt_given_name(token, surnames, en)
+                if wrong:
+                    found.append((token, f"{sorted(forms)[0].title()} in pinyin, not {wrong}"))
                 continue
             found.append((token, "no " + sorted(forms)[0].title()))
         elif tag == "ns":
@@ -535,6 +539,40 @@ def _inside_word(zh: str, start: int, end: int, longest: int = 6) -> bool:
             if b - a > end - start and (zh[a:b] in table or zh[a:b] in renderings):
                 return True
     return False
+
+
+def _misspelt_given_name(token: str, surnames: set[str], en: str) -> str | None:
+    """ "Zhang Wen" for 张伟: the English writes the surname and then a given name in pinyin
+    that is not this name's (a given name in English, Eddie Wu, is not pinyin and passes).
+    None when any writing of the surname in the English is followed by the right name."""
+    from tm.align.lexicon import transliterates
+
+    seen = []
+    for surname in surnames:
+        for m in re.finditer(rf"\b{surname.title()}\s+([A-Z][a-z]+(?:-[a-z]+)?)\b", en):
+            given = m.group(1)
+            if transliterates(token, surname + given):
+                return None
+            if _is_pinyin(given.lower().replace("-", "")):
+                seen.append(m.group())
+    return seen[0] if seen else None
+
+
+@lru_cache(maxsize=1)
+def _pinyin_syllables() -> frozenset[str]:
+    from tm.align.lexicon import _syllables
+
+    return frozenset(s for readings in _syllables().values() for s in readings if s.isalpha())
+
+
+def _is_pinyin(letters: str) -> bool:
+    """Whether the letters split into pinyin syllables (wen, liqun; not eddie, ing)."""
+    syllables = _pinyin_syllables()
+    reachable = {0}
+    for i in range(len(letters)):
+        if i in reachable:
+            reachable |= {i + n for n in range(1, 7) if letters[i : i + n] in syllables}
+    return len(letters) in reachable and len(letters) > 0
 
 
 def _place_names(token: str, table: dict[str, list[str]]) -> list[str]:
