@@ -541,7 +541,7 @@ def _inside_word(zh: str, start: int, end: int, longest: int = 6) -> bool:
     return False
 
 
-def _misspelt_given_name(token: str, surnames: set[str], en: str) -> str | None:
+def _misspelt_given_name(token: str, surnames: frozenset[str], en: str) -> str | None:
     """ "Zhang Wen" for 张伟: the English writes the surname and then a given name in pinyin
     that is not this name's (a given name in English, Eddie Wu, is not pinyin and passes).
     None when any writing of the surname in the English is followed by the right name."""
