@@ -161,8 +161,16 @@ def test_names_rendered_by_pinyin_dictionary_or_sound_are_kept() -> None:
 
 def test_a_chinese_name_dropped_from_the_english_is_caught() -> None:
     zh = "中国科学院院士张立群团队发表论文。"
-    assert _checks(_zh_en(zh, "A team led by Zhang Liqun published a paper.")) == []
-    assert _checks(_zh_en(zh, "A team led by an academician published a paper.")) == [
+    assert (
+        _checks(
+            _zh_en(
+                zh,
+                "A team led by Zhang Liqun of the Chinese Academy of Sciences published a paper.",
+            )
+        )
+        == []
+    )
+    assert _checks(_zh_en(zh, "A team of the Chinese Academy of Sciences published a paper.")) == [
         "entity-missing"
     ]
     # A surname alone will do: Eddie Wu for 吴泳铭.
@@ -220,15 +228,15 @@ def test_a_chinese_headline_is_measured_as_a_headline() -> None:
 def test_the_news_evaluation_holds_its_figures() -> None:
     """corpora/zh-en-news: at most one clean pair in fifteen flagged, flags on the marked
     errors at three times their base rate or more, each injected kind caught at least 95 %
-    of the time, except romanized names dropped from the English (12 of 17 today: companies
-    and places inside longer names are not yet read)."""
+    of the time, except romanized names dropped from the English (15 of 17 today: a company
+    the tagger misses, a place inside a longer name)."""
     from tm.checks.evaluate import evaluate_news
 
     result = evaluate_news(ROOT / "corpora" / "zh-en-news")
     assert len({f.location.unit for f in result.clean_flagged}) <= result.clean / 15
     assert result.precision >= 3 * result.base_rate
     for kind, n in result.injected.items():
-        floor = 0.7 if kind == "dropped-name" else 0.95
+        floor = 0.85 if kind == "dropped-name" else 0.95
         assert result.caught[kind] >= floor * n, kind
 
 

@@ -473,10 +473,16 @@ _PLACE_SUFFIX = re.compile(r"(?:市|省|州|县|区|新区|自治区|特别行�
 def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[tuple[str, str]]:
     """Chinese names in a Chinese source that the English renders in no way. People (a surname
     and a given name, by jieba's tagger): neither the pinyin of the whole name (Zhang Liqun)
-    nor the surname as a word (Eddie Wu for 吴泳铭). Places CC-CEDICT names (杭州 Hangzhou,
-    甘肃 Gansu): neither the dictionary's name, its pinyin, nor anywhere in the document's
-    English (news English calls a place named before "the city")."""
-    from tm.align.lexicon import _syllables, definitions, pinyin_forms, tagged_tokens
+    nor the surname as a word (Eddie Wu for 吴泳铭). Places and organisations CC-CEDICT names
+    (杭州 Hangzhou, 甘肃 Gansu, 华为 Huawei): neither the dictionary's name, its pinyin, nor
+    anywhere in the document's English (news English calls a place named before "the city")."""
+    from tm.align.lexicon import (
+        _syllables,
+        acronym_headwords,
+        definitions,
+        pinyin_forms,
+        tagged_tokens,
+    )
 
     lowered = en.lower()
     letters = re.sub(r"[^a-z]", "", lowered)
@@ -507,7 +513,7 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
                     found.append((token, f"{sorted(forms)[0].title()} in pinyin, not {wrong}"))
                 continue
             found.append((token, "no " + sorted(forms)[0].title()))
-        elif tag == "ns":
+        elif tag in ("ns", "nt", "nz"):
             place = _place_names(token, definitions())
             if not place or _inside_word(zh, start, position):
                 continue
@@ -524,6 +530,8 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
                 continue  # 阿联酋 ↔ UAE, 美国 ↔ America
             if any(name.lower() in document_english for name in place):
                 continue
+            if any(token in acronym_headwords(a) for a in re.findall(r"\b[A-Z]{2,}\b", en)):
+                continue  # 麻省理工学院 ↔ MIT
             found.append((token, f"no {place[0]}"))
     return found
 
@@ -575,12 +583,18 @@ def _is_pinyin(letters: str) -> bool:
     return len(letters) in reachable and len(letters) > 0
 
 
+def _gloss(definition: str) -> bool:
+    """A short lower-case definition is a common word's gloss (城市 "city", 新建 "newly
+    built"); a long one describes a place (北京市 "capital of People's Republic of China")."""
+    return definition[:1].islower() and len(re.split(r"[(;]", definition)[0].split()) <= 3
+
+
 def _place_names(token: str, table: dict[str, list[str]]) -> list[str]:
     """The capitalised words CC-CEDICT's definitions of a place start with (甘肃 -> Gansu;
     三峡 -> Three, Gorges; 中欧 -> Central, Europe, China); none for a common word (城市
     "city")."""
     entry = table.get(token) or table.get(_PLACE_SUFFIX.sub("", token))
-    if not entry or any(d[:1].islower() or d.startswith(("CL:", "abbr.")) for d in entry):
+    if not entry or any(_gloss(d) or d.startswith(("CL:", "abbr.")) for d in entry):
         return []  # also a common word (新建 "newly built", Xinjian county)
     names = []
     for definition in entry:  # every definition: 中欧 is Central Europe and China-Europe
