@@ -1,6 +1,8 @@
 """`tm check` measured: false alarms on human translations next to pofilter, and speed.
 
     python benchmarks/check_bench.py precision   # IWSLT 2017 TED en-zh, tm check vs pofilter
+    python benchmarks/check_bench.py zh-en       # corpora/zh-en-news and IWSLT zh -> en
+    python benchmarks/check_bench.py names       # Latin names deleted from IWSLT's Chinese
     python benchmarks/check_bench.py speed       # 10,000 terms x 100,000 pairs
 
 precision: the 1,156 human English-Chinese pairs of ../shared/data/iwslt-dev (skipped when
@@ -58,14 +60,25 @@ def as_check_pairs(rows: list[tuple[str, str, str]]) -> list[CheckPair]:
     ]
 
 
-def pofilter_flags(rows: list[tuple[str, str, str]]) -> tuple[int, Counter[str]]:
+def pofilter_flags(
+    rows: list[tuple[str, str, str]], *, zh_en: bool = False
+) -> tuple[int, Counter[str]]:
     """Units pofilter flags and its flags by test, on the same pairs as a PO file."""
+    flagged, tests = pofilter_units(rows, zh_en=zh_en)
+    return len(flagged), tests
+
+
+def pofilter_units(
+    rows: list[tuple[str, str, str]], *, zh_en: bool = False
+) -> tuple[set[str], Counter[str]]:
+    """The keys pofilter flags, and its flags by test. Chinese → English pairs go in with
+    the Chinese as msgid and `--language=en`."""
     from translate.storage import po
 
     store = po.pofile()
     for key, en, zh in rows:
-        unit = store.addsourceunit(en)
-        unit.target = zh
+        unit = store.addsourceunit(zh if zh_en else en)
+        unit.target = en if zh_en else zh
         unit.addlocation(key)
     with tempfile.TemporaryDirectory() as folder:
         source, output = Path(folder) / "in.po", Path(folder) / "out.po"
@@ -75,7 +88,7 @@ def pofilter_flags(rows: list[tuple[str, str, str]]) -> tuple[int, Counter[str]]
                 sys.executable,
                 "-m",
                 "translate.filters.pofilter",
-                "--language=zh_CN",
+                "--language=en" if zh_en else "--language=zh_CN",
                 str(source),
                 str(output),
             ],
@@ -84,16 +97,16 @@ def pofilter_flags(rows: list[tuple[str, str, str]]) -> tuple[int, Counter[str]]
         )
         flagged = po.pofile.parsefile(str(output))
     tests: Counter[str] = Counter()
-    count = 0
+    keys: set[str] = set()
     for unit in flagged.units:
         if unit.isheader():
             continue
-        count += 1
+        keys.update(unit.getlocations())
         for note in unit.getnotes("translator").splitlines():
             match = re.match(r"\(pofilter\) (\w+):", note)
             if match:
                 tests[match.group(1)] += 1
-    return count, tests
+    return keys, tests
 
 
 def eval_pairs() -> list[tuple[str, str, str]]:
@@ -136,6 +149,131 @@ def precision() -> None:
     for finding in findings:
         print(f"[{finding.check}] {finding.location.unit}: {finding.message}")
         print(f"    en: {finding.source}\n    zh: {finding.target}")
+
+
+def zh_en() -> None:
+    """corpora/zh-en-news (ours) and IWSLT with the Chinese as the source, tm check beside
+    pofilter --language=en: flags on clean pairs, precision on the errors marked by hand,
+    recall on injected errors by kind."""
+    from tm.checks.evaluate import evaluate_news, news_pairs
+
+    folder = ROOT / "corpora" / "zh-en-news"
+    started = time.perf_counter()
+    result = evaluate_news(folder)
+    elapsed = time.perf_counter() - started
+    clean_flagged = {f.location.unit for f in result.clean_flagged}
+    print(
+        f"corpora/zh-en-news: {result.units} Chinese -> English news pairs, "
+        f"{len(result.marked)} with an error marked by hand (base rate {result.base_rate:.1%}); "
+        f"{elapsed:.1f} s"
+    )
+    print(
+        f"tm check: {len(clean_flagged)} of {result.clean} clean pairs flagged "
+        f"({len(clean_flagged) / result.clean:.1%}); {len(result.flagged)} flagged in all, "
+        f"{len(result.flagged & result.marked)} on a marked error "
+        f"(precision {result.precision:.0%}, {result.precision / result.base_rate:.1f}x the "
+        f"base rate)"
+    )
+    for kind, n in result.injected.items():
+        print(f"  injected {kind:<18}{result.caught[kind]:>3} of {n:<3} caught")
+    rows = [(r["id"], r["en"], r["zh"]) for r, _p in news_pairs(folder / "pairs.tsv")]
+    injected = [
+        (r["id"], r["en"], r["zh"], r["kind"]) for r, _p in news_pairs(folder / "injected.tsv")
+    ]
+    try:
+        keys, tests = pofilter_units(rows, zh_en=True)
+        injected_keys, _tests = pofilter_units([i[:3] for i in injected], zh_en=True)
+    except ImportError:
+        print("pofilter: translate-toolkit is not installed (pip install -e '.[bench]')")
+    else:
+        clean_keys = keys - result.marked
+        precision = len(keys & result.marked) / max(len(keys), 1)
+        print(
+            f"pofilter --language=en: {len(clean_keys)} of {result.clean} clean pairs flagged "
+            f"({len(clean_keys) / result.clean:.1%}); {len(keys)} flagged in all, "
+            f"{len(keys & result.marked)} on a marked error (precision {precision:.0%}, "
+            f"{precision / result.base_rate:.1f}x the base rate)"
+        )
+        for kind, n in result.injected.items():
+            hit = sum(1 for i in injected if i[3] == kind and i[0] in injected_keys)
+            print(f"  injected {kind:<18}{hit:>3} of {n:<3} flagged (by any test)")
+        print(f"  by test: {dict(tests.most_common())}")
+    print("\nEvery tm flag on the pairs, to read (* = on a marked error):")
+    for finding in sorted((f for f in _news_findings(folder)), key=lambda f: f.location.unit or ""):
+        mark = "*" if finding.location.unit in result.marked else " "
+        print(f"{mark} [{finding.check}] {finding.location.unit}: {finding.message}")
+    if IWSLT.is_dir():
+        print()
+        iwslt_zh_en()
+
+
+def _news_findings(folder: Path) -> list[object]:
+    from tm.checks.evaluate import news_pairs
+    from tm.glossary import read_glossary
+
+    pairs = [p for _r, p in news_pairs(folder / "pairs.tsv")]
+    return check_pairs(pairs, terms=read_glossary(folder / "glossary.tsv"))  # type: ignore[return-value]
+
+
+def iwslt_zh_en() -> None:
+    """The IWSLT pairs the other way round: the Chinese as the source."""
+    rows = iwslt_pairs()
+    pairs = [
+        CheckPair(zh, en, "zh-Hans", "en", Location("iwslt", unit=key), key.split(":")[0])
+        for key, en, zh in rows
+    ]
+    findings = check_pairs(pairs)
+    flagged = {f.location.unit for f in findings if f.severity in ("error", "warning")}
+    print(
+        f"IWSLT 2017 tst2016, Chinese as the source: {len(rows)} pairs; tm check flags "
+        f"{len(flagged)} ({len(flagged) / len(rows):.1%}), one in "
+        f"{len(rows) / max(len(flagged), 1):.0f}"
+    )
+    for check, n in Counter(f.check for f in findings).most_common():
+        print(f"  {check:<22}{n:>5}")
+    try:
+        count, tests = pofilter_flags(rows, zh_en=True)
+    except ImportError:
+        return
+    print(f"pofilter --language=en: {count} pairs flagged ({count / len(rows):.1%})")
+    for test, n in tests.most_common(6):
+        print(f"  {test:<22}{n:>5}")
+    for finding in findings:
+        print(f"[{finding.check}] {finding.location.unit}: {finding.message}")
+
+
+def names() -> None:
+    """Latin names dropped from the Chinese: every IWSLT pair whose Chinese keeps a Latin
+    name of the English (Kanner, Lorna Wing, MAVEN) is copied with one such name deleted
+    (seeded), and checked in its talk; how many does tm flag as entity-missing?"""
+    import random
+
+    if not IWSLT.is_dir():
+        print(f"skipped: {IWSLT} is absent")
+        return
+    rng = random.Random(3)
+    rows, deleted = [], {}
+    for key, en, zh in iwslt_pairs():
+        found = [
+            m for m in re.finditer(r"[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)*", zh) if m.group() in en
+        ]
+        if found:
+            m = rng.choice(found)
+            rows.append((key, en, zh[: m.start()] + zh[m.end() :]))
+            deleted[key] = m.group()
+        else:
+            rows.append((key, en, zh))
+    findings = check_pairs(as_check_pairs(rows))
+    caught = {f.location.unit for f in findings if f.check == "entity-missing"} & set(deleted)
+    acronyms = {k for k, w in deleted.items() if w.isupper()}
+    print(
+        f"IWSLT en-zh, one Latin name deleted from the Chinese in {len(deleted)} pairs: "
+        f"{len(caught)} caught ({len(caught) / len(deleted):.0%}); acronyms "
+        f"{len(caught & acronyms)} of {len(acronyms)}, other names "
+        f"{len(caught - acronyms)} of {len(deleted) - len(acronyms)}"
+    )
+    for key in sorted(set(deleted) - caught):
+        print(f"  missed {deleted[key]!r} ({key})")
 
 
 _HAN_LETTERS = str.maketrans(
@@ -192,12 +330,16 @@ def speed(terms_count: int, pairs_count: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["precision", "speed"])
+    parser.add_argument("what", choices=["precision", "zh-en", "names", "speed"])
     parser.add_argument("--terms", type=int, default=10_000)
     parser.add_argument("--pairs", type=int, default=100_000)
     args = parser.parse_args()
     if args.what == "precision":
         precision()
+    elif args.what == "zh-en":
+        zh_en()
+    elif args.what == "names":
+        names()
     else:
         speed(args.terms, args.pairs)
 

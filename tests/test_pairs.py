@@ -195,7 +195,7 @@ def test_docx_findings_name_their_paragraph(run, docx_pair, tmp_path: Path, monk
 def test_text_findings_name_their_line(run) -> None:  # type: ignore[no-untyped-def]
     result = run("check", NEWS / "storage.en.txt", NEWS / "storage.zh.txt")
     # The investment sentence is on line 7 of storage.en.txt.
-    assert "  7: error [number-mismatch] 1600000000 in the source" in result.out
+    assert "  7: error [number-mismatch] 1.6 billion (1600000000) in the source" in result.out
     assert (
         (NEWS / "storage.en.txt")
         .read_text("utf-8")

@@ -273,6 +273,18 @@ SEVERITIES = ("error", "warning", "info")
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """Why a finding was raised: the span of one side it rests on (offsets into that side's
+    text) and the value read there, so that an editor sees the reason, not just the verdict."""
+
+    side: str  # "source" or "target"
+    text: str
+    start: int
+    end: int
+    value: str | None = None
+
+
+@dataclass(frozen=True)
 class Finding:
     """One problem a check found: which check, how serious, where, and what to do instead."""
 
@@ -284,3 +296,4 @@ class Finding:
     target: str | None = None
     suggestion: str | None = None
     category: str = "other"
+    evidence: tuple[Evidence, ...] = ()

@@ -66,7 +66,9 @@ def test_json_report_has_the_contract_shape(run, modified: Path) -> None:  # typ
         "target",
         "suggestion",
         "category",
+        "evidence",  # added after the first contract: a list, empty when a check gives none
     }
+    assert isinstance(first["evidence"], list)
     assert set(first["location"]) == {"file", "line", "paragraph", "unit", "cue"}
     assert {f["category"] for f in report["findings"]} == {"terminology", "numbers"}
     assert report["summary"]["error"] == 2 and report["summary"]["files"] == 1

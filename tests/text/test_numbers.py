@@ -42,3 +42,115 @@ def test_the_same_values_in_both_scripts(zh: str, en: str) -> None:
 def test_no_numbers_in_plain_words() -> None:
     assert chinese_numbers("绿电交通产业战略合作签约仪式") == []
     assert english_numbers("Green power transportation") == []
+
+
+# Quantities: one reading for both languages, with spans and readings --------------------------
+from tm.text.numbers import english_words_value, quantities  # noqa: E402
+
+
+def _values(text: str, lang: str, explicit_only: bool = False) -> list[str]:
+    return [q.canonical for q in quantities(text, lang) if q.explicit or not explicit_only]
+
+
+@pytest.mark.parametrize(
+    ("zh", "value"),
+    [
+        ("1.77万亿元", "1770000000000"),  # not 17,700
+        ("2万4801人", "24801"),
+        ("140亿", "14000000000"),
+        ("1亿5000万", "150000000"),
+        ("17.85亿亩", "1785000000"),  # not 1.785e+09: a float's noise is rounded away
+        ("9秒97", "9.97"),
+    ],
+)
+def test_chinese_amounts_with_wan_and_yi(zh: str, value: str) -> None:
+    assert _values(zh, "zh") == [value]
+
+
+def test_approximations_are_ranges() -> None:
+    (about,) = quantities("30余万人", "zh")
+    assert about.canonical == "300000" and about.covers(350000) and not about.covers(410000)
+    (more,) = quantities("3万多", "zh")
+    assert more.covers(35000) and not more.covers(45000)
+    (near,) = quantities("近200个国家", "zh")
+    assert near.canonical == "200" and not near.covers(202)  # nearly 202 is another number
+
+
+@pytest.mark.parametrize(
+    ("zh", "kind", "value", "readings"),
+    [
+        ("四成", "percent", "40", {"40", "4"}),
+        ("3个百分点", "percent", "3", {"3"}),
+        ("百分之五十", "percent", "50", {"50"}),
+        ("三分之一", "fraction", "0.333333", {"0.333333", "1", "3", "33"}),
+        ("增长2倍", "multiple", "2", {"2", "3"}),  # "tripled" or "twice as much"
+        ("下午3点", "time", "3", {"3", "15"}),
+    ],
+)
+def test_chinese_percentages_fractions_multiples_and_times(
+    zh: str, kind: str, value: str, readings: set[str]
+) -> None:
+    (quantity,) = quantities(zh, "zh")
+    assert (quantity.kind, quantity.canonical, set(quantity.readings)) == (kind, value, readings)
+
+
+def test_clock_times_have_no_stray_zero() -> None:
+    assert _values("上午10点", "zh") == ["10"]
+    assert _values("at 10:00 a.m.", "en") == ["10"]
+    assert _values("10点30分", "zh") == ["10", "30"] == _values("10:30", "en")
+    assert sorted(_values("首班车于早上6点30分发出", "zh")) == sorted(_values("6:30 a.m.", "en"))
+
+
+def test_dates_and_ordinals() -> None:
+    kinds = [(q.kind, q.canonical) for q in quantities("12月8日至10日", "zh")]
+    assert kinds == [("month", "12"), ("day", "8"), ("day", "10")]
+    assert [(q.kind, q.canonical) for q in quantities("10日", "zh")] == [("day", "10")]
+    english = [(q.kind, q.canonical) for q in quantities("on December 10, 2023", "en")]
+    assert english == [("month", "12"), ("day", "10"), ("year", "2023")]
+    assert [(q.kind, q.canonical) for q in quantities("21 June 2023", "en")] == [
+        ("day", "21"),
+        ("month", "6"),
+        ("year", "2023"),
+    ]
+    assert _values("the 19th Central Committee", "en") == ["19"]
+    assert _values("第十九届", "zh") == ["19"]
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("Fourteen billion", 14e9),
+        ("twenty-five", 25),
+        ("two hundred and five", 205),
+        ("a million", 1e6),
+        ("ninety-nine thousand", 99_000),
+        ("a", None),
+    ],
+)
+def test_english_numbers_in_words(words: str, value: float | None) -> None:
+    assert english_words_value(words) == value
+
+
+def test_english_multiplicatives() -> None:
+    for text, value in [("thrice", "3"), ("twofold", "2"), ("tripled", "3"), ("3 times", "3")]:
+        (quantity,) = quantities(text, "en")
+        assert (quantity.kind, quantity.canonical) == ("multiple", value)
+    assert _values("Fourteen billion yuan", "en") == ["14000000000"] == _values("140亿元", "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["COVID-19", "G20 summit", "A4 paper", "H1N1", "5G base stations", "3D printers", "PM2.5"],
+)
+def test_numbers_inside_latin_names_are_not_quantities(text: str) -> None:
+    assert quantities(text, "en") == [] and quantities(text, "zh") == []
+
+
+def test_units_glued_to_numbers_stay_numbers() -> None:
+    assert _values("a 10MW plant", "en") == ["10"]
+
+
+def test_a_quantity_knows_its_span() -> None:
+    text = "前11个月进出口37.96万亿元"
+    spans = [(q.text, text[q.start : q.end]) for q in quantities(text, "zh")]
+    assert spans == [("11", "11"), ("37.96万亿", "37.96万亿")]

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -92,16 +93,41 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
     be in the English."""
     missing: dict[str, list[CheckPair]] = {}
     kept: dict[str, int] = {}
+    rendered: dict[str, int] = {}  # in Chinese words (ASL as 美国手语, then as 手语)
     findings: list[tuple[CheckPair, str, str | None]] = []
     glossary = context.glossary
+    kept_latin = {  # Latin words the document's Chinese keeps (Kanner, in most segments)
+        fold(word)
+        for pair in pairs
+        if pair.target is not None and pair.target_lang is not None
+        for word in _LATIN_WORD.findall(pair.target if langs.is_chinese(pair.target_lang) else "")
+    }
+    document_english = " ".join(  # a place named once may be "the city" after
+        pair.target if langs.is_chinese(pair.source_lang) else pair.source
+        for pair in pairs
+        if pair.target and pair.target_lang
+    ).lower()
     for pair in pairs:
         if not pair.bilingual or not pair.target or pair.target_lang is None:
             continue
         if langs.is_chinese(pair.source_lang) == langs.is_chinese(pair.target_lang):
             continue
+        # Names are checked both ways whichever side is the source: a pair gives the same
+        # findings in either order (the side is only named in the message).
         zh_is_source = langs.is_chinese(pair.source_lang)
         zh, en = (pair.source, pair.target) if zh_is_source else (pair.target, pair.source)
-        if not _MAYBE_ENTITY.search(en) and not _LATIN.search(zh):
+        zh_side, en_side = ("source", "translation") if zh_is_source else ("translation", "source")
+        if _NAMES_HINT.search(zh):
+            for name, wanted in _unrendered_chinese_names(zh, en, document_english):
+                findings.append(
+                    (
+                        pair,
+                        f"“{name}” is in the Chinese {zh_side} but not in the English ({wanted})",
+                        name,
+                    )
+                )
+        names = _english_name_runs(en)
+        if not _MAYBE_ENTITY.search(en) and not _LATIN.search(zh) and not names:
             continue  # most pairs: nothing to keep
         zh_folded, en_folded = fold(zh), fold(en)
         for entity in entities(en):
@@ -109,6 +135,8 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
                 kept[entity] = kept.get(entity, 0) + 1
             elif not _mapped(entity, zh_folded, glossary):
                 missing.setdefault(entity, []).append(pair)
+            else:
+                rendered[entity] = rendered.get(entity, 0) + 1
         zh_plain = _EMAIL.sub(" ", _URL.sub(" ", zh))
         for match in _URL.finditer(zh):
             if fold(match.group()) not in en_folded:
@@ -121,8 +149,18 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
                 continue
             if not _occurs(fold(word), en_words) and not _mapped(word, en_folded, glossary):
                 findings.append((pair, f"“{word}” is in the Chinese but not in the English", word))
+        if names:
+            for name in _unrendered_names(names, zh, zh_folded, glossary, kept_latin):
+                findings.append(
+                    (
+                        pair,
+                        f"“{name}” is in the English {en_side} but the Chinese renders "
+                        "nothing of it",
+                        name,
+                    )
+                )
     for entity, where in missing.items():
-        if not kept.get(entity) and len(where) >= CONSISTENT_RENDERING:
+        if not kept.get(entity) and len(where) + rendered.get(entity, 0) >= CONSISTENT_RENDERING:
             continue
         for pair in where:
             side = "translation" if langs.is_chinese(pair.source_lang) else "source"
@@ -145,8 +183,9 @@ def _occurs(word: str, words: set[str]) -> bool:
 
 
 def _mapped(entity: str, other_text: str, glossary) -> bool:  # type: ignore[no-untyped-def]
-    """The glossary or CC-CEDICT renders the entity (CPID ↔ 中国电力, NASA ↔ 美国国家航空航天局)
-    and the rendering is in the other text."""
+    """The glossary, the news acronyms (data/acronyms.json) or CC-CEDICT renders the entity
+    (CPID ↔ 中国电力, UN ↔ 联合国, NASA ↔ 美国国家航空航天局, US ↔ 美元 "US dollar",
+    3D ↔ 三维, BEIJING ↔ 北京) and the rendering is in the other text."""
     if glossary is not None:
         for term in glossary.approved.get(fold(entity), []):
             rendering = term.target if fold(term.source) == fold(entity) else term.source
@@ -154,4 +193,442 @@ def _mapped(entity: str, other_text: str, glossary) -> bool:  # type: ignore[no-
                 return True
     from tm.lexicon.cedict import acronym_headwords
 
-    return any(word in other_text for word in acronym_headwords(entity))
+    if any(word in other_text for word in acronym_headwords(entity)):
+        return True
+    if any(fold(word) in other_text for word in _acronyms().get(entity, ())):
+        return True
+    return _defined_in(entity, other_text)
+
+
+@lru_cache(maxsize=1)
+def _acronyms() -> dict[str, list[str]]:
+    text = resources.files("tm.checks").joinpath("data", "acronyms.json").read_text("utf-8")
+    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=4096)
+def _words_in(chinese: str, longest: int = 8) -> list[str]:
+    """CC-CEDICT headwords found anywhere in the Chinese (every substring, not one
+    segmentation: 美元 inside 万亿美元)."""
+    from tm.lexicon.cedict import definitions
+
+    table = definitions()
+    return [
+        chinese[i : i + n]
+        for i in range(len(chinese))
+        for n in range(2, longest + 1)
+        if i + n <= len(chinese) and chinese[i : i + n] in table
+    ]
+
+
+@lru_cache(maxsize=1 << 16)
+def _definition_words(headword: str) -> frozenset[str]:
+    """The words of a headword's CC-CEDICT definitions, lower-cased and whole (us, 3d,
+    covid-19, beijing), looked up by set instead of searched."""
+    from tm.lexicon.cedict import definitions
+
+    return frozenset(
+        word
+        for definition in definitions().get(headword, ())
+        for word in re.findall(r"[\w][\w&-]*[\w]|\w", definition.lower())
+    )
+
+
+@lru_cache(maxsize=1 << 14)
+def _defined_in(entity: str, chinese: str) -> bool:
+    """A word of the Chinese whose CC-CEDICT definition names the entity as a whole word
+    (美元 "US dollar" names US; 三维 "3D"; 北京 "Beijing" names BEIJING), or whose pinyin spells
+    it (北京 ~ Beijing)."""
+    if not _HAN.search(chinese):
+        return False
+    wanted = entity.lower()
+    if any(wanted in _definition_words(candidate) for candidate in _words_in(chinese)):
+        return True
+    if entity.isalpha() and len(entity) >= 4:
+        return _pinyin_spells(chinese, entity)
+    return False
+
+
+def _pinyin_spells(chinese: str, latin: str) -> bool:
+    """Some two to four Han characters of the Chinese spell `latin` in pinyin (北京 ~ Beijing,
+    张敏 ~ Zhang Min). Only where a character's reading starts the name is it tried."""
+    from tm.lexicon.pinyin import syllables as _syllables
+    from tm.lexicon.pinyin import transliterates
+
+    letters = re.sub(r"[^a-z]", "", latin.lower())
+    if not letters:
+        return False
+    table = _syllables()
+    return any(
+        any(letters.startswith(s) for s in table.get(char, ()))
+        and any(transliterates(chinese[i : i + n], latin) for n in (2, 3, 4))
+        for i, char in enumerate(chinese)
+    )
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+# Names ------------------------------------------------------------------------------------------
+_WORD_CAP = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*(?![A-Za-z])"
+_CAPITALISED = re.compile(
+    rf"(?<![\w’'-]){_WORD_CAP}(?:(?:\s+(?:of|the|and|de|von|van|der|du|la|le))?\s+{_WORD_CAP})*"
+)
+_SENTENCE_START = re.compile(r"(?:[.!?:;\"“”\u2014\u2013\[(-]\s*|\s--\s*)$")
+#: Capitalised words that are not names a translation must keep.
+_NOT_NAMES = frozenset(
+    [
+        "I",
+        "I'm",
+        "I've",
+        "I'd",
+        "I'll",
+        "Mr",
+        "Ltd",
+        "Co",
+        "Inc",
+        "Corp",
+        "Plc",
+        "Jr",
+        "Sr",
+        "St",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Prof",
+        "God",
+        "OK",
+        "Okay",
+        "Oh",
+        "Yes",
+        "No",
+        "So",
+        "And",
+        "But",
+        "Or",
+        "Now",
+        "Well",
+        "Thank",
+        "Thanks",
+        "Please",
+        "Hello",
+        "Hi",
+        "Internet",
+    ]
+) | {
+    m.title()
+    for m in [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+}  # dates: the number check's
+#: Characters of the standard transliteration of foreign names (Xinhua's tables): a run of them
+#: in the Chinese is a name rendered by sound (Kanner → 坎纳), which no dictionary lists.
+_TRANSLITERATION = frozenset(
+    "阿埃艾安昂奥巴拜班邦鲍贝本比彼毕宾波伯勃布查达戴丹道德登迪蒂丁杜多厄恩法凡菲费芬丰佛弗福富盖甘"
+    "冈戈格根古瓜哈海汉豪赫亨洪胡怀霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里利莉丽"
+    "廉林琳隆卢鲁路伦罗洛马迈麦曼芒梅门蒙米敏莫默姆穆纳娜内妮尼涅纽努诺欧帕潘庞佩彭皮珀普奇恰乔切琼"
+    "丘萨塞赛桑瑟森沙莎尚舍什施舒斯松苏索塔泰坦汤唐特提汀图托瓦旺威韦维温沃乌伍西希锡夏谢辛雅亚扬耶"
+    "伊因尤约泽扎詹朱兹佐琪黛蒂妮丝瑞尔茨夫哥娅嘉珊芙格"
+)
+
+
+_MONTH_ABBREVIATION = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|(?=\s+\d))"
+)
+_TRANSLITERATION_RUN = re.compile(f"[{''.join(sorted(_TRANSLITERATION))}]{{2,}}")
+
+
+@lru_cache(maxsize=4096)
+def _english_name_runs(en: str) -> list[str]:
+    """Runs of capitalised words that name someone or something: not a lone word starting a
+    sentence (So, When), not an acronym (those are entities above)."""
+    runs = []
+    en = _MONTH_ABBREVIATION.sub(lambda m: " " * len(m.group()), en)  # Dec. 8: a date
+    for m in _CAPITALISED.finditer(en):
+        words = [w for w in m.group().split() if w[:1].isupper()]
+        if (
+            (m.start() == 0 or _SENTENCE_START.search(en[max(0, m.start() - 4) : m.start()]))
+            and _ordinary(words[0])
+            and (len(words) == 1 or words[1] in _NOT_NAMES)
+        ):
+            words = words[1:]  # a word starting a sentence (Remember, Crucially), not Kanner
+        words = [w for w in words if w not in _NOT_NAMES]
+        if all(_ordinary(w) for w in words):
+            # Ordinary words: a title (President) or a name translated by meaning (Video Music
+            # Awards); only names that no dictionary writes in lower case are demanded.
+            continue
+        if words:
+            runs.append(" ".join(words))
+    return list(dict.fromkeys(runs))
+
+
+@lru_cache(maxsize=1)
+def _lowercase_words() -> frozenset[str]:
+    """English words CC-CEDICT's definitions write in lower case: ordinary words, which a
+    capital at the start of a sentence does not make a name."""
+    from tm.lexicon.cedict import definitions
+
+    words: set[str] = set()
+    for entry in definitions().values():
+        for definition in entry:
+            words.update(re.findall(r"\b[a-z]+\b", definition))
+    return frozenset(words)
+
+
+def _ordinary(word: str) -> bool:
+    lowered = word.lower()
+    known = _lowercase_words()
+    return any(
+        form in known
+        for form in (
+            lowered,
+            lowered.removesuffix("s"),
+            lowered.removesuffix("es"),
+            lowered.removesuffix("ly"),
+            lowered.removesuffix("ally"),
+        )
+    )
+
+
+def _names_left(zh: str, taken: int) -> bool:
+    """Whether the Chinese holds more names than `taken` (those rendered by the dictionary):
+    runs of two or more transliteration characters, leaving out ordinary words made of them
+    (意大利 is a word of the dictionary and a name; 马上 is not), names joined by a middle dot,
+    titles in 《》 or “”, and personal names by jieba's tagger (tagged last: it is slow)."""
+    from tm.lexicon.cedict import definitions
+    from tm.lexicon.tokenizer import tagged_tokens
+
+    table = definitions()
+    count = len(re.findall(r"[\u4e00-\u9fff]+·[\u4e00-\u9fff]+", zh))  # 瑞秋·宾克斯
+    count += len(re.findall(r"《[^》]+》|“[^”]+”", zh))  # titles: 《坏女权主义者》, “三联画”
+    for m in _TRANSLITERATION_RUN.finditer(zh):
+        entry = table.get(m.group())
+        if entry and not any(d[:1].isupper() for d in entry):
+            continue  # a common word (马上, 利用)
+        count += 1
+    if count > taken:
+        return True
+    count += sum(1 for _token, tag in tagged_tokens(zh) if tag == "nr")  # 黄沙, 高平
+    return count > taken
+
+
+def _unrendered_names(  # type: ignore[no-untyped-def]
+    runs: list[str], zh: str, zh_folded: str, glossary, kept: set[str]
+) -> list[str]:
+    """English names of the source the Chinese renders in no way: not kept in Latin, not by the
+    glossary or a dictionary word, not spelt in pinyin, and more of them than the Chinese has
+    names rendered by sound. (A name the translator kept in Latin and then lost.)"""
+    missing = []
+    by_dictionary = 0  # names rendered in Han characters: each holds one of the runs counted
+    for run in runs:
+        words = run.split()
+        if any(fold(w) in zh_folded for w in words):
+            continue
+        if (
+            _mapped(run, zh_folded, glossary)
+            or any(_defined_in(w, zh) for w in words)
+            or _spelt(run, zh)
+        ):
+            by_dictionary += 1
+            continue
+        missing.append(run)
+    if not missing:
+        return []
+    # A name the document's Chinese keeps in Latin elsewhere is lost here; otherwise only when
+    # the Chinese has no name rendered by sound or title left over to render it.
+    again = [run for run in missing if any(fold(w) in kept for w in run.split())]
+    if again or _names_left(zh, by_dictionary):
+        return again
+    return missing
+
+
+def _spelt(name: str, zh: str) -> bool:
+    """The name is the pinyin of some Han characters of the Chinese (Zhang Min ~ 张敏)."""
+    return _pinyin_spells(zh, name)
+
+
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
+    "戴莫孔向汤"
+)
+
+
+_NAMES_HINT = re.compile(r"[\u4e00-\u9fff]{2}")
+_PLACE_SUFFIX = re.compile(r"(?:市|省|州|县|区|新区|自治区|特别行政区)$")
+
+
+def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[tuple[str, str]]:
+    """Chinese names in a Chinese source that the English renders in no way. People (a surname
+    and a given name, by jieba's tagger): neither the pinyin of the whole name (Zhang Liqun)
+    nor the surname as a word (Eddie Wu for 吴泳铭). Places and organisations CC-CEDICT names
+    (杭州 Hangzhou, 甘肃 Gansu, 华为 Huawei): neither the dictionary's name, its pinyin, nor
+    anywhere in the document's English (news English calls a place named before "the city")."""
+    from tm.lexicon.cedict import acronym_headwords, definitions
+    from tm.lexicon.pinyin import pinyin_forms
+    from tm.lexicon.pinyin import syllables as _syllables
+    from tm.lexicon.tokenizer import tagged_tokens
+
+    lowered = en.lower()
+    letters = re.sub(r"[^a-z]", "", lowered)
+    words = set(re.findall(r"[a-z]+", lowered))
+    found = []
+    position = 0
+    for token, tag in tagged_tokens(zh):
+        start = zh.find(token, position)
+        position = start + len(token) if start >= 0 else position
+        if tag == "nr" and 2 <= len(token) <= 3 and token[0] in _SURNAMES:
+            if token in definitions():
+                continue  # a word the tagger takes for a name (谢谢, 张力, 高明, 夏威夷)
+            after = zh[position : position + 1]
+            before = zh[start - 1 : start] if start > 0 else ""
+            if (
+                (after and (after in _TRANSLITERATION or after == "·"))
+                or before == "·"
+                or all(c in _TRANSLITERATION for c in token)
+            ):
+                continue  # a foreign name by sound (冯德|莱恩 for von der Leyen, 罗斯 Ross)
+            forms = pinyin_forms(token)
+            if not forms or any(form in letters for form in forms):
+                continue
+            surnames = _syllables().get(token[0], frozenset()) & words
+            if surnames:
+                wrong = _misspelt_given_name(token, surnames, en)
+                if wrong:
+                    found.append((token, f"{sorted(forms)[0].title()} in pinyin, not {wrong}"))
+                continue
+            found.append((token, "no " + sorted(forms)[0].title()))
+        elif tag in ("ns", "nt", "nz"):
+            place = _place_names(token, definitions())
+            if not place or _inside_word(zh, start, position):
+                continue
+            if _in_acronym(place, zh, position, en):
+                continue  # 中国电力 ↔ CPID: the place begins a name the English abbreviates
+            stem = _PLACE_SUFFIX.sub("", token)
+            spelt = pinyin_forms(stem) if len(stem) >= 2 else frozenset()
+            if any(form in letters for form in spelt):
+                continue
+            if any(name.lower()[:4] in lowered for name in place):
+                continue  # Hangzhou, Asia; China for Chinese
+            if any(
+                re.search(rf"(?<![a-z]){re.escape(fold(a))}(?![a-z])", lowered)
+                for a in _renderings_of(token)
+            ):
+                continue  # 阿联酋 ↔ UAE, 美国 ↔ America
+            if any(name.lower() in document_english for name in place):
+                continue
+            if any(token in acronym_headwords(a) for a in re.findall(r"\b[A-Z]{2,}\b", en)):
+                continue  # 麻省理工学院 ↔ MIT
+            found.append((token, f"no {place[0]}"))
+    return found
+
+
+def _in_acronym(place: list[str], zh: str, end: int, en: str) -> bool:
+    """A place that begins a longer name (Han characters follow it) which the English writes as
+    an acronym starting with the place's initial: 中国电力 ↔ CPID, 重庆高速 ↔ CQEG."""
+    if end >= len(zh) or not ("\u4e00" <= zh[end] <= "\u9fff"):
+        return False
+    initials = {name[0].upper() for name in place if name}
+    return any(acronym[0] in initials for acronym in re.findall(r"\b[A-Z]{2,}\b", en))
+
+
+def _inside_word(zh: str, start: int, end: int, longest: int = 6) -> bool:
+    """The span is part of a longer word: 意大利面 (spaghetti), 伊斯兰国 (ISIS), 美国手语 (ASL)
+    are not the place they start with."""
+    from tm.lexicon.cedict import definitions
+
+    table, renderings = definitions(), _renderings_by_chinese()
+    for a in range(max(0, end - longest), start + 1):
+        for b in range(end, min(len(zh), a + longest) + 1):
+            if b - a > end - start and (zh[a:b] in table or zh[a:b] in renderings):
+                return True
+    return False
+
+
+def _misspelt_given_name(token: str, surnames: frozenset[str], en: str) -> str | None:
+    """ "Zhang Wen" for 张伟: the English writes the surname and then a given name in pinyin
+    that is not this name's (a given name in English, Eddie Wu, is not pinyin and passes).
+    None when any writing of the surname in the English is followed by the right name."""
+    from tm.lexicon.pinyin import transliterates
+
+    seen = []
+    for surname in surnames:
+        for m in re.finditer(rf"\b{surname.title()}\s+([A-Z][a-z]+(?:-[a-z]+)?)\b", en):
+            given = m.group(1)
+            if transliterates(token, surname + given):
+                return None
+            if _is_pinyin(given.lower().replace("-", "")):
+                seen.append(m.group())
+    return seen[0] if seen else None
+
+
+@lru_cache(maxsize=1)
+def _pinyin_syllables() -> frozenset[str]:
+    from tm.lexicon.pinyin import syllables as _syllables
+
+    return frozenset(s for readings in _syllables().values() for s in readings if s.isalpha())
+
+
+def _is_pinyin(letters: str) -> bool:
+    """Whether the letters split into pinyin syllables (wen, liqun; not eddie, ing)."""
+    syllables = _pinyin_syllables()
+    reachable = {0}
+    for i in range(len(letters)):
+        if i in reachable:
+            reachable |= {i + n for n in range(1, 7) if letters[i : i + n] in syllables}
+    return len(letters) in reachable and len(letters) > 0
+
+
+def _gloss(definition: str) -> bool:
+    """A short lower-case definition is a common word's gloss (城市 "city", 新建 "newly
+    built"); a long one describes a place (北京市 "capital of People's Republic of China")."""
+    return definition[:1].islower() and len(re.split(r"[(;]", definition)[0].split()) <= 3
+
+
+def _place_names(token: str, table: dict[str, list[str]]) -> list[str]:
+    """The capitalised words CC-CEDICT's definitions of a place start with (甘肃 -> Gansu;
+    三峡 -> Three, Gorges; 中欧 -> Central, Europe, China); none for a common word (城市
+    "city")."""
+    entry = table.get(token) or table.get(_PLACE_SUFFIX.sub("", token))
+    if not entry or any(_gloss(d) or d.startswith(("CL:", "abbr.")) for d in entry):
+        return []  # also a common word (新建 "newly built", Xinjian county)
+    names = []
+    for definition in entry:  # every definition: 中欧 is Central Europe and China-Europe
+        for word in re.split(r"[(,;]", definition)[0].split():
+            if not word[:1].isupper():
+                break
+            for part in word.split("-"):
+                if len(part) >= 3:
+                    names.append(part.strip("'’"))
+    return names
+
+
+@lru_cache(maxsize=1)
+def _renderings_by_chinese() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for latin, renderings in _acronyms().items():
+        for rendering in renderings:
+            out.setdefault(rendering, []).append(latin)
+    return out
+
+
+def _renderings_of(token: str) -> list[str]:
+    return _renderings_by_chinese().get(token, [])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tm.checks import CheckPair, check_pairs
@@ -79,6 +79,88 @@ def evaluate(folder: str | Path) -> Evaluation:
         kind = row["kind"]
         result.injected[kind] += 1
         if EXPECTED[kind] in by_unit.get(row["id"], set()):
+            result.caught[kind] += 1
+        else:
+            result.missed.append(row["id"])
+    return result
+
+
+#: The check meant to catch each kind of error injected into Chinese → English pairs.
+EXPECTED_ZH_EN = {
+    "number": "number-mismatch",
+    "dropped-acronym": "entity-missing",
+    "dropped-name": "entity-missing",
+    "untranslated": "untranslated",
+    "missing-term": "term-missing",
+    "forbidden-term": "term-forbidden",
+}
+
+
+@dataclass
+class NewsEvaluation(Evaluation):
+    """An `Evaluation` of Chinese → English pairs, with the errors marked by hand: how many
+    flagged units carry one (precision) against how many units do (the base rate)."""
+
+    units: int = 0
+    marked: set[str] = field(default_factory=set)
+    flagged: set[str] = field(default_factory=set)
+
+    @property
+    def precision(self) -> float:
+        return len(self.flagged & self.marked) / max(len(self.flagged), 1)
+
+    @property
+    def base_rate(self) -> float:
+        return len(self.marked) / max(self.units, 1)
+
+
+def news_pairs(path: Path, key: str = "id") -> list[tuple[dict[str, str], CheckPair]]:
+    """Rows of a Chinese → English TSV (`id, doc, zh, en`) as pairs, one document per `doc`."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return [
+        (
+            row,
+            CheckPair(
+                row["zh"],
+                row["en"],
+                "zh-Hans",
+                "en",
+                Location(path.name, unit=row[key]),
+                f"{path.name}:{row['doc']}",
+            ),
+        )
+        for row in rows
+    ]
+
+
+def evaluate_news(folder: str | Path) -> NewsEvaluation:
+    """corpora/zh-en-news: flags on the pairs (unmarked ones are clean), precision on the
+    marked errors, recall on the injected copies (each its own document, as a copy of one
+    sentence would be)."""
+    folder = Path(folder)
+    terms = read_glossary(folder / "glossary.tsv")
+    with open(folder / "errors.tsv", encoding="utf-8", newline="") as handle:
+        marked = {row["id"] for row in csv.DictReader(handle, delimiter="\t")}
+    pairs = news_pairs(folder / "pairs.tsv")
+    result = NewsEvaluation(units=len(pairs), marked=marked)
+    findings = [
+        f
+        for f in check_pairs([p for _r, p in pairs], terms=terms)
+        if f.severity in ("error", "warning")
+    ]
+    result.flagged = {f.location.unit or "" for f in findings}
+    result.clean = len([r for r, _p in pairs if r["id"] not in marked])
+    result.clean_flagged = [f for f in findings if f.location.unit not in marked]
+    injected = news_pairs(folder / "injected.tsv")
+    injected = [(r, replace(p, document=r["id"])) for r, p in injected]
+    by_unit: dict[str, set[str]] = {}
+    for finding in check_pairs([p for _r, p in injected], terms=terms):
+        by_unit.setdefault(finding.location.unit or "", set()).add(finding.check)
+    for row, _pair in injected:
+        kind = row["kind"]
+        result.injected[kind] += 1
+        if EXPECTED_ZH_EN[kind] in by_unit.get(row["id"], set()):
             result.caught[kind] += 1
         else:
             result.missed.append(row["id"])

@@ -12,13 +12,15 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
 from tm import lang as langs
+from tm.checks import names
 from tm.checks.core import CheckPair, Context
-from tm.model import Finding
-from tm.text.numbers import MONTHS, chinese_numbers, english_numbers
+from tm.model import Evidence, Finding
+from tm.text.numbers import MONTHS, Quantity, chinese_numbers, english_numbers, quantities
 
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _EN_DATE = re.compile(
@@ -150,6 +152,72 @@ def _converted(text: str, pattern: re.Pattern[str]) -> set[str]:
 
 _DIGIT = re.compile(r"[0-9\uff10-\uff19]")
 
+#: Kinds of number a translator may add from the rest of the document: the month of a bare 10日
+#: (“December 10”), the year of a dateline, the ordinal of a congress (十九届四中全会 … "the
+#: fourth plenary session of the 19th Central Committee").
+_IMPLIED = {"month", "year", "ordinal"}
+
+
+@lru_cache(maxsize=4096)
+def _read(text: str, lang: str) -> tuple[Quantity, ...]:
+    return tuple(quantities(text, lang, names.spans(text, lang)))
+
+
+def _readings(found: tuple[Quantity, ...], extra: set[str]) -> set[str]:
+    out = set(extra)
+    for quantity in found:
+        out |= quantity.readings
+    return out
+
+
+def _satisfied(
+    quantity: Quantity, text: str, lang: str, others: tuple[Quantity, ...], readings: set[str]
+) -> bool:
+    if quantity.readings & readings or _aliases(quantity.canonical, text, lang) & readings:
+        return True
+    return any(o.covers(quantity.value) or quantity.covers(o.value) for o in others)
+
+
+def _document(context: Context, document: str) -> dict[str, set[str]]:
+    """What the document has said so far, by kind (months, years, every value): the dateline
+    gives the month that a later bare 10日 implies."""
+    notes = context.notes.setdefault("numbers", {})
+    return notes.setdefault(document, {"month": set(), "year": set(), "all": set()})  # type: ignore[no-any-return]
+
+
+_WEEKDAY_WORDS = re.compile(
+    r"\b(?:" + "|".join(_WEEKDAYS) + r"|today|yesterday|tomorrow|tonight)\b|"
+    r"(?:星期|周|礼拜)[一二三四五六日天]|今天|昨天|明天|今日|昨日|明日",
+    re.IGNORECASE,
+)
+
+
+#: A plenary session named without its Central Committee (四中全会, 二中全会): English news
+#: names the committee's number, which the Chinese leaves to the reader.
+_PLENUM = re.compile(r"[一二三四五六七八九]中全会")
+
+
+def _implied(
+    quantity: Quantity, other: tuple[Quantity, ...], other_text: str, seen: dict[str, set[str]]
+) -> bool:
+    """A month, year or ordinal the other side leaves to the document: a month for a bare day,
+    a year for a month and day, any of them when the document wrote it before. A day of the
+    month the other side gives as a weekday (7日 ↔ "on Thursday", as news agencies write)."""
+    if quantity.kind == "day":
+        return bool(_WEEKDAY_WORDS.search(other_text))
+    if quantity.kind == "ordinal" and _PLENUM.search(other_text):
+        return True  # 四中全会: "the fourth plenary session of the 19th Central Committee"
+    if quantity.kind not in _IMPLIED:
+        return False
+    if quantity.canonical in seen["all"]:
+        return True
+    kinds = {o.kind for o in other}
+    if quantity.kind == "month" and "day" in kinds and "month" not in kinds:
+        return not seen["month"]  # no month known yet: the dateline is the translator's
+    if quantity.kind == "year" and kinds & {"day", "month"} and "year" not in kinds:
+        return not seen["year"]
+    return False
+
 
 def check_numbers(pair: CheckPair, context: Context) -> Iterator[Finding]:
     # Only numbers written in digits are demanded and only dates with digits are judged: a
@@ -157,47 +225,150 @@ def check_numbers(pair: CheckPair, context: Context) -> Iterator[Finding]:
     if not _DIGIT.search(pair.source) and not (pair.target and _DIGIT.search(pair.target)):
         return
     if pair.bilingual and pair.target is not None and pair.target_lang is not None:
-        source_all = set(values(pair.source, pair.source_lang))
-        source_all |= _tolerated(pair.source, pair.source_lang)
-        target_all = set(values(pair.target, pair.target_lang))
-        target_all |= _tolerated(pair.target, pair.target_lang)
-        missing = [
-            v
-            for v in dict.fromkeys(values(pair.source, pair.source_lang, explicit=True))
-            if v not in target_all and not (_aliases(v, pair.source, pair.source_lang) & target_all)
-        ]
-        extra = [
-            v
-            for v in dict.fromkeys(values(pair.target, pair.target_lang, explicit=True))
-            if v not in source_all and not (_aliases(v, pair.target, pair.target_lang) & source_all)
-        ]
+        seen = _document(context, pair.document)
+        source_q = _read(pair.source, pair.source_lang)
+        target_q = _read(pair.target, pair.target_lang)
+        source_all = _readings(source_q, _tolerated(pair.source, pair.source_lang))
+        target_all = _readings(target_q, _tolerated(pair.target, pair.target_lang))
+        missing = _unmatched(
+            source_q, pair.source, pair.source_lang, target_q, pair.target, target_all, seen
+        )
+        extra = _unmatched(
+            target_q, pair.target, pair.target_lang, source_q, pair.source, source_all, seen
+        )
         if missing or extra:
             missing, extra = _without_conversions(pair, missing, extra)
-        if missing or extra:
-            parts = []
-            if missing:
-                parts.append(f"{', '.join(missing)} in the source but not in the translation")
-            if extra:
-                parts.append(f"{', '.join(extra)} in the translation but not in the source")
-            yield context.config.finding("number-mismatch", "; ".join(parts), pair)
+        for found in (source_q, target_q):
+            for quantity in found:
+                seen["all"] |= quantity.readings
+                if quantity.kind in ("month", "year"):
+                    seen[quantity.kind].add(quantity.canonical)
+        problems = [(n, "source") for n in missing] + [(n, "target") for n in extra]
+        for mine, theirs in names.disagreements(
+            pair.source, pair.source_lang, pair.target, pair.target_lang
+        ):
+            problems.append(
+                (Quantity(float(mine.number), mine.text, mine.start, mine.end, kind="name"), "name")
+            )
+            problems.append(
+                (Quantity(float(theirs.number), theirs.text, theirs.start, theirs.end), "other")
+            )
+        if problems:
+            yield _mismatch(pair, context, missing, extra, problems)
     for _role, text, lang in pair.sides():
         for problem in impossible_dates(text, lang):
             yield context.config.finding("date-invalid", problem, pair)
 
 
+def _unmatched(
+    found: tuple[Quantity, ...],
+    text: str,
+    lang: str,
+    others: tuple[Quantity, ...],
+    other_text: str,
+    other_readings: set[str],
+    seen: dict[str, set[str]],
+) -> list[Quantity]:
+    out: list[Quantity] = []
+    shown: set[str] = set()
+    for quantity in found:
+        if not quantity.explicit or quantity.canonical in shown:
+            continue
+        if _satisfied(quantity, text, lang, others, other_readings):
+            continue
+        if _implied(quantity, others, other_text, seen):
+            continue
+        shown.add(quantity.canonical)
+        out.append(quantity)
+    return out
+
+
+def _mismatch(
+    pair: CheckPair,
+    context: Context,
+    missing: list[Quantity],
+    extra: list[Quantity],
+    problems: list[tuple[Quantity, str]],
+) -> Finding:
+    """One finding for the pair, naming each number as written and as read (“1.77万亿” read
+    as 1770000000000), with its span on its side as evidence."""
+
+    def shown(q: Quantity) -> str:
+        return q.text if q.text == q.canonical else f"{q.text} ({q.canonical})"
+
+    parts = []
+    if missing:
+        parts.append(
+            f"{', '.join(shown(q) for q in missing)} in the source but not in the translation"
+        )
+    if extra:
+        parts.append(
+            f"{', '.join(shown(q) for q in extra)} in the translation but not in the source"
+        )
+    evidence = []
+    for quantity, where in problems:
+        side = {"source": "source", "target": "target", "name": "source", "other": "target"}[where]
+        evidence.append(
+            Evidence(side, quantity.text, quantity.start, quantity.end, quantity.canonical)
+        )
+    named = [q for q, where in problems if where in ("name", "other")]
+    if named:
+        parts.append(f"the names disagree: “{named[0].text}” against “{named[1].text}”")
+    finding = context.config.finding("number-mismatch", "; ".join(parts), pair)
+    return replace(finding, evidence=tuple(evidence))
+
+
 def _without_conversions(
-    pair: CheckPair, missing: list[str], extra: list[str]
-) -> tuple[list[str], list[str]]:
+    pair: CheckPair, missing: list[Quantity], extra: list[Quantity]
+) -> tuple[list[Quantity], list[Quantity]]:
     """Drop values that a unit conversion explains: imperial on one side, metric on the
     other."""
     texts = {pair.source_lang: pair.source, pair.target_lang or "": pair.target or ""}
     en = next((t for lang, t in texts.items() if not langs.is_chinese(lang)), "")
     zh = next((t for lang, t in texts.items() if langs.is_chinese(lang)), "")
     imperial, metric = _converted(en, _IMPERIAL), _converted(zh, _METRIC)
-    if not imperial or not metric:
+    converted = imperial | metric if imperial and metric else set()
+    converted |= _market_units(zh, en)
+    if not converted:
         return missing, extra
-    converted = imperial | metric
-    return [v for v in missing if v not in converted], [v for v in extra if v not in converted]
+    return (
+        [q for q in missing if q.canonical not in converted],
+        [q for q in extra if q.canonical not in converted],
+    )
+
+
+# China's market units, which an English translation converts: 1 斤 = 0.5 kg, 1 亩 = 1/15
+# hectare (State Council order on units of measurement, 1984).
+_ZH_MARKET = re.compile(r"(\d+(?:\.\d+)?)\s*([万亿]*)\s*(斤|亩)")
+_EN_METRIC = re.compile(
+    r"(\d[\d,]*(?:\.\d+)?)\s*(million|billion)?\s*(tonnes|tons|kilograms|kg|hectares)\b"
+)
+_MARKET_FACTOR = {
+    ("斤", "tonnes"): 2000,
+    ("斤", "tons"): 2000,
+    ("斤", "kilograms"): 2,
+    ("斤", "kg"): 2,
+    ("亩", "hectares"): 15,
+}
+
+
+def _market_units(zh: str, en: str) -> set[str]:
+    """Values converted from 斤 or 亩 into tonnes or hectares (13908亿斤 ↔ 695.41 million
+    tonnes): both sides' values, when one is the other converted (to within 0.1 %)."""
+    from tm.text.numbers import canonical
+
+    scale = {"": 1, "万": 10**4, "亿": 10**8, "万亿": 10**12, "million": 10**6, "billion": 10**9}
+    zh_values = [
+        (float(m.group(1)) * scale.get(m.group(2), 1), m.group(3)) for m in _ZH_MARKET.finditer(zh)
+    ]
+    found: set[str] = set()
+    for m in _EN_METRIC.finditer(en):
+        value = float(m.group(1).replace(",", "")) * scale[m.group(2) or ""]
+        for zh_value, unit in zh_values:
+            factor = _MARKET_FACTOR.get((unit, m.group(3)))
+            if factor and abs(zh_value / factor - value) <= 0.001 * value:
+                found |= {canonical(zh_value), canonical(value)}
+    return found
 
 
 def _valid(year: int | None, month: int, day: int) -> bool:
@@ -221,23 +392,23 @@ def impossible_dates(text: str, lang: str) -> list[str]:
             if not _valid(year, month, day):
                 problems.append(f"{match.group(0)} is not a date")
                 continue
-            weekday = _ZH_WEEKDAY.match(text, match.end())
-            if weekday and year:
-                said = _ZH_WEEKDAY_INDEX[weekday.group(1)]
+            named = _ZH_WEEKDAY.match(text, match.end())
+            if named and year:
+                said = _ZH_WEEKDAY_INDEX[named.group(1)]
                 real = date(year, month, day).weekday()
                 if said != real:
                     problems.append(
                         f"{match.group(0)} was a {calendar.day_name[real]}, not "
-                        f"{weekday.group(0).strip('（(')}"
+                        f"{named.group(0).strip('（(')}"
                     )
         return problems
     for match in _EN_DATE.finditer(text):
-        named, month_name, day_text, year_text = match.groups()
+        weekday, month_name, day_text, year_text = match.groups()
         month, day = MONTHS[month_name.lower()], int(day_text)
         year = int(year_text) if year_text else None
         if not _valid(year, month, day):
             problems.append(f"{match.group(0).strip()} is not a date")
-        elif named and year and _WEEKDAYS[named.lower()] != date(year, month, day).weekday():
+        elif weekday and year and _WEEKDAYS[weekday.lower()] != date(year, month, day).weekday():
             actual = calendar.day_name[date(year, month, day).weekday()]
-            problems.append(f"{month_name} {day}, {year} was a {actual}, not a {named}")
+            problems.append(f"{month_name} {day}, {year} was a {actual}, not a {weekday}")
     return problems

@@ -87,7 +87,7 @@ def check_typography(pair: CheckPair, context: Context) -> Iterator[Finding]:
     unbalanced = _unbalanced(text, pair.source if role == "target" else None)
     if unbalanced:
         yield config.finding("brackets-unbalanced", f"unbalanced {unbalanced} in the {label}", pair)
-    spaces = _spaces(text, lang)
+    spaces = _spaces(text, lang, pair.source if role == "target" else None)
     if spaces:
         yield config.finding("whitespace", f"{spaces} in the {label}", pair)
 
@@ -127,8 +127,25 @@ def _balance(text: str, quotes: bool) -> tuple[int, int]:
     if not quotes:
         return brackets, 0
     quote = sum(v * text.count(ch) for ch, v in _QUOTES.items() if ch not in "‘’")
-    quote += text.count('"') % 2  # straight quotes open and close alike
+    quote += _straight_balance(text)
     return brackets, quote
+
+
+def _straight_balance(text: str) -> int:
+    """Straight quotes opened minus closed: one after a space or an opening bracket (or at the
+    start) opens, one after a word or a mark closes (`anyway."` ends a quotation opened in
+    an earlier segment). Marks that cannot be told apart count by parity, as before."""
+    opened = closed = 0
+    for match in re.finditer('"', text):
+        before = text[match.start() - 1] if match.start() else " "
+        after = text[match.end()] if match.end() < len(text) else " "
+        if before.isspace() or before in "([{—-":
+            opened += 1
+        elif after.isspace() or after in ".,;:!?)]}—-":
+            closed += 1
+        else:
+            return text.count('"') % 2
+    return opened - closed
 
 
 def _unbalanced(text: str, source: str | None) -> str | None:
@@ -161,9 +178,17 @@ def _misordered(text: str) -> bool:
     return depth != 0
 
 
-def _spaces(text: str, lang: str) -> str | None:
+_BREAK = re.compile(r"  |(?<![A-Za-z0-9,.;:!?]) | (?![A-Za-z0-9])")
+
+
+def _spaces(text: str, lang: str, source: str | None = None) -> str | None:
+    """Stray spaces. Two spaces in a row in a translation whose source breaks its lines the
+    same way (subtitles: a space inside Chinese, two in English, where a caption line ended)
+    keep the source's layout (a space in Chinese that does not sit between Latin words)."""
     if text != text.strip():
         return "leading or trailing space"
     if "  " in text and not langs.is_chinese(lang):
+        if source is not None and has_han(source) and _BREAK.search(source.strip()):
+            return None
         return "two spaces in a row"
     return None

@@ -48,6 +48,10 @@ def finding_dict(finding: Finding) -> dict[str, object]:
         "target": finding.target,
         "suggestion": finding.suggestion,
         "category": finding.category,
+        "evidence": [
+            {"side": e.side, "text": e.text, "start": e.start, "end": e.end, "value": e.value}
+            for e in finding.evidence
+        ],
     }
 
 

@@ -30,7 +30,7 @@ from functools import lru_cache
 from tm import lang as langs
 from tm.errors import UsageError
 from tm.model import Block
-from tm.script import HAN_RANGES, has_han
+from tm.text.script import HAN_RANGES, has_han
 
 EN = "en"
 HANS = "zh-Hans"

@@ -93,8 +93,9 @@ _EN_COMPOUND = re.compile(
 
 def canonical(value: float) -> str:
     """`3.5` -> "3.5", `350000000.0` -> "350000000"."""
-    if value == int(value):
-        return str(int(value))
+    whole = round(value)
+    if abs(value - whole) <= 1e-9 * max(1.0, abs(value)):  # 17.85 * 10**8 is 1785000000.0000002
+        return str(int(whole))
     return f"{value:.6g}"
 
 
@@ -183,3 +184,530 @@ def english_numbers(text: str, *, words: bool = True) -> list[str]:
     for match in _EN_WORD.finditer(text):
         values.append(str(_EN_WORDS[match.group(1).lower()]))
     return values
+
+
+# --- Quantities: one reading of numbers for both languages, with where each was written -----
+#
+# `chinese_numbers` and `english_numbers` above give bare values (the aligner's evidence). The
+# checks need more: where a number is (to show it), whether it was written in digits (only
+# those are demanded of a translation), what else it may stand for (下午3点 is 3 or 15 o'clock,
+# 增长2倍 is "doubled" or "tripled"), and whether it is approximate (30余万: 300,000 to
+# 400,000). `quantities` reads all of it, in either language, as one model.
+
+from collections.abc import Iterable  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One number as written: its value, the span it was read from, and how to compare it."""
+
+    value: float
+    text: str
+    start: int
+    end: int
+    explicit: bool = True  # written in digits: demanded of the other side
+    kind: str = "number"  # number, percent, ordinal, year, month, day, time, multiple
+    low: float | None = None  # an approximation covers low..high (30余万)
+    high: float | None = None
+    alternatives: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def canonical(self) -> str:
+        return canonical(self.value)
+
+    @property
+    def readings(self) -> frozenset[str]:
+        """Every value this may stand for: its own and the alternatives."""
+        return self.alternatives | {self.canonical}
+
+    def covers(self, value: float) -> bool:
+        return self.low is not None and self.high is not None and self.low <= value <= self.high
+
+
+def _num(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+class _Reader:
+    """Finds spans in order of precedence; a span once read is masked for later patterns, so
+    that 2023年 is a year and not also a number."""
+
+    def __init__(self, text: str) -> None:
+        self.original = text
+        folded = unicodedata.normalize("NFKC", text)  # full-width digits, when offsets hold
+        self.text = folded if len(folded) == len(text) else text
+        self.found: list[Quantity] = []
+
+    def mask(self, start: int, end: int) -> None:
+        self.text = self.text[:start] + " " * (end - start) + self.text[end:]
+
+    def add(self, start: int, end: int, value: float, **kw: object) -> None:
+        self.found.append(
+            Quantity(value, self.original[start:end], start, end, **kw)  # type: ignore[arg-type]
+        )
+
+    def each(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        return list(pattern.finditer(self.text))
+
+    def each_if(self, need: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """`each`, skipped when the text lacks every character the pattern needs."""
+        return self.each(pattern) if _has(self.text, need) else []
+
+    def done(self) -> list[Quantity]:
+        return sorted(self.found, key=lambda q: (q.start, q.end))
+
+
+#: A number glued to Latin letters is part of a name, not a quantity: COVID-19, G20, A4, H1N1,
+#: 5G, 3D, MP3, F-35. Units glued to a number (10MW, 5km) stay numbers.
+_LATIN_NAME = re.compile(
+    r"(?<![\w.])(?=[\w-]*[A-Z])(?=[\w-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?:\.\d+)?(?![\w])",
+    re.ASCII,
+)
+_UNIT_GLUED = re.compile(
+    r"\d+(?:\.\d+)?(?:[kMGT]?W[h]?|[kMG]?Hz|[kM]?V|[kmc]?m|kg|MPa|GB|MB|TB|KB|K|C|F|L|mAh|Mt|Gt)",
+    re.ASCII,
+)
+
+
+def _mask_names(reader: _Reader, names: Iterable[tuple[int, int]]) -> None:
+    for start, end in names:
+        reader.mask(start, end)
+    for m in _LATIN_NAME.finditer(reader.text):
+        if _UNIT_GLUED.fullmatch(m.group()) or re.fullmatch(r"\d+(?:st|nd|rd|th|s)", m.group()):
+            continue
+        reader.mask(m.start(), m.end())
+
+
+# Chinese ---------------------------------------------------------------------------------------
+_ZN = "".join(_DIGIT) + "".join(_UNIT)  # numerals without 万/亿
+_ZH_SCALE = {
+    "万亿": 10**12,
+    "千亿": 10**11,
+    "亿": 10**8,
+    "億": 10**8,
+    "万": 10**4,
+    "萬": 10**4,
+    "千": 10**3,
+}
+_SCALE_RE = "万亿|千亿|亿|億|万|萬|千"
+_APPROX_BEFORE = "约|近|大约|将近|超过|逾|上|约合|近乎|达|超"
+_Q_ZH_DATE = re.compile(
+    rf"(?:(\d{{4}}|[{_ZN}]{{4}})\s*年\s*)?(?:(\d{{1,2}}|[{_ZN}]{{1,3}})\s*月\s*)?"
+    rf"(\d{{1,2}}|[{_ZN}]{{1,3}})\s*[日号](?![本元])"
+)
+_Q_ZH_YEAR = re.compile(rf"(\d{{4}}|[{_ZN}]{{4}})\s*年(?!代|级|前|间|来|里)")
+_Q_ZH_MONTH = re.compile(rf"(\d{{1,2}}|[{_ZN}]{{1,3}})\s*月份?(?![亮光饼球])")
+_Q_ZH_TIME = re.compile(
+    rf"(上午|下午|晚上|凌晨|中午|早上|傍晚|夜间|晚)?\s*(\d{{1,2}}|[{_ZN}]{{1,3}})\s*[点時时]"
+    rf"(?:\s*(\d{{1,2}}|[{_ZN}]{{1,3}})\s*分|(半))?(?![\d.]|[{_ZN}]|钟头)"
+)
+_Q_ZH_PERCENT = re.compile(
+    rf"百分之([{_ZN}点]+|\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*[%\uff05]|"
+    rf"(\d+(?:\.\d+)?|[{_ZN}]+)\s*成(?=[以左上多的，。、半\s]|$)|"
+    rf"(\d+(?:\.\d+)?|[{_ZN}点]+)\s*个?百分点"
+)
+_Q_ZH_FRACTION = re.compile(rf"(\d+|[{_ZN}]+)\s*分之\s*(\d+|[{_ZN}]+)")
+_Q_ZH_MULTIPLE = re.compile(rf"(增长|增加|提高|上升|扩大|翻)?了?\s*(\d+(?:\.\d+)?|[{_ZN}]+)\s*倍")
+_Q_ZH_SECONDS = re.compile(r"(\d+)\s*秒\s*(\d{1,3})(?![\d.])")
+_Q_ZH_MIXED = re.compile(r"(\d+)\s*万\s*(\d{1,4})(?![\d.,]|\s*[万亿千])")
+_Q_ZH_ARABIC = re.compile(
+    rf"({_APPROX_BEFORE})?\s*(\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(余|多)?\s*({_SCALE_RE})?\s*(余|多)?"
+)
+_Q_ZH_NUMERAL = re.compile(rf"([{_ZN}]+(?:[万萬亿億][{_ZN}]*)*(?:点[{''.join(_DIGIT)}]+)?)")
+
+
+def _zh_value(text: str) -> float | None:
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    if text in ("十", "百", "千") or text == "两":
+        return float(_UNIT.get(text, 2))
+    return _chinese_value(text)
+
+
+def chinese_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
+    """Every number in Chinese text, with its span: dates (2023年6月21日; a bare 10日), clock
+    times (下午3点 = 3 or 15), percentages (百分之五十, 50%, 四成 = 40%, 3个百分点), fractions
+    (三分之一), multiples (3倍; 增长2倍 may be "tripled"), amounts with 万/亿/万亿 (1.77万亿,
+    2万4801, 30余万 = 300,000 to 400,000) and Chinese numerals. Numbers inside names
+    (十四五, COVID-19) are not quantities: see `tm.checks.data/names.json`."""
+    reader = _Reader(text)
+    _mask_names(reader, names)
+    for m in reader.each_if("date", _Q_ZH_DATE):
+        year, month, day = m.group(1), m.group(2), m.group(3)
+        if not year and not month and not day.isdigit():
+            continue  # 一日 is as often "one day"
+        for group, kind in ((1, "year"), (2, "month"), (3, "day")):
+            value = _zh_value(m.group(group)) if m.group(group) else None
+            if value is not None:
+                reader.add(
+                    m.start(group),
+                    m.end(group),
+                    value,
+                    kind=kind,
+                    explicit=m.group(group).isdigit(),
+                )
+        reader.mask(m.start(), m.end())
+    for pattern, kind in ((_Q_ZH_YEAR, "year"), (_Q_ZH_MONTH, "month")):
+        for m in reader.each_if(kind, pattern):
+            value = _zh_value(m.group(1))
+            if value is None or (kind == "month" and not 1 <= value <= 12):
+                continue
+            reader.add(m.start(1), m.end(1), value, kind=kind, explicit=m.group(1).isdigit())
+            reader.mask(m.start(), m.end())
+    for m in reader.each_if("time", _Q_ZH_TIME):
+        hour = _zh_value(m.group(2))
+        if hour is None or hour > 24:
+            continue
+        afternoon = m.group(1) in ("下午", "晚上", "傍晚", "夜间", "晚")
+        alternatives = {canonical(hour + 12)} if afternoon and hour < 12 else set()
+        reader.add(
+            m.start(2),
+            m.end(2),
+            hour,
+            kind="time",
+            explicit=m.group(2).isdigit(),
+            alternatives=frozenset(alternatives),
+        )
+        minutes = _zh_value(m.group(3)) if m.group(3) else (30.0 if m.group(4) else None)
+        if minutes:
+            reader.add(
+                m.start(3) if m.group(3) else m.start(4),
+                m.end(3) if m.group(3) else m.end(4),
+                minutes,
+                kind="time",
+                explicit=bool(m.group(3) and m.group(3).isdigit()),
+            )
+        reader.mask(m.start(), m.end())
+    for m in reader.each_if("percent", _Q_ZH_PERCENT):
+        group = next(i for i in range(1, 5) if m.group(i))
+        value = _zh_value(m.group(group))
+        if value is None:
+            continue
+        if group == 3:  # 四成 = 40%
+            reader.add(
+                m.start(),
+                m.end(),
+                value * 10,
+                kind="percent",
+                explicit=m.group(3)[0].isdigit(),
+                alternatives=frozenset({canonical(value)}),
+            )
+        else:
+            reader.add(
+                m.start(), m.end(), value, kind="percent", explicit=m.group(group)[0].isdigit()
+            )
+        reader.mask(m.start(), m.end())
+    for m in reader.each_if("fraction", _Q_ZH_FRACTION):
+        whole, part = _zh_value(m.group(1)), _zh_value(m.group(2))
+        if not whole or part is None:
+            continue
+        reader.add(
+            m.start(),
+            m.end(),
+            part / whole,
+            kind="fraction",
+            explicit=m.group(1).isdigit(),
+            alternatives=frozenset(
+                {canonical(whole), canonical(part), canonical(round(100 * part / whole))}
+            ),
+        )
+        reader.mask(m.start(), m.end())
+    for m in reader.each_if("multiple", _Q_ZH_MULTIPLE):
+        value = _zh_value(m.group(2))
+        if value is None:
+            continue
+        # 增长2倍 is, strictly, "to three times"; translators write either.
+        alternatives = {canonical(value + 1)} if m.group(1) else set()
+        reader.add(
+            m.start(2),
+            m.end(),
+            value,
+            kind="multiple",
+            explicit=m.group(2)[0].isdigit(),
+            alternatives=frozenset(alternatives),
+        )
+        reader.mask(m.start(), m.end())
+    for m in reader.each_if("seconds", _Q_ZH_SECONDS):  # 9秒97 is 9.97 seconds
+        reader.add(m.start(), m.end(), float(f"{m.group(1)}.{m.group(2)}"))
+        reader.mask(m.start(), m.end())
+    for m in reader.each_if("wan", _Q_ZH_MIXED):  # 2万4801
+        reader.add(m.start(), m.end(), int(m.group(1)) * 10**4 + int(m.group(2)))
+        reader.mask(m.start(), m.end())
+    for m in reader.each_if("yi", _YI_WAN):  # 1亿5000万
+        reader.add(m.start(), m.end(), float(m.group(1)) * 10**8 + int(m.group(2)) * 10**4)
+        reader.mask(m.start(), m.end())
+    for m in reader.each(_Q_ZH_ARABIC):
+        number = _num(m.group(2))
+        scale = _ZH_SCALE.get(m.group(4) or "", 1)
+        value = number * scale
+        low = high = None
+        if m.group(3) or m.group(5):  # 30余万 (300,000 to 400,000), 3万多, 100多
+            if m.group(3) or not m.group(4):
+                digits = str(int(number))
+                step = 10 ** (len(digits) - len(digits.rstrip("0"))) * scale
+            else:
+                step = scale
+            low, high = value, value + step
+        reader.add(m.start(2), m.end(), value, low=low, high=high)
+        reader.mask(m.start(), m.end())
+    for m in reader.each(_Q_ZH_NUMERAL):
+        run = m.group(1)
+        if run in ("万", "亿", "千", "百", "十", "两"):
+            continue
+        if any(ch in "万萬亿億" for ch in run):
+            value = _chinese_value(run.replace("萬", "万").replace("億", "亿"))
+        else:
+            value = _chinese_value(run)
+        if value is None:
+            continue
+        reader.add(m.start(), m.end(), value, explicit=False)
+    return reader.done()
+
+
+# English ---------------------------------------------------------------------------------------
+_UNITS_EN = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS_EN = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES_EN = {
+    "hundred": 100,
+    "thousand": 10**3,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+}
+_ORDINALS_EN = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "hundredth": 100,
+}
+_MULTIPLES_EN = {
+    "once": 1,
+    "twice": 2,
+    "thrice": 3,
+    "double": 2,
+    "doubled": 2,
+    "doubles": 2,
+    "doubling": 2,
+    "triple": 3,
+    "tripled": 3,
+    "triples": 3,
+    "tripling": 3,
+    "quadruple": 4,
+    "quadrupled": 4,
+    "quadruples": 4,
+}
+_NUMBER_WORD = "|".join([*_UNITS_EN, *_TENS_EN, *_SCALES_EN, "a", "and"])
+_Q_EN_WORDS = re.compile(
+    rf"\b(?:{'|'.join([*_UNITS_EN, *_TENS_EN])}|a)(?:(?:[\s-]+)(?:{_NUMBER_WORD}))*\b",
+    re.IGNORECASE,
+)
+_Q_EN_DATE = re.compile(
+    r"\b(" + "|".join(MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+"
+    r"(\d{1,2})(?:st|nd|rd|th)?\b(?:(?:,\s*|\s+)(\d{4})\b)?|"
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(MONTHS) + r")\b(?:,?\s+(\d{4})\b)?",
+    re.IGNORECASE,
+)
+_MONTH_ABBR = {m[:3]: i for m, i in MONTHS.items()}
+_Q_EN_MONTH_ALONE = re.compile(r"\b(" + "|".join(MONTHS) + r")\b(?:\s+(\d{4})\b)?")
+_Q_EN_TIME = re.compile(
+    r"\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|o'clock|o’clock)(?![a-z])|\b(\d{1,2}):(\d{2})\b",
+    re.IGNORECASE,
+)
+_Q_EN_PERCENT = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b|percentage points?\b)", re.IGNORECASE
+)
+_Q_EN_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
+_Q_EN_FOLD = re.compile(r"\b(\d+|" + "|".join(_UNITS_EN) + r")[\s-]?fold\b", re.IGNORECASE)
+_Q_EN_TIMES = re.compile(r"\b(\d+(?:\.\d+)?)\s+times\b", re.IGNORECASE)
+_Q_EN_NUMBER = re.compile(
+    r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?)(?:[\s-]*(thousand|million|billion|trillion|mn|bn)\b)?",
+    re.IGNORECASE,
+)
+_EN_SCALE_SHORT = {**_EN_SCALE, "mn": 10**6, "bn": 10**9}
+
+
+_Q_EN_MULTIPLE_WORD = re.compile(r"\b(?:" + "|".join(_MULTIPLES_EN) + r")\b")
+_Q_EN_ORDINAL_WORD = re.compile(r"\b(?:" + "|".join(_ORDINALS_EN) + r")\b")
+#: A pattern is tried only on a text holding one of these characters (most hold none).
+_NEEDS = {
+    "date": "日号",
+    "year": "年",
+    "month": "月",
+    "time": "点时時",
+    "percent": "百%\uff05成",
+    "fraction": "之",
+    "multiple": "倍",
+    "seconds": "秒",
+    "wan": "万萬",
+    "yi": "亿億",
+    "clock": ":mMo",
+    "en-percent": "%pP",
+}
+
+
+def _has(text: str, need: str) -> bool:
+    return any(ch in text for ch in _NEEDS[need])
+
+
+def english_words_value(words: str) -> float | None:
+    """ "Fourteen billion" -> 14e9, "two hundred and five" -> 205, "a million" -> 1e6; None if
+    the words are no number ("a" alone)."""
+    tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t and t != "and"]
+    if not tokens or tokens == ["a"]:
+        return None
+    total, current, seen = 0, 0, False
+    for token in tokens:
+        if token == "a":
+            current = max(current, 1) if not seen else current
+            continue
+        if token in _UNITS_EN:
+            current += _UNITS_EN[token]
+        elif token in _TENS_EN:
+            current += _TENS_EN[token]
+        elif token == "hundred":
+            current = max(current, 1) * 100
+        elif token in _SCALES_EN:
+            total += max(current, 1) * _SCALES_EN[token]
+            current = 0
+        else:
+            return None
+        seen = True
+    return float(total + current) if seen else None
+
+
+def english_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
+    """Every number in English text, with its span: dates (June 21, 2023; 21 June), clock times
+    (10:00 is 10 o'clock, not 10 and 0; 3 p.m. is 3 or 15), percentages, ordinals (19th),
+    multiples (thrice, twofold, tripled, 3 times), digits with scale words (1.77 trillion) and
+    numbers in words ("Fourteen billion", twenty-five). Numbers inside names (COVID-19, G20,
+    the 14th Five-Year Plan) are not quantities."""
+    reader = _Reader(text)
+    _mask_names(reader, names)
+    for m in reader.each(_Q_EN_DATE):
+        if m.group(1):
+            month_name, day, year = m.group(1), m.group(2), m.group(3)
+            month_span = m.span(1)
+            day_span, year_span = m.span(2), m.span(3)
+        else:
+            day, month_name, year = m.group(4), m.group(5), m.group(6)
+            month_span, day_span, year_span = m.span(5), m.span(4), m.span(6)
+        key = month_name.lower().rstrip(".")
+        month = MONTHS.get(key) or _MONTH_ABBR.get(key[:3])
+        if not month or not 1 <= int(day) <= 31:
+            continue
+        reader.add(*month_span, month, kind="month")
+        reader.add(*day_span, int(day), kind="day")
+        if year:
+            reader.add(*year_span, int(year), kind="year")
+        reader.mask(m.start(), m.end())
+    for m in reader.each(_Q_EN_MONTH_ALONE):  # "in December": not demanded
+        reader.add(m.start(1), m.end(1), MONTHS[m.group(1).lower()], kind="month", explicit=False)
+        if m.group(2):
+            reader.add(m.start(2), m.end(2), int(m.group(2)), kind="year")
+        reader.mask(m.start(), m.end())
+    for m in reader.each_if("clock", _Q_EN_TIME):
+        hour_text = m.group(1) or m.group(4)
+        minutes_text = m.group(2) or m.group(5)
+        hour = int(hour_text)
+        if hour > 24 or (minutes_text and int(minutes_text) > 59):
+            continue
+        suffix = (m.group(3) or "").lower()
+        alternatives = set()
+        if suffix.startswith("p") and hour < 12:
+            alternatives.add(canonical(hour + 12))
+        elif hour > 12:
+            alternatives.add(canonical(hour - 12))
+        start = m.start(1) if m.group(1) else m.start(4)
+        reader.add(start, m.end(), hour, kind="time", alternatives=frozenset(alternatives))
+        if minutes_text and int(minutes_text):
+            reader.add(start, m.end(), int(minutes_text), kind="time")
+        reader.mask(m.start(), m.end())
+    for m in reader.each_if("en-percent", _Q_EN_PERCENT):
+        reader.add(m.start(), m.end(), _num(m.group(1)), kind="percent")
+        reader.mask(m.start(), m.end())
+    for m in reader.each(_Q_EN_ORDINAL):
+        reader.add(m.start(), m.end(), int(m.group(1)), kind="ordinal")
+        reader.mask(m.start(), m.end())
+    for pattern in (_Q_EN_FOLD, _Q_EN_TIMES):
+        for m in reader.each(pattern):
+            word = m.group(1).lower()
+            value = float(_UNITS_EN[word]) if word in _UNITS_EN else _num(word)
+            reader.add(m.start(), m.end(), value, kind="multiple", explicit=word[0].isdigit())
+            reader.mask(m.start(), m.end())
+    for m in reader.each(_Q_EN_NUMBER):
+        value = _num(m.group(1))
+        if m.group(2):
+            value *= _EN_SCALE_SHORT[m.group(2).lower()]
+        reader.add(m.start(), m.end(), value)
+        reader.mask(m.start(), m.end())
+    lowered = reader.text.lower()
+    for m in _Q_EN_MULTIPLE_WORD.finditer(lowered):
+        reader.add(m.start(), m.end(), _MULTIPLES_EN[m.group()], kind="multiple", explicit=False)
+    for m in _Q_EN_ORDINAL_WORD.finditer(lowered):
+        reader.add(m.start(), m.end(), _ORDINALS_EN[m.group()], kind="ordinal", explicit=False)
+    for m in reader.each(_Q_EN_WORDS):
+        words_value = english_words_value(m.group())
+        if words_value is None:
+            continue
+        reader.add(m.start(), m.end(), words_value, explicit=False)
+        reader.mask(m.start(), m.end())
+    return reader.done()
+
+
+def quantities(text: str, lang: str, names: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
+    """The numbers of a text in its language (`zh…` or anything else as English), leaving
+    out the spans `names` gives (numbers inside names: 十四五, Windows 11)."""
+    if lang.lower().startswith("zh"):
+        return chinese_quantities(text, names)
+    return english_quantities(text, names)
