@@ -7,7 +7,7 @@ from typing import Any
 
 from tm import lang as langs
 from tm.checks.core import CheckPair
-from tm.memory.normalize import fold
+from tm.fuzzy.score import key as fold  # exact copies as fuzzy matching sees them
 
 
 def score_pairs(pairs: list[CheckPair], store: Any) -> dict[str, Any]:

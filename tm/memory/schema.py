@@ -56,6 +56,29 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX unit_kind ON unit (kind);
     """,
+    # 3: the fuzzy-match index (tm.fuzzy.index): an exact key per text, and token bigrams
+    # with each text's length, so candidates come from posting lists within a length window
+    # instead of a scan of every segment. Plain tables (no FTS5): PostgreSQL runs them too.
+    # A memory that already holds units is indexed on first use (`fuzzy_state` says so).
+    """
+    CREATE TABLE fuzzy_key (
+        key INTEGER NOT NULL,              -- hash of the folded text and its namespace
+        unit INTEGER NOT NULL,
+        PRIMARY KEY (key, unit)
+    ) WITHOUT ROWID;
+    CREATE TABLE fuzzy_gram (
+        gram INTEGER NOT NULL,             -- 31-bit hash of a token bigram and its namespace
+        len INTEGER NOT NULL,              -- the text's length in tokens
+        unit INTEGER NOT NULL,
+        PRIMARY KEY (gram, len, unit)
+    ) WITHOUT ROWID;
+    CREATE TABLE fuzzy_df (
+        gram INTEGER PRIMARY KEY,
+        n INTEGER NOT NULL                 -- how many texts hold the gram
+    );
+    CREATE TABLE fuzzy_state (pending INTEGER NOT NULL);
+    INSERT INTO fuzzy_state (pending) SELECT 1 WHERE EXISTS (SELECT 1 FROM unit);
+    """,
 ]
 
 VERSION = len(MIGRATIONS)
