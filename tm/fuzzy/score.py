@@ -65,16 +65,19 @@ def tokens(text: str, extra_tags: int = 0) -> Tokens:
     # OpenCC maps character for character almost always; when it does not, keep the original
     # so that spans stay true to the text.
     source = simplified if len(simplified) == len(text) else text
+    whole = unicodedata.normalize("NFKC", source).casefold()
+    aligned = len(whole) == len(source)  # then fold once and slice (the usual case)
     folded: list[str] = []
     spans: list[tuple[int, int]] = []
     tags = extra_tags
     for m in _TOKEN.finditer(source):
+        start, end = m.span()
         if m.group(1):
             tags += 1
             folded.append(m.group(1).casefold())
         else:
-            folded.append(fold_token(m.group()))
-        spans.append(m.span())
+            folded.append(whole[start:end] if aligned else fold_token(m.group()))
+        spans.append((start, end))
     numbers = tuple(sorted(_NUMBER.findall(unicodedata.normalize("NFKC", text))))
     return Tokens(text, tuple(folded), tuple(spans), tags, numbers)
 
@@ -85,6 +88,8 @@ def key(text: str) -> str:
 
 
 def _counter_diff(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    if a == b:  # sorted tuples: the usual case costs nothing
+        return 0
     ca, cb = Counter(a), Counter(b)
     return sum(((ca - cb) + (cb - ca)).values())
 

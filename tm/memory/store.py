@@ -516,6 +516,8 @@ class Store:
 
     def _write_index(self, items: Iterable[tuple[int, str, str, str, int]]) -> None:
         keys, grams, counts = self._fuzzy_rows(items)
+        keys.sort()  # B-tree inserts in key order touch each page once
+        grams.sort()
         self.db.executemany("INSERT OR IGNORE INTO fuzzy_key (key, unit) VALUES (?, ?)", keys)
         self.db.executemany(
             "INSERT OR IGNORE INTO fuzzy_gram (gram, len, unit) VALUES (?, ?, ?)", grams

@@ -1,0 +1,1 @@
+"""Captions: cue pairing by time, sentences, profiles, caption checks, and writing tracks."""
