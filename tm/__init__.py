@@ -12,8 +12,8 @@ from tm.model import Location, Note, Prop, Tag, Unit, Variant
 
 __all__ = [
     "InputError",
-    "Match",
     "Location",
+    "Match",
     "Note",
     "Prop",
     "StoreError",

@@ -69,15 +69,17 @@ def lookup_cmd(
             click.echo(f"  {hit.source} → {hit.target}    {status}".rstrip())
     if result.matches:
         click.echo("Matches")
+        terminal = sys.stdout.isatty()
         for match in result.matches:
-            click.echo(f"  {match.score:3d}%  {_marked(text, match.diff, fg='red')}")
-            click.echo(f"        {match.source}")
+            click.echo(f"  {match.score:3d}%  {match.source}")
+            if terminal:  # what differs, marked in the query
+                click.echo(f"        {_marked(text, match.diff, fg='red')}")
             click.echo(f"        {match.target}")
     if result.concordance:
         click.echo("Segments")
-        for hit in result.concordance:
-            click.echo(f"  {_marked(hit.source, hit.spans, fg='yellow')}")
-            click.echo(f"    {hit.target}")
+        for found in result.concordance:
+            click.echo(f"  {_marked(found.source, found.spans, fg='yellow')}")
+            click.echo(f"    {found.target}")
     return 0
 
 
@@ -94,4 +96,4 @@ def _marked(text: str, spans: list[list[int]], fg: str) -> str:
         )
         at = max(at, end)
     out.append(text[at:])
-    return "".join(out) if sys.stdout.isatty() else text
+    return "".join(out)

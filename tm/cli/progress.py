@@ -22,10 +22,11 @@ def progress_bar(label: str, min_total: int = 2000) -> Iterator[Callable[[int, i
     def update(done: int, total: int) -> None:
         if not terminal or total < min_total:
             return
-        if state["bar"] is None:
-            state["bar"] = click.progressbar(length=total, label=label, file=sys.stderr)
-            state["bar"].__enter__()
-        state["bar"].update(done - state["done"])
+        bar = state["bar"]
+        if bar is None:
+            bar = state["bar"] = click.progressbar(length=total, label=label, file=sys.stderr)
+            bar.__enter__()
+        bar.update(done - state["done"])
         state["done"] = done
 
     try:

@@ -17,7 +17,7 @@ import itertools
 import zlib
 
 from tm import lang as langs
-from tm.fuzzy.score import Tokens, tokens
+from tm.fuzzy.score import index_tokens
 
 
 def namespace(lang_key: str, kind: str) -> str:
@@ -26,7 +26,7 @@ def namespace(lang_key: str, kind: str) -> str:
     return f"{langs.primary(lang_key)}:{kind[0]}"
 
 
-def gram_ids(ns: str, folded: tuple[str, ...]) -> set[int]:
+def gram_ids(ns: str, folded: list[str]) -> set[int]:
     marked = ("\x02", *folded, "\x03")
     prefix = ns + "\x1f"
     return {
@@ -35,7 +35,7 @@ def gram_ids(ns: str, folded: tuple[str, ...]) -> set[int]:
     }
 
 
-def exact_key(ns: str, folded: tuple[str, ...]) -> int:
+def exact_key(ns: str, folded: list[str]) -> int:
     """A 63-bit hash of the folded text: exact copies (up to folding) share it."""
     digest = hashlib.blake2b((ns + "\x1f" + "\x1f".join(folded)).encode(), digest_size=8).digest()
     return int.from_bytes(digest, "big") >> 1
@@ -44,5 +44,5 @@ def exact_key(ns: str, folded: tuple[str, ...]) -> int:
 def entries(text: str, lang_key: str, kind: str, tags: int = 0) -> tuple[int, int, set[int]]:
     """(exact key, length in tokens, gram ids) of one stored text."""
     ns = namespace(lang_key, kind)
-    toks: Tokens = tokens(text, tags)
-    return exact_key(ns, toks.folded), len(toks.folded), gram_ids(ns, toks.folded)
+    folded = index_tokens(text)
+    return exact_key(ns, folded), len(folded), gram_ids(ns, folded)

@@ -22,7 +22,7 @@ from typing import Any
 
 from tm import lang as langs
 from tm.fuzzy.index import exact_key, gram_ids, namespace
-from tm.fuzzy.score import Tokens, diff, score_tokens, tokens
+from tm.fuzzy.score import Tokens, diff, index_tokens, score_tokens, tokens
 
 #: Posting-list entries read per query beyond the guaranteed prefix.
 POSTING_BUDGET = 60_000
@@ -71,11 +71,12 @@ def window(length: int, min_score: float) -> tuple[int, int]:
 
 
 def _candidate_units(store: Any, ns: str, query: Tokens, min_score: float, limit: int) -> list[int]:
-    found = store.fuzzy_exact(exact_key(ns, query.folded))
-    n = len(query.folded)
+    folded = index_tokens(query.text)
+    found = store.fuzzy_exact(exact_key(ns, folded))
+    n = len(folded)
     if n == 0:
         return found
-    grams = gram_ids(ns, query.folded)
+    grams = gram_ids(ns, folded)
     counts = store.fuzzy_gram_counts(grams)
     s = max(min_score, 1.0) / 100
     edits = math.floor(n * (1 - s) / s + 1e-9)
