@@ -223,6 +223,36 @@ class BruteForce:
         )
 
 
+def analyze_document(store: Store, pairs: list[tuple[str, str]]) -> None:
+    """A 10,000-segment English release: stored sentences, fresh variations of them, and
+    sentences from another domain, one per paragraph; analysed, then pretranslated to TMX."""
+    from tm.fuzzy.analyze import analyze
+    from tm.fuzzy.pretranslate import pretranslate, render
+
+    rng = random.Random(3)
+    asked = queries(store, pairs, 10_000)
+    lines = [text for kind, text in asked if not _HAN.search(text) and kind != "short"]
+    far = [t for t in other_domain() if not _HAN.search(t)]
+    while len(lines) < 10_000:
+        lines.append(rng.choice(far) if far else lines[len(lines) % 100])
+    path = Path("/tmp/fuzzy-bench-release.txt")
+    path.write_text("\n\n".join(lines[:10_000]) + "\n", encoding="utf-8")
+    started = time.perf_counter()
+    report = analyze(store, [str(path)])
+    seconds = time.perf_counter() - started
+    bands = ", ".join(f"{b['band']} {b['segments']}" for b in report["total"]["bands"])
+    print(f"tm analyze, {report['total']['segments']:,} segments: {seconds:.0f} s ({bands})")
+    started = time.perf_counter()
+    result = pretranslate(store, str(path))
+    data = render(result, ".tmx")
+    seconds = time.perf_counter() - started
+    matched = sum(1 for m in result.matches if m is not None)
+    print(
+        f"tm pretranslate to TMX: {seconds:.0f} s ({matched:,} segments matched, "
+        f"{len(data) / 1e6:.1f} MB)"
+    )
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(len(ordered) * p))]
@@ -234,6 +264,11 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=1000)
     parser.add_argument("--db", help="memory to build or reuse (default /tmp/fuzzy-bench-N.db)")
     parser.add_argument("--no-brute", action="store_true", help="skip the exhaustive scan")
+    parser.add_argument(
+        "--analyze",
+        action="store_true",
+        help="also time tm analyze and tm pretranslate of a 10,000-segment document",
+    )
     parser.add_argument(
         "--brute", type=int, help="scan exhaustively for this many of the queries only (all kinds)"
     )
@@ -269,6 +304,8 @@ def main() -> None:
         print(
             f"  {kind:9} p50 {percentile(mine, 0.5):6.1f} ms  p95 {percentile(mine, 0.95):6.1f} ms"
         )
+    if args.analyze:
+        analyze_document(store, pairs)
     if args.no_brute:
         return
     started = time.perf_counter()

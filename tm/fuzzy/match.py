@@ -6,8 +6,8 @@
 3. Grams are read rarest first (their counts are kept in `fuzzy_df`). A text within
    `d = floor(n(1-s)/s)` edits of the query shares all but at most `2d` of its grams, so it holds at
    least one of the query's `2d+1` rarest: reading those guarantees the candidate is seen (the
-   prefix filter of similarity joins). Commoner grams are read too while the budget lasts; very
-   common ones only rank, so a query made of the commonest words stays fast.
+   prefix filter of similarity joins) for a minimum of 75 or more. Commoner grams are read too
+   while the budget lasts, so a query made of the commonest words stays fast.
 4. The units sharing most grams are rescored on their text by the one scorer
    (tm.fuzzy.score), and ordered by score, then shorter length difference, then text, then
    unit id: a fixed order for ties.
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tm import lang as langs
@@ -25,9 +25,16 @@ from tm.fuzzy.index import exact_key, gram_ids, namespace
 from tm.fuzzy.score import Tokens, diff, index_tokens, score_tokens, tokens
 
 #: Posting-list entries read per query beyond the guaranteed prefix.
-POSTING_BUDGET = 60_000
+POSTING_BUDGET = 40_000
+#: ... and at most this many within it: a query whose rarest grams are all very common (a
+#: sentence from another domain, made of the commonest words) is answered best effort.
+HARD_BUDGET = 150_000
 #: Units rescored per query (at least; more for a larger `limit`).
 SHORTLIST = 48
+#: The guarantee (every text at or above the minimum is seen) is kept down to this score;
+#: below it (analysis's 50-74 band) every gram of the query would have to be read, so matches
+#: there are found best effort, within the budget.
+GUARANTEE_FLOOR = 75
 
 
 @dataclass(frozen=True)
@@ -78,13 +85,14 @@ def _candidate_units(store: Any, ns: str, query: Tokens, min_score: float, limit
         return found
     grams = gram_ids(ns, folded)
     counts = store.fuzzy_gram_counts(grams)
-    s = max(min_score, 1.0) / 100
+    s = max(min_score, GUARANTEE_FLOOR) / 100
     edits = math.floor(n * (1 - s) / s + 1e-9)
     guaranteed = 2 * edits + 1
     chosen: list[int] = []
     spent = 0
     for gram in sorted(counts, key=lambda g: (counts[g], g)):
-        if len(chosen) >= guaranteed and spent + counts[gram] > POSTING_BUDGET:
+        budget = POSTING_BUDGET if len(chosen) >= guaranteed else HARD_BUDGET
+        if len(chosen) >= 3 and spent + counts[gram] > budget:
             break
         chosen.append(gram)
         spent += counts[gram]
@@ -118,55 +126,46 @@ def fuzzy_matches(
     if not unit_ids:
         return []
     primary = langs.primary(query_lang)
-    scored: list[tuple[tuple[Any, ...], Match]] = []
-    for stored in memory.units(ids=unit_ids):
-        unit = stored.unit
-        if unit.kind != kind:
-            continue
-        for source in unit.variants:
-            if langs.primary(source.lang) != primary:
+    scored: list[tuple[tuple[Any, ...], Tokens, Match]] = []
+    for unit_id, origin, variants in memory.fuzzy_texts(unit_ids, kind):
+        for position, (source_lang, source_text, tags) in enumerate(variants):
+            if langs.primary(source_lang) != primary:
                 continue
-            candidate = tokens(source.text, sum(1 for c in source.content if type(c) is not str))
+            candidate = tokens(source_text, tags)
             value = score_tokens(query, candidate)
             if value < min_score:
-                continue
-            target = _target(unit, source, primary, target_lang)
+                break
+            target = _target(variants, position, primary, target_lang)
             if target is None:
-                continue
+                break
             order = (
                 -value,
                 abs(len(candidate.folded) - len(query.folded)),
-                source.text,
-                target.text,
-                stored.id,
+                source_text,
+                target[1],
+                unit_id,
             )
-            scored.append(
-                (
-                    order,
-                    Match(
-                        source.text,
-                        target.text,
-                        value,
-                        stored.id,
-                        diff(query, candidate),
-                        source.lang,
-                        target.lang,
-                        unit.origin,
-                    ),
-                )
+            match = Match(
+                source_text, target[1], value, unit_id, [], source_lang, target[0], origin
             )
+            scored.append((order, candidate, match))
             break  # one source per unit
-    scored.sort(key=lambda pair: pair[0])
-    return [match for _order, match in scored[:limit]]
+    scored.sort(key=lambda entry: entry[0])
+    # The differing spans, for the matches returned only.
+    return [
+        replace(match, diff=diff(query, candidate)) for _order, candidate, match in scored[:limit]
+    ]
 
 
-def _target(unit: Any, source: Any, primary: str, target_lang: str | None) -> Any:
-    for variant in unit.variants:
-        if variant is source:
+def _target(
+    variants: list[tuple[str, str, int]], source: int, primary: str, target_lang: str | None
+) -> tuple[str, str, int] | None:
+    for position, variant in enumerate(variants):
+        if position == source:
             continue
         if target_lang is not None:
-            if langs.matches(target_lang, variant.lang):
+            if langs.matches(target_lang, variant[0]):
                 return variant
-        elif langs.primary(variant.lang) != primary:
+        elif langs.primary(variant[0]) != primary:
             return variant
     return None

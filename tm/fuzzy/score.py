@@ -53,9 +53,7 @@ class Tokens:
     numbers: tuple[str, ...]
 
 
-_FLAT = re.compile(
-    rf"<[^<>\s][^<>]{{0,60}}>|\{{\d+\}}|[{_HAN_CLASS}]|[^\W_{_HAN_CLASS}]+|\S"
-)
+_FLAT = re.compile(rf"<[^<>\s][^<>]{{0,60}}>|\{{\d+\}}|[{_HAN_CLASS}]|[^\W_{_HAN_CLASS}]+|\S")
 
 
 def index_tokens(text: str) -> list[str]:

@@ -633,6 +633,31 @@ class Store:
         )
         return rows.fetchall()
 
+    def fuzzy_texts(
+        self, unit_ids: Sequence[int], kind: str
+    ) -> list[tuple[int, str | None, list[tuple[str, str, int]]]]:
+        """(unit id, origin, [(language as imported, plain text, inline tags)]) of these units
+        of `kind`, in the given order: what rescoring needs, without building `Unit`s."""
+        if not unit_ids:
+            return []
+        marks = ",".join("?" * len(unit_ids))
+        origins = dict(
+            self.db.execute(
+                f"SELECT id, origin FROM unit WHERE id IN ({marks}) AND kind = ?",
+                (*unit_ids, kind),
+            ).fetchall()
+        )
+        variants: dict[int, list[tuple[str, str, int]]] = {}
+        rows = self.db.execute(
+            "SELECT v.unit_id, v.lang, v.plain, v.content FROM unit u JOIN variant v"
+            f" ON {_RANGE.format(v='v')} WHERE u.id IN ({marks}) ORDER BY v.id",
+            unit_ids,
+        )
+        for unit_id, lang, plain, content in rows:
+            tags = 0 if content is None else _tag_count(_content_from(content, plain))
+            variants.setdefault(unit_id, []).append((lang, plain, tags))
+        return [(i, origins[i], variants.get(i, [])) for i in unit_ids if i in origins]
+
     # -- reading ----------------------------------------------------------------------------
     def count(self, kind: str | None = None) -> int:
         if kind is None:
