@@ -2,7 +2,8 @@
 # The main job on the bundled corpus: build the memory from corpora/, align the seed (its
 # English release with its Chinese banner), export the memory, validate what was written, and
 # look terms up; then propose term pairs from the seed, export the glossary and check the seed
-# release against it. Output goes to out/ (ignored by git).
+# release against it; last, analyse and pretranslate a follow-up release (corpora/release-2).
+# Output goes to out/ (ignored by git).
 set -eu
 cd "$(dirname "$0")/.."
 mkdir -p out
@@ -40,3 +41,9 @@ tm align corpora/captions/ceremony.en.vtt corpora/captions/ceremony.zh-Hant.vtt 
   --gold corpora/captions/gold/en-zh-Hant.beads
 tm check corpora/captions/ceremony.en.vtt corpora/captions/ceremony.zh-Hans.srt
 tm check corpora/captions/ceremony.zh-Hant.vtt corpora/captions/ceremony.en.vtt
+# Reuse: how much of a follow-up release the memory already holds, and its pretranslation
+# (TMX with each match's score, and the caption track with its cue ids, settings and notes).
+tm analyze corpora/release-2/release.en.txt corpora/release-2/launch.en.vtt
+tm pretranslate corpora/release-2/release.en.txt -o out/release-2.zh.tmx
+tm pretranslate corpora/release-2/launch.en.vtt -o out/launch.zh.vtt
+tm validate out/release-2.zh.tmx

@@ -13,6 +13,7 @@ from tm.model import Location, Note, Prop, Tag, Unit, Variant
 __all__ = [
     "InputError",
     "Location",
+    "Match",
     "Note",
     "Prop",
     "StoreError",
@@ -23,4 +24,22 @@ __all__ = [
     "ValidationError",
     "Variant",
     "__version__",
+    "fuzzy_matches",
+    "open_memory",
 ]
+
+#: Re-exported lazily (PEP 562) so that `import tm` stays light: no SQLite, rapidfuzz, OpenCC.
+_LAZY = {
+    "open_memory": "tm.memory.transfer",
+    "fuzzy_matches": "tm.fuzzy.match",
+    "Match": "tm.fuzzy.match",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'tm' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)

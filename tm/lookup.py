@@ -2,14 +2,17 @@
 
 Terms are found in both directions by the matcher checks use too (tm.glossary.matcher: width,
 case, hyphen/space, Simplified/Traditional, singular/plural), oriented from the query's
-language to the other. Concordance and fuzzy matches follow.
+language to the other. Fuzzy matches and concordance follow (tm.fuzzy).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from tm import lang as langs
+from tm.fuzzy.concordance import ConcordanceHit, concordance
+from tm.fuzzy.match import Match, fuzzy_matches
 from tm.glossary.matcher import TermMatcher, index_keys
 from tm.memory.store import Store
 
@@ -34,29 +37,21 @@ class TermHit:
     notes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class SegmentHit:
-    source: str
-    target: str
-    source_lang: str
-    target_lang: str
-    score: float
-    origin: str | None = None
-
-
 @dataclass
 class LookupResult:
     query: str
     query_lang: str
     terms: list[TermHit] = field(default_factory=list)
-    matches: list[SegmentHit] = field(default_factory=list)
+    matches: list[Match] = field(default_factory=list)
+    concordance: list[ConcordanceHit] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
         return {
             "query": self.query,
             "query_lang": self.query_lang,
             "terms": [asdict(t) for t in self.terms],
-            "matches": [asdict(m) for m in self.matches],
+            "matches": [m.as_dict() for m in self.matches],
+            "concordance": [hit.as_dict() for hit in self.concordance],
         }
 
 
@@ -81,9 +76,11 @@ def lookup(
     lang: str | None = None,
     fuzzy: bool = False,
     limit: int = 10,
-    min_score: float = 60.0,
+    min_score: float = 75.0,
+    progress: Callable[[int, int], None] | None = None,
 ) -> LookupResult:
-    """Terms found in `text` (both directions), then segments containing it or like it.
+    """Terms found in `text` (both directions), then fuzzy matches (with `fuzzy`, at least
+    `min_score` %; else exact copies only) and the segments containing it (concordance).
 
     Entries are oriented from the query's language to another language: a Chinese query
     never gets a Chinese (other script) "translation", whatever the unit holds.
@@ -116,51 +113,19 @@ def lookup(
                     )
                 )
     result.terms.sort(key=lambda t: (STATUS_ORDER.get(t.status, 2), -len(t.source), t.source))
-    seen: set[tuple[str, str]] = set()
-    exact = [(unit_id, 100.0) for unit_id, _plain in store.concordance(text, query_lang, limit)]
-    # Then the segments holding each term found (a sentence as query rarely recurs whole).
-    for term in dict.fromkeys(hit.source for hit in result.terms if hit.status != "forbidden"):
-        if len(exact) >= limit:
-            break
-        known = {unit_id for unit_id, _score in exact}
-        exact += [
-            (unit_id, 100.0)
-            for unit_id, _plain in store.concordance(term, query_lang, limit)
-            if unit_id not in known
-        ]
-    fuzzy_hits = similar(store, text, query_lang, limit, min_score) if fuzzy else []
-    ranked = exact + fuzzy_hits
-    units = {stored.id: stored.unit for stored in store.units(ids={i for i, _ in ranked})}
-    for unit_id, score in ranked:
-        result.matches.extend(_segment_hits(units[unit_id], query_lang, score, seen))
-    result.matches = result.matches[:limit]
-    return result
-
-
-def similar(
-    store: Store, text: str, lang: str, limit: int, min_score: float
-) -> list[tuple[int, float]]:
-    """Segments most like `text` by normalised edit similarity (rapidfuzz, in C)."""
-    from rapidfuzz import fuzz, process
-
-    rows = store.segment_texts(lang)
-    hits = process.extract(
-        text, [r[1] for r in rows], scorer=fuzz.ratio, limit=limit, score_cutoff=min_score
+    # Fuzzy matches by the one score (an exact copy first); without --fuzzy, exact copies only.
+    result.matches = fuzzy_matches(
+        store, text, min_score if fuzzy else 99, limit, lang=query_lang, progress=progress
     )
-    return [(rows[index][0], score) for _choice, score, index in hits]
-
-
-def _segment_hits(unit, query_lang: str, score: float, seen: set[tuple[str, str]]):  # type: ignore[no-untyped-def]
-    source = next((v for v in unit.variants if langs.matches(query_lang, v.lang)), None)
-    if source is None:
-        return
-    for target in unit.variants:
-        if target is source or langs.matches(query_lang, target.lang):
-            continue
-        pair = (source.text, target.text)
-        if pair in seen:
-            continue
-        seen.add(pair)
-        yield SegmentHit(
-            source.text, target.text, source.lang, target.lang, round(score, 1), unit.origin
-        )
+    # Concordance: the segments holding the query, then those holding each term found.
+    result.concordance = concordance(store, text, lang=query_lang, limit=limit)
+    for term in dict.fromkeys(hit.source for hit in result.terms if hit.status != "forbidden"):
+        if len(result.concordance) >= limit:
+            break
+        known = {hit.unit for hit in result.concordance}
+        result.concordance += [
+            hit
+            for hit in concordance(store, term, lang=query_lang, limit=limit)
+            if hit.unit not in known
+        ][: limit - len(result.concordance)]
+    return result

@@ -88,9 +88,9 @@ def test_lookups_agree(memory_url: str) -> None:
         assert ("绿电交通", "green-power transportation") in {
             (t.source, t.target) for t in found.terms
         }
-        english = lookup(store, "chongqing expressway group")  # folded like SQLite's LIKE
-        assert english.matches
-        assert all("chongqing" in m.source.lower() for m in english.matches)
+        english = lookup(store, "chongqing expressway group")  # case folded on both
+        assert english.concordance
+        assert all("chongqing" in hit.source.lower() for hit in english.concordance)
 
 
 def test_concordance_folds_ascii_only_on_every_backend(memory_url: str, tmp_path: Path) -> None:

@@ -65,21 +65,22 @@ def chrf(hypothesis: str, reference: str) -> float:
     return CHRF().sentence_score(hypothesis, [reference]).score
 
 
-def _memory_texts(memory: Memory, lang: str) -> list[str]:
-    return _read(memory, ("texts", lang), lambda: [t for _id, t in memory.segment_texts(lang)])
+def _nearest(
+    text: str, lang: str, target_lang: str | None, context: Context
+) -> tuple[str, float, str] | None:
+    """The memory's source most like `text` by the one fuzzy score (tm.fuzzy), if it is at
+    least `drift_min_similarity` % alike: (source, score, its translation)."""
+    from tm.fuzzy.match import fuzzy_matches
 
-
-def _nearest(text: str, texts: list[str], context: Context) -> tuple[str, float, int] | None:
-    """The memory's text most like `text` by normalised edit similarity (rapidfuzz), if it is
-    at least `drift_min_similarity` % alike: (text, similarity, index)."""
-    from rapidfuzz import fuzz, process
-
-    return process.extractOne(
+    found = fuzzy_matches(
+        context.memory,
         text,
-        texts,
-        scorer=fuzz.ratio,
-        score_cutoff=context.config.threshold("drift_min_similarity"),
+        context.config.threshold("drift_min_similarity"),
+        1,
+        lang=lang,
+        target_lang=target_lang,
     )
+    return (found[0].source, found[0].score, found[0].target) if found else None
 
 
 def _monolingual_drift(pair: CheckPair, context: Context) -> Iterator[Finding]:
@@ -87,12 +88,7 @@ def _monolingual_drift(pair: CheckPair, context: Context) -> Iterator[Finding]:
     a republished release whose date or figure changed by mistake."""
     from tm.checks.numbers import values
 
-    if context.memory is None:
-        return
-    texts = _memory_texts(context.memory, langs.canonical(pair.source_lang))
-    if not texts:
-        return
-    best = _nearest(pair.source, texts, context)
+    best = _nearest(pair.source, langs.canonical(pair.source_lang), None, context)
     if best is None:
         return
     remembered = best[0]
@@ -134,11 +130,17 @@ def check_drift(pair: CheckPair, context: Context) -> Iterator[Finding]:
     index = exact.get(fold(pair.source))
     similarity = 100.0
     if index is None:
-        best = _nearest(pair.source, sources, context)
+        best = _nearest(
+            pair.source,
+            langs.canonical(pair.source_lang),
+            langs.canonical(pair.target_lang),
+            context,
+        )
         if best is None:
             return
-        _choice, similarity, index = best
-    remembered = targets[index]
+        _choice, similarity, remembered = best
+    else:
+        remembered = targets[index]
     if fold(remembered) == fold(pair.target):
         return
     score = chrf(pair.target, remembered)

@@ -7,7 +7,7 @@ from typing import Any
 
 from tm import lang as langs
 from tm.checks.core import CheckPair, Memory
-from tm.text.fold import fold
+from tm.fuzzy.score import key as fold  # exact copies as fuzzy matching sees them
 
 
 def score_pairs(pairs: list[CheckPair], store: Memory) -> dict[str, Any]:

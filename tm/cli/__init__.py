@@ -57,6 +57,14 @@ COMMANDS = {
         "tm.cli.lookup_cmd:lookup_cmd",
         "Terms in TEXT, both directions, then the memory's segments containing it.",
     ),
+    "analyze": (
+        "tm.cli.analyze_cmd:analyze_cmd",
+        "Leverage report: repetitions, 100 %, 95-99, 85-94, 75-84, 50-74, no match.",
+    ),
+    "pretranslate": (
+        "tm.cli.pretranslate_cmd:pretranslate_cmd",
+        "Each segment's best match at or above MIN, written as TMX, JSON or a caption track.",
+    ),
 }
 
 #: Commands that never open the memory (every other one takes --memory after its name too).

@@ -45,8 +45,12 @@ def redact(url: str) -> str:
 
 @lru_cache(maxsize=512)
 def translate(sql: str) -> str:
-    """SQLite-style SQL to psycopg's: `?` → `%s`, a literal `%` doubled."""
-    return sql.replace("%", "%%").replace("?", "%s")
+    """SQLite-style SQL to psycopg's: `?` → `%s`, a literal `%` doubled, SQLite's `temp.`
+    schema as PostgreSQL's `pg_temp.`, and `INSERT OR IGNORE` as `ON CONFLICT DO NOTHING`."""
+    text = sql.replace("%", "%%").replace("?", "%s").replace("temp.", "pg_temp.")
+    if text.lstrip().upper().startswith("INSERT OR IGNORE INTO"):
+        text = text.replace("OR IGNORE ", "", 1) + " ON CONFLICT DO NOTHING"
+    return text
 
 
 def _pool(url: str) -> Any:

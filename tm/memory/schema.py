@@ -59,7 +59,30 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX unit_kind ON unit (kind);
     """,
-    # 3: the team server's access tokens. Only a hash of each secret is kept; the id is the
+    # 3: the fuzzy-match index (tm.fuzzy.index): an exact key per text, and token bigrams
+    # with each text's length, so candidates come from posting lists within a length window
+    # instead of a scan of every segment. Plain tables (no FTS5): PostgreSQL runs them too.
+    # A memory that already holds units is indexed on first use (`fuzzy_state` says so).
+    """
+    CREATE TABLE fuzzy_key (
+        key INTEGER NOT NULL,              -- hash of the folded text and its namespace
+        unit INTEGER NOT NULL,
+        PRIMARY KEY (key, unit)
+    ) WITHOUT ROWID;
+    CREATE TABLE fuzzy_gram (
+        gram INTEGER NOT NULL,             -- 31-bit hash of a token bigram and its namespace
+        len INTEGER NOT NULL,              -- the text's length in tokens
+        unit INTEGER NOT NULL,
+        PRIMARY KEY (gram, len, unit)
+    ) WITHOUT ROWID;
+    CREATE TABLE fuzzy_df (
+        gram INTEGER PRIMARY KEY,
+        n INTEGER NOT NULL                 -- how many texts hold the gram
+    );
+    CREATE TABLE fuzzy_state (pending INTEGER NOT NULL);
+    INSERT INTO fuzzy_state (pending) SELECT 1 WHERE EXISTS (SELECT 1 FROM unit);
+    """,
+    # 4: the team server's access tokens. Only a hash of each secret is kept; the id is the
     # token's public part, so a request finds its row by id and compares hashes in constant
     # time.
     """
@@ -123,7 +146,28 @@ POSTGRES_MIGRATIONS: list[str] = [
     """
     CREATE INDEX unit_kind ON unit (kind);
     """,
-    # 3: as SQLite's 3.
+    # 3: as SQLite's 3 (64-bit keys and units; PostgreSQL has no WITHOUT ROWID: its tables
+    # are heaps, the primary keys their indexes).
+    """
+    CREATE TABLE fuzzy_key (
+        key BIGINT NOT NULL,
+        unit BIGINT NOT NULL,
+        PRIMARY KEY (key, unit)
+    );
+    CREATE TABLE fuzzy_gram (
+        gram BIGINT NOT NULL,
+        len INTEGER NOT NULL,
+        unit BIGINT NOT NULL,
+        PRIMARY KEY (gram, len, unit)
+    );
+    CREATE TABLE fuzzy_df (
+        gram BIGINT PRIMARY KEY,
+        n INTEGER NOT NULL
+    );
+    CREATE TABLE fuzzy_state (pending INTEGER NOT NULL);
+    INSERT INTO fuzzy_state (pending) SELECT 1 WHERE EXISTS (SELECT 1 FROM unit);
+    """,
+    # 4: as SQLite's 4.
     """
     CREATE TABLE token (
         id TEXT COLLATE "C" PRIMARY KEY,

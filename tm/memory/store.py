@@ -15,7 +15,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -130,6 +130,13 @@ def _key_of(kind: str, identities: list[tuple[str, str]]) -> bytes:
 
 
 _NO_META = ("[]", "[]", "[]")
+#: Staged fuzzy-index rows merged before this many accumulate (bounded TEMP storage).
+STAGE_ROWS = 4_000_000
+_STAGE_TABLES = (
+    "CREATE TEMP TABLE IF NOT EXISTS fuzzy_stage_key (key BIGINT, unit BIGINT)",
+    "CREATE TEMP TABLE IF NOT EXISTS fuzzy_stage_gram (gram BIGINT, len INTEGER, unit BIGINT)",
+    "CREATE TEMP TABLE IF NOT EXISTS fuzzy_stage_df (gram BIGINT, n BIGINT)",
+)
 #: Variant ids are (unit id << VARIANT_BITS) | position: at most 1024 languages per unit.
 VARIANT_BITS = 10
 _LAST = (1 << VARIANT_BITS) - 1
@@ -241,6 +248,7 @@ class Store:
         self._readonly = readonly
         self.user = current_user()
         self._stamp: str | None = None
+        self._staged = 0  # fuzzy index rows staged, not yet merged (see `_write_index`)
         if postgres.is_url(self.path):
             self.dialect = "postgresql"
             self.db: Any = postgres.PostgresConnection(self.path)
@@ -380,6 +388,7 @@ class Store:
         self._stamp = _now()  # one timestamp per transaction: what was imported together
         try:
             yield
+            self._flush_fuzzy()  # the fuzzy index rows staged by this transaction
             if self.dialect == "postgresql":
                 self.db.execute("SELECT nextval('tm_writes')")  # see data_version()
         except BaseException as exc:
@@ -387,6 +396,7 @@ class Store:
             # connection may have gone with its server, which rolled back.
             with contextlib.suppress(sqlite3.DatabaseError, StoreError):
                 self.db.execute("ROLLBACK")
+            self._staged = 0  # the TEMP staging tables roll back too
             if isinstance(exc, sqlite3.DatabaseError):
                 raise _store_error(exc, self.path) from None
             raise
@@ -472,6 +482,7 @@ class Store:
         unit_rows: list[tuple[Any, ...]] = []
         variant_rows: list[tuple[Any, ...]] = []
         repeats: list[int] = []
+        created: list[tuple[int, Unit]] = []
         for index, (unit, key, identities, meta, source, origin) in enumerate(prepared):
             if key in existing:
                 results.append("")
@@ -482,6 +493,7 @@ class Store:
                 (next_id, key, unit.kind, *meta, source, origin, now, self.user, now, self.user)
             )
             variant_rows.extend(self._variant_rows(next_id, unit, identities))
+            created.append((next_id, unit))
             next_id += 1
             results.append("created")
         self.db.executemany(
@@ -491,6 +503,7 @@ class Store:
             unit_rows,
         )
         self.db.executemany(_INSERT_VARIANT, variant_rows)
+        self._index_units(created)
         for index in repeats:  # in input order, after the new ones exist
             unit, key, identities, meta, _source, _origin = prepared[index]
             results[index] = self._update_repeat(key, unit, identities, meta, now)
@@ -643,10 +656,13 @@ class Store:
             " srclang = ?, changed_at = ?, changed_by = ? WHERE id = ?",
             (key, *meta, source, self._stamp or _now(), self.user, unit_id),
         )
+        self._unindex_unit(unit_id)
         self.db.execute("DELETE FROM variant WHERE id BETWEEN ? AND ?", _variant_range(unit_id))
         self.db.executemany(_INSERT_VARIANT, self._variant_rows(unit_id, unit, identities))
+        self._index_units([(unit_id, unit)])
 
     def delete(self, unit_id: int) -> None:
+        self._unindex_unit(unit_id)
         self.db.execute("DELETE FROM variant WHERE id BETWEEN ? AND ?", _variant_range(unit_id))
         self.db.execute("DELETE FROM unit WHERE id = ?", (unit_id,))
 
@@ -666,6 +682,187 @@ class Store:
             "SELECT DISTINCT v.unit_id FROM variant v WHERE v.norm = ? ORDER BY 1", (folded,)
         )
         return [row[0] for row in rows]
+
+    # -- the fuzzy-match index (tm.fuzzy.index; read by tm.fuzzy.match) -----------------------
+    def _fuzzy_pending(self) -> bool:
+        return self.db.execute("SELECT 1 FROM fuzzy_state LIMIT 1").fetchone() is not None
+
+    def _fuzzy_rows(
+        self, items: Iterable[tuple[int, str, str, str, int]]
+    ) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]], dict[int, int]]:
+        """(key rows, gram rows, gram counts) for (unit id, kind, lang key, text, tags)."""
+        from tm.fuzzy.index import entries
+
+        keys: list[tuple[int, int]] = []
+        grams: list[tuple[int, int, int]] = []
+        counts: dict[int, int] = {}
+        for unit_id, kind, lang_key, text, tags in items:
+            key, length, gram_set = entries(text, lang_key, kind, tags)
+            keys.append((key, unit_id))
+            for gram in gram_set:
+                grams.append((gram, length, unit_id))
+                counts[gram] = counts.get(gram, 0) + 1
+        return keys, grams, counts
+
+    def _index_units(self, units: Sequence[tuple[int, Unit]]) -> None:
+        """Index new units' texts, inside the caller's transaction (one place: every write of
+        a unit comes through `put_many`, `replace` or `delete`)."""
+        if not units or self._fuzzy_pending():
+            return  # indexed whole on first use
+        self._write_index(
+            (unit_id, unit.kind, langs.canonical(v.lang), v.text, _tag_count(v.content))
+            for unit_id, unit in units
+            for v in unit.variants
+        )
+
+    def _write_index(self, items: Iterable[tuple[int, str, str, str, int]]) -> None:
+        """Stage index rows in TEMP tables (appends, no B-tree seeks); `_flush_fuzzy` merges
+        them in key order before the transaction commits. Inserting each text's 40-odd grams
+        into the gram-ordered table directly made an import ten times slower."""
+        keys, grams, counts = self._fuzzy_rows(items)
+        for statement in _STAGE_TABLES:
+            self.db.execute(statement)
+        self.db.executemany("INSERT INTO temp.fuzzy_stage_key VALUES (?, ?)", keys)
+        self.db.executemany("INSERT INTO temp.fuzzy_stage_gram VALUES (?, ?, ?)", grams)
+        self.db.executemany("INSERT INTO temp.fuzzy_stage_df VALUES (?, ?)", counts.items())
+        self._staged += len(grams)
+        if self._staged > STAGE_ROWS:
+            self._flush_fuzzy()
+
+    def _flush_fuzzy(self) -> None:
+        """Merge the staged index rows, sorted (each page of the index is touched once)."""
+        if not self._staged:
+            return
+        self.db.execute(
+            "INSERT OR IGNORE INTO fuzzy_key SELECT key, unit FROM temp.fuzzy_stage_key"
+            " ORDER BY key, unit"
+        )
+        self.db.execute(
+            "INSERT OR IGNORE INTO fuzzy_gram SELECT gram, len, unit FROM temp.fuzzy_stage_gram"
+            " ORDER BY gram, len, unit"
+        )
+        self.db.execute(
+            "INSERT INTO fuzzy_df (gram, n) SELECT gram, sum(n) FROM temp.fuzzy_stage_df"
+            " WHERE true GROUP BY gram ORDER BY gram"
+            " ON CONFLICT (gram) DO UPDATE SET n = fuzzy_df.n + excluded.n"
+        )
+        for table in ("fuzzy_stage_key", "fuzzy_stage_gram", "fuzzy_stage_df"):
+            self.db.execute(f"DELETE FROM temp.{table}")
+        self._staged = 0
+
+    def _unindex_unit(self, unit_id: int) -> None:
+        if self._fuzzy_pending():
+            return
+        self._flush_fuzzy()
+        rows = self.db.execute(
+            "SELECT u.kind, v.lang_key, v.plain, v.content FROM unit u JOIN variant v"
+            f" ON {_RANGE.format(v='v')} WHERE u.id = ?",
+            (unit_id,),
+        ).fetchall()
+        keys, grams, counts = self._fuzzy_rows(
+            (unit_id, kind, lang_key, plain, _tag_count(_content_from(content, plain)))
+            for kind, lang_key, plain, content in rows
+        )
+        self.db.executemany("DELETE FROM fuzzy_key WHERE key = ? AND unit = ?", keys)
+        self.db.executemany("DELETE FROM fuzzy_gram WHERE gram = ? AND len = ? AND unit = ?", grams)
+        self.db.executemany(
+            "UPDATE fuzzy_df SET n = n - ? WHERE gram = ?", [(n, g) for g, n in counts.items()]
+        )
+
+    def ensure_fuzzy_index(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Index a memory made before the fuzzy index existed (schema migration 3 marks it),
+        in one transaction; `progress(done, total)` is called as units are indexed. A memory
+        opened for reading is indexed through a writing connection, once, like a migration."""
+        if not self._fuzzy_pending():
+            return
+        if self.dialect == "sqlite" and self.readonly and self.path != ":memory:":
+            try:
+                with Store(self.path) as writer:
+                    writer.ensure_fuzzy_index(progress)
+            except StoreError as exc:
+                raise StoreError(
+                    f"the memory's fuzzy index must be built first and cannot be here "
+                    f"({exc.message})",
+                    file=self.path,
+                    hint="run `tm lookup` once where the file can be written",
+                ) from None
+            self.db.close()
+            self.db = _connect_readonly(self.path)  # an immutable connection sees no writes
+            return
+        with self.atomic():
+            if not self._fuzzy_pending():
+                return
+            for table in ("fuzzy_key", "fuzzy_gram", "fuzzy_df"):
+                self.db.execute(f"DELETE FROM {table}")
+            total = self.db.execute("SELECT count(*) FROM variant").fetchone()[0]
+            cursor = self.db.execute(
+                "SELECT u.id, u.kind, v.lang_key, v.plain, v.content FROM unit u JOIN variant v"
+                f" ON {_RANGE.format(v='v')} ORDER BY u.id"
+            )
+            done = 0
+            while batch := cursor.fetchmany(5000):
+                self._write_index(
+                    (uid, kind, lang_key, plain, _tag_count(_content_from(content, plain)))
+                    for uid, kind, lang_key, plain, content in batch
+                )
+                done += len(batch)
+                if progress is not None:
+                    progress(done, total)
+            self.db.execute("DELETE FROM fuzzy_state")
+
+    def fuzzy_exact(self, key: int) -> list[int]:
+        """Units holding a text whose exact key is `key`."""
+        rows = self.db.execute("SELECT unit FROM fuzzy_key WHERE key = ? ORDER BY unit", (key,))
+        return [row[0] for row in rows]
+
+    def fuzzy_gram_counts(self, grams: Iterable[int]) -> dict[int, int]:
+        """How many texts hold each gram (absent grams are left out)."""
+        gram_list = list(grams)
+        rows = self.db.execute(
+            f"SELECT gram, n FROM fuzzy_df WHERE gram IN ({','.join('?' * len(gram_list))})",
+            gram_list,
+        )
+        return {gram: n for gram, n in rows if n > 0}
+
+    def fuzzy_shortlist(
+        self, grams: Sequence[int], shortest: int, longest: int, limit: int
+    ) -> list[tuple[int, int]]:
+        """(unit, shared grams) of the units whose texts of `shortest`..`longest` tokens share
+        most of `grams`; most shared first, then by unit id."""
+        if not grams:
+            return []
+        rows = self.db.execute(
+            "SELECT unit, count(*) AS shared FROM fuzzy_gram"
+            f" WHERE gram IN ({','.join('?' * len(grams))}) AND len BETWEEN ? AND ?"
+            " GROUP BY unit ORDER BY shared DESC, unit LIMIT ?",
+            (*grams, shortest, longest, limit),
+        )
+        return rows.fetchall()
+
+    def fuzzy_texts(
+        self, unit_ids: Sequence[int], kind: str
+    ) -> list[tuple[int, str | None, list[tuple[str, str, int]]]]:
+        """(unit id, origin, [(language as imported, plain text, inline tags)]) of these units
+        of `kind`, in the given order: what rescoring needs, without building `Unit`s."""
+        if not unit_ids:
+            return []
+        marks = ",".join("?" * len(unit_ids))
+        origins = dict(
+            self.db.execute(
+                f"SELECT id, origin FROM unit WHERE id IN ({marks}) AND kind = ?",
+                (*unit_ids, kind),
+            ).fetchall()
+        )
+        variants: dict[int, list[tuple[str, str, int]]] = {}
+        rows = self.db.execute(
+            "SELECT v.unit_id, v.lang, v.plain, v.content FROM unit u JOIN variant v"
+            f" ON {_RANGE.format(v='v')} WHERE u.id IN ({marks}) ORDER BY v.id",
+            unit_ids,
+        )
+        for unit_id, lang, plain, content in rows:
+            tags = 0 if content is None else _tag_count(_content_from(content, plain))
+            variants.setdefault(unit_id, []).append((lang, plain, tags))
+        return [(i, origins[i], variants.get(i, [])) for i in unit_ids if i in origins]
 
     # -- reading ----------------------------------------------------------------------------
     def count(self, kind: str | None = None) -> int:
@@ -896,6 +1093,10 @@ class Store:
         with self.atomic():
             if not self.db.execute("DELETE FROM token WHERE name = ?", (name,)).rowcount:
                 raise UsageError(f"no token named {name!r} (see `tm serve token list`)")
+
+
+def _tag_count(content: tuple[Any, ...]) -> int:
+    return sum(1 for item in content if type(item) is not str)
 
 
 def _pair(variants: list[Variant], src: str, tgt: str) -> list[Variant]:

@@ -1,0 +1,48 @@
+"""What the store indexes for fuzzy matching: an exact key and token bigrams of each text.
+
+Grams are bigrams of folded tokens (tm.fuzzy.score) with a start and an end mark:
+`^ t1`, `t1 t2`, … `tn $`. For Chinese a token is a character, so these are the character
+bigrams, and the marks make a 1- or 2-character query findable (`^水`, `水$`); for English a
+token is a word, so these are word pairs (far more selective than single words, which is what
+keeps posting lists short at a million units). Each gram is a 31-bit CRC of its tokens and its
+namespace (language and unit kind), stored in plain tables with plain SQL (no FTS5), so a
+PostgreSQL backend can use the same schema. Collisions only cost a wasted candidate: every
+candidate is rescored on its text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import zlib
+
+from tm import lang as langs
+from tm.fuzzy.score import index_tokens
+
+
+def namespace(lang_key: str, kind: str) -> str:
+    """Units are compared within one language (any script: zh-Hant is folded to zh-Hans) and
+    one kind (segments with segments, terms with terms)."""
+    return f"{langs.primary(lang_key)}:{kind[0]}"
+
+
+def gram_ids(ns: str, folded: list[str]) -> set[int]:
+    marked = ("\x02", *folded, "\x03")
+    prefix = ns + "\x1f"
+    return {
+        zlib.crc32(f"{prefix}{a}\x1f{b}".encode()) & 0x7FFFFFFF
+        for a, b in itertools.pairwise(marked)
+    }
+
+
+def exact_key(ns: str, folded: list[str]) -> int:
+    """A 63-bit hash of the folded text: exact copies (up to folding) share it."""
+    digest = hashlib.blake2b((ns + "\x1f" + "\x1f".join(folded)).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> 1
+
+
+def entries(text: str, lang_key: str, kind: str, tags: int = 0) -> tuple[int, int, set[int]]:
+    """(exact key, length in tokens, gram ids) of one stored text."""
+    ns = namespace(lang_key, kind)
+    folded = index_tokens(text)
+    return exact_key(ns, folded), len(folded), gram_ids(ns, folded)
