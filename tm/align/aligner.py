@@ -126,7 +126,8 @@ class _Evidence:
         self.zh_tokens: list[list[tuple[float, list[int]]]] = []
         self.zh_gloss: list[set[str]] = []
         self.zh_weight: list[float] = []
-        # Rare evidence (a name, a number) pins a Chinese row to an English sentence.
+        # Rare evidence (a name, a number) pins a Chinese row to an English sentence (the
+        # first band's course; a second pass starts on the first pass's path instead).
         self.anchors: dict[tuple[int, int], float] = defaultdict(float)
         learned = learned or {}
         reach = max(REACH_MIN, REACH_SHARE * n_en)
@@ -159,15 +160,16 @@ class _Evidence:
                     found = where[glosses] = (weight, every)
                 weight, every = found
                 if every:
-                    # Only hits near where sentence i can align are kept: the weight counts
-                    # them all, but a common word's full list would make time quadratic.
-                    hits = every[
-                        bisect_left(every, centre - reach) : bisect_right(every, centre + reach)
-                    ]
-                    if hits:
-                        tokens.append((weight, hits))
-                        if len(hits) <= ANCHOR_HITS:
-                            for j in hits:
+                    # Evidence counts only where it is found near where sentence i can align
+                    # (the weight counts every hit). The list is shared, not cut: the band's
+                    # tables look up their own window in it, and copying a common word's hits
+                    # within reach for every row would make time grow with the square.
+                    first = bisect_left(every, centre - reach)
+                    last = bisect_right(every, centre + reach, first)
+                    if last > first:
+                        tokens.append((weight, every))
+                        if previous is None and last - first <= ANCHOR_HITS:
+                            for j in every[first:last]:
                                 self.anchors[(row, j)] += weight
             self.zh_tokens.append(tokens)
             self.zh_gloss.append(union)
@@ -238,17 +240,22 @@ def _support(evidence: _Evidence, bead: Bead) -> float:
     """How well the other side of the bead explains its least explained sentence (0..1):
     a sentence nothing across explains (a company boilerplate, a media contact merged into
     the neighbouring bead) makes the whole bead doubtful, however well the rest matches."""
-    chinese, english = set(bead.src), set(bead.tgt)
     shares = []
     for j in bead.tgt:
         total = evidence.en_weight[j]
-        hit = sum(w for w, rows in evidence.en_items[j] if chinese.intersection(rows))
+        hit = sum(w for w, rows in evidence.en_items[j] if _meets(rows, bead.src))
         shares.append(hit / total if total else 0.0)
     for i in bead.src:
         total = evidence.zh_weight[i]
-        hit = sum(w for w, found in evidence.zh_tokens[i] if english.intersection(found))
+        hit = sum(w for w, found in evidence.zh_tokens[i] if _meets(found, bead.tgt))
         shares.append(hit / total if total else 0.0)
     return min(shares)
+
+
+def _meets(positions: list[int], run: tuple[int, ...]) -> bool:
+    """Whether sorted `positions` hold one of a bead side's (consecutive) sentences."""
+    k = bisect_left(positions, run[0])
+    return k < len(positions) and positions[k] <= run[-1]
 
 
 def _rescored(evidence: _Evidence, bead: Bead) -> Bead:
