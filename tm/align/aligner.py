@@ -47,6 +47,10 @@ MAX_SIDE = 4  # the most sentences one side of a bead may hold
 REACH_MIN, REACH_SHARE = 200, 0.1
 #: Evidence found in at most this many English sentences within reach marks an anchor.
 ANCHOR_HITS = 2
+#: The band's half-width (sentences) around a first pass's path: the second pass moves the
+#: path by a few sentences at most (the same beads on MAC-Dev, news-gold and the benchmark
+#: corpus at 10, 15 or 30), and a path along the band's edge still moves the band.
+REFINE_WIDTH = 15
 _NUMERIC = re.compile(r"[\d.,０-９零〇一二两三四五六七八九十百千万亿]+")
 
 
@@ -131,7 +135,7 @@ class _Evidence:
         self.anchors: dict[tuple[int, int], float] = defaultdict(float)
         learned = learned or {}
         reach = max(REACH_MIN, REACH_SHARE * n_en)
-        glosses_of = self._glosses
+        rendered: dict[str, frozenset[str]] = {}  # token -> its glosses and learned stems
         for row, (numbers, words) in enumerate(zip(self.zh_numbers, self.zh_words, strict=True)):
             centre = row * n_en / n_zh
             tokens = []
@@ -139,16 +143,10 @@ class _Evidence:
             # Numbers count as values (3.5亿 = 350 million), not as the tokens jieba cut.
             items = [frozenset({v}) for v in numbers]
             for token in words:
-                if not _NUMERIC.fullmatch(token):
-                    found_glosses = glosses_of.get(token)
-                    if found_glosses is None:
-                        found_glosses = lexicon.glosses(token, terms)
-                        # A name (which CC-CEDICT rarely lists) reads as its pinyin.
-                        if 1 < len(token) <= 4 and token not in lexicon.cedict():
-                            found_glosses = found_glosses | lexicon.pinyin_forms(token)
-                        glosses_of[token] = found_glosses
-                    extra = learned.get(token)
-                    items.append(found_glosses | extra if extra else found_glosses)
+                renderings = rendered.get(token)
+                if renderings is None:  # once per distinct token and pass
+                    renderings = rendered[token] = self._renderings(token, terms, learned)
+                items.append(renderings)
             for glosses in items:
                 if not glosses:
                     continue
@@ -188,6 +186,23 @@ class _Evidence:
         # Band-shaped evidence tables, kept across the rounds of a search (tm/align/band.py).
         self.zh_windows: dict[int, tuple[int, int, object]] = {}
         self.en_windows: dict[int, tuple[int, int, object]] = {}
+
+    def _renderings(
+        self, token: str, terms: dict[str, frozenset[str]], learned: dict[str, set[str]]
+    ) -> frozenset[str]:
+        """What a Chinese token may be rendered by: its glosses (the same in every pass), and
+        what the document pair taught. Numbers are counted as values instead."""
+        if _NUMERIC.fullmatch(token):
+            return frozenset()
+        found = self._glosses.get(token)
+        if found is None:
+            found = lexicon.glosses(token, terms)
+            # A name (which CC-CEDICT rarely lists) reads as its pinyin.
+            if 1 < len(token) <= 4 and token not in lexicon.cedict():
+                found = found | lexicon.pinyin_forms(token)
+            self._glosses[token] = found
+        extra = learned.get(token)
+        return found | extra if extra else found
 
 
 def align_segments(
@@ -305,6 +320,8 @@ def _search(
 
     n, m = len(evidence.zh_chars), len(evidence.en_chars)
     width = int(cal["band_width"])  # type: ignore[call-overload]
+    if centre is not None:  # a second pass, starting on the first pass's path
+        width = min(width, REFINE_WIDTH)
     if centre is None:
         chain = _consistent(_anchor_chain(evidence.anchors), m / n)
         centre = _length_diagonal(evidence, chain)
