@@ -13,8 +13,8 @@ Its cost adds five calibrated terms (tm/align/calibration.json):
   left unexplained (in the same units, nats of surprise), which a null bead pays too, so that
   a sentence rich in rare words is not merged into a bead that cannot explain it;
 - how the bead ends: a question or a closing quotation mark on one side and not the other;
-- marks a translation keeps (tm/align/marks.py): quoted speech, or an exclamation, on one side
-  of a bead only is rare in a translation and common between neighbours.
+- marks a translation keeps (tm/align/marks.py): quoted speech on one side of a bead only is
+  rare in a translation and common between neighbours.
 A run of English sentences left alone (0-1) pays the null bead's prior once, then only what
 each sentence leaves unexplained: an English-only paragraph (a company boilerplate) is one
 omission, not several.
@@ -231,7 +231,7 @@ def alignment_of(beads: list[Bead], source_lang: str, target_lang: str, **extra:
         "tool": f"tm {tm.__version__}",
         "segmenter": SEGMENTER,
         "lexicon": lexicon.LEXICON,
-        "calibration": "mac-dev-4",
+        "calibration": "mac-dev-5",
         **extra,
     }
     return Alignment(beads, langs.canonical(source_lang), langs.canonical(target_lang), signature)
