@@ -22,7 +22,7 @@ GRID = [
     {
         "lexical_weight": coverage,
         "unexplained_weight": unexplained,
-        "marks": {"speech": speech, "exclamation": 0.3},
+        "marks": {"speech": speech},
     }
     for coverage in (1.5, 2.0, 2.5)
     for unexplained in (0.15, 0.2, 0.25)

@@ -13,8 +13,8 @@ Its cost adds five calibrated terms (tm/align/calibration.json):
   left unexplained (in the same units, nats of surprise), which a null bead pays too, so that
   a sentence rich in rare words is not merged into a bead that cannot explain it;
 - how the bead ends: a question or a closing quotation mark on one side and not the other;
-- marks a translation keeps (tm/align/marks.py): quoted speech, or an exclamation, on one side
-  of a bead only is rare in a translation and common between neighbours.
+- marks a translation keeps (tm/align/marks.py): quoted speech on one side of a bead only is
+  rare in a translation and common between neighbours.
 A run of English sentences left alone (0-1) pays the null bead's prior once, then only what
 each sentence leaves unexplained: an English-only paragraph (a company boilerplate) is one
 omission, not several.
@@ -48,6 +48,10 @@ MAX_SIDE = 4  # the most sentences one side of a bead may hold
 REACH_MIN, REACH_SHARE = 200, 0.1
 #: Evidence found in at most this many English sentences within reach marks an anchor.
 ANCHOR_HITS = 2
+#: The band's half-width (sentences) around a first pass's path: the second pass moves the
+#: path by a few sentences at most (the same beads on MAC-Dev, news-gold and the benchmark
+#: corpus at 10, 15 or 30), and a path along the band's edge still moves the band.
+REFINE_WIDTH = 15
 _NUMERIC = re.compile(r"[\d.,０-９零〇一二两三四五六七八九十百千万亿]+")
 
 
@@ -142,11 +146,12 @@ class _Evidence:
         self.zh_tokens: list[list[tuple[float, list[int]]]] = []
         self.zh_gloss: list[set[str]] = []
         self.zh_weight: list[float] = []
-        # Rare evidence (a name, a number) pins a Chinese row to an English sentence.
+        # Rare evidence (a name, a number) pins a Chinese row to an English sentence (the
+        # first band's course; a second pass starts on the first pass's path instead).
         self.anchors: dict[tuple[int, int], float] = defaultdict(float)
         learned = learned or {}
         reach = max(REACH_MIN, REACH_SHARE * n_en)
-        glosses_of = self._glosses
+        rendered: dict[str, frozenset[str]] = {}  # token -> its glosses and learned stems
         for row, (numbers, words) in enumerate(zip(self.zh_numbers, self.zh_words, strict=True)):
             centre = row * n_en / n_zh
             tokens = []
@@ -154,16 +159,10 @@ class _Evidence:
             # Numbers count as values (3.5亿 = 350 million), not as the tokens jieba cut.
             items = [frozenset({v}) for v in numbers]
             for token in words:
-                if not _NUMERIC.fullmatch(token):
-                    found_glosses = glosses_of.get(token)
-                    if found_glosses is None:
-                        found_glosses = lexicon.glosses(token, terms)
-                        # A name (which CC-CEDICT rarely lists) reads as its pinyin.
-                        if 1 < len(token) <= 4 and token not in lexicon.cedict():
-                            found_glosses = found_glosses | lexicon.pinyin_forms(token)
-                        glosses_of[token] = found_glosses
-                    extra = learned.get(token)
-                    items.append(found_glosses | extra if extra else found_glosses)
+                renderings = rendered.get(token)
+                if renderings is None:  # once per distinct token and pass
+                    renderings = rendered[token] = self._renderings(token, terms, learned)
+                items.append(renderings)
             for glosses in items:
                 if not glosses:
                     continue
@@ -175,15 +174,16 @@ class _Evidence:
                     found = where[glosses] = (weight, every)
                 weight, every = found
                 if every:
-                    # Only hits near where sentence i can align are kept: the weight counts
-                    # them all, but a common word's full list would make time quadratic.
-                    hits = every[
-                        bisect_left(every, centre - reach) : bisect_right(every, centre + reach)
-                    ]
-                    if hits:
-                        tokens.append((weight, hits))
-                        if len(hits) <= ANCHOR_HITS:
-                            for j in hits:
+                    # Evidence counts only where it is found near where sentence i can align
+                    # (the weight counts every hit). The list is shared, not cut: the band's
+                    # tables look up their own window in it, and copying a common word's hits
+                    # within reach for every row would make time grow with the square.
+                    first = bisect_left(every, centre - reach)
+                    last = bisect_right(every, centre + reach, first)
+                    if last > first:
+                        tokens.append((weight, every))
+                        if previous is None and last - first <= ANCHOR_HITS:
+                            for j in every[first:last]:
                                 self.anchors[(row, j)] += weight
             self.zh_tokens.append(tokens)
             self.zh_gloss.append(union)
@@ -202,6 +202,23 @@ class _Evidence:
         # Band-shaped evidence tables, kept across the rounds of a search (tm/align/band.py).
         self.zh_windows: dict[int, tuple[int, int, Any]] = {}
         self.en_windows: dict[int, tuple[int, int, Any]] = {}
+
+    def _renderings(
+        self, token: str, terms: dict[str, frozenset[str]], learned: dict[str, set[str]]
+    ) -> frozenset[str]:
+        """What a Chinese token may be rendered by: its glosses (the same in every pass), and
+        what the document pair taught. Numbers are counted as values instead."""
+        if _NUMERIC.fullmatch(token):
+            return frozenset()
+        found = self._glosses.get(token)
+        if found is None:
+            found = lexicon.glosses(token, terms)
+            # A name (which CC-CEDICT rarely lists) reads as its pinyin.
+            if 1 < len(token) <= 4 and token not in lexicon.cedict():
+                found = found | lexicon.pinyin_forms(token)
+            self._glosses[token] = found
+        extra = learned.get(token)
+        return found | extra if extra else found
 
 
 def align_segments(
@@ -230,7 +247,7 @@ def alignment_of(beads: list[Bead], source_lang: str, target_lang: str, **extra:
         "tool": f"tm {tm.__version__}",
         "segmenter": SEGMENTER,
         "lexicon": lexicon.LEXICON,
-        "calibration": "mac-dev-4",
+        "calibration": "mac-dev-5",
         **extra,
     }
     return Alignment(beads, langs.canonical(source_lang), langs.canonical(target_lang), signature)
@@ -254,17 +271,22 @@ def _support(evidence: _Evidence, bead: Bead) -> float:
     """How well the other side of the bead explains its least explained sentence (0..1):
     a sentence nothing across explains (a company boilerplate, a media contact merged into
     the neighbouring bead) makes the whole bead doubtful, however well the rest matches."""
-    chinese, english = set(bead.src), set(bead.tgt)
     shares = []
     for j in bead.tgt:
         total = evidence.en_weight[j]
-        hit = sum(w for w, rows in evidence.en_items[j] if chinese.intersection(rows))
+        hit = sum(w for w, rows in evidence.en_items[j] if _meets(rows, bead.src))
         shares.append(hit / total if total else 0.0)
     for i in bead.src:
         total = evidence.zh_weight[i]
-        hit = sum(w for w, found in evidence.zh_tokens[i] if english.intersection(found))
+        hit = sum(w for w, found in evidence.zh_tokens[i] if _meets(found, bead.tgt))
         shares.append(hit / total if total else 0.0)
     return min(shares)
+
+
+def _meets(positions: list[int], run: tuple[int, ...]) -> bool:
+    """Whether sorted `positions` hold one of a bead side's (consecutive) sentences."""
+    k = bisect_left(positions, run[0])
+    return k < len(positions) and positions[k] <= run[-1]
 
 
 def _rescored(evidence: _Evidence, bead: Bead) -> Bead:
@@ -314,6 +336,8 @@ def _search(
 
     n, m = len(evidence.zh_chars), len(evidence.en_chars)
     width = int(cal["band_width"])  # type: ignore[call-overload]
+    if centre is not None:  # a second pass, starting on the first pass's path
+        width = min(width, REFINE_WIDTH)
     if centre is None:
         chain = _consistent(_anchor_chain(evidence.anchors), m / n)
         centre = _length_diagonal(evidence, chain)
