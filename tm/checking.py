@@ -54,7 +54,9 @@ def run_check(
     default one is used when it does. Raises `UsageError` for bad settings, `InputError`
     for bad inputs, `StoreError` for a memory that cannot be opened."""
     from tm.checks.config import config_from, find_config, without_accepted
+    from tm.glossary import read_glossary
     from tm.memory import open_memory
+    from tm.remote import RemoteMemory, is_url
 
     table, config_name = find_config(config_path)
     config = config_from(table, config_name, tuple(profiles))
@@ -64,6 +66,14 @@ def run_check(
     glossary = glossary or config.glossary
     path = config.memory or memory
     named = config.memory is not None or memory_required
+    if path and is_url(path):
+        # A team server's memory: its terms are the glossary; drift needs the memory itself
+        # (POST /api/check runs there with it).
+        glossary_terms = read_glossary(glossary) if glossary else RemoteMemory(path).glossary()
+        inputs = read_inputs(list(paths), source_lang=source_lang, target_lang=target_lang)
+        findings = check_inputs(inputs, terms=glossary_terms, memory=None, config=config)
+        new = without_accepted(findings, baseline or config.baseline)
+        return CheckRun(findings, new, fail_on, list(paths), list(inputs.alone))
     store = open_memory(path) if path and (named or os.path.exists(path)) else None
     try:
         terms = _terms(glossary, store)

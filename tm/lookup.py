@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from tm import lang as langs
 from tm.fuzzy.concordance import ConcordanceHit, concordance
@@ -44,6 +45,17 @@ class LookupResult:
     terms: list[TermHit] = field(default_factory=list)
     matches: list[Match] = field(default_factory=list)
     concordance: list[ConcordanceHit] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> LookupResult:
+        """The result from its JSON (a team server's answer: `tm --memory https://… lookup`)."""
+        return cls(
+            data["query"],
+            data["query_lang"],
+            [TermHit(**{**t, "notes": tuple(t.get("notes", ()))}) for t in data["terms"]],
+            [Match(**m) for m in data["matches"]],
+            [ConcordanceHit(**c) for c in data.get("concordance", [])],
+        )
 
     def as_dict(self) -> dict[str, object]:
         return {

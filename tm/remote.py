@@ -83,15 +83,60 @@ class RemoteMemory:
         return self._call(method, path, body=body)
 
     # -- the API ----------------------------------------------------------------------------
-    def lookup(self, text: str, *, fuzzy: float | None = None, limit: int = 10) -> Any:
+    def lookup(
+        self, text: str, *, fuzzy: float | None = None, limit: int = 10, lang: str | None = None
+    ) -> Any:
         params: dict[str, Any] = {"q": text, "limit": limit}
         if fuzzy is not None:
             params["fuzzy"] = int(fuzzy)
+        if lang:
+            params["lang"] = lang
         return self._call("GET", "/api/lookup", params=params)
 
     def terms(self, status: str | None = None) -> list[dict[str, Any]]:
         data = self._call("GET", "/api/terms", params={"status": status} if status else None)
         return list(data["terms"])
+
+    def glossary(self) -> list[Any]:
+        """Every term of the server's memory as `Term`s (what the checks take as a glossary)."""
+        from tm.model import Term
+
+        return [
+            Term(
+                t["source"], t["target"], t["source_lang"], t["target_lang"], t["status"],
+                t.get("note"), t.get("domain"),
+            )
+            for t in self.terms()
+        ]  # fmt: skip
+
+    def select_term(
+        self, source: str | None, target: str | None, term_id: int | None
+    ) -> dict[str, Any]:
+        """The one term named by id, or by source (and target) in any surface form, as the
+        local `tm terms` commands select; `UsageError` when none or several match."""
+        from tm.text.fold import fold
+
+        terms = self.terms()
+        if term_id is not None:
+            found = [t for t in terms if t["id"] == term_id]
+        elif source:
+            want = (fold(source), fold(target) if target else None)
+            found = [
+                t
+                for t in terms
+                for a, b in ((t["source"], t["target"]), (t["target"], t["source"]))
+                if fold(a) == want[0] and (want[1] is None or fold(b) == want[1])
+            ]
+        else:
+            raise UsageError("name a term: SOURCE [TARGET], or --id N")
+        if not found:
+            raise UsageError(f"no term {source or f'#{term_id}'!r} on the server")
+        if len(found) > 1:
+            listing = "; ".join(f"#{t['id']} {t['target']} ({t['status']})" for t in found)
+            raise UsageError(
+                f"{len(found)} terms match {source!r}: {listing}; name the target or --id"
+            )
+        return found[0]
 
     def add_term(self, fields: dict[str, Any]) -> dict[str, Any]:
         return dict(self._json("POST", "/api/terms", fields))

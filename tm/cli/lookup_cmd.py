@@ -10,8 +10,9 @@ import click
 from tm.cli.options import json_option, memory_path
 from tm.cli.progress import progress_bar
 from tm.errors import UsageError
-from tm.lookup import lookup
+from tm.lookup import LookupResult, lookup
 from tm.memory import open_memory
+from tm.remote import RemoteMemory, is_url
 
 
 @click.command("lookup")
@@ -45,16 +46,21 @@ def lookup_cmd(
     """
     if not text.strip():
         raise UsageError("TEXT is empty: give a word, a term or a sentence to look up")
-    with open_memory(memory_path(ctx)) as store, progress_bar("indexing the memory") as bar:
-        result = lookup(
-            store,
-            text,
-            lang=lang,
-            fuzzy=fuzzy is not None,
-            min_score=fuzzy if fuzzy is not None else 75.0,
-            limit=limit,
-            progress=bar,
-        )
+    memory = memory_path(ctx)
+    if is_url(memory):  # a team server's memory: the same lookup, run there
+        answer = RemoteMemory(memory).lookup(text, fuzzy=fuzzy, limit=limit, lang=lang)
+        result = LookupResult.from_dict(answer)
+    else:
+        with open_memory(memory) as store, progress_bar("indexing the memory") as bar:
+            result = lookup(
+                store,
+                text,
+                lang=lang,
+                fuzzy=fuzzy is not None,
+                min_score=fuzzy if fuzzy is not None else 75.0,
+                limit=limit,
+                progress=bar,
+            )
     if as_json:
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False))
         return 0

@@ -15,6 +15,7 @@ from tm.errors import TmError, UsageError
 from tm.fileio import atomic_output
 from tm.memory import Counts, export_tmx, import_file, open_memory
 from tm.model import TERM_STATUSES, UNIT_KINDS
+from tm.remote import RemoteMemory, is_url
 
 #: Files smaller than this import too fast to need a progress bar.
 PROGRESS_MIN_BYTES = 8 * 1024 * 1024
@@ -61,12 +62,19 @@ def import_cmd(
     metadata instead of adding a unit. A bad file is rolled back whole and named; the good
     files stay imported and the exit code is 2.
     """
-    store = open_memory(memory_path(ctx), write=True)
+    memory = memory_path(ctx)
     total = Counts()
     rows: list[dict[str, object]] = []
-    with store:
+    remote = RemoteMemory(memory) if is_url(memory) else None
+    with contextlib.nullcontext() if remote else open_memory(memory, write=True) as store:
         for path in files:
             try:
+                if remote is not None:  # a team server's memory: the file is sent there
+                    counts = Counts(**remote.import_file(path))
+                    rows.append({"file": path, **counts.as_dict()})
+                    total.add(counts)
+                    continue
+                assert store is not None
                 with _progress(path) as progress:
                     counts = import_file(
                         store,

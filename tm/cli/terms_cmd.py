@@ -14,6 +14,7 @@ from tm.fileio import atomic_output
 from tm.glossary import FORMATS as GLOSSARY_FORMATS
 from tm.memory import Store, open_memory
 from tm.model import TERM_STATUSES
+from tm.remote import RemoteMemory, is_url
 
 STATUS_HELP = "One of: " + ", ".join(TERM_STATUSES) + "."
 
@@ -101,11 +102,16 @@ def list_cmd(
     ctx: click.Context, statuses: tuple[str, ...], search: str | None, as_json: bool
 ) -> int:
     """The memory's terms with their status, note, domain, and who changed them when."""
-    from tm.terms.workflow import stored_terms
+    from tm.terms.workflow import StoredTerm, stored_terms
     from tm.text.fold import fold
 
-    with open_memory(memory_path(ctx)) as store:
-        entries = stored_terms(store, statuses=statuses)
+    memory = memory_path(ctx)
+    if is_url(memory):  # a team server's memory: its terms, in the same shape
+        rows = [t for t in RemoteMemory(memory).terms() if not statuses or t["status"] in statuses]
+        entries = [StoredTerm.from_dict(row) for row in rows]
+    else:
+        with open_memory(memory) as store:
+            entries = stored_terms(store, statuses=statuses)
     if search:
         want = fold(search)
         entries = [e for e in entries if want in fold(e.term.source) or want in fold(e.term.target)]
@@ -159,8 +165,15 @@ def add_cmd(
         note=note,
         domain=domain,
     )
-    with open_memory(memory_path(ctx), write=True) as store:
-        unit_id, result = add_term(store, term)
+    memory = memory_path(ctx)
+    if is_url(memory):  # a team server's memory: added there, with the role's rights
+        fields = {"source": term.source, "target": term.target, "status": status}
+        fields.update({k: v for k, v in (("note", note), ("domain", domain)) if v})
+        made = RemoteMemory(memory).add_term(fields)
+        unit_id, result = made["id"], made["result"]
+    else:
+        with open_memory(memory, write=True) as store:
+            unit_id, result = add_term(store, term)
     click.echo(f"#{unit_id} {term.source} → {term.target}  {status} ({result})")
     return 0
 
@@ -179,7 +192,15 @@ def _status_command(name: str, status: str, summary: str) -> None:
     ) -> int:
         from tm.terms.workflow import set_status
 
-        with open_memory(memory_path(ctx), write=True) as store:
+        memory = memory_path(ctx)
+        if is_url(memory):  # a team server's memory: changed there
+            remote = RemoteMemory(memory)
+            chosen = remote.select_term(source, target, unit_id)
+            fields = {"status": status, **({"note": note} if note else {})}
+            changed = remote.change_term(chosen["id"], fields)
+            click.echo(f"#{changed['id']} {changed['source']} → {changed['target']}  {status}")
+            return 0
+        with open_memory(memory, write=True) as store:
             entry = _one(store, source, target, unit_id)
             set_status(store, [entry], status, note)
         click.echo(f"#{entry.id} {entry.term.source} → {entry.term.target}  {status}")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -208,33 +207,32 @@ class Server:
         from tm.lookup import lookup
 
         text = self._query(request)
-        fuzzy_raw = request.query_params.get("fuzzy")
-        fuzzy = fuzzy_raw is not None
-        min_score = self._int(request, "fuzzy", 60, 0, 100) if fuzzy_raw else 60
+        fuzzy = "fuzzy" in request.query_params  # `fuzzy` alone: the CLI's default minimum
+        min_score = self._int(request, "fuzzy", 75, 0, 100)
         limit = self._int(request, "limit", 10, 1, MAX_LIMIT)
-        return lookup(store, text, fuzzy=fuzzy, limit=limit, min_score=min_score).as_dict()
+        lang = self._lang(request)
+        return lookup(
+            store, text, lang=lang, fuzzy=fuzzy, limit=limit, min_score=min_score
+        ).as_dict()
 
     def concordance(self, request: Request, store: Store, principal: Principal) -> Any:
+        from tm.fuzzy.concordance import concordance
         from tm.lookup import query_language
 
         text = self._query(request)
         limit = self._int(request, "limit", 20, 1, MAX_LIMIT)
-        lang = query_language(text)
-        hits = store.concordance(text, lang, limit)
-        units = {s.id: s.unit for s in store.units(ids={unit_id for unit_id, _ in hits})}
-        pattern = re.compile(re.escape(text), re.IGNORECASE)
-        matches = []
-        for unit_id, plain in hits:
-            target = _other_side(units[unit_id], lang)
-            matches.append(
-                {
-                    "source": plain,
-                    "target": target,
-                    "unit": unit_id,
-                    "spans": [[m.start(), m.end()] for m in pattern.finditer(plain)],
-                }
-            )
-        return {"query": text, "query_lang": lang, "matches": matches}
+        lang = self._lang(request) or query_language(text)
+        hits = concordance(store, text, lang=lang, limit=limit)
+        return {"query": text, "query_lang": lang, "matches": [hit.as_dict() for hit in hits]}
+
+    @staticmethod
+    def _lang(request: Request) -> str | None:
+        from tm import lang as langs
+
+        value = request.query_params.get("lang") or None
+        if value is not None and not langs.is_well_formed(value):
+            raise HttpError(400, f"lang {value!r} is not a BCP 47 language tag")
+        return value
 
     def list_terms(self, request: Request, store: Store, principal: Principal) -> Any:
         from tm.model import TERM_STATUSES
@@ -445,15 +443,6 @@ def _language(text: str) -> str:
     from tm.lookup import query_language
 
     return query_language(text)
-
-
-def _other_side(unit: Any, lang: str) -> str | None:
-    from tm import lang as langs
-
-    for variant in unit.variants:
-        if langs.primary(variant.lang) != langs.primary(lang):
-            return str(variant.text)
-    return None
 
 
 def _term_dict(store: Store, unit_id: int) -> dict[str, Any]:

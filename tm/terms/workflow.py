@@ -31,6 +31,18 @@ class StoredTerm:
     changed_at: str
     changed_by: str | None
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> StoredTerm:
+        """A term from its `as_dict` (a team server's answer)."""
+        term = Term(
+            data["source"], data["target"], data["source_lang"], data["target_lang"],
+            data["status"], data.get("note"), data.get("domain"),
+        )  # fmt: skip
+        return cls(
+            data["id"], term, data["created"], data.get("created_by"), data["changed"],
+            data.get("changed_by"),
+        )  # fmt: skip
+
     def as_dict(self) -> dict[str, object]:
         t = self.term
         return {
