@@ -150,8 +150,10 @@ def generate(path: Path, units: int, seed: int = 2023) -> None:
     os.replace(temp, path)
 
 
-def measure(label: str, argv: list[str]) -> tuple[float, float]:
-    """Run argv in a child; return (seconds, peak RSS in MB) of that child alone."""
+def measure(label: str, argv: list[str]) -> tuple[float, float, float]:
+    """Run argv in a child; return (seconds, CPU seconds, peak RSS in MB) of that child alone.
+
+    CPU seconds (user + system) say more than the clock on a machine shared with others."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _pid, status, usage = os.wait4(proc.pid, 0)
@@ -159,7 +161,7 @@ def measure(label: str, argv: list[str]) -> tuple[float, float]:
     if os.waitstatus_to_exitcode(status) != 0:
         err = proc.stderr.read().decode() if proc.stderr else ""
         raise SystemExit(f"{label} failed: {err.strip()}")
-    return seconds, usage.ru_maxrss / 1024  # Linux reports KiB
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # Linux: KiB
 
 
 READ_TM = (
@@ -214,15 +216,15 @@ def main() -> None:
         f"\n{args.units:,} TUs en -> zh-CN, {size:.0f} MB; {date.today()}, "
         f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
-    header = f"{'step':<34} {'seconds':>9} {'peak RSS MB':>12} {'TUs/s':>10}"
+    header = f"{'step':<31} {'seconds':>8} {'CPU s':>7} {'peak RSS MB':>12} {'TUs/s':>8}"
     if not args.skip_toolkit:
-        header += f" {'÷ toolkit read':>15}"
+        header += f" {'÷ toolkit (clock, CPU)':>23}"
     print(header)
-    toolkit = rows[-1][1][0] if not args.skip_toolkit else None
-    for label, (seconds, rss) in rows:
-        line = f"{label:<34} {seconds:>9.1f} {rss:>12.0f} {args.units / seconds:>10,.0f}"
+    toolkit = rows[-1][1] if not args.skip_toolkit else None
+    for label, (seconds, cpu, rss) in rows:
+        line = f"{label:<31} {seconds:>8.1f} {cpu:>7.1f} {rss:>12.0f} {args.units / seconds:>8,.0f}"
         if toolkit is not None:
-            line += f" {seconds / toolkit:>15.2f}"
+            line += f" {seconds / toolkit[0]:>15.2f} {cpu / toolkit[1]:>7.2f}"
         print(line)
 
 
