@@ -146,3 +146,19 @@ def test_repeats_name_their_first_occurrence_however_interleaved(tmp_path: Path)
         "9: duplicate of the <tu> at line 5",
         "9: duplicate tuid 'a' (first at line 5)",
     ]
+
+
+@pytest.mark.parametrize("count", [500, 120_000])  # the dict path and the numpy path
+def test_repeat_finder_names_each_first_occurrence(count: int) -> None:
+    from tm.tmx.validate import _Repeats
+
+    tuids = [str(i % 997) for i in range(count)]  # tuids come back every 997 units
+    found = _Repeats(keep_keys=True)
+    for line, tuid in enumerate(tuids, start=1):
+        found.add(tuid.encode(), line)
+    expected = [
+        (tuid.encode(), line, line % 997 or 997)
+        for line, tuid in enumerate(tuids, start=1)
+        if line > 997
+    ]
+    assert sorted(found.repeats()) == sorted(expected)

@@ -92,25 +92,12 @@ class _Repeats:
         return bytes(self.pool[self.offsets[index] : end])
 
     def repeats(self) -> list[tuple[bytes, int, int]]:
-        """(key, line, line of its first occurrence) for every key seen before, in file order
-        within each key."""
-        if len(self.hashes) < 2:
-            return []
-        import numpy as np
-
-        hashes = np.frombuffer(self.hashes, dtype=np.uint64)
-        order = np.argsort(hashes, kind="stable")  # equal hashes stay in file order
-        ordered = hashes[order]
-        repeated = np.flatnonzero(ordered[1:] == ordered[:-1]) + 1
-        starts = np.unique(np.searchsorted(ordered, ordered[repeated], side="left"))
+        """(key, line, line of its first occurrence) for every key met before."""
         found = []
-        for start in starts.tolist():
-            end = start + 1
-            while end < len(ordered) and ordered[end] == ordered[start]:
-                end += 1
+        for group in self._groups():
             # Within one hash, the kept bytes tell keys apart (a 64-bit collision is possible).
             first_line: dict[bytes, int] = {}
-            for index in order[start:end].tolist():
+            for index in group:
                 key = self._key(index)
                 line = int(self.lines[index])
                 if key in first_line:
@@ -118,6 +105,24 @@ class _Repeats:
                 else:
                     first_line[key] = line
         return found
+
+    def _groups(self) -> list[list[int]]:
+        """Indexes sharing a hash, in file order, for every hash met more than once."""
+        if len(self.hashes) < 100_000:  # small files: no numpy import
+            by_hash: dict[int, list[int]] = {}
+            for index, value in enumerate(self.hashes):
+                by_hash.setdefault(value, []).append(index)
+            return [group for group in by_hash.values() if len(group) > 1]
+        import numpy as np
+
+        hashes = np.frombuffer(self.hashes, dtype=np.uint64)
+        order = np.argsort(hashes, kind="stable")  # equal hashes stay in file order
+        ordered = hashes[order]
+        bounds = np.flatnonzero(ordered[1:] != ordered[:-1]) + 1
+        starts = np.concatenate(([0], bounds))
+        ends = np.concatenate((bounds, [len(ordered)]))
+        repeated = np.flatnonzero(ends - starts > 1)
+        return [order[starts[i] : ends[i]].tolist() for i in repeated.tolist()]
 
 
 class _Validator:
