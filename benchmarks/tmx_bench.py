@@ -1,8 +1,10 @@
-"""TMX import / export / read: time and peak memory, beside translate-toolkit's tmxfile.
+"""TMX import / validate / export / read: time and peak memory, beside translate-toolkit's read.
 
-Generates an en -> zh-CN TMX of realistic sentence lengths with some Level 2 markup (once; kept
-in benchmarks/work/), then runs each step in its own process and reads that process's peak RSS
-from the kernel (wait4), so figures do not bleed into each other.
+Generates an en -> zh-CN TMX shaped like a CAT tool's export (once; kept in benchmarks/work/):
+realistic sentence lengths, 5 % of units with Level 2 inline markup, dates and users on every
+unit, props on most, notes on some. Then runs each step in its own process and reads that
+process's peak RSS from the kernel (wait4), so figures do not bleed into each other. The machine
+varies from day to day: compare the ratios of one run, not figures across days.
 
     python benchmarks/tmx_bench.py                # 1,000,000 units
     python benchmarks/tmx_bench.py --units 100000
@@ -62,19 +64,74 @@ def chinese(rng: random.Random) -> str:
     return text + "。"
 
 
+def escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def markup(text: str, rng: random.Random) -> str:
-    """Escape for XML and, for about one unit in ten, add bpt/ept or ph like a CAT tool."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    """Escape for XML and, for one unit in twenty (on either side), add inline markup as CAT
+    tools do: bpt/ept around a run, a ph, an isolated it, or a hi."""
+    text = escape(text)
     roll = rng.random()
-    if roll < 0.06:
-        cut = rng.randrange(1, max(2, len(text) - 1))
+    if roll >= 0.05:
+        return text
+    cut = rng.randrange(1, max(2, len(text) - 1))
+    kind = rng.randrange(4)
+    if kind == 0:
         return (
             f'<bpt i="1" type="bold">&lt;b&gt;</bpt>{text[:cut]}<ept i="1">&lt;/b&gt;</ept>'
             f"{text[cut:]}"
         )
-    if roll < 0.10:
+    if kind == 1:
         return f'{text}<ph x="1" type="image">&lt;img src="logo.png"/&gt;</ph>'
-    return text
+    if kind == 2:
+        return f'<it pos="begin" x="2">&lt;i&gt;</it>{text}'
+    return f'{text[:cut]}<hi type="x-emphasis">{text[cut:]}</hi>'
+
+
+def tmx_date(rng: random.Random) -> str:
+    return (
+        f"20{rng.randint(15, 26):02d}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
+        f"T{rng.randint(0, 23):02d}{rng.randint(0, 59):02d}{rng.randint(0, 59):02d}Z"
+    )
+
+
+CLIENTS = ["CPID", "SPIC", "State Grid", "Chongqing Expressway"]
+PROJECTS = ["annual-report-2023", "press-releases", "website", "esg-2024"]
+USERS = ["LIWEI", "zhang.min", "translator01", "PM_Chen"]
+NOTES = [
+    "Checked against the client glossary.",
+    "客户要求保留英文缩写。",
+    "Number format as in the source.",
+]
+
+
+def tu(i: int, rng: random.Random) -> str:
+    """One unit shaped like a CAT tool's export: dates and users on the tu, usage counts,
+    props on most units, a note on some, dates on some variants."""
+    attrs = (
+        f'tuid="{i}" creationdate="{tmx_date(rng)}" creationid="{rng.choice(USERS)}"'
+        f' changedate="{tmx_date(rng)}" changeid="{rng.choice(USERS)}"'
+    )
+    if rng.random() < 0.3:
+        attrs += f' usagecount="{rng.randint(0, 40)}" lastusagedate="{tmx_date(rng)}"'
+    lines = [f"    <tu {attrs}>\n"]
+    if rng.random() < 0.1:
+        lines.append(f"      <note>{escape(rng.choice(NOTES))}</note>\n")
+    if rng.random() < 0.8:
+        lines.append(f'      <prop type="x-client">{escape(rng.choice(CLIENTS))}</prop>\n')
+    if rng.random() < 0.5:
+        lines.append(f'      <prop type="x-project">{rng.choice(PROJECTS)}</prop>\n')
+    source, target = markup(english(rng), rng), markup(chinese(rng), rng)
+    lines.append(f'      <tuv xml:lang="en-US"><seg>{source}</seg></tuv>\n')
+    if rng.random() < 0.2:
+        lines.append(
+            f'      <tuv xml:lang="zh-CN" changedate="{tmx_date(rng)}"><seg>{target}</seg></tuv>\n'
+        )
+    else:
+        lines.append(f'      <tuv xml:lang="zh-CN"><seg>{target}</seg></tuv>\n')
+    lines.append("    </tu>\n")
+    return "".join(lines)
 
 
 def generate(path: Path, units: int, seed: int = 2023) -> None:
@@ -88,20 +145,15 @@ def generate(path: Path, units: int, seed: int = 2023) -> None:
             ' datatype="plaintext" creationdate="20261124T000000Z"/>\n  <body>\n'
         )
         for i in range(units):
-            rng_state = markup(english(rng), rng), markup(chinese(rng), rng)
-            out.write(
-                f'    <tu tuid="{i + 1}" creationdate="20230621T083015Z" creationid="bench">\n'
-                f'      <prop type="x-client">CPID</prop>\n'
-                f'      <tuv xml:lang="en-US"><seg>{rng_state[0]}</seg></tuv>\n'
-                f'      <tuv xml:lang="zh-CN"><seg>{rng_state[1]}</seg></tuv>\n'
-                "    </tu>\n"
-            )
+            out.write(tu(i + 1, rng))
         out.write("  </body>\n</tmx>\n")
     os.replace(temp, path)
 
 
-def measure(label: str, argv: list[str]) -> tuple[float, float]:
-    """Run argv in a child; return (seconds, peak RSS in MB) of that child alone."""
+def measure(label: str, argv: list[str]) -> tuple[float, float, float]:
+    """Run argv in a child; return (seconds, CPU seconds, peak RSS in MB) of that child alone.
+
+    CPU seconds (user + system) say more than the clock on a machine shared with others."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _pid, status, usage = os.wait4(proc.pid, 0)
@@ -109,7 +161,7 @@ def measure(label: str, argv: list[str]) -> tuple[float, float]:
     if os.waitstatus_to_exitcode(status) != 0:
         err = proc.stderr.read().decode() if proc.stderr else ""
         raise SystemExit(f"{label} failed: {err.strip()}")
-    return seconds, usage.ru_maxrss / 1024  # Linux reports KiB
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # Linux: KiB
 
 
 READ_TM = (
@@ -131,7 +183,7 @@ def main() -> None:
     args = parser.parse_args()
 
     WORK.mkdir(exist_ok=True)
-    source = WORK / f"bench-{args.units}.tmx"
+    source = WORK / f"bench-v2-{args.units}.tmx"
     if not source.exists():
         started = time.perf_counter()
         generate(source, args.units)
@@ -144,6 +196,7 @@ def main() -> None:
 
     rows = [
         ("tm import (TMX -> SQLite)", measure("import", [*tm, "import", str(source)])),
+        ("tm validate", measure("validate", [*tm, "validate", "-q", str(source)])),
         ("tm export (SQLite -> TMX)", measure("export", [*tm, "export", "-o", str(exported)])),
         (
             "tm read (streaming TmxReader)",
@@ -163,12 +216,16 @@ def main() -> None:
         f"\n{args.units:,} TUs en -> zh-CN, {size:.0f} MB; {date.today()}, "
         f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
-    print(f"{'step':<34} {'seconds':>9} {'peak RSS MB':>12} {'TUs/s':>10}")
-    for label, (seconds, rss) in rows:
-        print(f"{label:<34} {seconds:>9.1f} {rss:>12.0f} {args.units / seconds:>10,.0f}")
+    header = f"{'step':<31} {'seconds':>8} {'CPU s':>7} {'peak RSS MB':>12} {'TUs/s':>8}"
     if not args.skip_toolkit:
-        ratio = rows[3][1][0] / rows[2][1][0]
-        print(f"tm reads {ratio:.1f}x faster than translate-toolkit")
+        header += f" {'÷ toolkit (clock, CPU)':>23}"
+    print(header)
+    toolkit = rows[-1][1] if not args.skip_toolkit else None
+    for label, (seconds, cpu, rss) in rows:
+        line = f"{label:<31} {seconds:>8.1f} {cpu:>7.1f} {rss:>12.0f} {args.units / seconds:>8,.0f}"
+        if toolkit is not None:
+            line += f" {seconds / toolkit[0]:>15.2f} {cpu / toolkit[1]:>7.2f}"
+        print(line)
 
 
 if __name__ == "__main__":

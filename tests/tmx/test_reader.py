@@ -319,3 +319,76 @@ def test_entity_declarations_are_refused(tmp_path: Path, payload: bytes) -> None
 def test_plain_doctype_is_accepted_and_not_fetched(tmp_path: Path, tmx_data: Path) -> None:
     # omegat.tmx names tmx14.dtd, which does not exist next to it: it must not be loaded.
     assert len(read(tmx_data / "omegat.tmx")) == 3
+
+
+# -- the fast paths (a tuv of one plain seg) read what the general path reads -----------------
+
+FAST_AND_SLOW = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence"
+ o-tmf="x" adminlang="en" srclang="en-US" datatype="plaintext"/><body>
+<tu tuid="1" creationdate="20230621T083015Z" creationid="LIWEI" usagecount="3">
+  <note>客户术语表已核对。</note>
+  <prop type="x-client">CPID</prop>
+  <tuv xml:lang="en-US" changedate="20230622T101500Z"><seg>Green power for transport.</seg></tuv>
+  <tuv xml:lang="zh-CN"><prop type="x-reviewed">yes</prop><seg>绿电进交通。</seg></tuv>
+</tu>
+<tu tuid="2">
+  <tuv xml:lang="en-US"><seg><bpt i="1" type="bold">&lt;b&gt;</bpt>Green<ept
+    i="1">&lt;/b&gt;</ept> power</seg></tuv>
+  <tuv xml:lang="zh-CN"><note>加粗</note><seg><bpt i="1" type="bold">&lt;b&gt;</bpt>绿电<ept
+    i="1">&lt;/b&gt;</ept></seg></tuv>
+</tu>
+<tu><prop type="x-tm-kind">term</prop><prop type="x-tm-status">approved</prop>
+  <prop type="x-tm-origin">seed.tmx:12</prop><prop type="x-tm-other">kept</prop>
+  <tuv xml:lang="en-US"><seg></seg></tuv><tuv xml:lang="zh-CN"><seg>中国电力</seg></tuv>
+</tu>
+</body></tmx>
+"""
+
+
+def test_fast_and_general_paths_read_alike(tmp_path: Path) -> None:
+    """Each unit has one tuv read by the fast path (a lone seg) and one by the general path
+    (a prop or note beside the seg): both must give exactly the model below."""
+    from tm.model import Note, Prop, Unit, Variant
+
+    path = tmp_path / "paths.tmx"
+    path.write_text(FAST_AND_SLOW, encoding="utf-8")
+    bold = Tag("bpt", (("i", "1"), ("type", "bold")), ("<b>",))
+    end = Tag("ept", (("i", "1"),), ("</b>",))
+    expected = [
+        Unit(
+            (
+                Variant(
+                    "en-US",
+                    ("Green power for transport.",),
+                    attrs=(("changedate", "20230622T101500Z"),),
+                ),
+                Variant("zh-CN", ("绿电进交通。",), props=(Prop("x-reviewed", "yes"),)),
+            ),
+            tuid="1",
+            props=(Prop("x-client", "CPID"),),
+            notes=(Note("客户术语表已核对。"),),
+            attrs=(
+                ("creationdate", "20230621T083015Z"),
+                ("creationid", "LIWEI"),
+                ("usagecount", "3"),
+            ),
+        ),
+        Unit(
+            (
+                Variant("en-US", (bold, "Green", end, " power")),
+                Variant("zh-CN", (bold, "绿电", end), notes=(Note("加粗"),)),
+            ),
+            tuid="2",
+        ),
+        Unit(
+            (Variant("en-US", ()), Variant("zh-CN", ("中国电力",))),
+            kind="term",
+            status="approved",
+            origin="seed.tmx:12",
+            props=(Prop("x-tm-other", "kept"),),
+        ),
+    ]
+    units = read(path)
+    assert units == expected
+    assert [u.location.unit for u in units if u.location] == ["1", "2", "#3"]

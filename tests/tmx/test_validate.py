@@ -125,3 +125,40 @@ def test_nested_and_crossed_pairs_are_fine(tmp_path: Path) -> None:
     )
     body = f'<tu><tuv xml:lang="en-US"><seg>{seg}</seg></tuv></tu>'
     assert problems(tmp_path, doc(body)) == []
+
+
+def test_repeats_name_their_first_occurrence_however_interleaved(tmp_path: Path) -> None:
+    other = GOOD_TU.replace("Green power", "Clean energy").replace("绿电", "清洁能源")
+    body = "\n".join(
+        [
+            GOOD_TU.replace("<tu>", '<tu tuid="a">'),  # line 5
+            other.replace("<tu>", '<tu tuid="b">'),  # 6
+            GOOD_TU.replace("<tu>", '<tu tuid="a">'),  # 7
+            other.replace("<tu>", '<tu tuid="c">'),  # 8
+            GOOD_TU.replace("<tu>", '<tu tuid="a">'),  # 9
+        ]
+    )
+    found = problems(tmp_path, doc(body))
+    assert found == [
+        "7: duplicate of the <tu> at line 5",
+        "7: duplicate tuid 'a' (first at line 5)",
+        "8: duplicate of the <tu> at line 6",
+        "9: duplicate of the <tu> at line 5",
+        "9: duplicate tuid 'a' (first at line 5)",
+    ]
+
+
+@pytest.mark.parametrize("count", [500, 120_000])  # the dict path and the numpy path
+def test_repeat_finder_names_each_first_occurrence(count: int) -> None:
+    from tm.tmx.validate import _Repeats
+
+    tuids = [str(i % 997) for i in range(count)]  # tuids come back every 997 units
+    found = _Repeats(keep_keys=True)
+    for line, tuid in enumerate(tuids, start=1):
+        found.add(tuid.encode(), line)
+    expected = [
+        (tuid.encode(), line, line % 997 or 997)
+        for line, tuid in enumerate(tuids, start=1)
+        if line > 997
+    ]
+    assert sorted(found.repeats()) == sorted(expected)

@@ -208,3 +208,59 @@ def test_random_units_round_trip_through_store_and_tmx(units: list[Unit]) -> Non
         assert got.with_(variants=(), origin=None) == want.with_(variants=(), origin=None)
         # Variant order within a repeat follows the first import; compare as a multiset.
         assert sorted(map(repr, got.variants)) == sorted(map(repr, want.variants))
+
+
+# -- the writer's two paths: a string for plain units, an lxml element for markup ---------------
+
+
+def _plain(unit: Unit) -> Unit:
+    """The unit with its markup flattened to text, so that the writer's fast path takes it."""
+    return unit.with_(
+        variants=tuple(
+            v.__class__(v.lang, (v.text,) if v.text else (), v.props, v.notes, v.attrs)
+            for v in unit.variants
+        )
+    )
+
+
+def both_paths(unit: Unit, srclang: str | None) -> tuple[str | None, str]:
+    from lxml import etree
+
+    from tm.tmx.writer import TmxWriter
+
+    writer = TmxWriter(io.BytesIO(), srclang="en-US")
+    fast = writer._unit_xml(unit, srclang)
+    general = etree.tostring(writer._unit_element(unit, srclang), encoding="unicode")
+    return fast, general
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(UNITS, st.sampled_from([None, "en-US", "zh-CN", "fr-CA"]))
+def test_plain_units_are_written_alike_by_both_paths(unit: Unit, srclang: str | None) -> None:
+    fast, general = both_paths(_plain(unit), srclang)
+    assert fast == general
+
+
+def test_both_paths_agree_on_languages_encodings_and_empty_values() -> None:
+    unit = Unit(
+        (
+            Variant("eN-uS", (), (Prop("x-a", "", "en", "utf-8"),), (Note("", "ZH_CN"),)),
+            Variant("ZH_CN", ("绿电\r\n\t&<>\"'",), attrs=(("changedate", 'a"&<>\n\r\t'),)),
+        ),
+        kind="term",
+        status="approved",
+        tuid="t&1",
+        origin="seed.tmx:3",
+        notes=(Note("备注", "zh-CN", "gb2312"),),
+        attrs=(("creationid", "LIWEI"), ("srclang", "zh-CN")),
+    )
+    fast, general = both_paths(unit, "en-US")
+    assert fast == general
+    assert fast is not None and "<seg/>" in fast and "<note></note>" not in fast
+
+
+def test_markup_and_odd_attribute_names_take_the_element_path() -> None:
+    marked = Unit((Variant("en", ("a", Tag("ph", (("x", "1"),), ("<br/>",)))),))
+    assert both_paths(marked, None)[0] is None
+    odd = Unit((Variant("en", ("a",)),), attrs=(("creationid", "a"), ("creationid", "b")))
+    assert both_paths(odd, None)[0] is None

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from tm import lang as langs
 from tm.errors import StoreError, UsageError
 from tm.memory import postgres, schema
-from tm.model import TERM_STATUSES, UNIT_KINDS, Note, Prop, Unit, Variant
+from tm.model import TERM_STATUSES, UNIT_KINDS, Note, Prop, Unit, Variant, plain_text
 from tm.text.fold import fold
 from tm.text.xmlchars import check_unit
 from tm.tmx.inline import content_from_json, content_to_json
@@ -125,7 +125,7 @@ def unit_key(unit: Unit) -> bytes:
 
 
 def _key_of(kind: str, identities: list[tuple[str, str]]) -> bytes:
-    text = kind + "".join(f"\x00{lang}\x00{content}" for lang, content in sorted(identities))
+    text = kind + "".join([f"\x00{lang}\x00{content}" for lang, content in sorted(identities)])
     return hashlib.blake2b(text.encode(), digest_size=16).digest()
 
 
@@ -547,20 +547,27 @@ class Store:
         self, unit_id: int, unit: Unit, identities: list[tuple[str, str]]
     ) -> list[tuple[Any, ...]]:
         term = unit.kind == "term"
+        base = unit_id << VARIANT_BITS
         rows = []
-        for position, (v, identity) in enumerate(zip(unit.variants, identities, strict=True)):
-            text = v.text
+        for position, (v, (lang_key, identity)) in enumerate(
+            zip(unit.variants, identities, strict=True)
+        ):
+            content = v.content
+            if len(content) == 1 and type(content[0]) is str:  # plain text, the common case
+                text, stored = content[0], None
+            else:
+                text, stored = plain_text(content), _stored_content(identity, content)
             rows.append(
                 (
-                    unit_id << VARIANT_BITS | position,
+                    base | position,
                     unit_id,
                     position,
                     v.lang,
-                    identity[0],
-                    _stored_content(identity[1], v.content),
+                    lang_key,
+                    stored,
                     text,
                     fold(text) if term else None,
-                    *self._variant_meta(v),
+                    *(self._variant_meta(v) if v.attrs or v.props or v.notes else _NO_META),
                 )
             )
         return rows

@@ -30,6 +30,7 @@ TUID_PROP = "x-tm-tuid"  # a tuid another unit of the same file already uses
 
 _TAGS = ("{*}tmx", "{*}header", "{*}body", "{*}tu")
 _TUV_SKIP = (XML_LANG, "lang")
+_TU_SKIP = ("tuid",)
 
 
 @dataclass(frozen=True)
@@ -55,23 +56,32 @@ def _lang_of(element: etree._Element) -> str | None:
 
 
 def _prop(element: etree._Element) -> Prop:
+    get = element.get
     return Prop(
-        type=element.get("type", ""),
-        value=element.text or "",
-        lang=_lang_of(element),
-        encoding=element.get("o-encoding"),
+        get("type", ""), element.text or "", get(XML_LANG) or get("lang"), get("o-encoding")
     )
 
 
 def _note(element: etree._Element) -> Note:
-    return Note(text=element.text or "", lang=_lang_of(element), encoding=element.get("o-encoding"))
+    get = element.get
+    return Note(element.text or "", get(XML_LANG) or get("lang"), get("o-encoding"))
+
+
+#: Attribute key (`{ns}name` or `name`) -> local name, filled as keys are met.
+_ATTR_NAMES: dict[str, str] = {}
 
 
 def _attrs(element: etree._Element, skip: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     items = element.items()
     if not items or (len(items) == 1 and items[0][0] in skip):
         return ()
-    return tuple((localname(key), value) for key, value in items if key not in skip)
+    names = _ATTR_NAMES
+    try:
+        return tuple([(names[key], value) for key, value in items if key not in skip])
+    except KeyError:  # a key not met before
+        for key, _value in items:
+            names[key] = localname(key)
+        return tuple([(names[key], value) for key, value in items if key not in skip])
 
 
 class TmxReader:
@@ -111,9 +121,9 @@ class TmxReader:
 
     def __iter__(self) -> Iterator[Unit]:
         self.header  # noqa: B018 - make sure the header has been consumed
-        for item in self._events:
-            assert isinstance(item, Unit)
-            yield item
+        # Everything after the header is a Unit; `yield from` hands them on without a Python
+        # frame per unit.
+        yield from self._events  # type: ignore[misc]
 
     def close(self) -> None:
         self._events.close()
@@ -182,56 +192,67 @@ class TmxReader:
         return Header(self.version, _attrs(element, ()), props, notes)
 
     def _unit_from(self, tu: etree._Element, count: int) -> Unit:
-        line = tu.sourceline
         tuid = tu.get("tuid")
         props: list[Prop] = []
         notes: list[Note] = []
         variants: list[Variant] = []
         kind, status, origin = "segment", None, None
+        names = _LOCAL_NAME
         for child in tu:
-            name = _LOCAL_NAME.get(child.tag) or localname(child.tag)
-            if name == "prop":
+            tag = child.tag
+            name = names.get(tag) or localname(tag)  # type: ignore[arg-type]
+            if name == "tuv":
+                variants.append(self._variant_from(child))
+            elif name == "prop":
                 prop = _prop(child)
-                if prop.type == KIND_PROP:
+                ptype = prop.type
+                if ptype[:5] != "x-tm-":
+                    props.append(prop)
+                elif ptype == KIND_PROP:
                     kind = prop.value
                     if kind not in ("segment", "term"):
                         raise self._error(f"unknown {KIND_PROP} {kind!r}", child.sourceline)
-                elif prop.type == STATUS_PROP:
+                elif ptype == STATUS_PROP:
                     status = prop.value
-                elif prop.type == ORIGIN_PROP:
+                elif ptype == ORIGIN_PROP:
                     origin = prop.value
-                elif prop.type == TUID_PROP and tuid is None:
+                elif ptype == TUID_PROP and tuid is None:
                     tuid = prop.value
                 else:
                     props.append(prop)
             elif name == "note":
                 notes.append(_note(child))
-            elif name == "tuv":
-                variants.append(self._variant_from(child))
             elif name:
                 raise self._error(f"unexpected <{name}> inside <tu>", child.sourceline)
+        line = tu.sourceline
         if not variants:
             raise self._error("a <tu> with no <tuv>", line)
-        attrs = _attrs(tu, ("tuid",))
-        location = Location(self.name, line, unit=tuid or f"#{count}")
         return Unit(
-            variants=tuple(variants),
-            kind=kind,
-            status=status,
-            tuid=tuid,
-            props=tuple(props),
-            notes=tuple(notes),
-            attrs=attrs,
-            origin=origin,
-            location=location,
+            tuple(variants),
+            kind,
+            status,
+            tuid,
+            tuple(props) if props else (),
+            tuple(notes) if notes else (),
+            _attrs(tu, _TU_SKIP),
+            origin,
+            Location(self.name, line, unit=tuid or f"#{count}"),
         )
 
     def _variant_from(self, tuv: etree._Element) -> Variant:
-        lang = _lang_of(tuv)
+        get = tuv.get
+        lang = get(XML_LANG) or get("lang")
         if not lang:
             raise self._error("a <tuv> without xml:lang", tuv.sourceline)
-        if len(tuv) == 1 and localname(tuv[0].tag) == "seg":  # the common shape, fast
-            return Variant(lang, parse_content(tuv[0]), (), (), _attrs(tuv, _TUV_SKIP))
+        if len(tuv) == 1:  # the common shape, fast: one seg, no props or notes
+            seg = tuv[0]
+            if seg.tag == "seg" or localname(seg.tag) == "seg":
+                if len(seg):
+                    content = parse_content(seg)
+                else:
+                    text = seg.text
+                    content = (text,) if text else ()
+                return Variant(lang, content, (), (), _attrs(tuv, _TUV_SKIP))
         props: list[Prop] = []
         notes: list[Note] = []
         segs = []
