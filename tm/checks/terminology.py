@@ -101,36 +101,54 @@ def check_terms(pair: CheckPair, context: Context) -> Iterator[Finding]:
     if not pair.bilingual:
         return
     _record_renderings(pair, matches, context)
-    target_text = fold(pair.target or "")
-    target_keys = {fold(_own(entry)) for _s, _e, entries in matches["target"] for entry in entries}
+    # Terms apply in both directions: a term on either side wants its rendering on the other,
+    # so the pair gives the same findings whichever file was given first.
     reported: set[str] = set()
-    for _start, _end, entries in matches["source"]:
-        own = ""
-        renderings: list[tuple[str, str]] = []  # (rendering, status)
-        for entry in entries:
-            if entry.term.status not in ("approved", "admitted"):
+    sides = (
+        ("source", pair.source_lang, "target", pair.target or "", pair.target_lang or ""),
+        ("target", pair.target_lang or "", "source", pair.source, pair.source_lang),
+    )
+    for role, lang, other_role, other_text, other_lang_of_pair in sides:
+        other_folded = fold(other_text)
+        other_keys = {
+            fold(_own(entry)) for _s, _e, entries in matches[other_role] for entry in entries
+        }
+        # A forbidden rendering on the other side is reported as term-forbidden, once.
+        forbidden_for = {
+            fold(entry.term.source)
+            for _s, _e, entries in matches[other_role]
+            for entry in entries
+            if entry.term.status == "forbidden" and entry.side == "target"
+        }
+        for _start, _end, entries in matches[role]:
+            own = ""
+            renderings: list[tuple[str, str]] = []  # (rendering, status)
+            for entry in entries:
+                if entry.term.status not in ("approved", "admitted"):
+                    continue
+                if not _in_language(entry, lang):
+                    continue
+                other, other_lang = _other(entry)
+                if langs.primary(other_lang) != langs.primary(other_lang_of_pair):
+                    continue
+                own = _own(entry)
+                renderings.append((other, entry.term.status))
+            if not renderings or fold(own) in reported or fold(own) in forbidden_for:
                 continue
-            if not _in_language(entry, pair.source_lang):
+            if any(
+                fold(other) in other_keys or fold(other) in other_folded
+                for other, _s in renderings
+            ):
                 continue
-            other, other_lang = _other(entry)
-            if langs.primary(other_lang) != langs.primary(pair.target_lang or ""):
-                continue
-            own = _own(entry)
-            renderings.append((other, entry.term.status))
-        if not renderings or own in reported:
-            continue
-        if any(
-            fold(other) in target_keys or fold(other) in target_text for other, _s in renderings
-        ):
-            continue
-        reported.add(own)
-        approved = [r for r, status in renderings if status == "approved"] or [renderings[0][0]]
-        yield config.finding(
-            "term-missing",
-            f"“{own}” should be rendered “{approved[0]}”",
-            pair,
-            suggestion=approved[0],
-        )
+            reported.add(fold(own))
+            approved = [r for r, status in renderings if status == "approved"]
+            approved = approved or [renderings[0][0]]
+            yield config.finding(
+                "term-missing",
+                f"“{own}” should be rendered “{approved[0]}”",
+                pair,
+                suggestion=approved[0],
+            )
 
 
 def _own(entry: Entry) -> str:
