@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import click
 
+from tm.cli import error_line
 from tm.cli.options import json_option, lang_options, memory_path, output_option
 from tm.errors import TmError, UsageError
 from tm.fileio import atomic_output
@@ -84,7 +85,7 @@ def import_cmd(
                         target_lang=tgt_lang,
                     )
             except TmError as exc:
-                click.echo(f"tm: error: {exc}", err=True)
+                click.echo(error_line(exc), err=True)
                 total.failed += 1
                 rows.append({"file": path, "error": str(exc)})
                 continue

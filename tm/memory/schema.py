@@ -132,6 +132,8 @@ POSTGRES_MIGRATIONS: list[str] = [
         notes TEXT NOT NULL DEFAULT '[]'
     );
     CREATE INDEX variant_norm ON variant (norm) WHERE norm IS NOT NULL;
+    -- Joins go through the unit id here: PostgreSQL would scan for the id range instead.
+    CREATE INDEX variant_unit ON variant (unit_id);
     CREATE SEQUENCE tm_writes;
     CREATE TABLE import (
         id BIGSERIAL PRIMARY KEY,

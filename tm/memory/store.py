@@ -34,6 +34,8 @@ from tm.tmx.inline import content_from_json, content_to_json
 LIKE_PATTERN_MAX = 10_000
 #: How long a writer waits for another process's transaction before giving up.
 LOCK_PATIENCE_SECONDS = 600.0
+#: Most parameters one statement is given (PostgreSQL takes 65,535, SQLite 250,000).
+MAX_PARAMETERS = 30_000
 #: The PostgreSQL advisory lock writers take (any fixed number: tm's writers share it).
 WRITER_LOCK = 0x746D_0001
 
@@ -144,7 +146,12 @@ _INSERT_VARIANT = (
     "INSERT INTO variant (id, unit_id, position, lang, lang_key, content, plain, norm,"
     " attrs, props, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
 )
-_RANGE = f"{{v}}.id BETWEEN (u.id << {VARIANT_BITS}) AND ((u.id << {VARIANT_BITS}) | {_LAST})"
+#: A unit's variants: the rowid range SQLite reads directly, and the unit id, which
+#: PostgreSQL's planner joins through its index (a range join it would scan instead).
+_RANGE = (
+    f"{{v}}.id BETWEEN (u.id << {VARIANT_BITS}) AND ((u.id << {VARIANT_BITS}) | {_LAST})"
+    " AND {v}.unit_id = u.id"
+)
 
 
 def _variant_range(unit_id: int) -> tuple[int, int]:
@@ -471,12 +478,15 @@ class Store:
         now = self._stamp or _now()
         prepared = [self._prepare(unit, srclang, origin) for unit, srclang, origin in items]
         keys = list({p[1] for p in prepared})
-        existing = {
-            row[0]
-            for row in self.db.execute(
-                f"SELECT key FROM unit WHERE key IN ({','.join('?' * len(keys))})", keys
+        existing: set[bytes] = set()
+        for start in range(0, len(keys), MAX_PARAMETERS):  # both engines cap a statement's
+            chunk = keys[start : start + MAX_PARAMETERS]  # parameters (PostgreSQL: 65,535)
+            existing.update(
+                bytes(row[0])
+                for row in self.db.execute(
+                    f"SELECT key FROM unit WHERE key IN ({','.join('?' * len(chunk))})", chunk
+                )
             )
-        }
         next_id = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM unit").fetchone()[0]
         results: list[str] = []
         unit_rows: list[tuple[Any, ...]] = []
@@ -1013,8 +1023,8 @@ class Store:
         """Term units with a variant whose folded text is one of `norms` (by index)."""
         keys = list(norms)
         found: set[int] = set()
-        for start in range(0, len(keys), 30000):
-            chunk = keys[start : start + 30000]
+        for start in range(0, len(keys), MAX_PARAMETERS):
+            chunk = keys[start : start + MAX_PARAMETERS]
             rows = self.db.execute(
                 "SELECT unit_id FROM variant WHERE norm IS NOT NULL"
                 f" AND norm IN ({','.join('?' * len(chunk))})",
