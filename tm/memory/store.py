@@ -34,6 +34,8 @@ from tm.tmx.inline import content_from_json, content_to_json
 LIKE_PATTERN_MAX = 10_000
 #: How long a writer waits for another process's transaction before giving up.
 LOCK_PATIENCE_SECONDS = 600.0
+#: A PostgreSQL write transaction creating this many units gathers statistics afterwards.
+ANALYZE_AFTER_ROWS = 10_000
 #: Most parameters one statement is given (PostgreSQL takes 65,535, SQLite 250,000).
 MAX_PARAMETERS = 30_000
 #: The PostgreSQL advisory lock writers take (any fixed number: tm's writers share it).
@@ -256,6 +258,7 @@ class Store:
         self.user = current_user()
         self._stamp: str | None = None
         self._staged = 0  # fuzzy index rows staged, not yet merged (see `_write_index`)
+        self._added = 0  # units created in this transaction (see `atomic`)
         if postgres.is_url(self.path):
             self.dialect = "postgresql"
             self.db: Any = postgres.PostgresConnection(self.path)
@@ -414,8 +417,13 @@ class Store:
                 with contextlib.suppress(sqlite3.DatabaseError):
                     self.db.execute("ROLLBACK")
                 raise _store_error(exc, self.path) from None
+            if self.dialect == "postgresql" and self._added >= ANALYZE_AFTER_ROWS:
+                # A bulk import: PostgreSQL plans with table statistics, which autovacuum
+                # would gather only later; until then a lookup took 1.4 s instead of 30 ms.
+                self.db.execute("ANALYZE")
         finally:
             self._stamp = None
+            self._added = 0
 
     def _begin_postgres(self) -> None:
         """One writer at a time, as with SQLite: a transaction-scoped advisory lock (readers
@@ -506,6 +514,7 @@ class Store:
             created.append((next_id, unit))
             next_id += 1
             results.append("created")
+            self._added += 1
         self.db.executemany(
             "INSERT INTO unit (id, key, kind, status, tuid, attrs, props, notes, srclang, origin,"
             " created_at, created_by, changed_at, changed_by)"
