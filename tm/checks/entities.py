@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ from tm import lang as langs
 from tm.checks.core import CheckPair, Context
 from tm.model import Finding
 from tm.text.fold import fold
+from tm.text.numbers import MONTHS
 
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef<>\"“”]+", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -276,69 +278,50 @@ _CAPITALISED = re.compile(
 )
 _SENTENCE_START = re.compile(r"(?:[.!?:;\"“”\u2014\u2013\[(-]\s*|\s--\s*)$")
 #: Capitalised words that are not names a translation must keep.
-_NOT_NAMES = frozenset(
-    [
-        "I",
-        "I'm",
-        "I've",
-        "I'd",
-        "I'll",
-        "Mr",
-        "Ltd",
-        "Co",
-        "Inc",
-        "Corp",
-        "Plc",
-        "Jr",
-        "Sr",
-        "St",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "Prof",
-        "God",
-        "OK",
-        "Okay",
-        "Oh",
-        "Yes",
-        "No",
-        "So",
-        "And",
-        "But",
-        "Or",
-        "Now",
-        "Well",
-        "Thank",
-        "Thanks",
-        "Please",
-        "Hello",
-        "Hi",
-        "Internet",
-    ]
-) | {
-    m.title()
-    for m in [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-}  # dates: the number check's
+_NOT_NAMES = (
+    frozenset(
+        [
+            "I",
+            "I'm",
+            "I've",
+            "I'd",
+            "I'll",
+            "Mr",
+            "Ltd",
+            "Co",
+            "Inc",
+            "Corp",
+            "Plc",
+            "Jr",
+            "Sr",
+            "St",
+            "Mrs",
+            "Ms",
+            "Dr",
+            "Prof",
+            "God",
+            "OK",
+            "Okay",
+            "Oh",
+            "Yes",
+            "No",
+            "So",
+            "And",
+            "But",
+            "Or",
+            "Now",
+            "Well",
+            "Thank",
+            "Thanks",
+            "Please",
+            "Hello",
+            "Hi",
+            "Internet",
+        ]
+    )
+    | {m.title() for m in MONTHS}
+    | set(calendar.day_name)
+)  # dates: the number check's
 #: Characters of the standard transliteration of foreign names (Xinhua's tables): a run of them
 #: in the Chinese is a name rendered by sound (Kanner → 坎纳), which no dictionary lists.
 _TRANSLITERATION = frozenset(

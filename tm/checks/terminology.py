@@ -136,8 +136,7 @@ def check_terms(pair: CheckPair, context: Context) -> Iterator[Finding]:
             if not renderings or fold(own) in reported or fold(own) in forbidden_for:
                 continue
             if any(
-                fold(other) in other_keys or fold(other) in other_folded
-                for other, _s in renderings
+                fold(other) in other_keys or fold(other) in other_folded for other, _s in renderings
             ):
                 continue
             reported.add(fold(own))

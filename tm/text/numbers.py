@@ -65,7 +65,8 @@ MONTHS = {
     )
 }
 _EN_DATE = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+(\d{1,2})\b", re.IGNORECASE)
-_EN_WORDS = {
+_UNITS_EN = {
+    "zero": 0,
     "one": 1,
     "two": 2,
     "three": 3,
@@ -78,10 +79,29 @@ _EN_WORDS = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS_EN = {
     "twenty": 20,
     "thirty": 30,
     "forty": 40,
     "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+#: The words the digit-value reader takes (one to twelve, twenty to fifty, hundred): the number
+#: words a translation writes where the other side has digits.
+_EN_WORDS = {
+    **{word: n for word, n in _UNITS_EN.items() if 1 <= n <= 12},
+    **{word: n for word, n in _TENS_EN.items() if n <= 50},
     "hundred": 100,
 }
 _EN_WORD = re.compile(r"\b(" + "|".join(_EN_WORDS) + r")\b", re.IGNORECASE)
@@ -466,38 +486,6 @@ def chinese_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
 
 
 # English ---------------------------------------------------------------------------------------
-_UNITS_EN = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS_EN = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
 _SCALES_EN = {
     "hundred": 100,
     "thousand": 10**3,
