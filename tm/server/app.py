@@ -110,7 +110,7 @@ class Server:
         def run(request: Request, body: bytes) -> Response:
             request.state.body = body
             try:
-                with open_memory(self.memory, write=write) as store:
+                with self._open(write) as store:
                     principal = self._principal(request, store)
                     if not principal.may(right):
                         raise HttpError(
@@ -143,6 +143,15 @@ class Server:
             return await run_in_threadpool(run, request, bytes(body))
 
         return endpoint
+
+    def _open(self, write: bool) -> Store:
+        """The memory for one request. A read opens it like a writer, then refuses writes: a
+        read-only SQLite open may be `immutable` (tm.memory), which is right for a command
+        that reads once, not for a server whose other requests write meanwhile."""
+        store = open_memory(self.memory, write=True)
+        if not write:
+            store.freeze()
+        return store
 
     @staticmethod
     def _query(request: Request) -> str:
@@ -196,7 +205,7 @@ class Server:
 
     def healthz(self, request: Request) -> Response:
         try:
-            with open_memory(self.memory) as store:
+            with self._open(write=False) as store:
                 store.count()
         except TmError as exc:
             return JSONResponse({"status": "unavailable", "error": str(exc)}, status_code=503)
