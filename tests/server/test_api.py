@@ -253,3 +253,14 @@ def test_tokens_are_stored_hashed(memory: str, tokens: dict[str, str]) -> None:
     secrets = [token.split("_", 2)[2] for token in tokens.values()]
     stored = json.dumps(rows)
     assert not any(secret in stored for secret in secrets)
+
+
+def test_a_tmx_memory_is_served_read_only(tmp_path: Path) -> None:
+    from .conftest import SEED_TMX
+
+    api = client(str(SEED_TMX), public_read=True)
+    found = api.get("/api/lookup", params={"q": "绿电交通"})
+    assert found.status_code == 200, found.text
+    assert found.json()["terms"]
+    refused = api.post("/api/terms", json={"source": "绿电", "target": "green power"})
+    assert refused.status_code == 403  # reads only without a token

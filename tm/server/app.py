@@ -148,9 +148,14 @@ class Server:
         """The memory for one request. A read opens it like a writer, then refuses writes: a
         read-only SQLite open may be `immutable` (tm.memory), which is right for a command
         that reads once, not for a server whose other requests write meanwhile."""
+        if self.memory.lower().endswith(".tmx"):
+            if write:
+                raise HttpError(403, "this server's memory is a TMX file: it is read-only")
+            return open_memory(self.memory)
+        if write:
+            return open_memory(self.memory, write=True)
         store = open_memory(self.memory, write=True)
-        if not write:
-            store.freeze()
+        store.freeze()
         return store
 
     @staticmethod
