@@ -71,17 +71,7 @@ def evaluate(folder: str | Path) -> Evaluation:
         if f.severity in ("error", "warning")
     ]
     injected = _pairs(folder / "injected.tsv")
-    findings = check_pairs([p for _r, p in injected], terms=terms)
-    by_unit: dict[str, set[str]] = {}
-    for finding in findings:
-        by_unit.setdefault(finding.location.unit or "", set()).add(finding.check)
-    for row, _pair in injected:
-        kind = row["kind"]
-        result.injected[kind] += 1
-        if EXPECTED[kind] in by_unit.get(row["id"], set()):
-            result.caught[kind] += 1
-        else:
-            result.missed.append(row["id"])
+    _tally_injected(result, injected, check_pairs([p for _r, p in injected], terms=terms), EXPECTED)
     return result
 
 
@@ -154,14 +144,25 @@ def evaluate_news(folder: str | Path) -> NewsEvaluation:
     result.clean_flagged = [f for f in findings if f.location.unit not in marked]
     injected = news_pairs(folder / "injected.tsv")
     injected = [(r, replace(p, document=r["id"])) for r, p in injected]
+    findings = check_pairs([p for _r, p in injected], terms=terms)
+    _tally_injected(result, injected, findings, EXPECTED_ZH_EN)
+    return result
+
+
+def _tally_injected(
+    result: Evaluation,
+    injected: list[tuple[dict[str, str], CheckPair]],
+    findings: list[Finding],
+    expected: dict[str, str],
+) -> None:
+    """Count each injected error as caught when its unit drew the check meant for its kind."""
     by_unit: dict[str, set[str]] = {}
-    for finding in check_pairs([p for _r, p in injected], terms=terms):
+    for finding in findings:
         by_unit.setdefault(finding.location.unit or "", set()).add(finding.check)
     for row, _pair in injected:
         kind = row["kind"]
         result.injected[kind] += 1
-        if EXPECTED_ZH_EN[kind] in by_unit.get(row["id"], set()):
+        if expected[kind] in by_unit.get(row["id"], set()):
             result.caught[kind] += 1
         else:
             result.missed.append(row["id"])
-    return result
