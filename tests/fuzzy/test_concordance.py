@@ -8,7 +8,8 @@ import pytest
 
 from tm.fuzzy.concordance import concordance, phrase_spans
 from tm.memory import Store
-from tm.model import Unit, Variant
+
+from .conftest import memory_of
 
 PAIRS = [
     ("Face masks are required on board.", "乘车须佩戴口罩。"),
@@ -20,12 +21,7 @@ PAIRS = [
 
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
-    store = Store(tmp_path / "tm.db")
-    with store.atomic():
-        store.put_many(
-            [(Unit((Variant("en", (e,)), Variant("zh-Hans", (z,)))), "en", None) for e, z in PAIRS]
-        )
-    return store
+    return memory_of(tmp_path, PAIRS)
 
 
 def test_a_word_is_found_as_a_whole_token_only(store: Store) -> None:

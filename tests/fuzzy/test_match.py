@@ -10,6 +10,8 @@ import tm
 from tm.memory import Store, schema
 from tm.model import Term, Unit, Variant
 
+from .conftest import memory_of
+
 PAIRS = [
     ("Mr. Teng welcomed Mr. Gao and his delegation.", "滕英明对高平一行表示欢迎。"),
     (
@@ -29,12 +31,7 @@ PAIRS = [
 
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
-    store = Store(tmp_path / "tm.db")
-    with store.atomic():
-        store.put_many(
-            [(Unit((Variant("en", (e,)), Variant("zh-Hans", (z,)))), "en", None) for e, z in PAIRS]
-        )
-    return store
+    return memory_of(tmp_path, PAIRS)
 
 
 def test_an_exact_copy_comes_first_and_a_substring_is_not_100(store: Store) -> None:
