@@ -7,7 +7,7 @@ run is not one token). Comparison is on folded tokens (case, width, Traditional/
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from tm import lang as langs
@@ -29,14 +29,8 @@ class ConcordanceHit:
     target_lang: str = ""
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "source": self.source,
-            "target": self.target,
-            "unit": self.unit,
-            "spans": self.spans,
-            "source_lang": self.source_lang,
-            "target_lang": self.target_lang,
-        }
+        """The JSON shape (`tm lookup --json`): the fields, in order."""
+        return asdict(self)
 
 
 def phrase_spans(phrase: str, text: str) -> list[list[int]]:

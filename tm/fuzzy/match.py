@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from tm import lang as langs
@@ -52,16 +52,8 @@ class Match:
     origin: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "source": self.source,
-            "target": self.target,
-            "score": self.score,
-            "unit": self.unit,
-            "diff": self.diff,
-            "source_lang": self.source_lang,
-            "target_lang": self.target_lang,
-            "origin": self.origin,
-        }
+        """The JSON shape (`tm lookup --json`): the fields, in order."""
+        return asdict(self)
 
 
 def query_language(text: str) -> str:
