@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -79,6 +80,11 @@ def atomic_output(path: str | os.PathLike[str] | None) -> Iterator[BinaryIO]:
     target = os.fspath(path)
     if os.path.isdir(target):
         raise InputError("is a directory: name a file to write", file=target)
+    if _is_special(target):
+        yield from _write_through(target)
+        return
+    # A symbolic link stays a link: the file it points to is the one replaced.
+    target = os.path.realpath(target)
     folder = os.path.dirname(os.path.abspath(target))
     if not os.path.isdir(folder):
         raise InputError("the output folder does not exist", file=target)
@@ -96,6 +102,31 @@ def atomic_output(path: str | os.PathLike[str] | None) -> Iterator[BinaryIO]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         if isinstance(exc, OSError) and exc.errno in _WRITE_FAILURES:
+            raise _write_failure(exc, target) from None
+        raise
+
+
+def _is_special(target: str) -> bool:
+    """Whether `target` is a device, a pipe or a socket (`-o /dev/null`, `-o /dev/stdout`, a
+    FIFO): there is no file to replace there, and replacing the name would put a regular file
+    where the device was (as root, in /dev)."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode)
+
+
+def _write_through(target: str) -> Iterator[BinaryIO]:
+    try:
+        handle = open(target, "wb")  # noqa: SIM115 (closed below, after the caller's block)
+    except OSError as exc:
+        raise TmError(f"cannot write: {exc.strerror or exc}", file=target) from None
+    try:
+        with handle:
+            yield handle
+    except OSError as exc:
+        if exc.errno in _WRITE_FAILURES:
             raise _write_failure(exc, target) from None
         raise
 

@@ -166,6 +166,36 @@ def test_standard_output_on_a_full_device_is_one_line(memory: Path, args) -> Non
     assert "No space left on device" in one_line(proc.stderr)
 
 
+def test_export_to_a_pipe_writes_into_it_and_leaves_the_pipe(
+    run, memory: Path, tmp_path: Path
+) -> None:
+    """`-o /dev/null` or a FIFO: replacing the name would put a regular file where the device
+    was (it once did, in /dev, as root)."""
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    assert run("export", "-o", fifo).code == 0
+    reader.join(timeout=10)
+    assert fifo.is_fifo()
+    assert received and b"<tmx" in received[0] and "绿电".encode() in received[0]
+
+
+def test_export_to_a_symbolic_link_replaces_the_file_it_names(
+    run, memory: Path, tmp_path: Path
+) -> None:
+    real = tmp_path / "exports" / "memory.tmx"
+    real.parent.mkdir()
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "latest.tmx"
+    link.symlink_to(real)
+    assert run("export", "-o", link).code == 0
+    assert link.is_symlink() and b"<tmx" in real.read_bytes()
+
+
 def test_export_to_a_directory(run, memory: Path, tmp_path: Path) -> None:
     result = run("export", "-o", tmp_path)
     assert result.code == 2 and "is a directory" in one_line(result.err)
