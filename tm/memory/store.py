@@ -9,25 +9,37 @@ speak `Unit`s only, so a server store can later stand behind the same methods.
 from __future__ import annotations
 
 import contextlib
-import getpass
-import hashlib
-import json
 import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from tm import lang as langs
 from tm.errors import StoreError, UsageError
-from tm.memory import postgres, schema
-from tm.model import TERM_STATUSES, UNIT_KINDS, Note, Prop, Unit, Variant, plain_text
+from tm.memory import postgres, provenance, schema
+from tm.memory.codec import (
+    NO_META,
+    attrs_from,
+    attrs_json,
+    content_from,
+    content_json,
+    encode,
+    notes_from,
+    notes_json,
+    props_from,
+    props_json,
+    stored_content,
+    tag_count,
+)
+from tm.memory.identity import identities as identities_of
+from tm.memory.identity import key_of
+from tm.memory.identity import unit_key as unit_key  # re-exported: tests and tools use it
+from tm.model import TERM_STATUSES, UNIT_KINDS, Note, Unit, Variant, plain_text
 from tm.text.fold import fold
 from tm.text.xmlchars import check_unit
-from tm.tmx.inline import content_from_json, content_to_json
 
 #: Queries longer than this (characters) are matched with `instr` instead of LIKE, whose
 #: pattern SQLite limits to 50,000 bytes (a Chinese character is 3 bytes in UTF-8).
@@ -42,98 +54,10 @@ MAX_PARAMETERS = 30_000
 WRITER_LOCK = 0x746D_0001
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+# The names the fuzzy-index methods below use (tm.memory.codec holds the codec).
+_content_from = content_from
+_tag_count = tag_count
 
-
-def current_user() -> str | None:
-    """Who is recorded as creating or changing a unit: $TM_USER, else the login name."""
-    user = os.environ.get("TM_USER")
-    if user:
-        return user
-    try:
-        return getpass.getuser()
-    except Exception:
-        return None
-
-
-# JSON for the stored metadata, through one reusable C encoder: `json.dumps` with options
-# builds a new encoder per call, which made JSON a third of import time.
-_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
-_c_encoder = getattr(json.encoder, "c_make_encoder", None)
-if _c_encoder is not None:
-    _chunks = _c_encoder(
-        None, None, json.encoder.encode_basestring, None, ":", ",", False, False, True
-    )
-
-    def _encode(value: Any) -> str:
-        return "".join(_chunks(value, 0))
-
-else:  # pragma: no cover - CPython without its C accelerator
-    _encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-
-    def _encode(value: Any) -> str:
-        return _encoder.encode(value)
-
-
-def _attrs_json(attrs: tuple[tuple[str, str], ...]) -> str:
-    return _encode(attrs) if attrs else "[]"
-
-
-def _props_json(props: tuple[Prop, ...]) -> str:
-    return _encode([(p.type, p.value, p.lang, p.encoding) for p in props]) if props else "[]"
-
-
-def _notes_json(notes: tuple[Note, ...]) -> str:
-    return _encode([(n.text, n.lang, n.encoding) for n in notes]) if notes else "[]"
-
-
-def _content_json(content: tuple[Any, ...]) -> str:
-    if len(content) == 1 and type(content[0]) is str:
-        return "[" + _string(content[0]) + "]"  # plain text, the common case
-    return _encode(content_to_json(content))
-
-
-def _stored_content(identity_json: str, content: tuple[Any, ...]) -> str | None:
-    """What goes in the `content` column: NULL when the segment is plain text (then `plain`
-    holds it all), so the common case is not stored twice."""
-    return None if all(type(item) is str for item in content) else identity_json
-
-
-def _content_from(stored: str | None, plain: str) -> tuple[Any, ...]:
-    if stored is None:
-        return (plain,) if plain else ()
-    return content_from_json(json.loads(stored))
-
-
-def _props_from(text: str) -> tuple[Prop, ...]:
-    return tuple(Prop(*row) for row in json.loads(text)) if text != "[]" else ()
-
-
-def _notes_from(text: str) -> tuple[Note, ...]:
-    return tuple(Note(*row) for row in json.loads(text)) if text != "[]" else ()
-
-
-def _attrs_from(text: str) -> tuple[tuple[str, str], ...]:
-    return tuple((k, v) for k, v in json.loads(text)) if text != "[]" else ()
-
-
-def unit_key(unit: Unit) -> bytes:
-    """Identity of a unit: its kind and each variant's language and content, markup included.
-
-    Two units with the same key are an exact repeat: importing one again updates metadata only.
-    """
-    return _key_of(
-        unit.kind, [(langs.canonical(v.lang), _content_json(v.content)) for v in unit.variants]
-    )
-
-
-def _key_of(kind: str, identities: list[tuple[str, str]]) -> bytes:
-    text = kind + "".join([f"\x00{lang}\x00{content}" for lang, content in sorted(identities)])
-    return hashlib.blake2b(text.encode(), digest_size=16).digest()
-
-
-_NO_META = ("[]", "[]", "[]")
 #: Staged fuzzy-index rows merged before this many accumulate (bounded TEMP storage).
 STAGE_ROWS = 4_000_000
 _STAGE_TABLES = (
@@ -255,7 +179,7 @@ class Store:
     def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False) -> None:
         self.path = os.fspath(path)
         self._readonly = readonly
-        self.user = current_user()
+        self.user = provenance.current_user()
         self._stamp: str | None = None
         self._staged = 0  # fuzzy index rows staged, not yet merged (see `_write_index`)
         self._added = 0  # units created in this transaction (see `atomic`)
@@ -395,7 +319,7 @@ class Store:
             self._begin_postgres()
         else:
             self._begin_sqlite()
-        self._stamp = _now()  # one timestamp per transaction: what was imported together
+        self._stamp = provenance.now()  # one timestamp per transaction: what was imported together
         try:
             yield
             self._flush_fuzzy()  # the fuzzy index rows staged by this transaction
@@ -483,7 +407,7 @@ class Store:
     def put_many(self, items: Sequence[tuple[Unit, str | None, str | None]]) -> list[str]:
         """`put` for a batch of (unit, srclang, origin): one query finds the repeats, one
         `executemany` inserts the rest. Same results, in order, as `put` one by one."""
-        now = self._stamp or _now()
+        now = self._stamp or provenance.now()
         prepared = [self._prepare(unit, srclang, origin) for unit, srclang, origin in items]
         keys = list({p[1] for p in prepared})
         existing: set[bytes] = set()
@@ -545,17 +469,17 @@ class Store:
             check_unit(unit, file=origin or unit.origin)
         if len(unit.variants) > _LAST + 1:
             raise UsageError(f"a unit has {len(unit.variants)} variants; at most 1024 are kept")
-        identities = [(langs.canonical(v.lang), _content_json(v.content)) for v in unit.variants]
+        identities = identities_of(unit)
         meta = (
             unit.status,
             unit.tuid,
-            _attrs_json(unit.attrs),
-            _props_json(unit.props),
-            _notes_json(unit.notes),
+            attrs_json(unit.attrs),
+            props_json(unit.props),
+            notes_json(unit.notes),
         )
         return (
             unit,
-            _key_of(unit.kind, identities),
+            key_of(unit.kind, identities),
             identities,
             meta,
             unit.source_language(srclang),
@@ -575,7 +499,7 @@ class Store:
             if len(content) == 1 and type(content[0]) is str:  # plain text, the common case
                 text, stored = content[0], None
             else:
-                text, stored = plain_text(content), _stored_content(identity, content)
+                text, stored = plain_text(content), stored_content(identity, content)
             rows.append(
                 (
                     base | position,
@@ -586,7 +510,7 @@ class Store:
                     stored,
                     text,
                     fold(text) if term else None,
-                    *(self._variant_meta(v) if v.attrs or v.props or v.notes else _NO_META),
+                    *(self._variant_meta(v) if v.attrs or v.props or v.notes else NO_META),
                 )
             )
         return rows
@@ -594,11 +518,11 @@ class Store:
     @staticmethod
     def _variant_meta(variant: Variant) -> tuple[str, str, str]:
         if not (variant.attrs or variant.props or variant.notes):
-            return _NO_META
+            return NO_META
         return (
-            _attrs_json(variant.attrs),
-            _props_json(variant.props),
-            _notes_json(variant.notes),
+            attrs_json(variant.attrs),
+            props_json(variant.props),
+            notes_json(variant.notes),
         )
 
     def _update_repeat(
@@ -622,7 +546,7 @@ class Store:
         # the same multiset, whatever the order in the file.
         by_identity: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
         for old in old_variants:
-            identity = old[2] if old[2] is not None else _content_json(_content_from(None, old[6]))
+            identity = old[2] if old[2] is not None else content_json(content_from(None, old[6]))
             by_identity.setdefault((old[1], identity), []).append(old)
         changes = []
         for variant, identity in zip(unit.variants, identities, strict=True):
@@ -645,15 +569,14 @@ class Store:
     def record_import(self, file: str, header: dict[str, Any], counts: Counts) -> None:
         self.db.execute(
             'INSERT INTO import (file, at, "by", header, report) VALUES (?,?,?,?,?)',
-            (file, _now(), self.user, _encode(header), _encode(counts.as_dict())),
+            (file, provenance.now(), self.user, encode(header), encode(counts.as_dict())),
         )
 
     # -- editing units (the term workflow) --------------------------------------------------
     def find(self, unit: Unit) -> int | None:
         """The id of the stored unit `unit` would repeat (same kind, languages and content)."""
-        identities = [(langs.canonical(v.lang), _content_json(v.content)) for v in unit.variants]
         row = self.db.execute(
-            "SELECT id FROM unit WHERE key = ?", (_key_of(unit.kind, identities),)
+            "SELECT id FROM unit WHERE key = ?", (key_of(unit.kind, identities_of(unit)),)
         ).fetchone()
         return row[0] if row else None
 
@@ -664,10 +587,10 @@ class Store:
         notes = self.db.execute("SELECT notes FROM unit WHERE id = ?", (unit_id,)).fetchone()
         if notes is None:
             raise UsageError(f"no unit #{unit_id}")
-        merged = _notes_from(notes[0]) + ((Note(note),) if note else ())
+        merged = notes_from(notes[0]) + ((Note(note),) if note else ())
         self.db.execute(
             "UPDATE unit SET status = ?, notes = ?, changed_at = ?, changed_by = ? WHERE id = ?",
-            (status, _notes_json(merged), self._stamp or _now(), self.user, unit_id),
+            (status, notes_json(merged), self._stamp or provenance.now(), self.user, unit_id),
         )
 
     def replace(self, unit_id: int, unit: Unit, *, srclang: str | None = None) -> None:
@@ -680,7 +603,7 @@ class Store:
         self.db.execute(
             "UPDATE unit SET key = ?, status = ?, tuid = ?, attrs = ?, props = ?, notes = ?,"
             " srclang = ?, changed_at = ?, changed_by = ? WHERE id = ?",
-            (key, *meta, source, self._stamp or _now(), self.user, unit_id),
+            (key, *meta, source, self._stamp or provenance.now(), self.user, unit_id),
         )
         self._unindex_unit(unit_id)
         self.db.execute("DELETE FROM variant WHERE id BETWEEN ? AND ?", _variant_range(unit_id))
@@ -969,10 +892,10 @@ class Store:
                 variants.append(
                     Variant(
                         lang=pending[1],
-                        content=_content_from(pending[2], pending[6]),
-                        attrs=_attrs_from(pending[3]),
-                        props=_props_from(pending[4]),
-                        notes=_notes_from(pending[5]),
+                        content=content_from(pending[2], pending[6]),
+                        attrs=attrs_from(pending[3]),
+                        props=props_from(pending[4]),
+                        notes=notes_from(pending[5]),
                     )
                 )
                 pending = next(variant_rows, None)
@@ -983,9 +906,9 @@ class Store:
                 kind=row[1],
                 status=row[2],
                 tuid=row[3],
-                attrs=_attrs_from(row[4]),
-                props=_props_from(row[5]),
-                notes=_notes_from(row[6]),
+                attrs=attrs_from(row[4]),
+                props=props_from(row[5]),
+                notes=notes_from(row[6]),
                 origin=row[7],
             )
             yield StoredUnit(row[0], unit, row[8])
@@ -1099,7 +1022,7 @@ class Store:
             self.db.execute(
                 "INSERT INTO token (id, name, role, hash, created_at, created_by)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
-                (token_id, name, role, digest, _now(), self.user),
+                (token_id, name, role, digest, provenance.now(), self.user),
             )
 
     def token(self, token_id: str) -> tuple[str, str, str] | None:
@@ -1119,10 +1042,6 @@ class Store:
         with self.atomic():
             if not self.db.execute("DELETE FROM token WHERE name = ?", (name,)).rowcount:
                 raise UsageError(f"no token named {name!r} (see `tm serve token list`)")
-
-
-def _tag_count(content: tuple[Any, ...]) -> int:
-    return sum(1 for item in content if type(item) is not str)
 
 
 def _pair(variants: list[Variant], src: str, tgt: str) -> list[Variant]:
