@@ -144,13 +144,15 @@ def test_a_killed_import_leaves_the_memory_as_before(memory_url: str, tmp_path: 
         import sys, time
         from tm.memory import open_memory
         from tm.model import Unit, Variant
+        def units():
+            for i in range(5000):
+                yield (Unit(variants=(Variant("en", (f"Sentence {{i}}.",)),
+                       Variant("zh-Hans", (f"第{{i}}句。",)))), "en", None)
+            print("written", flush=True)  # 5000 units: ten whole batches, all written
+            time.sleep(60)
+
         with open_memory({memory_url!r}, write=True) as store:
-            with store.atomic():
-                store.put_many([(Unit(variants=(Variant("en", (f"Sentence {{i}}.",)),
-                                 Variant("zh-Hans", (f"第{{i}}句。",)))), "en", None)
-                                for i in range(5000)])
-                print("written", flush=True)
-                time.sleep(60)
+            store.import_units(units(), file="killed.tmx", header={{}})
         """
     )
     child = subprocess.Popen(

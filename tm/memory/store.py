@@ -13,9 +13,8 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Literal
 
 from tm import lang as langs
 from tm.errors import StoreError, UsageError
@@ -37,6 +36,7 @@ from tm.memory.codec import (
 from tm.memory.identity import identities as identities_of
 from tm.memory.identity import key_of
 from tm.memory.identity import unit_key as unit_key  # re-exported: tests and tools use it
+from tm.memory.protocol import Counts, StoredUnit
 from tm.model import TERM_STATUSES, UNIT_KINDS, Note, Unit, Variant, plain_text
 from tm.text.fold import fold
 from tm.text.xmlchars import check_unit
@@ -50,6 +50,9 @@ LOCK_PATIENCE_SECONDS = 600.0
 ANALYZE_AFTER_ROWS = 10_000
 #: Most parameters one statement is given (PostgreSQL takes 65,535, SQLite 250,000).
 MAX_PARAMETERS = 30_000
+#: Units written per `executemany` in an import: large enough to amortise statements, small
+#: enough to keep memory flat.
+IMPORT_BATCH = 500
 #: The PostgreSQL advisory lock writers take (any fixed number: tm's writers share it).
 WRITER_LOCK = 0x746D_0001
 
@@ -138,35 +141,6 @@ def _store_error(exc: sqlite3.Error, path: str, *, opening: bool = False) -> Sto
     if opening:
         return StoreError(f"not a tm memory: {text}", file=path)
     return StoreError(text, file=path)
-
-
-class StoredUnit(NamedTuple):
-    id: int
-    unit: Unit
-    srclang: str
-
-
-@dataclass
-class Counts:
-    """What an import did, per file and in total."""
-
-    read: int = 0
-    created: int = 0
-    updated: int = 0
-    skipped: int = 0
-    failed: int = 0
-
-    def add(self, other: Counts) -> None:
-        for name in ("read", "created", "updated", "skipped", "failed"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
-    def tally(self, results: Iterable[str]) -> None:
-        for result in results:
-            self.read += 1
-            setattr(self, result, getattr(self, result) + 1)
-
-    def as_dict(self) -> dict[str, int]:
-        return dict(self.__dict__)
 
 
 class Store:
@@ -310,11 +284,16 @@ class Store:
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[None]:
-        """One write transaction: all of it happens, or none of it does.
+        """One write transaction: all of it happens, or none of it does. The memory's own
+        tool: each write method is one transaction, so code outside `tm.memory` never needs
+        this. Nested, it joins the transaction already open (a write method inside another).
 
         BEGIN IMMEDIATE takes the write lock up front; while another process holds it we wait
         and retry, so two imports into one store both complete, one after the other.
         """
+        if self._stamp is not None:  # inside a transaction already: it decides
+            yield
+            return
         if self.dialect == "postgresql":
             self._begin_postgres()
         else:
@@ -394,19 +373,72 @@ class Store:
                 raise StoreError("a TMX memory is read-only", hint="import it into a .db memory")
             raise StoreError("the memory was opened read-only", file=self.path)
 
-    # -- writing ----------------------------------------------------------------------------
+    # -- writing: each public method is one transaction ------------------------------------
     def put(self, unit: Unit, *, srclang: str | None = None, origin: str | None = None) -> str:
-        """Add a unit, or update an exact repeat's metadata. Call inside `atomic()`.
+        """Add a unit, or update an exact repeat's metadata, in one transaction.
 
         `srclang` is the file's source language, `origin` the provenance to record when the
         unit carries none. Returns 'created', 'updated' or 'skipped' (a repeat whose metadata
-        are unchanged). Raises `UsageError` for an unknown kind or status.
+        are unchanged). Raises `UsageError` for an unknown kind or status, `StoreError` when
+        the memory was opened read-only.
         """
         return self.put_many([(unit, srclang, origin)])[0]
 
-    def put_many(self, items: Sequence[tuple[Unit, str | None, str | None]]) -> list[str]:
-        """`put` for a batch of (unit, srclang, origin): one query finds the repeats, one
-        `executemany` inserts the rest. Same results, in order, as `put` one by one."""
+    def add(
+        self, unit: Unit, *, srclang: str | None = None, origin: str | None = None
+    ) -> tuple[int, str]:
+        """`put`, with the id of the unit stored or repeated, in the same transaction."""
+        with self.atomic():
+            result = self.put(unit, srclang=srclang, origin=origin)
+            unit_id = self.find(unit)
+        assert unit_id is not None  # just stored
+        return unit_id, result
+
+    def put_many(
+        self,
+        items: Sequence[tuple[Unit, str | None, str | None]],
+        *,
+        repeats: Literal["update", "keep"] = "update",
+    ) -> list[str]:
+        """`put` for a batch of (unit, srclang, origin), in one transaction: one query finds
+        the repeats, one `executemany` inserts the rest. Same results, in order, as `put` one
+        by one. With `repeats="keep"`, an exact repeat is left as stored ('skipped'): a
+        proposal never overwrites a reviewed unit, even one another writer stored meanwhile."""
+        self.require_writable()
+        with self.atomic():
+            return self._put_batch(items, repeats == "keep")
+
+    def import_units(
+        self,
+        items: Iterable[tuple[Unit, str | None, str | None]],
+        *,
+        file: str,
+        header: dict[str, Any],
+    ) -> Counts:
+        """Store a stream of (unit, srclang, origin) read from `file` and record the import
+        (its header and counts), all in one transaction: an error raised by the stream (a bad
+        file) or by the memory leaves the memory as it was. Memory stays flat: units are
+        written in batches of `IMPORT_BATCH` as they come."""
+        self.require_writable()
+        counts = Counts()
+        with self.atomic():
+            batch: list[tuple[Unit, str | None, str | None]] = []
+            for item in items:
+                batch.append(item)
+                if len(batch) == IMPORT_BATCH:
+                    counts.tally(self._put_batch(batch, False))
+                    batch = []
+            if batch:
+                counts.tally(self._put_batch(batch, False))
+            self.db.execute(
+                'INSERT INTO import (file, at, "by", header, report) VALUES (?,?,?,?,?)',
+                (file, self._stamp, self.user, encode(header), encode(counts.as_dict())),
+            )
+        return counts
+
+    def _put_batch(
+        self, items: Sequence[tuple[Unit, str | None, str | None]], keep_repeats: bool
+    ) -> list[str]:
         now = self._stamp or provenance.now()
         prepared = [self._prepare(unit, srclang, origin) for unit, srclang, origin in items]
         keys = list({p[1] for p in prepared})
@@ -447,6 +479,8 @@ class Store:
         )
         self.db.executemany(_INSERT_VARIANT, variant_rows)
         self._index_units(created)
+        if keep_repeats:
+            return [result or "skipped" for result in results]
         for index in repeats:  # in input order, after the new ones exist
             unit, key, identities, meta, _source, _origin = prepared[index]
             results[index] = self._update_repeat(key, unit, identities, meta, now)
@@ -566,12 +600,6 @@ class Store:
         )
         return "updated"
 
-    def record_import(self, file: str, header: dict[str, Any], counts: Counts) -> None:
-        self.db.execute(
-            'INSERT INTO import (file, at, "by", header, report) VALUES (?,?,?,?,?)',
-            (file, provenance.now(), self.user, encode(header), encode(counts.as_dict())),
-        )
-
     # -- editing units (the term workflow) --------------------------------------------------
     def find(self, unit: Unit) -> int | None:
         """The id of the stored unit `unit` would repeat (same kind, languages and content)."""
@@ -580,40 +608,62 @@ class Store:
         ).fetchone()
         return row[0] if row else None
 
-    def set_status(self, unit_id: int, status: str, note: str | None = None) -> None:
-        """Change a unit's status (and add a note saying why), recording who and when."""
+    def set_status(self, unit_ids: Iterable[int], status: str, note: str | None = None) -> int:
+        """Change these units' status (and add a note saying why), recording who and when, in
+        one transaction; how many changed. `UsageError` for an unknown status or unit (then
+        none changes)."""
         if status not in TERM_STATUSES:
             raise UsageError(f"unknown status {status!r} (one of {', '.join(TERM_STATUSES)})")
-        notes = self.db.execute("SELECT notes FROM unit WHERE id = ?", (unit_id,)).fetchone()
-        if notes is None:
-            raise UsageError(f"no unit #{unit_id}")
-        merged = notes_from(notes[0]) + ((Note(note),) if note else ())
-        self.db.execute(
-            "UPDATE unit SET status = ?, notes = ?, changed_at = ?, changed_by = ? WHERE id = ?",
-            (status, notes_json(merged), self._stamp or provenance.now(), self.user, unit_id),
-        )
+        self.require_writable()
+        count = 0
+        with self.atomic():
+            for unit_id in unit_ids:
+                notes = self.db.execute(
+                    "SELECT notes FROM unit WHERE id = ?", (unit_id,)
+                ).fetchone()
+                if notes is None:
+                    raise UsageError(f"no unit #{unit_id}")
+                merged = notes_from(notes[0]) + ((Note(note),) if note else ())
+                self.db.execute(
+                    "UPDATE unit SET status = ?, notes = ?, changed_at = ?, changed_by = ?"
+                    " WHERE id = ?",
+                    (status, notes_json(merged), self._stamp, self.user, unit_id),
+                )
+                count += 1
+        return count
 
     def replace(self, unit_id: int, unit: Unit, *, srclang: str | None = None) -> None:
         """Give unit `unit_id` new content and metadata, keeping its id, origin and creation
-        record. `UsageError` when another unit already holds that content."""
+        record, in one transaction. `UsageError` when another unit already holds that
+        content."""
+        self.require_writable()
         _unit, key, identities, meta, source, _origin = self._prepare(unit, srclang, None)
-        other = self.db.execute("SELECT id FROM unit WHERE key = ?", (key,)).fetchone()
-        if other is not None and other[0] != unit_id:
-            raise UsageError(f"unit #{other[0]} already holds that content")
-        self.db.execute(
-            "UPDATE unit SET key = ?, status = ?, tuid = ?, attrs = ?, props = ?, notes = ?,"
-            " srclang = ?, changed_at = ?, changed_by = ? WHERE id = ?",
-            (key, *meta, source, self._stamp or provenance.now(), self.user, unit_id),
-        )
-        self._unindex_unit(unit_id)
-        self.db.execute("DELETE FROM variant WHERE id BETWEEN ? AND ?", _variant_range(unit_id))
-        self.db.executemany(_INSERT_VARIANT, self._variant_rows(unit_id, unit, identities))
-        self._index_units([(unit_id, unit)])
+        with self.atomic():
+            other = self.db.execute("SELECT id FROM unit WHERE key = ?", (key,)).fetchone()
+            if other is not None and other[0] != unit_id:
+                raise UsageError(f"unit #{other[0]} already holds that content")
+            self.db.execute(
+                "UPDATE unit SET key = ?, status = ?, tuid = ?, attrs = ?, props = ?, notes = ?,"
+                " srclang = ?, changed_at = ?, changed_by = ? WHERE id = ?",
+                (key, *meta, source, self._stamp, self.user, unit_id),
+            )
+            self._unindex_unit(unit_id)
+            self.db.execute("DELETE FROM variant WHERE id BETWEEN ? AND ?", _variant_range(unit_id))
+            self.db.executemany(_INSERT_VARIANT, self._variant_rows(unit_id, unit, identities))
+            self._index_units([(unit_id, unit)])
 
-    def delete(self, unit_id: int) -> None:
-        self._unindex_unit(unit_id)
-        self.db.execute("DELETE FROM variant WHERE id BETWEEN ? AND ?", _variant_range(unit_id))
-        self.db.execute("DELETE FROM unit WHERE id = ?", (unit_id,))
+    def delete(self, *unit_ids: int) -> int:
+        """Remove these units, in one transaction; how many there were."""
+        self.require_writable()
+        count = 0
+        with self.atomic():
+            for unit_id in unit_ids:
+                self._unindex_unit(unit_id)
+                self.db.execute(
+                    "DELETE FROM variant WHERE id BETWEEN ? AND ?", _variant_range(unit_id)
+                )
+                count += self.db.execute("DELETE FROM unit WHERE id = ?", (unit_id,)).rowcount
+        return count
 
     def history(self, ids: Iterable[int]) -> dict[int, tuple[str, str | None, str, str | None]]:
         """(created at, created by, changed at, changed by) of these units."""
