@@ -106,6 +106,10 @@ def test_export_filters_by_pair_kind_and_status(tmp_path: Path, tmx_data: Path) 
 def test_tmx_memory_is_read_only(tmx_data: Path) -> None:
     store = open_memory(tmx_data / "omegat.tmx")
     assert store.count() == 3
+    assert store.readonly  # how it was opened, and so for every write method
+    with pytest.raises(StoreError, match="read-only"):
+        store.put(Unit((Variant("en", ("Green power",)), Variant("zh-CN", ("绿电",)))))
+    assert store.count() == 3
     with pytest.raises(StoreError, match="read-only"):
         import_file(store, str(tmx_data / "omegat.tmx"))
     with pytest.raises(StoreError, match="read-only"):

@@ -68,23 +68,23 @@ _STAGE_TABLES = (
     "CREATE TEMP TABLE IF NOT EXISTS fuzzy_stage_gram (gram BIGINT, len INTEGER, unit BIGINT)",
     "CREATE TEMP TABLE IF NOT EXISTS fuzzy_stage_df (gram BIGINT, n BIGINT)",
 )
-#: Variant ids are (unit id << VARIANT_BITS) | position: at most 1024 languages per unit.
-VARIANT_BITS = 10
-_LAST = (1 << VARIANT_BITS) - 1
+_UNIT_COLUMNS = (
+    "key, kind, status, tuid, attrs, props, notes, srclang, origin,"
+    " created_at, created_by, changed_at, changed_by"
+)
+#: SQLite chooses a new unit's rowid; PostgreSQL's come from a sequence (`_insert_units`).
+_INSERT_UNIT = f"INSERT INTO unit ({_UNIT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+_INSERT_UNIT_WITH_ID = (
+    f"INSERT INTO unit (id, {_UNIT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+#: A variant's id is the database's (SQLite's rowid, PostgreSQL's sequence): variants are
+#: found through their unit id (indexed), in id order, which is their order in the unit.
 _INSERT_VARIANT = (
-    "INSERT INTO variant (id, unit_id, position, lang, lang_key, content, plain, norm,"
-    " attrs, props, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+    "INSERT INTO variant (unit_id, position, lang, lang_key, content, plain, norm,"
+    " attrs, props, notes) VALUES (?,?,?,?,?,?,?,?,?,?)"
 )
-#: A unit's variants: the rowid range SQLite reads directly, and the unit id, which
-#: PostgreSQL's planner joins through its index (a range join it would scan instead).
-_RANGE = (
-    f"{{v}}.id BETWEEN (u.id << {VARIANT_BITS}) AND ((u.id << {VARIANT_BITS}) | {_LAST})"
-    " AND {v}.unit_id = u.id"
-)
-
-
-def _variant_range(unit_id: int) -> tuple[int, int]:
-    return unit_id << VARIANT_BITS, (unit_id << VARIANT_BITS) | _LAST
+#: Joins a unit (`u`) to its variants (`{v}`).
+_OF_UNIT = "{v}.unit_id = u.id"
 
 
 def _lang_clause(column: str, lang: str) -> tuple[str, list[str]]:
@@ -261,7 +261,10 @@ class Store:
             )
         if version == schema.VERSION:
             return
-        if self.readonly and self.path != ":memory:":
+        # A read-only SQLite connection cannot migrate (`_upgrade_for_reading` did, through a
+        # writing one, or could not); PostgreSQL's connection can: a new schema is this
+        # program's change, not the command's, so a reader migrates it as SQLite's does.
+        if self.readonly and self.dialect == "sqlite" and self.path != ":memory:":
             raise StoreError(
                 f"the memory has schema version {version}, this tm needs {schema.VERSION}",
                 file=self.path,
@@ -451,12 +454,10 @@ class Store:
                     f"SELECT key FROM unit WHERE key IN ({','.join('?' * len(chunk))})", chunk
                 )
             )
-        next_id = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM unit").fetchone()[0]
         results: list[str] = []
         unit_rows: list[tuple[Any, ...]] = []
-        variant_rows: list[tuple[Any, ...]] = []
+        new: list[tuple[Unit, list[tuple[str, str]]]] = []
         repeats: list[int] = []
-        created: list[tuple[int, Unit]] = []
         for index, (unit, key, identities, meta, source, origin) in enumerate(prepared):
             if key in existing:
                 results.append("")
@@ -464,27 +465,64 @@ class Store:
                 continue
             existing.add(key)
             unit_rows.append(
-                (next_id, key, unit.kind, *meta, source, origin, now, self.user, now, self.user)
+                (key, unit.kind, *meta, source, origin, now, self.user, now, self.user)
             )
-            variant_rows.extend(self._variant_rows(next_id, unit, identities))
-            created.append((next_id, unit))
-            next_id += 1
+            new.append((unit, identities))
             results.append("created")
-            self._added += 1
-        self.db.executemany(
-            "INSERT INTO unit (id, key, kind, status, tuid, attrs, props, notes, srclang, origin,"
-            " created_at, created_by, changed_at, changed_by)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            unit_rows,
-        )
+        ids = self._insert_units(unit_rows)
+        self._added += len(ids)
+        variant_rows: list[tuple[Any, ...]] = []
+        for unit_id, (unit, identities) in zip(ids, new, strict=True):
+            variant_rows.extend(self._variant_rows(unit_id, unit, identities))
         self.db.executemany(_INSERT_VARIANT, variant_rows)
-        self._index_units(created)
+        self._index_units([(unit_id, unit) for unit_id, (unit, _) in zip(ids, new, strict=True)])
         if keep_repeats:
             return [result or "skipped" for result in results]
         for index in repeats:  # in input order, after the new ones exist
             unit, key, identities, meta, _source, _origin = prepared[index]
             results[index] = self._update_repeat(key, unit, identities, meta, now)
         return results
+
+    def _insert_units(self, rows: list[tuple[Any, ...]]) -> list[int]:
+        """Insert unit rows (without ids); their ids, in order, as the database assigned them.
+
+        PostgreSQL: a block of the unit sequence, reserved in one statement, so concurrent
+        writers never collide. SQLite: rowids SQLite chose; under its write lock a new rowid
+        is one more than the largest, so one `executemany` makes a run ending at
+        `last_insert_rowid()` (checked; found by key otherwise).
+        """
+        if not rows:
+            return []
+        if self.dialect == "postgresql":
+            ids = [
+                row[0]
+                for row in self.db.execute(
+                    "SELECT nextval('unit_id_seq') FROM generate_series(1, ?)", (len(rows),)
+                )
+            ]
+            self.db.executemany(
+                _INSERT_UNIT_WITH_ID, [(i, *row) for i, row in zip(ids, rows, strict=True)]
+            )
+            return ids
+        self.db.executemany(_INSERT_UNIT, rows)
+        last = self.db.execute("SELECT last_insert_rowid()").fetchone()[0]
+        first = last - len(rows) + 1
+        run = self.db.execute(
+            "SELECT count(*) FROM unit WHERE id BETWEEN ? AND ?", (first, last)
+        ).fetchone()[0]
+        if run == len(rows):
+            return list(range(first, last + 1))
+        by_key: dict[bytes, int] = {}
+        for start in range(0, len(rows), MAX_PARAMETERS):
+            chunk = [row[0] for row in rows[start : start + MAX_PARAMETERS]]
+            marks = ",".join("?" * len(chunk))
+            by_key.update(
+                (bytes(k), i)
+                for k, i in self.db.execute(
+                    f"SELECT key, id FROM unit WHERE key IN ({marks})", chunk
+                )
+            )
+        return [by_key[row[0]] for row in rows]
 
     def _prepare(
         self, unit: Unit, srclang: str | None, origin: str | None
@@ -501,8 +539,6 @@ class Store:
             check_unit(unit)
         else:
             check_unit(unit, file=origin or unit.origin)
-        if len(unit.variants) > _LAST + 1:
-            raise UsageError(f"a unit has {len(unit.variants)} variants; at most 1024 are kept")
         identities = identities_of(unit)
         meta = (
             unit.status,
@@ -524,7 +560,6 @@ class Store:
         self, unit_id: int, unit: Unit, identities: list[tuple[str, str]]
     ) -> list[tuple[Any, ...]]:
         term = unit.kind == "term"
-        base = unit_id << VARIANT_BITS
         rows = []
         for position, (v, (lang_key, identity)) in enumerate(
             zip(unit.variants, identities, strict=True)
@@ -536,7 +571,6 @@ class Store:
                 text, stored = plain_text(content), stored_content(identity, content)
             rows.append(
                 (
-                    base | position,
                     unit_id,
                     position,
                     v.lang,
@@ -573,8 +607,8 @@ class Store:
         unit_id = row[0]
         old_variants = self.db.execute(
             "SELECT id, lang_key, content, attrs, props, notes, plain FROM variant"
-            " WHERE id BETWEEN ? AND ? ORDER BY id",
-            _variant_range(unit_id),
+            " WHERE unit_id = ? ORDER BY id",
+            (unit_id,),
         ).fetchall()
         # Pair incoming variants with stored ones by (language, content): the key guarantees
         # the same multiset, whatever the order in the file.
@@ -648,7 +682,7 @@ class Store:
                 (key, *meta, source, self._stamp, self.user, unit_id),
             )
             self._unindex_unit(unit_id)
-            self.db.execute("DELETE FROM variant WHERE id BETWEEN ? AND ?", _variant_range(unit_id))
+            self.db.execute("DELETE FROM variant WHERE unit_id = ?", (unit_id,))
             self.db.executemany(_INSERT_VARIANT, self._variant_rows(unit_id, unit, identities))
             self._index_units([(unit_id, unit)])
 
@@ -659,9 +693,7 @@ class Store:
         with self.atomic():
             for unit_id in unit_ids:
                 self._unindex_unit(unit_id)
-                self.db.execute(
-                    "DELETE FROM variant WHERE id BETWEEN ? AND ?", _variant_range(unit_id)
-                )
+                self.db.execute("DELETE FROM variant WHERE unit_id = ?", (unit_id,))
                 count += self.db.execute("DELETE FROM unit WHERE id = ?", (unit_id,)).rowcount
         return count
 
@@ -755,7 +787,7 @@ class Store:
         self._flush_fuzzy()
         rows = self.db.execute(
             "SELECT u.kind, v.lang_key, v.plain, v.content FROM unit u JOIN variant v"
-            f" ON {_RANGE.format(v='v')} WHERE u.id = ?",
+            f" ON {_OF_UNIT.format(v='v')} WHERE u.id = ?",
             (unit_id,),
         ).fetchall()
         keys, grams, counts = self._fuzzy_rows(
@@ -796,7 +828,7 @@ class Store:
             total = self.db.execute("SELECT count(*) FROM variant").fetchone()[0]
             cursor = self.db.execute(
                 "SELECT u.id, u.kind, v.lang_key, v.plain, v.content FROM unit u JOIN variant v"
-                f" ON {_RANGE.format(v='v')} ORDER BY u.id"
+                f" ON {_OF_UNIT.format(v='v')} ORDER BY u.id"
             )
             done = 0
             while batch := cursor.fetchmany(5000):
@@ -855,7 +887,7 @@ class Store:
         variants: dict[int, list[tuple[str, str, int]]] = {}
         rows = self.db.execute(
             "SELECT v.unit_id, v.lang, v.plain, v.content FROM unit u JOIN variant v"
-            f" ON {_RANGE.format(v='v')} WHERE u.id IN ({marks}) ORDER BY v.id",
+            f" ON {_OF_UNIT.format(v='v')} WHERE u.id IN ({marks}) ORDER BY v.id",
             unit_ids,
         )
         for unit_id, lang, plain, content in rows:
@@ -895,7 +927,7 @@ class Store:
             if requested:
                 clause, values = _lang_clause("w.lang_key", requested)
                 where.append(
-                    f"EXISTS (SELECT 1 FROM variant w WHERE {_RANGE.format(v='w')} AND {clause})"
+                    f"EXISTS (SELECT 1 FROM variant w WHERE {_OF_UNIT.format(v='w')} AND {clause})"
                 )
                 args.extend(values)
         if src and not (any_source and tgt):
@@ -931,7 +963,7 @@ class Store:
         # the two streams agree even while another process writes.
         variant_rows = self.db.execute(
             "SELECT v.unit_id, v.lang, v.content, v.attrs, v.props, v.notes, v.plain"
-            f" FROM unit u JOIN variant v ON {_RANGE.format(v='v')}{where}"
+            f" FROM unit u JOIN variant v ON {_OF_UNIT.format(v='v')}{where}"
             " ORDER BY u.id, v.id",
             args,
         )
@@ -992,7 +1024,7 @@ class Store:
         """Units per language pair (source → each other language), kind and status."""
         rows = self.db.execute(
             "SELECT u.srclang, coalesce(v.lang_key, ''), u.kind, u.status, count(DISTINCT u.id)"
-            f" FROM unit u LEFT JOIN variant v ON {_RANGE.format(v='v')}"
+            f" FROM unit u LEFT JOIN variant v ON {_OF_UNIT.format(v='v')}"
             " AND v.lang_key != u.srclang"
             " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"
         )
@@ -1023,7 +1055,7 @@ class Store:
         status_list = list(statuses)
         rows = self.db.execute(
             "SELECT s.plain, s.lang, t.plain, t.lang FROM unit u"
-            f" JOIN variant s ON {_RANGE.format(v='s')} JOIN variant t ON {_RANGE.format(v='t')}"
+            " JOIN variant s ON s.unit_id = u.id JOIN variant t ON t.unit_id = u.id"
             f" WHERE u.kind = 'term' AND u.status IN ({','.join('?' * len(status_list))})"
             " AND s.lang_key = u.srclang AND t.id != s.id",
             status_list,
@@ -1034,7 +1066,7 @@ class Store:
         """(unit id, plain text) of every segment variant in `lang`: the fuzzy candidates."""
         clause, values = _lang_clause("v.lang_key", lang)
         return self.db.execute(
-            f"SELECT v.unit_id, v.plain FROM unit u JOIN variant v ON {_RANGE.format(v='v')}"
+            f"SELECT v.unit_id, v.plain FROM unit u JOIN variant v ON {_OF_UNIT.format(v='v')}"
             f" WHERE u.kind = 'segment' AND {clause}",
             values,
         ).fetchall()
@@ -1043,7 +1075,7 @@ class Store:
         """Segment units with a variant in `lang` containing `text` (case-insensitive)."""
         clause, values = _lang_clause("v.lang_key", lang)
         select = (
-            f"SELECT v.unit_id, v.plain FROM unit u JOIN variant v ON {_RANGE.format(v='v')}"
+            f"SELECT v.unit_id, v.plain FROM unit u JOIN variant v ON {_OF_UNIT.format(v='v')}"
             f" WHERE u.kind = 'segment' AND {clause}"
         )
         if len(text) > LIKE_PATTERN_MAX:
