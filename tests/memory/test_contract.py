@@ -93,20 +93,49 @@ def test_lookups_agree(memory_url: str) -> None:
         assert all("chongqing" in hit.source.lower() for hit in english.concordance)
 
 
-def test_concordance_folds_ascii_only_on_every_backend(memory_url: str, tmp_path: Path) -> None:
+FOLDING = [
+    ("en", "The delegation visited the ÉLYSÉE PALACE in Paris."),
+    ("en", "The Élysée Palace answered the letter."),
+    ("en", "Elysee is spelt without accents in this ASCII feed."),
+    ("en", "ÉNERGIE Storage in Chongqing"),
+    ("zh-CN", "双方签署了绿电交通战略合作协议。"),
+    ("en", "ÉLYSÉE " * 1500 + "at length."),
+]
+
+
+def test_concordance_folds_case_the_same_on_every_backend(memory_url: str, tmp_path: Path) -> None:
+    """SQLite's LIKE folds ASCII only, PostgreSQL's folds nothing: both find a text whatever
+    the case of its letters, accented or not, and a Chinese phrase as written."""
     tmx = tmp_path / "fold.tmx"
+    body = "".join(
+        f'<tu><tuv xml:lang="{lang}"><seg>{text}</seg></tuv>'
+        f'<tuv xml:lang="{"zh-CN" if lang == "en" else "en"}"><seg>{i}</seg></tuv></tu>'
+        for i, (lang, text) in enumerate(FOLDING)
+    )
     tmx.write_text(
         '<tmx version="1.4"><header creationtool="t" creationtoolversion="1"'
-        ' segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/><body>'
-        '<tu><tuv xml:lang="en"><seg>ÉNERGIE Storage in Chongqing</seg></tuv>'
-        '<tuv xml:lang="zh-CN"><seg>重庆的储能</seg></tuv></tu></body></tmx>',
+        ' segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/>'
+        f"<body>{body}</body></tmx>",
         encoding="utf-8",
     )
     with open_memory(memory_url, write=True) as store:
         import_file(store, str(tmx))
-        assert len(store.concordance("storage", "en")) == 1  # ASCII folds
-        assert len(store.concordance("énergie", "en")) == 0  # as SQLite's LIKE: no more
-        assert len(store.concordance("储能", "zh-Hans")) == 1
+
+        def texts(query: str, lang: str = "en", limit: int = 10) -> list[str]:
+            return [plain for _id, plain in store.concordance(query, lang, limit)]
+
+        both = [FOLDING[0][1], FOLDING[1][1]]
+        assert texts("élysée palace") == both
+        assert texts("ÉLYSÉE")[:2] == both
+        assert texts("Élysée", limit=1) == both[:1]
+        assert texts("elysee") == [FOLDING[2][1]]  # an accent is not case
+        assert texts("énergie storage") == texts("STORAGE") == [FOLDING[3][1]]
+        assert texts("绿电交通战略", "zh-Hans") == [FOLDING[4][1]]
+        assert texts("绿电交通 战略", "zh-Hans") == []
+        long_query = "élysée " * 1450  # past the LIKE pattern limit: compared in Python
+        assert texts(long_query) == [FOLDING[5][1]]
+        assert texts(long_query + "in short.") == []
+        assert texts(FOLDING[0][1].lower()) == [FOLDING[0][1]]
 
 
 def test_concurrent_writers_both_complete(memory_url: str, tmp_path: Path) -> None:

@@ -87,6 +87,23 @@ _INSERT_VARIANT = (
 _OF_UNIT = "{v}.unit_id = u.id"
 
 
+def _like_pattern(text: str) -> tuple[str, bool]:
+    """A LIKE pattern (escape `\\`) for texts containing `text`, and whether every text it
+    matches does (case aside, as ASCII): a non-ASCII letter with case is `_`, which the engines
+    cannot fold."""
+    parts = []
+    exact = True
+    for char in text:
+        if char in "\\%_":
+            parts.append("\\" + char)
+        elif char >= "\x80" and char.lower() != char.upper():
+            parts.append("_")
+            exact = False
+        else:
+            parts.append(char)
+    return "%" + "".join(parts) + "%", exact
+
+
 def _lang_clause(column: str, lang: str) -> tuple[str, list[str]]:
     """SQL matching `column` (a canonical tag) against the language range `lang`, as
     `tm.lang.matches` does: the tag itself or any of its subtags."""
@@ -1072,24 +1089,37 @@ class Store:
         ).fetchall()
 
     def concordance(self, text: str, lang: str, limit: int = 10) -> list[tuple[int, str]]:
-        """Segment units with a variant in `lang` containing `text` (case-insensitive)."""
+        """Segment units with a variant in `lang` containing `text` ignoring case (each
+        character's lowercase, as Python's `str.lower`: "élysée" finds "ÉLYSÉE"), by unit id:
+        the same on every backend.
+
+        The engines' LIKE folds ASCII only (SQLite) or nothing (PostgreSQL; its ILIKE on the
+        C-collated columns folds ASCII): so each non-ASCII letter with case is a `_` in the
+        pattern, and the texts it admits are compared here.
+        """
         clause, values = _lang_clause("v.lang_key", lang)
         select = (
             f"SELECT v.unit_id, v.plain FROM unit u JOIN variant v ON {_OF_UNIT.format(v='v')}"
             f" WHERE u.kind = 'segment' AND {clause}"
         )
+        wanted = text.lower()
         if len(text) > LIKE_PATTERN_MAX:
-            # SQLite refuses LIKE patterns over 50,000 bytes ("pattern too complex"); instr on
-            # lower() is the same ASCII-only case folding, without the limit.
-            return self.db.execute(
-                f"{select} AND {'instr' if self.dialect == 'sqlite' else 'strpos'}"
-                "(lower(v.plain), lower(?)) > 0 LIMIT ?",
-                (*values, text, limit),
-            ).fetchall()
-        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        return self.db.execute(
-            f"{select} AND v.plain {self._like} ? ESCAPE '\\' LIMIT ?", (*values, pattern, limit)
+            # SQLite refuses LIKE patterns over 50,000 bytes ("pattern too complex"): the
+            # few texts long enough to hold such a query are compared here.
+            rows = self.db.execute(
+                f"{select} AND length(v.plain) >= ? ORDER BY u.id, v.id",
+                (*values, len(text)),
+            )
+            found = [(unit_id, plain) for unit_id, plain in rows if wanted in plain.lower()]
+            return found[:limit]
+        pattern, exact = _like_pattern(text)
+        rows = self.db.execute(
+            f"{select} AND v.plain {self._like} ? ESCAPE '\\' ORDER BY u.id, v.id LIMIT ?",
+            (*values, pattern, limit if exact else 4 * limit),
         ).fetchall()
+        if exact:
+            return [(unit_id, plain) for unit_id, plain in rows]
+        return [(unit_id, plain) for unit_id, plain in rows if wanted in plain.lower()][:limit]
 
     # -- access tokens (tm serve) -----------------------------------------------------------
     def add_token(self, token_id: str, name: str, role: str, digest: str) -> None:
