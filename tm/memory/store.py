@@ -1,9 +1,13 @@
-"""The translation memory as one SQLite file. Nothing outside `tm.memory` imports sqlite3.
+"""The translation memory in SQLite (one file) or PostgreSQL (tm.memory.postgres): `Store`,
+the `Memory` (tm.memory.protocol) both backends share. Nothing outside `tm.memory` imports
+sqlite3.
 
 Why SQLite: a single file like a CAT tool's file TM, transactions so that a failed or killed
 import leaves the store exactly as before, WAL so that readers never block a writer, and
-enough speed to hold millions of units. The `Store` owns every query; the stages above it
-speak `Unit`s only, so a server store can later stand behind the same methods.
+enough speed to hold millions of units. The `Store` owns every query and every transaction
+(each write method is one); the stages above it speak `Unit`s only. What is the same for
+every backend lives beside it: the JSON codec (codec.py), unit identity (identity.py),
+provenance (provenance.py).
 """
 
 from __future__ import annotations
@@ -350,7 +354,8 @@ class Store:
 
     def _begin_postgres(self) -> None:
         """One writer at a time, as with SQLite: a transaction-scoped advisory lock (readers
-        never wait for it), held until COMMIT or ROLLBACK."""
+        never wait for it), held until COMMIT or ROLLBACK. Ids do not depend on it (they come
+        from sequences); finding exact repeats before inserting does."""
         self.db.execute("BEGIN")
         self.db.execute(f"SET LOCAL lock_timeout = '{int(LOCK_PATIENCE_SECONDS)}s'")
         self.db.execute("SELECT pg_advisory_xact_lock(?)", (WRITER_LOCK,))
