@@ -413,6 +413,7 @@ class Store:
         self, unit: Unit, *, srclang: str | None = None, origin: str | None = None
     ) -> tuple[int, str]:
         """`put`, with the id of the unit stored or repeated, in the same transaction."""
+        self.require_writable()
         with self.atomic():
             result = self.put(unit, srclang=srclang, origin=origin)
             unit_id = self.find(unit)
