@@ -207,3 +207,35 @@ def test_tokens_are_kept_by_every_backend(memory_url: str) -> None:
         assert authenticate(store, token[:-1] + ("x" if token[-1] != "x" else "y")) is None
         store.revoke_token("ci-bot")
         assert authenticate(store, token) is None
+
+
+def test_a_memory_opened_for_reading_refuses_every_write(memory_url: str) -> None:
+    """Read-only is how the memory was opened, on every backend: each write method refuses
+    (PostgreSQL's connection could write; the memory does not let it)."""
+    from tm.errors import StoreError
+
+    term = Term("储能", "energy storage", "zh-Hans", "en")
+    with open_memory(memory_url, write=True) as store:
+        unit_id, _ = add_term(store, term)
+    unit = Term("储能", "energy-storage system", "zh-Hans", "en").unit()
+    with open_memory(memory_url) as store:
+        assert store.readonly
+        writes = [
+            lambda: store.put(unit),
+            lambda: store.add(unit),
+            lambda: store.put_many([(unit, "zh-Hans", None)]),
+            lambda: store.import_units(iter([(unit, "zh-Hans", None)]), file="x.tbx", header={}),
+            lambda: store.set_status([unit_id], "forbidden"),
+            lambda: store.replace(unit_id, unit),
+            lambda: store.delete(unit_id),
+            lambda: store.add_token("abc", "ci-bot", "ci", "digest"),
+            lambda: store.revoke_token("ci-bot"),
+        ]
+        for write in writes:
+            with pytest.raises(StoreError, match="read-only"):
+                write()
+    with open_memory(memory_url) as store:
+        assert [(e.term.target, e.term.status) for e in select(store, "储能")] == [
+            ("energy storage", "approved")
+        ]
+        assert store.tokens() == []
