@@ -191,3 +191,15 @@ def test_help_loads_no_heavy_library() -> None:
 def test_package_data_is_installed() -> None:
     assert (PACKAGE / "tmx" / "tmx14.dtd").is_file()
     importlib.import_module("tm.tmx.validate")._dtd()  # loads from the installed package
+
+
+def test_only_the_memory_opens_transactions() -> None:
+    """Each write of the memory is one of its methods and one transaction (the unit of work
+    is the memory's): nothing outside tm/memory wraps writes in `atomic()`."""
+    memory = PACKAGE / "memory"
+    for path in source_files():
+        if memory in path.parents:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr == "atomic":
+                raise AssertionError(f"{path}:{node.lineno} calls .atomic(): use a memory method")

@@ -15,7 +15,7 @@ from tm import lang as langs
 from tm.fuzzy.concordance import ConcordanceHit, concordance
 from tm.fuzzy.match import Match, fuzzy_matches
 from tm.glossary.matcher import TermMatcher, index_keys
-from tm.memory.store import Store
+from tm.memory.protocol import Memory
 
 #: Order in which term entries are shown: what to use first, what to avoid last but marked.
 STATUS_ORDER = {
@@ -82,7 +82,7 @@ def term_keys(text: str) -> set[str]:
 
 
 def lookup(
-    store: Store,
+    store: Memory,
     text: str,
     *,
     lang: str | None = None,

@@ -93,20 +93,49 @@ def test_lookups_agree(memory_url: str) -> None:
         assert all("chongqing" in hit.source.lower() for hit in english.concordance)
 
 
-def test_concordance_folds_ascii_only_on_every_backend(memory_url: str, tmp_path: Path) -> None:
+FOLDING = [
+    ("en", "The delegation visited the ÉLYSÉE PALACE in Paris."),
+    ("en", "The Élysée Palace answered the letter."),
+    ("en", "Elysee is spelt without accents in this ASCII feed."),
+    ("en", "ÉNERGIE Storage in Chongqing"),
+    ("zh-CN", "双方签署了绿电交通战略合作协议。"),
+    ("en", "ÉLYSÉE " * 1500 + "at length."),
+]
+
+
+def test_concordance_folds_case_the_same_on_every_backend(memory_url: str, tmp_path: Path) -> None:
+    """SQLite's LIKE folds ASCII only, PostgreSQL's folds nothing: both find a text whatever
+    the case of its letters, accented or not, and a Chinese phrase as written."""
     tmx = tmp_path / "fold.tmx"
+    body = "".join(
+        f'<tu><tuv xml:lang="{lang}"><seg>{text}</seg></tuv>'
+        f'<tuv xml:lang="{"zh-CN" if lang == "en" else "en"}"><seg>{i}</seg></tuv></tu>'
+        for i, (lang, text) in enumerate(FOLDING)
+    )
     tmx.write_text(
         '<tmx version="1.4"><header creationtool="t" creationtoolversion="1"'
-        ' segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/><body>'
-        '<tu><tuv xml:lang="en"><seg>ÉNERGIE Storage in Chongqing</seg></tuv>'
-        '<tuv xml:lang="zh-CN"><seg>重庆的储能</seg></tuv></tu></body></tmx>',
+        ' segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/>'
+        f"<body>{body}</body></tmx>",
         encoding="utf-8",
     )
     with open_memory(memory_url, write=True) as store:
         import_file(store, str(tmx))
-        assert len(store.concordance("storage", "en")) == 1  # ASCII folds
-        assert len(store.concordance("énergie", "en")) == 0  # as SQLite's LIKE: no more
-        assert len(store.concordance("储能", "zh-Hans")) == 1
+
+        def texts(query: str, lang: str = "en", limit: int = 10) -> list[str]:
+            return [plain for _id, plain in store.concordance(query, lang, limit)]
+
+        both = [FOLDING[0][1], FOLDING[1][1]]
+        assert texts("élysée palace") == both
+        assert texts("ÉLYSÉE")[:2] == both
+        assert texts("Élysée", limit=1) == both[:1]
+        assert texts("elysee") == [FOLDING[2][1]]  # an accent is not case
+        assert texts("énergie storage") == texts("STORAGE") == [FOLDING[3][1]]
+        assert texts("绿电交通战略", "zh-Hans") == [FOLDING[4][1]]
+        assert texts("绿电交通 战略", "zh-Hans") == []
+        long_query = "élysée " * 1450  # past the LIKE pattern limit: compared in Python
+        assert texts(long_query) == [FOLDING[5][1]]
+        assert texts(long_query + "in short.") == []
+        assert texts(FOLDING[0][1].lower()) == [FOLDING[0][1]]
 
 
 def test_concurrent_writers_both_complete(memory_url: str, tmp_path: Path) -> None:
@@ -144,13 +173,15 @@ def test_a_killed_import_leaves_the_memory_as_before(memory_url: str, tmp_path: 
         import sys, time
         from tm.memory import open_memory
         from tm.model import Unit, Variant
+        def units():
+            for i in range(5000):
+                yield (Unit(variants=(Variant("en", (f"Sentence {{i}}.",)),
+                       Variant("zh-Hans", (f"第{{i}}句。",)))), "en", None)
+            print("written", flush=True)  # 5000 units: ten whole batches, all written
+            time.sleep(60)
+
         with open_memory({memory_url!r}, write=True) as store:
-            with store.atomic():
-                store.put_many([(Unit(variants=(Variant("en", (f"Sentence {{i}}.",)),
-                                 Variant("zh-Hans", (f"第{{i}}句。",)))), "en", None)
-                                for i in range(5000)])
-                print("written", flush=True)
-                time.sleep(60)
+            store.import_units(units(), file="killed.tmx", header={{}})
         """
     )
     child = subprocess.Popen(
@@ -176,3 +207,35 @@ def test_tokens_are_kept_by_every_backend(memory_url: str) -> None:
         assert authenticate(store, token[:-1] + ("x" if token[-1] != "x" else "y")) is None
         store.revoke_token("ci-bot")
         assert authenticate(store, token) is None
+
+
+def test_a_memory_opened_for_reading_refuses_every_write(memory_url: str) -> None:
+    """Read-only is how the memory was opened, on every backend: each write method refuses
+    (PostgreSQL's connection could write; the memory does not let it)."""
+    from tm.errors import StoreError
+
+    term = Term("储能", "energy storage", "zh-Hans", "en")
+    with open_memory(memory_url, write=True) as store:
+        unit_id, _ = add_term(store, term)
+    unit = Term("储能", "energy-storage system", "zh-Hans", "en").unit()
+    with open_memory(memory_url) as store:
+        assert store.readonly
+        writes = [
+            lambda: store.put(unit),
+            lambda: store.add(unit),
+            lambda: store.put_many([(unit, "zh-Hans", None)]),
+            lambda: store.import_units(iter([(unit, "zh-Hans", None)]), file="x.tbx", header={}),
+            lambda: store.set_status([unit_id], "forbidden"),
+            lambda: store.replace(unit_id, unit),
+            lambda: store.delete(unit_id),
+            lambda: store.add_token("abc", "ci-bot", "ci", "digest"),
+            lambda: store.revoke_token("ci-bot"),
+        ]
+        for write in writes:
+            with pytest.raises(StoreError, match="read-only"):
+                write()
+    with open_memory(memory_url) as store:
+        assert [(e.term.target, e.term.status) for e in select(store, "储能")] == [
+            ("energy storage", "approved")
+        ]
+        assert store.tokens() == []

@@ -57,23 +57,39 @@ def test_exact_repeats_are_one_unit_and_metadata_updates(tmp_path: Path) -> None
 
 def test_markup_makes_a_different_unit(tmp_path: Path) -> None:
     store = Store(":memory:")
-    with store.atomic():
-        plain = Unit((Variant("en", ("Click OK",)), Variant("zh-CN", ("单击确定",))))
-        assert store.put(plain) == "created"
-        from tm.model import Tag
+    plain = Unit((Variant("en", ("Click OK",)), Variant("zh-CN", ("单击确定",))))
+    assert store.put(plain) == "created"
+    from tm.model import Tag
 
-        marked = Unit(
-            (
-                Variant("en", ("Click ", Tag("ph", (("x", "1"),), ("<b/>",)), "OK")),
-                Variant("zh-CN", ("单击确定",)),
-            )
+    marked = Unit(
+        (
+            Variant("en", ("Click ", Tag("ph", (("x", "1"),), ("<b/>",)), "OK")),
+            Variant("zh-CN", ("单击确定",)),
         )
-        assert store.put(marked) == "created"
-        # Same language under another spelling is the same language: an exact repeat.
-        assert store.put(
-            Unit((Variant("en", ("Click OK",)), Variant("zh-Hans", ("单击确定",))))
-        ) in ("skipped", "updated")
+    )
+    assert store.put(marked) == "created"
+    # Same language under another spelling is the same language: an exact repeat.
+    assert store.put(Unit((Variant("en", ("Click OK",)), Variant("zh-Hans", ("单击确定",))))) in (
+        "skipped",
+        "updated",
+    )
     assert store.count() == 2
+
+
+def test_new_units_get_their_ids_when_sqlite_chooses_them_at_random(tmp_path: Path) -> None:
+    """Past the largest rowid SQLite picks new ones at random: the store finds them by key."""
+    store = Store(tmp_path / "tm.db")
+    last = 2**63 - 1
+    first, _ = store.add(Unit((Variant("en", ("Green power",)), Variant("zh-CN", ("绿电",)))))
+    store.db.execute("UPDATE unit SET id = ? WHERE id = ?", (last, first))
+    store.db.execute("UPDATE variant SET unit_id = ? WHERE unit_id = ?", (last, first))
+    results = store.put_many([(Unit((Variant("en", (en,)), Variant("zh-CN", (zh,)))), "en", None)
+                              for en, zh in PAIRS[1:]])  # fmt: skip
+    assert results == ["created", "created"]
+    read = {s.unit.variants[0].text: (s.id, s.unit.variants[1].text) for s in store.units()}
+    assert read["Green power"] == (last, "绿电")
+    assert {en: zh for en, (_id, zh) in read.items()} == dict(PAIRS)
+    assert len({unit_id for unit_id, _ in read.values()}) == 3
 
 
 def test_bad_file_is_rolled_back_whole(tmp_path: Path) -> None:
@@ -105,6 +121,10 @@ def test_export_filters_by_pair_kind_and_status(tmp_path: Path, tmx_data: Path) 
 
 def test_tmx_memory_is_read_only(tmx_data: Path) -> None:
     store = open_memory(tmx_data / "omegat.tmx")
+    assert store.count() == 3
+    assert store.readonly  # how it was opened, and so for every write method
+    with pytest.raises(StoreError, match="read-only"):
+        store.put(Unit((Variant("en", ("Green power",)), Variant("zh-CN", ("绿电",)))))
     assert store.count() == 3
     with pytest.raises(StoreError, match="read-only"):
         import_file(store, str(tmx_data / "omegat.tmx"))

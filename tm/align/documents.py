@@ -16,7 +16,7 @@ from tm.readers.encoding import decode
 from tm.segment import Segment, segment_blocks, split_by_language
 
 if TYPE_CHECKING:
-    from tm.memory import Store
+    from tm.memory import Memory
 
 #: Beads scoring below this are flagged for review.
 LOW_CONFIDENCE = 0.2
@@ -143,14 +143,13 @@ def _as_given(alignment: Alignment, source_lang: str, target_lang: str) -> Align
     return replace(alignment, source_lang=source_lang, target_lang=target_lang)
 
 
-def store_alignment(store: Store, *aligned: AlignedDocuments) -> int:
+def store_alignment(store: Memory, *aligned: AlignedDocuments) -> int:
     """The aligned pairs of one or more alignments into the memory, in one transaction; how
     many units were stored."""
     batch = [
         (unit, one.alignment.source_lang, None) for one in aligned for unit in alignment_units(one)
     ]
-    with store.atomic():
-        store.put_many(batch)
+    store.put_many(batch)
     return len(batch)
 
 

@@ -1,9 +1,9 @@
 """The team backend: the same `Store` on PostgreSQL (psycopg 3, a connection pool per URL).
 
 The store's SQL is written once, in the subset both engines read alike (plain tables, `?`
-placeholders, bit operators on 64-bit ids); this module adapts the few places where they
-differ: placeholders, the schema version, the writer lock, and the errors. Migrations are
-kept per backend (tm.memory.schema).
+placeholders, 64-bit ids); this module adapts the few places where they differ: placeholders,
+the schema version, the writer lock, and the errors. Ids come from sequences (`Store` reserves
+them); migrations are kept per backend (tm.memory.schema).
 
 Why a pool: a server opens the memory for every request (it keeps no state of its own); a new
 PostgreSQL connection costs a process fork on the server, a pooled one nothing.

@@ -95,6 +95,13 @@ MIGRATIONS: list[str] = [
         created_by TEXT
     );
     """,
+    # 5: identifiers assigned by the database. A unit's id was max(id) + 1 computed by tm and
+    # a variant's id (unit id << 10) | position (at most 1024 variants a unit): now SQLite
+    # chooses both rowids, and variants are found through this index on their unit. Existing
+    # ids stay as they were (new ones continue above them).
+    """
+    CREATE INDEX variant_unit ON variant (unit_id);
+    """,
 ]
 
 POSTGRES_MIGRATIONS: list[str] = [
@@ -180,9 +187,21 @@ POSTGRES_MIGRATIONS: list[str] = [
         created_by TEXT
     );
     """,
+    # 5: as SQLite's 5: unit and variant ids from sequences (a writer reserves a block of
+    # unit ids in one statement; concurrent writers never collide), starting above the ids
+    # already used (variants' were bit-packed: they keep them).
+    """
+    CREATE SEQUENCE unit_id_seq AS BIGINT OWNED BY unit.id;
+    SELECT setval('unit_id_seq', (SELECT coalesce(max(id), 0) + 1 FROM unit), false);
+    ALTER TABLE unit ALTER COLUMN id SET DEFAULT nextval('unit_id_seq');
+    CREATE SEQUENCE variant_id_seq AS BIGINT OWNED BY variant.id;
+    SELECT setval('variant_id_seq', (SELECT coalesce(max(id), 0) + 1 FROM variant), false);
+    ALTER TABLE variant ALTER COLUMN id SET DEFAULT nextval('variant_id_seq');
+    """,
 ]
 
 VERSION = len(MIGRATIONS)
+assert len(POSTGRES_MIGRATIONS) == VERSION, "every migration has both backends' version"
 
 
 def migrations(dialect: str) -> list[str]:

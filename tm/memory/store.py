@@ -1,33 +1,49 @@
-"""The translation memory as one SQLite file. Nothing outside `tm.memory` imports sqlite3.
+"""The translation memory in SQLite (one file) or PostgreSQL (tm.memory.postgres): `Store`,
+the `Memory` (tm.memory.protocol) both backends share. Nothing outside `tm.memory` imports
+sqlite3.
 
 Why SQLite: a single file like a CAT tool's file TM, transactions so that a failed or killed
 import leaves the store exactly as before, WAL so that readers never block a writer, and
-enough speed to hold millions of units. The `Store` owns every query; the stages above it
-speak `Unit`s only, so a server store can later stand behind the same methods.
+enough speed to hold millions of units. The `Store` owns every query and every transaction
+(each write method is one); the stages above it speak `Unit`s only. What is the same for
+every backend lives beside it: the JSON codec (codec.py), unit identity (identity.py),
+provenance (provenance.py).
 """
 
 from __future__ import annotations
 
 import contextlib
-import getpass
-import hashlib
-import json
 import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Literal
 
 from tm import lang as langs
 from tm.errors import StoreError, UsageError
-from tm.memory import postgres, schema
-from tm.model import TERM_STATUSES, UNIT_KINDS, Note, Prop, Unit, Variant, plain_text
+from tm.memory import postgres, provenance, schema
+from tm.memory.codec import (
+    NO_META,
+    attrs_from,
+    attrs_json,
+    content_from,
+    content_json,
+    encode,
+    notes_from,
+    notes_json,
+    props_from,
+    props_json,
+    stored_content,
+    tag_count,
+)
+from tm.memory.identity import identities as identities_of
+from tm.memory.identity import key_of
+from tm.memory.identity import unit_key as unit_key  # re-exported: tests and tools use it
+from tm.memory.protocol import Counts, StoredUnit
+from tm.model import TERM_STATUSES, UNIT_KINDS, Note, Unit, Variant, plain_text
 from tm.text.fold import fold
 from tm.text.xmlchars import check_unit
-from tm.tmx.inline import content_from_json, content_to_json
 
 #: Queries longer than this (characters) are matched with `instr` instead of LIKE, whose
 #: pattern SQLite limits to 50,000 bytes (a Chinese character is 3 bytes in UTF-8).
@@ -38,102 +54,17 @@ LOCK_PATIENCE_SECONDS = 600.0
 ANALYZE_AFTER_ROWS = 10_000
 #: Most parameters one statement is given (PostgreSQL takes 65,535, SQLite 250,000).
 MAX_PARAMETERS = 30_000
+#: Units written per `executemany` in an import: large enough to amortise statements, small
+#: enough to keep memory flat.
+IMPORT_BATCH = 500
 #: The PostgreSQL advisory lock writers take (any fixed number: tm's writers share it).
 WRITER_LOCK = 0x746D_0001
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+# The names the fuzzy-index methods below use (tm.memory.codec holds the codec).
+_content_from = content_from
+_tag_count = tag_count
 
-
-def current_user() -> str | None:
-    """Who is recorded as creating or changing a unit: $TM_USER, else the login name."""
-    user = os.environ.get("TM_USER")
-    if user:
-        return user
-    try:
-        return getpass.getuser()
-    except Exception:
-        return None
-
-
-# JSON for the stored metadata, through one reusable C encoder: `json.dumps` with options
-# builds a new encoder per call, which made JSON a third of import time.
-_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
-_c_encoder = getattr(json.encoder, "c_make_encoder", None)
-if _c_encoder is not None:
-    _chunks = _c_encoder(
-        None, None, json.encoder.encode_basestring, None, ":", ",", False, False, True
-    )
-
-    def _encode(value: Any) -> str:
-        return "".join(_chunks(value, 0))
-
-else:  # pragma: no cover - CPython without its C accelerator
-    _encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-
-    def _encode(value: Any) -> str:
-        return _encoder.encode(value)
-
-
-def _attrs_json(attrs: tuple[tuple[str, str], ...]) -> str:
-    return _encode(attrs) if attrs else "[]"
-
-
-def _props_json(props: tuple[Prop, ...]) -> str:
-    return _encode([(p.type, p.value, p.lang, p.encoding) for p in props]) if props else "[]"
-
-
-def _notes_json(notes: tuple[Note, ...]) -> str:
-    return _encode([(n.text, n.lang, n.encoding) for n in notes]) if notes else "[]"
-
-
-def _content_json(content: tuple[Any, ...]) -> str:
-    if len(content) == 1 and type(content[0]) is str:
-        return "[" + _string(content[0]) + "]"  # plain text, the common case
-    return _encode(content_to_json(content))
-
-
-def _stored_content(identity_json: str, content: tuple[Any, ...]) -> str | None:
-    """What goes in the `content` column: NULL when the segment is plain text (then `plain`
-    holds it all), so the common case is not stored twice."""
-    return None if all(type(item) is str for item in content) else identity_json
-
-
-def _content_from(stored: str | None, plain: str) -> tuple[Any, ...]:
-    if stored is None:
-        return (plain,) if plain else ()
-    return content_from_json(json.loads(stored))
-
-
-def _props_from(text: str) -> tuple[Prop, ...]:
-    return tuple(Prop(*row) for row in json.loads(text)) if text != "[]" else ()
-
-
-def _notes_from(text: str) -> tuple[Note, ...]:
-    return tuple(Note(*row) for row in json.loads(text)) if text != "[]" else ()
-
-
-def _attrs_from(text: str) -> tuple[tuple[str, str], ...]:
-    return tuple((k, v) for k, v in json.loads(text)) if text != "[]" else ()
-
-
-def unit_key(unit: Unit) -> bytes:
-    """Identity of a unit: its kind and each variant's language and content, markup included.
-
-    Two units with the same key are an exact repeat: importing one again updates metadata only.
-    """
-    return _key_of(
-        unit.kind, [(langs.canonical(v.lang), _content_json(v.content)) for v in unit.variants]
-    )
-
-
-def _key_of(kind: str, identities: list[tuple[str, str]]) -> bytes:
-    text = kind + "".join([f"\x00{lang}\x00{content}" for lang, content in sorted(identities)])
-    return hashlib.blake2b(text.encode(), digest_size=16).digest()
-
-
-_NO_META = ("[]", "[]", "[]")
 #: Staged fuzzy-index rows merged before this many accumulate (bounded TEMP storage).
 STAGE_ROWS = 4_000_000
 _STAGE_TABLES = (
@@ -141,23 +72,40 @@ _STAGE_TABLES = (
     "CREATE TEMP TABLE IF NOT EXISTS fuzzy_stage_gram (gram BIGINT, len INTEGER, unit BIGINT)",
     "CREATE TEMP TABLE IF NOT EXISTS fuzzy_stage_df (gram BIGINT, n BIGINT)",
 )
-#: Variant ids are (unit id << VARIANT_BITS) | position: at most 1024 languages per unit.
-VARIANT_BITS = 10
-_LAST = (1 << VARIANT_BITS) - 1
+_UNIT_COLUMNS = (
+    "key, kind, status, tuid, attrs, props, notes, srclang, origin,"
+    " created_at, created_by, changed_at, changed_by"
+)
+#: SQLite chooses a new unit's rowid; PostgreSQL's come from a sequence (`_insert_units`).
+_INSERT_UNIT = f"INSERT INTO unit ({_UNIT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+_INSERT_UNIT_WITH_ID = (
+    f"INSERT INTO unit (id, {_UNIT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+#: A variant's id is the database's (SQLite's rowid, PostgreSQL's sequence): variants are
+#: found through their unit id (indexed), in id order, which is their order in the unit.
 _INSERT_VARIANT = (
-    "INSERT INTO variant (id, unit_id, position, lang, lang_key, content, plain, norm,"
-    " attrs, props, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+    "INSERT INTO variant (unit_id, position, lang, lang_key, content, plain, norm,"
+    " attrs, props, notes) VALUES (?,?,?,?,?,?,?,?,?,?)"
 )
-#: A unit's variants: the rowid range SQLite reads directly, and the unit id, which
-#: PostgreSQL's planner joins through its index (a range join it would scan instead).
-_RANGE = (
-    f"{{v}}.id BETWEEN (u.id << {VARIANT_BITS}) AND ((u.id << {VARIANT_BITS}) | {_LAST})"
-    " AND {v}.unit_id = u.id"
-)
+#: Joins a unit (`u`) to its variants (`{v}`).
+_OF_UNIT = "{v}.unit_id = u.id"
 
 
-def _variant_range(unit_id: int) -> tuple[int, int]:
-    return unit_id << VARIANT_BITS, (unit_id << VARIANT_BITS) | _LAST
+def _like_pattern(text: str) -> tuple[str, bool]:
+    """A LIKE pattern (escape `\\`) for texts containing `text`, and whether every text it
+    matches does (case aside, as ASCII): a non-ASCII letter with case is `_`, which the engines
+    cannot fold."""
+    parts = []
+    exact = True
+    for char in text:
+        if char in "\\%_":
+            parts.append("\\" + char)
+        elif char >= "\x80" and char.lower() != char.upper():
+            parts.append("_")
+            exact = False
+        else:
+            parts.append(char)
+    return "%" + "".join(parts) + "%", exact
 
 
 def _lang_clause(column: str, lang: str) -> tuple[str, list[str]]:
@@ -216,35 +164,6 @@ def _store_error(exc: sqlite3.Error, path: str, *, opening: bool = False) -> Sto
     return StoreError(text, file=path)
 
 
-class StoredUnit(NamedTuple):
-    id: int
-    unit: Unit
-    srclang: str
-
-
-@dataclass
-class Counts:
-    """What an import did, per file and in total."""
-
-    read: int = 0
-    created: int = 0
-    updated: int = 0
-    skipped: int = 0
-    failed: int = 0
-
-    def add(self, other: Counts) -> None:
-        for name in ("read", "created", "updated", "skipped", "failed"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
-    def tally(self, results: Iterable[str]) -> None:
-        for result in results:
-            self.read += 1
-            setattr(self, result, getattr(self, result) + 1)
-
-    def as_dict(self) -> dict[str, int]:
-        return dict(self.__dict__)
-
-
 class Store:
     """A translation memory in a SQLite file (or in memory with path ':memory:').
 
@@ -255,7 +174,7 @@ class Store:
     def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False) -> None:
         self.path = os.fspath(path)
         self._readonly = readonly
-        self.user = current_user()
+        self.user = provenance.current_user()
         self._stamp: str | None = None
         self._staged = 0  # fuzzy index rows staged, not yet merged (see `_write_index`)
         self._added = 0  # units created in this transaction (see `atomic`)
@@ -363,7 +282,10 @@ class Store:
             )
         if version == schema.VERSION:
             return
-        if self.readonly and self.path != ":memory:":
+        # A read-only SQLite connection cannot migrate (`_upgrade_for_reading` did, through a
+        # writing one, or could not); PostgreSQL's connection can: a new schema is this
+        # program's change, not the command's, so a reader migrates it as SQLite's does.
+        if self.readonly and self.dialect == "sqlite" and self.path != ":memory:":
             raise StoreError(
                 f"the memory has schema version {version}, this tm needs {schema.VERSION}",
                 file=self.path,
@@ -386,16 +308,21 @@ class Store:
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[None]:
-        """One write transaction: all of it happens, or none of it does.
+        """One write transaction: all of it happens, or none of it does. The memory's own
+        tool: each write method is one transaction, so code outside `tm.memory` never needs
+        this. Nested, it joins the transaction already open (a write method inside another).
 
         BEGIN IMMEDIATE takes the write lock up front; while another process holds it we wait
         and retry, so two imports into one store both complete, one after the other.
         """
+        if self._stamp is not None:  # inside a transaction already: it decides
+            yield
+            return
         if self.dialect == "postgresql":
             self._begin_postgres()
         else:
             self._begin_sqlite()
-        self._stamp = _now()  # one timestamp per transaction: what was imported together
+        self._stamp = provenance.now()  # one timestamp per transaction: what was imported together
         try:
             yield
             self._flush_fuzzy()  # the fuzzy index rows staged by this transaction
@@ -427,7 +354,8 @@ class Store:
 
     def _begin_postgres(self) -> None:
         """One writer at a time, as with SQLite: a transaction-scoped advisory lock (readers
-        never wait for it), held until COMMIT or ROLLBACK."""
+        never wait for it), held until COMMIT or ROLLBACK. Ids do not depend on it (they come
+        from sequences); finding exact repeats before inserting does."""
         self.db.execute("BEGIN")
         self.db.execute(f"SET LOCAL lock_timeout = '{int(LOCK_PATIENCE_SECONDS)}s'")
         self.db.execute("SELECT pg_advisory_xact_lock(?)", (WRITER_LOCK,))
@@ -470,20 +398,74 @@ class Store:
                 raise StoreError("a TMX memory is read-only", hint="import it into a .db memory")
             raise StoreError("the memory was opened read-only", file=self.path)
 
-    # -- writing ----------------------------------------------------------------------------
+    # -- writing: each public method is one transaction ------------------------------------
     def put(self, unit: Unit, *, srclang: str | None = None, origin: str | None = None) -> str:
-        """Add a unit, or update an exact repeat's metadata. Call inside `atomic()`.
+        """Add a unit, or update an exact repeat's metadata, in one transaction.
 
         `srclang` is the file's source language, `origin` the provenance to record when the
         unit carries none. Returns 'created', 'updated' or 'skipped' (a repeat whose metadata
-        are unchanged). Raises `UsageError` for an unknown kind or status.
+        are unchanged). Raises `UsageError` for an unknown kind or status, `StoreError` when
+        the memory was opened read-only.
         """
         return self.put_many([(unit, srclang, origin)])[0]
 
-    def put_many(self, items: Sequence[tuple[Unit, str | None, str | None]]) -> list[str]:
-        """`put` for a batch of (unit, srclang, origin): one query finds the repeats, one
-        `executemany` inserts the rest. Same results, in order, as `put` one by one."""
-        now = self._stamp or _now()
+    def add(
+        self, unit: Unit, *, srclang: str | None = None, origin: str | None = None
+    ) -> tuple[int, str]:
+        """`put`, with the id of the unit stored or repeated, in the same transaction."""
+        self.require_writable()
+        with self.atomic():
+            result = self.put(unit, srclang=srclang, origin=origin)
+            unit_id = self.find(unit)
+        assert unit_id is not None  # just stored
+        return unit_id, result
+
+    def put_many(
+        self,
+        items: Sequence[tuple[Unit, str | None, str | None]],
+        *,
+        repeats: Literal["update", "keep"] = "update",
+    ) -> list[str]:
+        """`put` for a batch of (unit, srclang, origin), in one transaction: one query finds
+        the repeats, one `executemany` inserts the rest. Same results, in order, as `put` one
+        by one. With `repeats="keep"`, an exact repeat is left as stored ('skipped'): a
+        proposal never overwrites a reviewed unit, even one another writer stored meanwhile."""
+        self.require_writable()
+        with self.atomic():
+            return self._put_batch(items, repeats == "keep")
+
+    def import_units(
+        self,
+        items: Iterable[tuple[Unit, str | None, str | None]],
+        *,
+        file: str,
+        header: dict[str, Any],
+    ) -> Counts:
+        """Store a stream of (unit, srclang, origin) read from `file` and record the import
+        (its header and counts), all in one transaction: an error raised by the stream (a bad
+        file) or by the memory leaves the memory as it was. Memory stays flat: units are
+        written in batches of `IMPORT_BATCH` as they come."""
+        self.require_writable()
+        counts = Counts()
+        with self.atomic():
+            batch: list[tuple[Unit, str | None, str | None]] = []
+            for item in items:
+                batch.append(item)
+                if len(batch) == IMPORT_BATCH:
+                    counts.tally(self._put_batch(batch, False))
+                    batch = []
+            if batch:
+                counts.tally(self._put_batch(batch, False))
+            self.db.execute(
+                'INSERT INTO import (file, at, "by", header, report) VALUES (?,?,?,?,?)',
+                (file, self._stamp, self.user, encode(header), encode(counts.as_dict())),
+            )
+        return counts
+
+    def _put_batch(
+        self, items: Sequence[tuple[Unit, str | None, str | None]], keep_repeats: bool
+    ) -> list[str]:
+        now = self._stamp or provenance.now()
         prepared = [self._prepare(unit, srclang, origin) for unit, srclang, origin in items]
         keys = list({p[1] for p in prepared})
         existing: set[bytes] = set()
@@ -495,12 +477,10 @@ class Store:
                     f"SELECT key FROM unit WHERE key IN ({','.join('?' * len(chunk))})", chunk
                 )
             )
-        next_id = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM unit").fetchone()[0]
         results: list[str] = []
         unit_rows: list[tuple[Any, ...]] = []
-        variant_rows: list[tuple[Any, ...]] = []
+        new: list[tuple[Unit, list[tuple[str, str]]]] = []
         repeats: list[int] = []
-        created: list[tuple[int, Unit]] = []
         for index, (unit, key, identities, meta, source, origin) in enumerate(prepared):
             if key in existing:
                 results.append("")
@@ -508,25 +488,64 @@ class Store:
                 continue
             existing.add(key)
             unit_rows.append(
-                (next_id, key, unit.kind, *meta, source, origin, now, self.user, now, self.user)
+                (key, unit.kind, *meta, source, origin, now, self.user, now, self.user)
             )
-            variant_rows.extend(self._variant_rows(next_id, unit, identities))
-            created.append((next_id, unit))
-            next_id += 1
+            new.append((unit, identities))
             results.append("created")
-            self._added += 1
-        self.db.executemany(
-            "INSERT INTO unit (id, key, kind, status, tuid, attrs, props, notes, srclang, origin,"
-            " created_at, created_by, changed_at, changed_by)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            unit_rows,
-        )
+        ids = self._insert_units(unit_rows)
+        self._added += len(ids)
+        variant_rows: list[tuple[Any, ...]] = []
+        for unit_id, (unit, identities) in zip(ids, new, strict=True):
+            variant_rows.extend(self._variant_rows(unit_id, unit, identities))
         self.db.executemany(_INSERT_VARIANT, variant_rows)
-        self._index_units(created)
+        self._index_units([(unit_id, unit) for unit_id, (unit, _) in zip(ids, new, strict=True)])
+        if keep_repeats:
+            return [result or "skipped" for result in results]
         for index in repeats:  # in input order, after the new ones exist
             unit, key, identities, meta, _source, _origin = prepared[index]
             results[index] = self._update_repeat(key, unit, identities, meta, now)
         return results
+
+    def _insert_units(self, rows: list[tuple[Any, ...]]) -> list[int]:
+        """Insert unit rows (without ids); their ids, in order, as the database assigned them.
+
+        PostgreSQL: a block of the unit sequence, reserved in one statement, so concurrent
+        writers never collide. SQLite: rowids SQLite chose; under its write lock a new rowid
+        is one more than the largest, so one `executemany` makes a run ending at
+        `last_insert_rowid()` (checked; found by key otherwise).
+        """
+        if not rows:
+            return []
+        if self.dialect == "postgresql":
+            ids = [
+                row[0]
+                for row in self.db.execute(
+                    "SELECT nextval('unit_id_seq') FROM generate_series(1, ?)", (len(rows),)
+                )
+            ]
+            self.db.executemany(
+                _INSERT_UNIT_WITH_ID, [(i, *row) for i, row in zip(ids, rows, strict=True)]
+            )
+            return ids
+        self.db.executemany(_INSERT_UNIT, rows)
+        last = self.db.execute("SELECT last_insert_rowid()").fetchone()[0]
+        first = last - len(rows) + 1
+        run = self.db.execute(
+            "SELECT count(*) FROM unit WHERE id BETWEEN ? AND ?", (first, last)
+        ).fetchone()[0]
+        if run == len(rows):
+            return list(range(first, last + 1))
+        by_key: dict[bytes, int] = {}
+        for start in range(0, len(rows), MAX_PARAMETERS):
+            chunk = [row[0] for row in rows[start : start + MAX_PARAMETERS]]
+            marks = ",".join("?" * len(chunk))
+            by_key.update(
+                (bytes(k), i)
+                for k, i in self.db.execute(
+                    f"SELECT key, id FROM unit WHERE key IN ({marks})", chunk
+                )
+            )
+        return [by_key[row[0]] for row in rows]
 
     def _prepare(
         self, unit: Unit, srclang: str | None, origin: str | None
@@ -543,19 +562,17 @@ class Store:
             check_unit(unit)
         else:
             check_unit(unit, file=origin or unit.origin)
-        if len(unit.variants) > _LAST + 1:
-            raise UsageError(f"a unit has {len(unit.variants)} variants; at most 1024 are kept")
-        identities = [(langs.canonical(v.lang), _content_json(v.content)) for v in unit.variants]
+        identities = identities_of(unit)
         meta = (
             unit.status,
             unit.tuid,
-            _attrs_json(unit.attrs),
-            _props_json(unit.props),
-            _notes_json(unit.notes),
+            attrs_json(unit.attrs),
+            props_json(unit.props),
+            notes_json(unit.notes),
         )
         return (
             unit,
-            _key_of(unit.kind, identities),
+            key_of(unit.kind, identities),
             identities,
             meta,
             unit.source_language(srclang),
@@ -566,7 +583,6 @@ class Store:
         self, unit_id: int, unit: Unit, identities: list[tuple[str, str]]
     ) -> list[tuple[Any, ...]]:
         term = unit.kind == "term"
-        base = unit_id << VARIANT_BITS
         rows = []
         for position, (v, (lang_key, identity)) in enumerate(
             zip(unit.variants, identities, strict=True)
@@ -575,10 +591,9 @@ class Store:
             if len(content) == 1 and type(content[0]) is str:  # plain text, the common case
                 text, stored = content[0], None
             else:
-                text, stored = plain_text(content), _stored_content(identity, content)
+                text, stored = plain_text(content), stored_content(identity, content)
             rows.append(
                 (
-                    base | position,
                     unit_id,
                     position,
                     v.lang,
@@ -586,7 +601,7 @@ class Store:
                     stored,
                     text,
                     fold(text) if term else None,
-                    *(self._variant_meta(v) if v.attrs or v.props or v.notes else _NO_META),
+                    *(self._variant_meta(v) if v.attrs or v.props or v.notes else NO_META),
                 )
             )
         return rows
@@ -594,11 +609,11 @@ class Store:
     @staticmethod
     def _variant_meta(variant: Variant) -> tuple[str, str, str]:
         if not (variant.attrs or variant.props or variant.notes):
-            return _NO_META
+            return NO_META
         return (
-            _attrs_json(variant.attrs),
-            _props_json(variant.props),
-            _notes_json(variant.notes),
+            attrs_json(variant.attrs),
+            props_json(variant.props),
+            notes_json(variant.notes),
         )
 
     def _update_repeat(
@@ -615,14 +630,14 @@ class Store:
         unit_id = row[0]
         old_variants = self.db.execute(
             "SELECT id, lang_key, content, attrs, props, notes, plain FROM variant"
-            " WHERE id BETWEEN ? AND ? ORDER BY id",
-            _variant_range(unit_id),
+            " WHERE unit_id = ? ORDER BY id",
+            (unit_id,),
         ).fetchall()
         # Pair incoming variants with stored ones by (language, content): the key guarantees
         # the same multiset, whatever the order in the file.
         by_identity: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
         for old in old_variants:
-            identity = old[2] if old[2] is not None else _content_json(_content_from(None, old[6]))
+            identity = old[2] if old[2] is not None else content_json(content_from(None, old[6]))
             by_identity.setdefault((old[1], identity), []).append(old)
         changes = []
         for variant, identity in zip(unit.variants, identities, strict=True):
@@ -642,55 +657,68 @@ class Store:
         )
         return "updated"
 
-    def record_import(self, file: str, header: dict[str, Any], counts: Counts) -> None:
-        self.db.execute(
-            'INSERT INTO import (file, at, "by", header, report) VALUES (?,?,?,?,?)',
-            (file, _now(), self.user, _encode(header), _encode(counts.as_dict())),
-        )
-
     # -- editing units (the term workflow) --------------------------------------------------
     def find(self, unit: Unit) -> int | None:
         """The id of the stored unit `unit` would repeat (same kind, languages and content)."""
-        identities = [(langs.canonical(v.lang), _content_json(v.content)) for v in unit.variants]
         row = self.db.execute(
-            "SELECT id FROM unit WHERE key = ?", (_key_of(unit.kind, identities),)
+            "SELECT id FROM unit WHERE key = ?", (key_of(unit.kind, identities_of(unit)),)
         ).fetchone()
         return row[0] if row else None
 
-    def set_status(self, unit_id: int, status: str, note: str | None = None) -> None:
-        """Change a unit's status (and add a note saying why), recording who and when."""
+    def set_status(self, unit_ids: Iterable[int], status: str, note: str | None = None) -> int:
+        """Change these units' status (and add a note saying why), recording who and when, in
+        one transaction; how many changed. `UsageError` for an unknown status or unit (then
+        none changes)."""
         if status not in TERM_STATUSES:
             raise UsageError(f"unknown status {status!r} (one of {', '.join(TERM_STATUSES)})")
-        notes = self.db.execute("SELECT notes FROM unit WHERE id = ?", (unit_id,)).fetchone()
-        if notes is None:
-            raise UsageError(f"no unit #{unit_id}")
-        merged = _notes_from(notes[0]) + ((Note(note),) if note else ())
-        self.db.execute(
-            "UPDATE unit SET status = ?, notes = ?, changed_at = ?, changed_by = ? WHERE id = ?",
-            (status, _notes_json(merged), self._stamp or _now(), self.user, unit_id),
-        )
+        self.require_writable()
+        count = 0
+        with self.atomic():
+            for unit_id in unit_ids:
+                notes = self.db.execute(
+                    "SELECT notes FROM unit WHERE id = ?", (unit_id,)
+                ).fetchone()
+                if notes is None:
+                    raise UsageError(f"no unit #{unit_id}")
+                merged = notes_from(notes[0]) + ((Note(note),) if note else ())
+                self.db.execute(
+                    "UPDATE unit SET status = ?, notes = ?, changed_at = ?, changed_by = ?"
+                    " WHERE id = ?",
+                    (status, notes_json(merged), self._stamp, self.user, unit_id),
+                )
+                count += 1
+        return count
 
     def replace(self, unit_id: int, unit: Unit, *, srclang: str | None = None) -> None:
         """Give unit `unit_id` new content and metadata, keeping its id, origin and creation
-        record. `UsageError` when another unit already holds that content."""
+        record, in one transaction. `UsageError` when another unit already holds that
+        content."""
+        self.require_writable()
         _unit, key, identities, meta, source, _origin = self._prepare(unit, srclang, None)
-        other = self.db.execute("SELECT id FROM unit WHERE key = ?", (key,)).fetchone()
-        if other is not None and other[0] != unit_id:
-            raise UsageError(f"unit #{other[0]} already holds that content")
-        self.db.execute(
-            "UPDATE unit SET key = ?, status = ?, tuid = ?, attrs = ?, props = ?, notes = ?,"
-            " srclang = ?, changed_at = ?, changed_by = ? WHERE id = ?",
-            (key, *meta, source, self._stamp or _now(), self.user, unit_id),
-        )
-        self._unindex_unit(unit_id)
-        self.db.execute("DELETE FROM variant WHERE id BETWEEN ? AND ?", _variant_range(unit_id))
-        self.db.executemany(_INSERT_VARIANT, self._variant_rows(unit_id, unit, identities))
-        self._index_units([(unit_id, unit)])
+        with self.atomic():
+            other = self.db.execute("SELECT id FROM unit WHERE key = ?", (key,)).fetchone()
+            if other is not None and other[0] != unit_id:
+                raise UsageError(f"unit #{other[0]} already holds that content")
+            self.db.execute(
+                "UPDATE unit SET key = ?, status = ?, tuid = ?, attrs = ?, props = ?, notes = ?,"
+                " srclang = ?, changed_at = ?, changed_by = ? WHERE id = ?",
+                (key, *meta, source, self._stamp, self.user, unit_id),
+            )
+            self._unindex_unit(unit_id)
+            self.db.execute("DELETE FROM variant WHERE unit_id = ?", (unit_id,))
+            self.db.executemany(_INSERT_VARIANT, self._variant_rows(unit_id, unit, identities))
+            self._index_units([(unit_id, unit)])
 
-    def delete(self, unit_id: int) -> None:
-        self._unindex_unit(unit_id)
-        self.db.execute("DELETE FROM variant WHERE id BETWEEN ? AND ?", _variant_range(unit_id))
-        self.db.execute("DELETE FROM unit WHERE id = ?", (unit_id,))
+    def delete(self, *unit_ids: int) -> int:
+        """Remove these units, in one transaction; how many there were."""
+        self.require_writable()
+        count = 0
+        with self.atomic():
+            for unit_id in unit_ids:
+                self._unindex_unit(unit_id)
+                self.db.execute("DELETE FROM variant WHERE unit_id = ?", (unit_id,))
+                count += self.db.execute("DELETE FROM unit WHERE id = ?", (unit_id,)).rowcount
+        return count
 
     def history(self, ids: Iterable[int]) -> dict[int, tuple[str, str | None, str, str | None]]:
         """(created at, created by, changed at, changed by) of these units."""
@@ -782,7 +810,7 @@ class Store:
         self._flush_fuzzy()
         rows = self.db.execute(
             "SELECT u.kind, v.lang_key, v.plain, v.content FROM unit u JOIN variant v"
-            f" ON {_RANGE.format(v='v')} WHERE u.id = ?",
+            f" ON {_OF_UNIT.format(v='v')} WHERE u.id = ?",
             (unit_id,),
         ).fetchall()
         keys, grams, counts = self._fuzzy_rows(
@@ -823,7 +851,7 @@ class Store:
             total = self.db.execute("SELECT count(*) FROM variant").fetchone()[0]
             cursor = self.db.execute(
                 "SELECT u.id, u.kind, v.lang_key, v.plain, v.content FROM unit u JOIN variant v"
-                f" ON {_RANGE.format(v='v')} ORDER BY u.id"
+                f" ON {_OF_UNIT.format(v='v')} ORDER BY u.id"
             )
             done = 0
             while batch := cursor.fetchmany(5000):
@@ -882,7 +910,7 @@ class Store:
         variants: dict[int, list[tuple[str, str, int]]] = {}
         rows = self.db.execute(
             "SELECT v.unit_id, v.lang, v.plain, v.content FROM unit u JOIN variant v"
-            f" ON {_RANGE.format(v='v')} WHERE u.id IN ({marks}) ORDER BY v.id",
+            f" ON {_OF_UNIT.format(v='v')} WHERE u.id IN ({marks}) ORDER BY v.id",
             unit_ids,
         )
         for unit_id, lang, plain, content in rows:
@@ -922,7 +950,7 @@ class Store:
             if requested:
                 clause, values = _lang_clause("w.lang_key", requested)
                 where.append(
-                    f"EXISTS (SELECT 1 FROM variant w WHERE {_RANGE.format(v='w')} AND {clause})"
+                    f"EXISTS (SELECT 1 FROM variant w WHERE {_OF_UNIT.format(v='w')} AND {clause})"
                 )
                 args.extend(values)
         if src and not (any_source and tgt):
@@ -958,7 +986,7 @@ class Store:
         # the two streams agree even while another process writes.
         variant_rows = self.db.execute(
             "SELECT v.unit_id, v.lang, v.content, v.attrs, v.props, v.notes, v.plain"
-            f" FROM unit u JOIN variant v ON {_RANGE.format(v='v')}{where}"
+            f" FROM unit u JOIN variant v ON {_OF_UNIT.format(v='v')}{where}"
             " ORDER BY u.id, v.id",
             args,
         )
@@ -969,10 +997,10 @@ class Store:
                 variants.append(
                     Variant(
                         lang=pending[1],
-                        content=_content_from(pending[2], pending[6]),
-                        attrs=_attrs_from(pending[3]),
-                        props=_props_from(pending[4]),
-                        notes=_notes_from(pending[5]),
+                        content=content_from(pending[2], pending[6]),
+                        attrs=attrs_from(pending[3]),
+                        props=props_from(pending[4]),
+                        notes=notes_from(pending[5]),
                     )
                 )
                 pending = next(variant_rows, None)
@@ -983,9 +1011,9 @@ class Store:
                 kind=row[1],
                 status=row[2],
                 tuid=row[3],
-                attrs=_attrs_from(row[4]),
-                props=_props_from(row[5]),
-                notes=_notes_from(row[6]),
+                attrs=attrs_from(row[4]),
+                props=props_from(row[5]),
+                notes=notes_from(row[6]),
                 origin=row[7],
             )
             yield StoredUnit(row[0], unit, row[8])
@@ -1019,7 +1047,7 @@ class Store:
         """Units per language pair (source → each other language), kind and status."""
         rows = self.db.execute(
             "SELECT u.srclang, coalesce(v.lang_key, ''), u.kind, u.status, count(DISTINCT u.id)"
-            f" FROM unit u LEFT JOIN variant v ON {_RANGE.format(v='v')}"
+            f" FROM unit u LEFT JOIN variant v ON {_OF_UNIT.format(v='v')}"
             " AND v.lang_key != u.srclang"
             " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"
         )
@@ -1050,7 +1078,7 @@ class Store:
         status_list = list(statuses)
         rows = self.db.execute(
             "SELECT s.plain, s.lang, t.plain, t.lang FROM unit u"
-            f" JOIN variant s ON {_RANGE.format(v='s')} JOIN variant t ON {_RANGE.format(v='t')}"
+            " JOIN variant s ON s.unit_id = u.id JOIN variant t ON t.unit_id = u.id"
             f" WHERE u.kind = 'term' AND u.status IN ({','.join('?' * len(status_list))})"
             " AND s.lang_key = u.srclang AND t.id != s.id",
             status_list,
@@ -1061,30 +1089,43 @@ class Store:
         """(unit id, plain text) of every segment variant in `lang`: the fuzzy candidates."""
         clause, values = _lang_clause("v.lang_key", lang)
         return self.db.execute(
-            f"SELECT v.unit_id, v.plain FROM unit u JOIN variant v ON {_RANGE.format(v='v')}"
+            f"SELECT v.unit_id, v.plain FROM unit u JOIN variant v ON {_OF_UNIT.format(v='v')}"
             f" WHERE u.kind = 'segment' AND {clause}",
             values,
         ).fetchall()
 
     def concordance(self, text: str, lang: str, limit: int = 10) -> list[tuple[int, str]]:
-        """Segment units with a variant in `lang` containing `text` (case-insensitive)."""
+        """Segment units with a variant in `lang` containing `text` ignoring case (each
+        character's lowercase, as Python's `str.lower`: "élysée" finds "ÉLYSÉE"), by unit id:
+        the same on every backend.
+
+        The engines' LIKE folds ASCII only (SQLite) or nothing (PostgreSQL; its ILIKE on the
+        C-collated columns folds ASCII): so each non-ASCII letter with case is a `_` in the
+        pattern, and the texts it admits are compared here.
+        """
         clause, values = _lang_clause("v.lang_key", lang)
         select = (
-            f"SELECT v.unit_id, v.plain FROM unit u JOIN variant v ON {_RANGE.format(v='v')}"
+            f"SELECT v.unit_id, v.plain FROM unit u JOIN variant v ON {_OF_UNIT.format(v='v')}"
             f" WHERE u.kind = 'segment' AND {clause}"
         )
+        wanted = text.lower()
         if len(text) > LIKE_PATTERN_MAX:
-            # SQLite refuses LIKE patterns over 50,000 bytes ("pattern too complex"); instr on
-            # lower() is the same ASCII-only case folding, without the limit.
-            return self.db.execute(
-                f"{select} AND {'instr' if self.dialect == 'sqlite' else 'strpos'}"
-                "(lower(v.plain), lower(?)) > 0 LIMIT ?",
-                (*values, text, limit),
-            ).fetchall()
-        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        return self.db.execute(
-            f"{select} AND v.plain {self._like} ? ESCAPE '\\' LIMIT ?", (*values, pattern, limit)
+            # SQLite refuses LIKE patterns over 50,000 bytes ("pattern too complex"): the
+            # few texts long enough to hold such a query are compared here.
+            rows = self.db.execute(
+                f"{select} AND length(v.plain) >= ? ORDER BY u.id, v.id",
+                (*values, len(text)),
+            )
+            found = [(unit_id, plain) for unit_id, plain in rows if wanted in plain.lower()]
+            return found[:limit]
+        pattern, exact = _like_pattern(text)
+        rows = self.db.execute(
+            f"{select} AND v.plain {self._like} ? ESCAPE '\\' ORDER BY u.id, v.id LIMIT ?",
+            (*values, pattern, limit if exact else 4 * limit),
         ).fetchall()
+        if exact:
+            return [(unit_id, plain) for unit_id, plain in rows]
+        return [(unit_id, plain) for unit_id, plain in rows if wanted in plain.lower()][:limit]
 
     # -- access tokens (tm serve) -----------------------------------------------------------
     def add_token(self, token_id: str, name: str, role: str, digest: str) -> None:
@@ -1099,7 +1140,7 @@ class Store:
             self.db.execute(
                 "INSERT INTO token (id, name, role, hash, created_at, created_by)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
-                (token_id, name, role, digest, _now(), self.user),
+                (token_id, name, role, digest, provenance.now(), self.user),
             )
 
     def token(self, token_id: str) -> tuple[str, str, str] | None:
@@ -1119,10 +1160,6 @@ class Store:
         with self.atomic():
             if not self.db.execute("DELETE FROM token WHERE name = ?", (name,)).rowcount:
                 raise UsageError(f"no token named {name!r} (see `tm serve token list`)")
-
-
-def _tag_count(content: tuple[Any, ...]) -> int:
-    return sum(1 for item in content if type(item) is not str)
 
 
 def _pair(variants: list[Variant], src: str, tgt: str) -> list[Variant]:

@@ -14,19 +14,18 @@ from tm.errors import InputError, StoreError, UsageError
 from tm.fileio import by_suffix
 from tm.glossary import read_glossary
 from tm.memory import postgres
-from tm.memory.store import Counts, Store
-from tm.model import Prop, Unit
+from tm.memory.protocol import Counts, Memory
+from tm.memory.provenance import origin
+from tm.memory.store import Store
+from tm.model import Prop
 from tm.tmx.reader import TUID_PROP, TmxReader
 from tm.tmx.writer import TmxWriter
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
-#: Units written per `executemany`: large enough to amortise statements, small enough to
-#: keep memory flat (SQLite allows 32,766 parameters in the repeat look-up).
-IMPORT_BATCH = 500
 
 
 def import_tmx(
-    store: Store,
+    store: Memory,
     path: str,
     progress: Progress | None = None,
     *,
@@ -39,28 +38,21 @@ def import_tmx(
     Raises `InputError` (with file and line) for anything unreadable; the store is then exactly
     as it was before this file.
     """
-    counts = Counts()
     reader = TmxReader(
         path, progress=(lambda done: progress(done, reader.size)) if progress else None
     )
-    with reader, store.atomic():
-        header = reader.header
-        srclang = header.srclang
+    with reader:
+        srclang = reader.header.srclang
         name = os.path.basename(path)
-        batch: list[tuple[Unit, str | None, str | None]] = []
-        for unit in reader:
-            line = unit.location.line if unit.location else None
-            batch.append((unit, srclang, f"{name}:{line}"))
-            if len(batch) == IMPORT_BATCH:
-                counts.tally(store.put_many(batch))
-                batch = []
-        counts.tally(store.put_many(batch) if batch else [])
-        store.record_import(path, dict(header.attrs), counts)
-    return counts
+        units = (
+            (unit, srclang, origin(name, unit.location.line if unit.location else None))
+            for unit in reader
+        )
+        return store.import_units(units, file=path, header=dict(reader.header.attrs))
 
 
 def import_glossary(
-    store: Store,
+    store: Memory,
     path: str,
     progress: Progress | None = None,
     *,
@@ -70,17 +62,13 @@ def import_glossary(
     """A TBX/CSV/TSV glossary into the memory as term units, in one transaction: every row
     or none. Languages name a table's columns (see `tm.glossary.read_glossary`)."""
     terms = read_glossary(path, source_lang=source_lang, target_lang=target_lang)
-    counts = Counts()
     name = os.path.basename(path)
-    batch = [
-        (term.unit(), term.source_lang, f"{name}:{term.location.line}" if term.location else name)
+    units = (
+        (term.unit(), term.source_lang, origin(name, term.location.line if term.location else None))
         for term in terms
-    ]
-    with store.atomic():
-        for start in range(0, len(batch), IMPORT_BATCH):
-            counts.tally(store.put_many(batch[start : start + IMPORT_BATCH]))
-        store.record_import(path, {"glossary": os.path.splitext(name)[1].lstrip(".")}, counts)
-    return counts
+    )
+    header = {"glossary": os.path.splitext(name)[1].lstrip(".")}
+    return store.import_units(units, file=path, header=header)
 
 
 IMPORTERS: dict[str, Callable[..., Counts]] = {
@@ -92,7 +80,7 @@ IMPORTERS: dict[str, Callable[..., Counts]] = {
 
 
 def import_file(
-    store: Store,
+    store: Memory,
     path: str,
     progress: Progress | None = None,
     *,
@@ -167,7 +155,7 @@ def open_memory(
 
 
 def export_tmx(
-    store: Store,
+    store: Memory,
     output: BinaryIO,
     *,
     kind: str | None = None,

@@ -14,9 +14,9 @@ from typing import Any, BinaryIO
 from tm import lang as langs
 from tm.errors import UsageError
 from tm.glossary import orient, write_glossary
-from tm.memory.store import Store
+from tm.memory.protocol import Memory
 from tm.memory.transfer import export_tmx
-from tm.model import TERM_STATUSES, Note, Prop, Term
+from tm.model import TERM_STATUSES, Note, Prop, Term, Unit
 from tm.terms.extract import Candidate
 from tm.text.fold import fold
 from tm.text.xmlchars import check_text, check_unit
@@ -62,7 +62,7 @@ class StoredTerm:
 
 
 def stored_terms(
-    store: Store,
+    store: Memory,
     *,
     statuses: Iterable[str] | None = None,
     ids: Iterable[int] | None = None,
@@ -75,21 +75,21 @@ def stored_terms(
     return [StoredTerm(i, term, *history[i]) for i, term in found]
 
 
-def _terms(store: Store, **filters: Any) -> Iterator[tuple[int, Term]]:
+def _terms(store: Memory, **filters: Any) -> Iterator[tuple[int, Term]]:
     for stored in store.units(kind="term", **filters):
         term = Term.from_unit(stored.unit, stored.srclang)
         if term is not None:
             yield stored.id, term
 
 
-def memory_terms(store: Store) -> list[Term]:
+def memory_terms(store: Memory) -> list[Term]:
     """Every term pair of the memory, whatever its status (a checker needs the forbidden
     ones as much as the approved)."""
     return [term for _id, term in _terms(store)]
 
 
 def select(
-    store: Store, source: str | None = None, target: str | None = None, unit_id: int | None = None
+    store: Memory, source: str | None = None, target: str | None = None, unit_id: int | None = None
 ) -> list[StoredTerm]:
     """Terms named by id, or by source (and target) text in any surface form (case, width,
     hyphen or space); `UsageError` when nothing matches."""
@@ -107,7 +107,7 @@ def select(
     return found
 
 
-def existing(store: Store, source: str, target: str | None = None) -> list[StoredTerm]:
+def existing(store: Memory, source: str, target: str | None = None) -> list[StoredTerm]:
     """The stored pairs that are (source, target) in any surface form or language tag, in
     either direction; without `target`, every pair of `source`."""
     want_source, want_target = fold(source), fold(target) if target else None
@@ -126,59 +126,56 @@ def _names(term: Term, source: str, target: str | None) -> bool:
     return False
 
 
-def add_term(store: Store, term: Term) -> tuple[int, str]:
+def add_term(store: Memory, term: Term) -> tuple[int, str]:
     """Add a term pair, or update the status, note and domain of the same pair."""
     store.require_writable()
     unit = term.unit()
     check_unit(unit)
-    with store.atomic():
-        result = store.put(unit, srclang=term.source_lang, origin="tm terms add")
-        unit_id = store.find(unit)
-    assert unit_id is not None
-    return unit_id, result
+    return store.add(unit, srclang=term.source_lang, origin="tm terms add")
 
 
 #: Between the Chinese and the English of a candidate's context, kept as a note.
 CONTEXT_SEPARATOR = " ||| "
 
 
-def save_candidates(store: Store, candidates: Iterable[Candidate]) -> tuple[int, int]:
-    """Write extracted pairs as candidates with their score, evidence and two contexts;
-    a pair already in the memory, reviewed or not, keeps its status. (added, kept)."""
+def save_candidates(store: Memory, candidates: Iterable[Candidate]) -> tuple[int, int]:
+    """Write extracted pairs as candidates with their score, evidence and two contexts, in
+    one transaction; a pair already in the memory (in any surface form, either direction),
+    reviewed or not, keeps its status. (added, kept)."""
     store.require_writable()
-    added = kept = 0
-    with store.atomic():
-        for c in candidates:
-            if existing(store, c.source, c.target):
-                kept += 1
-                continue
-            unit = Term(c.source, c.target, c.source_lang, c.target_lang, "candidate").unit(
-                props=(
-                    Prop("x-tm-score", f"{c.score:.3f}"),
-                    Prop("x-tm-evidence", "; ".join(c.evidence)),
-                ),
-                notes=tuple(Note(f"{zh}{CONTEXT_SEPARATOR}{en}") for zh, en in c.contexts[:2]),
-            )
-            store.put(unit, srclang=c.source_lang, origin="tm terms extract")
-            added += 1
-    return added, kept
+    kept = 0
+    seen: set[tuple[str, str]] = set()
+    batch: list[tuple[Unit, str | None, str | None]] = []
+    for c in candidates:
+        pair = (fold(c.source), fold(c.target))
+        if pair in seen or existing(store, c.source, c.target):
+            kept += 1
+            continue
+        seen.update((pair, pair[::-1]))
+        unit = Term(c.source, c.target, c.source_lang, c.target_lang, "candidate").unit(
+            props=(
+                Prop("x-tm-score", f"{c.score:.3f}"),
+                Prop("x-tm-evidence", "; ".join(c.evidence)),
+            ),
+            notes=tuple(Note(f"{zh}{CONTEXT_SEPARATOR}{en}") for zh, en in c.contexts[:2]),
+        )
+        batch.append((unit, c.source_lang, "tm terms extract"))
+    # An exact repeat stored by another writer since the check keeps its status too.
+    results = store.put_many(batch, repeats="keep")
+    added = results.count("created")
+    return added, kept + len(results) - added
 
 
 def set_status(
-    store: Store, entries: Iterable[StoredTerm], status: str, note: str | None = None
+    store: Memory, entries: Iterable[StoredTerm], status: str, note: str | None = None
 ) -> int:
     store.require_writable()
     if note:
         check_text(note, what="note")
-    count = 0
-    with store.atomic():
-        for entry in entries:
-            store.set_status(entry.id, status, note)
-            count += 1
-    return count
+    return store.set_status([entry.id for entry in entries], status, note)
 
 
-def edit_term(store: Store, entry: StoredTerm, **changes: str | None) -> StoredTerm:
+def edit_term(store: Memory, entry: StoredTerm, **changes: str | None) -> StoredTerm:
     """Change a term's source, target, languages, status, note or domain, keeping its id."""
     store.require_writable()
     given: dict[str, Any] = {k: v for k, v in changes.items() if v is not None}
@@ -186,19 +183,13 @@ def edit_term(store: Store, entry: StoredTerm, **changes: str | None) -> StoredT
     if term.status not in TERM_STATUSES:
         raise UsageError(f"unknown status {term.status!r}")
     check_unit(term.unit())
-    with store.atomic():
-        store.replace(entry.id, term.unit(), srclang=term.source_lang)
+    store.replace(entry.id, term.unit(), srclang=term.source_lang)
     return stored_terms(store, ids=[entry.id])[0]
 
 
-def remove_terms(store: Store, entries: Iterable[StoredTerm]) -> int:
+def remove_terms(store: Memory, entries: Iterable[StoredTerm]) -> int:
     store.require_writable()
-    count = 0
-    with store.atomic():
-        for entry in entries:
-            store.delete(entry.id)
-            count += 1
-    return count
+    return store.delete(*(entry.id for entry in entries))
 
 
 def _pair_of(terms: list[StoredTerm], src: str | None, tgt: str | None) -> tuple[str, str]:
@@ -217,7 +208,7 @@ def _pair_of(terms: list[StoredTerm], src: str | None, tgt: str | None) -> tuple
 
 
 def export_terms(
-    store: Store,
+    store: Memory,
     output: BinaryIO,
     fmt: str = "tbx",
     *,
@@ -275,7 +266,7 @@ def new_term(
 
 
 def extract_candidates(
-    store: Store | None,
+    store: Memory | None,
     paths: Iterable[str] = (),
     *,
     min_score: float = 0.3,
@@ -322,7 +313,7 @@ class ReviewItem:
 REVIEW_ANSWERS = {"a": "approve", "r": "reject", "e": "edit", "s": "skip"}
 
 
-def review_items(store: Store, limit: int | None = None) -> list[ReviewItem]:
+def review_items(store: Memory, limit: int | None = None) -> list[ReviewItem]:
     """The candidates to review, best first as stored, each with its props and notes read."""
     entries = stored_terms(store, statuses=["candidate"])
     if limit:
@@ -344,7 +335,7 @@ def review_items(store: Store, limit: int | None = None) -> list[ReviewItem]:
 
 
 def apply_review(
-    store: Store, item: ReviewItem, answer: str, new_target: str | None = None
+    store: Memory, item: ReviewItem, answer: str, new_target: str | None = None
 ) -> bool:
     """Apply one answer; whether it changed anything. A rejected pair is retired
     (obsolete, with a note), not deleted, so extraction does not propose it again; an

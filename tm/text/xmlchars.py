@@ -65,5 +65,9 @@ def check_unit(unit: Unit, *, file: str | None = None, line: int | None = None) 
         texts += [("note", note.text) for note in variant.notes]
         texts += [("prop", prop.value) for prop in variant.props]
         texts += [("attribute", value) for _, value in variant.attrs]
+    # One search over all of it first: every import passes here, and nearly every unit is
+    # clean (a search per text was a fifth of the store's share of an import).
+    if NOT_XML.search("".join([text for _, text in texts])) is None:
+        return
     for what, text in texts:
         check_text(text, file=file, line=line, what=what)
