@@ -22,6 +22,7 @@ TIMEOUT_SECONDS = 120.0
 SCHEMES = ("http://", "https://")
 
 _SUFFIX_FORMAT = {".tmx": "tmx", ".tbx": "tbx", ".csv": "csv", ".tsv": "tsv"}
+_TERM_SUFFIX_FORMAT = {**_SUFFIX_FORMAT, ".txt": "txt", ".utf8": "utf8"}
 
 
 def is_url(memory: str) -> bool:
@@ -44,7 +45,9 @@ class RemoteMemory:
         params: dict[str, Any] | None = None,
         body: bytes | None = None,
         content_type: str = "application/json",
+        raw: bool = False,
     ) -> Any:
+        """The answer's JSON; with `raw`, (its bytes, its headers) instead."""
         query = "?" + urllib.parse.urlencode(params) if params else ""
         request = urllib.request.Request(self.url + path + query, data=body, method=method)
         if body is not None:
@@ -54,11 +57,14 @@ class RemoteMemory:
         try:
             with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
                 payload = response.read()
+                headers = dict(response.headers)
         except urllib.error.HTTPError as error:
             raise self._error(error) from None
         except (urllib.error.URLError, OSError) as error:
             reason = getattr(error, "reason", error)
             raise StoreError(f"cannot reach the server: {reason}", file=self.url) from None
+        if raw:
+            return payload, headers
         try:
             return json.loads(payload)
         except ValueError:
@@ -144,12 +150,29 @@ class RemoteMemory:
     def change_term(self, term_id: int, fields: dict[str, Any]) -> dict[str, Any]:
         return dict(self._json("PATCH", f"/api/terms/{term_id}", fields))
 
+    def remove_term(self, term_id: int) -> dict[str, Any]:
+        return dict(self._call("DELETE", f"/api/terms/{term_id}")["removed"])
+
     def import_file(self, path: str) -> dict[str, int]:
+        """`tm import` of one file into the server's memory."""
+        return self._upload("/api/import", path, _SUFFIX_FORMAT, {})
+
+    def import_terms(
+        self, path: str, *, source_lang: str | None = None, target_lang: str | None = None
+    ) -> dict[str, int]:
+        """`tm terms import` of one glossary (or TMX) into the server's memory."""
+        given = {"source_lang": source_lang, "target_lang": target_lang}
+        extra = {key: value for key, value in given.items() if value}
+        return self._upload("/api/terms/import", path, _TERM_SUFFIX_FORMAT, extra)
+
+    def _upload(
+        self, path_: str, path: str, formats: dict[str, str], extra: dict[str, str]
+    ) -> dict[str, int]:
         suffix = os.path.splitext(path)[1].lower()
-        if suffix not in _SUFFIX_FORMAT:
+        if suffix not in formats:
             raise InputError(
                 f"cannot import {suffix or 'a file without suffix'} into a server "
-                f"(known: {', '.join(sorted(_SUFFIX_FORMAT))})",
+                f"(known: {', '.join(sorted(formats))})",
                 file=path,
             )
         try:
@@ -157,8 +180,33 @@ class RemoteMemory:
                 body = handle.read()
         except OSError as error:
             raise InputError(f"cannot read: {error.strerror}", file=path) from None
-        params = {"format": _SUFFIX_FORMAT[suffix], "name": os.path.basename(path)}
-        return dict(self._call("POST", "/api/import", params=params, body=body))
+        params = {"format": formats[suffix], "name": os.path.basename(path), **extra}
+        return dict(self._call("POST", path_, params=params, body=body))
+
+    def export_terms(
+        self,
+        fmt: str,
+        *,
+        statuses: tuple[str, ...] = (),
+        src: str | None = None,
+        tgt: str | None = None,
+    ) -> tuple[bytes, int]:
+        """`tm terms export` from the server: the file's bytes and how many pairs it holds."""
+        given = {"format": fmt, "status": ",".join(statuses), "src_lang": src, "tgt_lang": tgt}
+        params = {key: value for key, value in given.items() if value}
+        payload, headers = self._call("GET", "/api/terms/export", params=params, raw=True)
+        count = next((v for k, v in headers.items() if k.lower() == "x-tm-count"), "0")
+        return payload, int(count)
+
+    def review_items(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """The candidates to review, as `GET /api/terms/review` gives them."""
+        params = {"limit": limit} if limit else None
+        return list(self._call("GET", "/api/terms/review", params=params)["items"])
+
+    def review(self, term_id: int, answer: str, target: str | None = None) -> dict[str, Any]:
+        """One review answer (a, r, e, s) applied on the server."""
+        fields = {"answer": answer, **({"target": target} if target else {})}
+        return dict(self._json("POST", f"/api/terms/{term_id}/review", fields))
 
     def check(self, pairs: list[dict[str, Any]]) -> dict[str, Any]:
         """The server's checks over pairs built here (their locations kept)."""

@@ -59,6 +59,11 @@ ENDPOINTS = [
         "edit",
     ),
     ("PATCH", "/api/terms/{term}", {"json": {"note": "reviewed"}}, "edit"),
+    ("DELETE", "/api/terms/{term}", {}, "edit"),
+    ("GET", "/api/terms/export?format=csv", {}, "read"),
+    ("POST", "/api/terms/import?format=csv", {"content": GLOSSARY_CSV}, "import"),
+    ("GET", "/api/terms/review", {}, "read"),
+    ("POST", "/api/terms/{term}/review", {"json": {"answer": "a"}}, "edit"),
     ("POST", "/api/import?format=csv", {"content": GLOSSARY_CSV}, "import"),
     (
         "POST",

@@ -12,6 +12,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from importlib import resources
 from typing import Any
@@ -44,6 +45,14 @@ IMPORT_FORMATS = {
     "application/x-tbx+xml": ".tbx",
     "text/csv": ".csv",
     "text/tab-separated-values": ".tsv",
+}
+#: What `POST /api/terms/import` reads: IMPORT_FORMATS and OmegaT's glossary text.
+TERM_IMPORT_FORMATS = {**IMPORT_FORMATS, "txt": ".txt", "utf8": ".utf8", "text/plain": ".txt"}
+TERM_MEDIA_TYPES = {
+    "tbx": "application/x-tbx+xml",
+    "csv": "text/csv; charset=utf-8",
+    "tsv": "text/tab-separated-values; charset=utf-8",
+    "tmx": "application/x-tmx+xml",
 }
 
 
@@ -78,6 +87,23 @@ class Server:
                 "/api/terms/{id:int}",
                 self._endpoint(self.change_term, "edit", write=True),
                 methods=["PATCH"],
+            ),
+            Route(
+                "/api/terms/{id:int}",
+                self._endpoint(self.remove_term, "edit", write=True),
+                methods=["DELETE"],
+            ),
+            Route("/api/terms/export", self._endpoint(self.export_terms, "read"), methods=["GET"]),
+            Route(
+                "/api/terms/import",
+                self._endpoint(self.import_terms, "import", write=True),
+                methods=["POST"],
+            ),
+            Route("/api/terms/review", self._endpoint(self.review_items, "read"), methods=["GET"]),
+            Route(
+                "/api/terms/{id:int}/review",
+                self._endpoint(self.review_term, "edit", write=True),
+                methods=["POST"],
             ),
             Route(
                 "/api/import", self._endpoint(self.import_, "import", write=True), methods=["POST"]
@@ -240,12 +266,12 @@ class Server:
         return {"query": text, "query_lang": lang, "matches": [hit.as_dict() for hit in hits]}
 
     @staticmethod
-    def _lang(request: Request) -> str | None:
+    def _lang(request: Request, name: str = "lang") -> str | None:
         from tm import lang as langs
 
-        value = request.query_params.get("lang") or None
+        value = request.query_params.get(name) or None
         if value is not None and not langs.is_well_formed(value):
-            raise HttpError(400, f"lang {value!r} is not a BCP 47 language tag")
+            raise HttpError(400, f"{name} {value!r} is not a BCP 47 language tag")
         return value
 
     def list_terms(self, request: Request, store: Store, principal: Principal) -> Any:
@@ -273,14 +299,8 @@ class Server:
             tgt=params.get("tgt_lang") or None,
         )
         spool.seek(0)
-
-        def chunks() -> Iterator[bytes]:
-            with spool:
-                while block := spool.read(64 * 1024):
-                    yield block
-
         return StreamingResponse(
-            chunks(),
+            _chunks(spool),
             media_type="application/x-tmx+xml",
             headers={"Content-Disposition": 'attachment; filename="memory.tmx"'},
         )
@@ -330,21 +350,128 @@ class Server:
         entry = edit_term(store, found[0], **changes)
         return entry.as_dict()
 
-    def import_(self, request: Request, store: Store, principal: Principal) -> Any:
-        from tm.memory import import_file
+    def remove_term(self, request: Request, store: Store, principal: Principal) -> Any:
+        from tm.terms.workflow import remove_terms
 
-        body = self._body(request)
+        entry = self._stored_term(request, store)
+        remove_terms(store, [entry])
+        return {"removed": entry.as_dict()}
+
+    def export_terms(self, request: Request, store: Store, principal: Principal) -> Any:
+        """`tm terms export`: TBX-Basic by default, or CSV, TSV, TMX (`?format=`)."""
+        from tm.glossary import FORMATS
+        from tm.terms.workflow import export_terms
+
+        params = request.query_params
+        fmt = params.get("format") or "tbx"
+        if fmt not in FORMATS:
+            raise HttpError(400, f"format must be one of {', '.join(FORMATS)}")
+        statuses = self._statuses(request)
+        spool = tempfile.SpooledTemporaryFile(max_size=8 * 2**20)  # noqa: SIM115 (the stream closes it)
+        count = export_terms(
+            store,
+            spool,  # type: ignore[arg-type]
+            fmt,
+            statuses=statuses,
+            src=self._lang(request, "src_lang"),
+            tgt=self._lang(request, "tgt_lang"),
+        )
+        spool.seek(0)
+        return StreamingResponse(
+            _chunks(spool),
+            media_type=TERM_MEDIA_TYPES[fmt],
+            headers={
+                "Content-Disposition": f'attachment; filename="terms.{fmt}"',
+                "X-Tm-Count": str(count),
+            },
+        )
+
+    def import_terms(self, request: Request, store: Store, principal: Principal) -> Any:
+        """`tm terms import`: a glossary (TBX, CSV, TSV, OmegaT .txt) or a TMX; a table's
+        columns take their languages from `?source_lang=&target_lang=` or their header."""
+        from tm.terms.workflow import import_terms
+
+        suffix = self._suffix(request, TERM_IMPORT_FORMATS)
+        source_lang = self._lang(request, "source_lang")
+        target_lang = self._lang(request, "target_lang")
+        with self._upload(request, suffix) as path:
+            counts = import_terms(store, path, source_lang=source_lang, target_lang=target_lang)
+        return counts.as_dict()
+
+    def review_items(self, request: Request, store: Store, principal: Principal) -> Any:
+        """`tm terms review`: the candidates, best first, with their score, evidence and
+        the contexts they were found in."""
+        from tm.terms.workflow import review_items
+
+        limit = self._int(request, "limit", 0, 0, 100_000)
+        return {
+            "items": [
+                {
+                    "term": item.entry.as_dict(),
+                    "details": [list(detail) for detail in item.details],
+                    "contexts": [list(context) for context in item.contexts],
+                }
+                for item in review_items(store, limit or None)
+            ]
+        }
+
+    def review_term(self, request: Request, store: Store, principal: Principal) -> Any:
+        """One reviewer's answer to one candidate, `{"answer": "a|r|e|s", "target": …}`,
+        applied as `tm terms review` applies it."""
+        from tm.terms.workflow import REVIEW_ANSWERS, ReviewItem, apply_review, stored_terms
+
+        entry = self._stored_term(request, store)
+        data = self._json(request)
+        answer = data.get("answer")
+        if answer not in REVIEW_ANSWERS:
+            raise HttpError(400, f"answer must be one of {', '.join(REVIEW_ANSWERS)}")
+        target = _text(data, "target") if answer == "e" else None
+        changed = apply_review(store, ReviewItem(entry, (), ()), answer, target)
+        return {"applied": changed, "term": stored_terms(store, ids=[entry.id])[0].as_dict()}
+
+    def _stored_term(self, request: Request, store: Store) -> Any:
+        from tm.terms.workflow import stored_terms
+
+        unit_id = request.path_params["id"]
+        found = stored_terms(store, ids=[unit_id])
+        if not found:
+            raise HttpError(404, f"no term #{unit_id}")
+        return found[0]
+
+    def _statuses(self, request: Request) -> list[str]:
+        from tm.model import TERM_STATUSES
+
+        statuses = [s for s in request.query_params.get("status", "").split(",") if s]
+        for status in statuses:
+            if status not in TERM_STATUSES:
+                raise HttpError(400, f"status must be one of {', '.join(TERM_STATUSES)}")
+        return statuses
+
+    def _suffix(self, request: Request, formats: dict[str, str]) -> str:
         fmt = request.query_params.get("format") or request.headers.get("content-type", "")
-        suffix = IMPORT_FORMATS.get(fmt.split(";")[0].strip().lower())
+        suffix = formats.get(fmt.split(";")[0].strip().lower())
         if suffix is None:
-            raise HttpError(400, "say the format: ?format=tmx|tbx|csv|tsv or a Content-Type")
-        # The file's own name (when the client gives it) is what the memory records as origin.
+            known = "|".join(key for key in formats if "/" not in key)
+            raise HttpError(400, f"say the format: ?format={known} or a Content-Type")
+        return suffix
+
+    @contextmanager
+    def _upload(self, request: Request, suffix: str) -> Iterator[str]:
+        """The body as a file in a folder of its own, named as the client's file was (the
+        memory records it as the origin)."""
         name = os.path.basename(request.query_params.get("name", "")) or "upload"
         stem = os.path.splitext(name)[0].strip(". ") or "upload"
         with tempfile.TemporaryDirectory() as folder:
             path = os.path.join(folder, stem + suffix)
             with open(path, "wb") as handle:
-                handle.write(body)
+                handle.write(self._body(request))
+            yield path
+
+    def import_(self, request: Request, store: Store, principal: Principal) -> Any:
+        from tm.memory import import_file
+
+        suffix = self._suffix(request, IMPORT_FORMATS)
+        with self._upload(request, suffix) as path:
             counts = import_file(store, path)
         return counts.as_dict()
 
@@ -389,6 +516,12 @@ class Server:
             "findings": [finding_dict(f) for f in findings],
             "summary": summary(findings, files),
         }
+
+
+def _chunks(spool: Any) -> Iterator[bytes]:
+    with spool:
+        while block := spool.read(64 * 1024):
+            yield block
 
 
 def _list(data: dict[str, Any], key: str) -> list[Any]:

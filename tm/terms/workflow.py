@@ -360,3 +360,18 @@ def apply_review(
     else:
         raise UsageError(f"unknown answer {answer!r} (one of {', '.join(REVIEW_ANSWERS)})")
     return True
+
+
+def import_terms(
+    store: Store,
+    path: str,
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+) -> Any:
+    """`tm terms import` of one file (and the team server's): a TMX as `tm import` reads it,
+    any glossary layout (TBX, CSV, TSV, OmegaT's .txt/.utf8) as a glossary. The `Counts`."""
+    from tm.memory.transfer import import_file, import_glossary
+
+    importer = import_file if path.lower().endswith(".tmx") else import_glossary
+    return importer(store, path, source_lang=source_lang, target_lang=target_lang)
