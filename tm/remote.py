@@ -103,18 +103,6 @@ class RemoteMemory:
         data = self._call("GET", "/api/terms", params={"status": status} if status else None)
         return list(data["terms"])
 
-    def glossary(self) -> list[Any]:
-        """Every term of the server's memory as `Term`s (what the checks take as a glossary)."""
-        from tm.model import Term
-
-        return [
-            Term(
-                t["source"], t["target"], t["source_lang"], t["target_lang"], t["status"],
-                t.get("note"), t.get("domain"),
-            )
-            for t in self.terms()
-        ]  # fmt: skip
-
     def select_term(
         self, source: str | None, target: str | None, term_id: int | None
     ) -> dict[str, Any]:
@@ -214,3 +202,170 @@ class RemoteMemory:
 
     def stats(self) -> dict[str, Any]:
         return dict(self._call("GET", "/api/stats"))
+
+
+# -- `tm check` on a server's memory: what crosses the wire ---------------------------------
+#
+# The client reads the inputs (they are its files) and the project's settings; the server runs
+# `tm.checks.check_inputs` on them with its memory (drift needs the memory's segments and its
+# fuzzy index) and its terms, exactly as a local memory is given to the checks; the findings
+# come back whole. One codec, used by both ends, so nothing is lost on the way.
+
+#: Settings that name files on the client: the server gets their contents, not their names.
+LOCAL_SETTINGS = ("glossary", "memory", "baseline", "fail-on")
+
+
+def location_json(location: Any) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    return asdict(location)
+
+
+def location_from(data: Any) -> Any:
+    from tm.model import Location
+
+    if not isinstance(data, dict) or not isinstance(data.get("file"), str):
+        raise UsageError("a location needs a file")
+    fields = ("line", "column", "paragraph", "cue")
+    numbers = {key: data.get(key) for key in fields}
+    if any(
+        v is not None and (isinstance(v, bool) or not isinstance(v, int)) for v in numbers.values()
+    ):
+        raise UsageError("line, column, paragraph and cue must be whole numbers")
+    unit = data.get("unit")
+    return Location(data["file"], unit=None if unit is None else str(unit), **numbers)
+
+
+def inputs_json(inputs: Any) -> dict[str, Any]:
+    """What `tm.checks.check_inputs` reads of an `Inputs`: pairs, caption cues, files."""
+    return {
+        "pairs": [
+            {
+                "source": p.source,
+                "target": p.target,
+                "source_lang": p.source_lang,
+                "target_lang": p.target_lang,
+                "location": location_json(p.location),
+                "document": p.document,
+            }
+            for p in inputs.pairs
+        ],
+        "cues": [
+            {
+                "location": location_json(where),
+                "block": {
+                    "text": block.text,
+                    "location": location_json(block.location),
+                    "kind": block.kind,
+                    "start_ms": block.start_ms,
+                    "end_ms": block.end_ms,
+                    "lines": list(block.lines),
+                },
+                "lang": lang,
+            }
+            for where, (block, lang) in inputs.cues.items()
+        ],
+        "files": [os.fspath(f) for f in inputs.files],
+        "alone": [os.fspath(f) for f in inputs.alone],
+    }
+
+
+def inputs_from(data: Any) -> Any:
+    """The `Inputs` of `inputs_json`; `UsageError` for a malformed one."""
+    from tm.model import Block, Pair
+    from tm.pairs import Inputs
+
+    if not isinstance(data, dict):
+        raise UsageError("inputs must be an object")
+    try:
+        pairs = [
+            Pair(
+                _str(p["source"]),
+                None if p.get("target") is None else _str(p["target"]),
+                _str(p["source_lang"]),
+                None if p.get("target_lang") is None else _str(p["target_lang"]),
+                location_from(p["location"]),
+                _str(p.get("document") or ""),
+            )
+            for p in data.get("pairs", [])
+        ]
+        cues = {}
+        for cue in data.get("cues", []):
+            block = cue["block"]
+            cues[location_from(cue["location"])] = (
+                Block(
+                    _str(block["text"]),
+                    location_from(block["location"]),
+                    _str(block.get("kind", "paragraph")),
+                    block.get("start_ms"),
+                    block.get("end_ms"),
+                    tuple(_str(line) for line in block.get("lines", [])),
+                ),
+                _str(cue["lang"]),
+            )
+        files = [_str(f) for f in data.get("files", [])]
+        alone = [_str(f) for f in data.get("alone", [])]
+    except (KeyError, TypeError, AttributeError):
+        raise UsageError("inputs: each pair needs source, source_lang and location") from None
+    return Inputs(pairs=pairs, cues=cues, files=files, alone=alone)
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(value)
+    return value
+
+
+def finding_json(finding: Any) -> dict[str, Any]:
+    """`tm check --format json`'s finding, with the location's column too."""
+    from tm.reports.formats import finding_dict
+
+    data = finding_dict(finding)
+    data["location"] = location_json(finding.location)
+    return data
+
+
+def finding_from(data: dict[str, Any]) -> Any:
+    from tm.model import Evidence, Finding
+
+    return Finding(
+        check=data["check"],
+        severity=data["severity"],
+        message=data["message"],
+        location=location_from(data["location"]),
+        source=data.get("source"),
+        target=data.get("target"),
+        suggestion=data.get("suggestion"),
+        category=data.get("category", "other"),
+        evidence=tuple(Evidence(**e) for e in data.get("evidence", [])),
+    )
+
+
+def check_remotely(
+    remote: RemoteMemory,
+    inputs: Any,
+    *,
+    settings: dict[str, Any],
+    profiles: tuple[str, ...] = (),
+    terms: list[Any] | None = None,
+) -> list[Any]:
+    """The findings `tm check` gives for `inputs` with the server's memory: its checks run
+    there, on the inputs read here, with this project's settings (`settings`: the `[check]`
+    table; the files it names stay here) and a glossary's `terms` if one was given (else the
+    memory's terms, as locally)."""
+    body: dict[str, Any] = {
+        "inputs": inputs_json(inputs),
+        "settings": {k: v for k, v in settings.items() if k not in LOCAL_SETTINGS},
+        "profiles": list(profiles),
+    }
+    if terms is not None:
+        body["terms"] = [
+            {
+                "source": t.source, "target": t.target, "source_lang": t.source_lang,
+                "target_lang": t.target_lang, "status": t.status, "note": t.note,
+                "domain": t.domain,
+            }
+            for t in terms
+        ]  # fmt: skip
+    answer = remote._json("POST", "/api/check", body)
+    return [finding_from(f) for f in answer["findings"]]

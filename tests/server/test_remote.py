@@ -171,3 +171,47 @@ def test_terms_edit_remove_import_export_through_a_server(  # type: ignore[no-un
     monkeypatch.setenv("TM_TOKEN", tokens["translator"])
     refused = run("--memory", url, "terms", "remove", "--id", str(_terms(run, memory)[0]["id"]))
     assert refused.code == 2 and "not allowed" in refused.err
+
+
+def test_check_on_a_servers_memory_finds_what_a_local_memory_finds(  # type: ignore[no-untyped-def]
+    serve, tokens, memory, run, monkeypatch, tmp_path
+) -> None:
+    """The bundled release, kept in the memory, checked again with two sentences changed:
+    drift from the memory's translations, under the project's settings, reported alike."""
+    corpus = ROOT / "corpora" / "seed"
+    english = tmp_path / "release.en.txt"
+    english.write_text((corpus / "release.en.txt").read_text("utf-8"), encoding="utf-8")
+    chinese = tmp_path / "release.zh.txt"
+    changed = (
+        (corpus / "release.zh.txt")
+        .read_text("utf-8")
+        .replace("2023年6月21日", "2023年6月12日")
+        .replace("交换了意见", "进行了深入交流")
+    )
+    chinese.write_text(changed, encoding="utf-8")
+    (tmp_path / "tm.toml").write_text(
+        '[check]\ndisable = ["whitespace"]\n[check.severity]\nmemory-drift = "error"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    kept = run(
+        "--memory", memory, "align", corpus / "release.en.txt", corpus / "release.zh.txt",
+        "--into-memory", "-o", tmp_path / "aligned.tmx",
+    )  # fmt: skip
+    assert kept.code == 0, kept.err  # the memory holds the release as first published
+    server = serve()
+    monkeypatch.setenv("TM_TOKEN", tokens["ci"])
+    for fmt in ("json", "text", "sarif"):
+        there = run("--memory", server.url, "check", english, chinese, "--format", fmt)
+        here = run("--memory", memory, "check", english, chinese, "--format", fmt)
+        assert (there.code, there.out, there.err) == (here.code, here.out, here.err), fmt
+    report = json.loads(
+        run("--memory", server.url, "check", english, chinese, "--format", "json").out
+    )
+    checks = {f["check"]: f for f in report["findings"]}
+    assert checks["memory-drift"]["severity"] == "error"  # the project's setting applied there
+    assert "memory-drift" in checks and "number-mismatch" in checks, sorted(checks)
+    glossary = ROOT / "tests" / "data" / "glossary" / "energy.zh-en.tsv"
+    there = run("--memory", server.url, "check", english, chinese, "--glossary", glossary)
+    here = run("--memory", memory, "check", english, chinese, "--glossary", glossary)
+    assert (there.code, there.out) == (here.code, here.out)

@@ -350,6 +350,31 @@ class Server:
         entry = edit_term(store, found[0], **changes)
         return entry.as_dict()
 
+    def _check_inputs(self, data: dict[str, Any], store: Store) -> Any:
+        """`tm check` of inputs read by the client, with this memory (its terms unless the
+        client sends a glossary's) and the client's project settings: `check_inputs`, as a
+        local memory runs it, so both give the same findings."""
+        from tm.checks import check_inputs
+        from tm.checks.config import config_from
+        from tm.remote import finding_json, inputs_from
+        from tm.reports import summary
+        from tm.terms.workflow import memory_terms
+
+        settings = data.get("settings") or {}
+        profiles = data.get("profiles") or []
+        if not isinstance(settings, dict):
+            raise HttpError(400, "settings must be an object (the [check] table)")
+        if not isinstance(profiles, list) or not all(isinstance(p, str) for p in profiles):
+            raise HttpError(400, "profiles must be a list of names")
+        config = config_from(settings, None, tuple(profiles))
+        inputs = inputs_from(data["inputs"])
+        terms = _terms(data["terms"]) if "terms" in data else memory_terms(store)
+        findings = check_inputs(inputs, terms=terms, memory=store, config=config)
+        return {
+            "findings": [finding_json(f) for f in findings],
+            "summary": summary(findings, list(inputs.files)),
+        }
+
     def remove_term(self, request: Request, store: Store, principal: Principal) -> Any:
         from tm.terms.workflow import remove_terms
 
@@ -484,6 +509,10 @@ class Server:
         from tm.terms.workflow import memory_terms
 
         body = self._body(request)
+        if not body.lstrip().startswith(b"<"):
+            data = self._json(request)
+            if "inputs" in data:  # `tm --memory https://… check`: the whole check runs here
+                return self._check_inputs(data, store)
         terms = memory_terms(store)
         if body.lstrip().startswith(b"<"):
             with tempfile.TemporaryDirectory() as folder:
@@ -522,6 +551,33 @@ def _chunks(spool: Any) -> Iterator[bytes]:
     with spool:
         while block := spool.read(64 * 1024):
             yield block
+
+
+def _terms(value: Any) -> list[Any]:
+    """A glossary's terms as the client sends them (`tm check --glossary G` on a server)."""
+    from tm.model import TERM_STATUSES, Term
+
+    if not isinstance(value, list):
+        raise HttpError(400, "terms must be a list")
+    terms = []
+    for number, item in enumerate(value, 1):
+        if not isinstance(item, dict) or not all(
+            isinstance(item.get(key), str) and item[key]
+            for key in ("source", "target", "source_lang", "target_lang")
+        ):
+            raise HttpError(400, f"term {number}: source, target and their languages are text")
+        status = item.get("status") or "approved"
+        if status not in TERM_STATUSES:
+            raise HttpError(400, f"term {number}: status must be one of {', '.join(TERM_STATUSES)}")
+        note, domain = item.get("note"), item.get("domain")
+        terms.append(
+            Term(
+                item["source"], item["target"], item["source_lang"], item["target_lang"], status,
+                note if isinstance(note, str) else None,
+                domain if isinstance(domain, str) else None,
+            )
+        )  # fmt: skip
+    return terms
 
 
 def _list(data: dict[str, Any], key: str) -> list[Any]:
