@@ -17,8 +17,9 @@ from dataclasses import replace
 from importlib import resources
 from typing import Any
 
+import anyio
+import anyio.to_thread
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
@@ -35,6 +36,12 @@ TOO_LARGE = f"the body is larger than {MAX_BODY_BYTES // 2**20} MiB"
 MAX_QUERY_CHARS = 2000
 #: Most results one request may ask for.
 MAX_LIMIT = 100
+#: Requests one worker process handles at once (each in a thread with its own connection);
+#: more wait their turn in the event loop. Python runs one thread at a time, so more threads
+#: than this only contend for the interpreter (and for the PostgreSQL pool): measured with
+#: benchmarks/serve_load.py, 40 threads (Starlette's default) served a third of the
+#: saturation throughput of 8.
+THREADS = 8
 
 IMPORT_FORMATS = {
     "tmx": ".tmx",
@@ -69,9 +76,11 @@ Handler = Callable[[Request, Store, Principal], Any]
 class Server:
     """The app's settings and its endpoints; `app` is the ASGI application."""
 
-    def __init__(self, memory: str, *, public_read: bool = False) -> None:
+    def __init__(self, memory: str, *, public_read: bool = False, threads: int = THREADS) -> None:
         self.memory = memory
         self.public_read = public_read
+        self.threads = threads
+        self._limiter: anyio.CapacityLimiter | None = None
         routes = [
             Route("/", self.page, methods=["GET"]),
             Route("/healthz", self.healthz, methods=["GET"]),
@@ -166,7 +175,9 @@ class Server:
                 length and length.isdigit() and int(length) > MAX_BODY_BYTES
             ):
                 return JSONResponse({"error": TOO_LARGE}, status_code=413)
-            return await run_in_threadpool(run, request, bytes(body))
+            if self._limiter is None:  # made in the event loop, on the first request
+                self._limiter = anyio.CapacityLimiter(self.threads)
+            return await anyio.to_thread.run_sync(run, request, bytes(body), limiter=self._limiter)
 
         return endpoint
 
@@ -654,14 +665,16 @@ def _term_dict(store: Store, unit_id: int) -> dict[str, Any]:
     return stored_terms(store, ids=[unit_id])[0].as_dict()
 
 
-def create_app(memory: str, *, public_read: bool = False) -> Starlette:
+def create_app(memory: str, *, public_read: bool = False, threads: int = THREADS) -> Starlette:
     """The ASGI application serving `memory` (a path, as `--memory` takes)."""
-    return Server(memory, public_read=public_read).app
+    return Server(memory, public_read=public_read, threads=threads).app
 
 
 def app_from_environment() -> Starlette:
     """The app `tm serve` starts in each worker process (uvicorn's factory), configured by
     the environment `tm serve` sets, since worker processes get no arguments."""
     return create_app(
-        os.environ["TM_SERVE_MEMORY"], public_read=bool(os.environ.get("TM_SERVE_PUBLIC_READ"))
+        os.environ["TM_SERVE_MEMORY"],
+        public_read=bool(os.environ.get("TM_SERVE_PUBLIC_READ")),
+        threads=int(os.environ.get("TM_SERVE_THREADS") or THREADS),
     )
