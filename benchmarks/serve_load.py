@@ -4,7 +4,8 @@ A memory of 100,000 units (real CC-CEDICT term pairs, plus the seed corpus), ser
 `tm serve` process on loopback. 50 clients, each pausing 0.5 s between requests as a person
 would (about 100 requests a second): 90 % lookups (terms + fuzzy), 10 % term writes. Prints
 throughput, p50/p95/p99 latency per endpoint and errors, then checks that every acknowledged
-write is in the memory. Then the same clients without pauses: the saturation throughput.
+write is in the memory. Then the same clients without pauses: the saturation throughput. First,
+one client alone: what one lookup costs in latency and CPU (server, database) without queueing.
 
     python benchmarks/serve_load.py                      # SQLite, 100,000 units, 30 s
     python benchmarks/serve_load.py --units 20000 --seconds 10
@@ -219,6 +220,36 @@ class Meter:
         self.used["load generator"] = time.process_time() - self.mine
 
 
+def alone(
+    url: str, token: str, texts: list[str], count: int, server: int, postgres: int | None
+) -> None:
+    """One client, one lookup at a time: what a request costs without queueing (latency, and
+    the CPU the server and the database spend on it), the figure a busy machine blurs least."""
+    if count <= 0:
+        return
+    rng = random.Random(7)
+    asked = [rng.choice(texts) for _ in range(count + 20)]
+    latency: list[float] = []
+    with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"}) as http:
+        for text in asked[:20]:  # warm: connections, caches
+            http.get("/api/lookup", params={"q": text, "fuzzy": "75"})
+        with Meter(server, postgres) as meter:
+            for text in asked[20:]:
+                start = time.perf_counter()
+                response = http.get("/api/lookup", params={"q": text, "fuzzy": "75"})
+                latency.append((time.perf_counter() - start) * 1000)
+                response.raise_for_status()
+    used = ", ".join(
+        f"{name} {seconds * 1000 / count:.1f} ms"
+        for name, seconds in meter.used.items()
+        if name != "load generator"
+    )
+    print(
+        f"\none client, {count} lookups in a row: p50 {statistics.median(latency):.1f} ms, "
+        f"p95 {percentile(latency, 0.95):.1f} ms; CPU per lookup: {used}"
+    )
+
+
 def postmaster(data: str | None) -> int | None:
     """The PostgreSQL server's pid, from its data folder's postmaster.pid."""
     try:
@@ -254,6 +285,7 @@ def serve_and_load(
         print(
             f"\n== {label}: tm serve{source} with {args.workers} worker(s), {args.clients} clients"
         )
+        alone(url, token, texts, args.alone, server.pid, postmaster(pg_data))
         paced = Load(url, token, texts, pause=0.5)
         restarter = None
         if args.restart and cluster is not None:
@@ -293,6 +325,9 @@ def main() -> None:
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--restart", action="store_true", help="restart PostgreSQL mid-run")
     parser.add_argument("--work", default=str(WORK), help="folder of the SQLite memory")
+    parser.add_argument(
+        "--alone", type=int, default=200, help="lookups one client makes in a row first"
+    )
     parser.add_argument(
         "--pg-url", help="a PostgreSQL memory this script filled before (no throw-away cluster)"
     )
