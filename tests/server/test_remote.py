@@ -129,6 +129,8 @@ def test_terms_review_through_a_server_as_on_a_local_memory(  # type: ignore[no-
     assert remote.out == local.out  # the same items, details and contexts, in the same order
     assert _terms(run, memory) == _terms(run, twin)
     assert "the edited rendering" in {t["target"] for t in _terms(run, memory)}
+    refused = run("--memory", server.url, "terms", "extract", SEED_TEXT, "--into-memory")
+    assert refused.code == 2 and refused.err.count("\n") == 1 and "local memory" in refused.err
     monkeypatch.setenv("TM_TOKEN", tokens["translator"])  # reading is not deciding
     monkeypatch.setattr("sys.stdin", io.StringIO("a\n"))
     refused = run("--memory", server.url, "terms", "review")

@@ -73,6 +73,11 @@ def extract_cmd(
     from tm.terms.workflow import extract_candidates, save_candidates
 
     path = memory_path(ctx)
+    if is_url(path) and (into_memory or not inputs):
+        raise UsageError(
+            "terms extract reads and writes a local memory only: extract from the files here "
+            "(without --into-memory), then add the pairs to keep with `tm terms add`"
+        )
     # Without INPUT the memory is the text: a missing one is then the one-line error.
     needed = into_memory or not inputs or os.path.exists(path)
     store = open_memory(path, write=into_memory) if needed else None
