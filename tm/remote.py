@@ -106,31 +106,25 @@ class RemoteMemory:
     def select_term(
         self, source: str | None, target: str | None, term_id: int | None
     ) -> dict[str, Any]:
-        """The one term named by id, or by source (and target) in any surface form, as the
-        local `tm terms` commands select; `UsageError` when none or several match."""
-        from tm.text.fold import fold
-
-        terms = self.terms()
+        """The one term named by id, or by source (and target) in any surface form, found by
+        the server as the local `tm terms` commands find it; `UsageError` when none or
+        several match."""
         if term_id is not None:
-            found = [t for t in terms if t["id"] == term_id]
+            found = self._call("GET", "/api/terms", params={"id": term_id})["terms"]
         elif source:
-            want = (fold(source), fold(target) if target else None)
-            found = [
-                t
-                for t in terms
-                for a, b in ((t["source"], t["target"]), (t["target"], t["source"]))
-                if fold(a) == want[0] and (want[1] is None or fold(b) == want[1])
-            ]
+            params = {"source": source, **({"target": target} if target else {})}
+            found = self._call("GET", "/api/terms", params=params)["terms"]
         else:
             raise UsageError("name a term: SOURCE [TARGET], or --id N")
         if not found:
-            raise UsageError(f"no term {source or f'#{term_id}'!r} on the server")
+            what = f"#{term_id}" if term_id is not None else repr(source)
+            raise UsageError(f"no term {what} on the server")
         if len(found) > 1:
             listing = "; ".join(f"#{t['id']} {t['target']} ({t['status']})" for t in found)
             raise UsageError(
                 f"{len(found)} terms match {source!r}: {listing}; name the target or --id"
             )
-        return found[0]
+        return dict(found[0])
 
     def add_term(self, fields: dict[str, Any]) -> dict[str, Any]:
         return dict(self._json("POST", "/api/terms", fields))

@@ -286,13 +286,23 @@ class Server:
         return value
 
     def list_terms(self, request: Request, store: Store, principal: Principal) -> Any:
+        """The terms (`?status=`), or those a `tm terms` command names: `?id=N`, or
+        `?source=S[&target=T]` in any surface form and either direction (as locally)."""
         from tm.model import TERM_STATUSES
-        from tm.terms.workflow import stored_terms
+        from tm.terms.workflow import existing, stored_terms
 
-        status = request.query_params.get("status")
+        params = request.query_params
+        status = params.get("status")
         if status and status not in TERM_STATUSES:
             raise HttpError(400, f"status must be one of {', '.join(TERM_STATUSES)}")
-        entries = stored_terms(store, statuses=[status] if status else None)
+        if params.get("id"):
+            entries = stored_terms(store, ids=[self._int(request, "id", 0, 1, 2**62)])
+        elif params.get("source"):
+            entries = existing(store, params["source"], params.get("target") or None)
+        else:
+            entries = stored_terms(store, statuses=[status] if status else None)
+        if status:
+            entries = [entry for entry in entries if entry.term.status == status]
         return {"terms": [entry.as_dict() for entry in entries]}
 
     def export(self, request: Request, store: Store, principal: Principal) -> Any:
