@@ -4,7 +4,8 @@ A memory of 100,000 units (real CC-CEDICT term pairs, plus the seed corpus), ser
 `tm serve` process on loopback. 50 clients, each pausing 0.5 s between requests as a person
 would (about 100 requests a second): 90 % lookups (terms + fuzzy), 10 % term writes. Prints
 throughput, p50/p95/p99 latency per endpoint and errors, then checks that every acknowledged
-write is in the memory. Then the same clients without pauses: the saturation throughput.
+write is in the memory. Then the same clients without pauses: the saturation throughput. First,
+one client alone: what one lookup costs in latency and CPU (server, database) without queueing.
 
     python benchmarks/serve_load.py                      # SQLite, 100,000 units, 30 s
     python benchmarks/serve_load.py --units 20000 --seconds 10
@@ -129,14 +130,52 @@ class Load:
         return time.monotonic() - start
 
 
+def _ticks(pid: int) -> tuple[int, int] | None:
+    """(parent pid, CPU ticks used) of a live process, from /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return int(fields[1]), int(fields[11]) + int(fields[12])
+
+
+def tree_cpu(root: int | None) -> dict[int, int]:
+    """CPU ticks of `root` and each live descendant, by pid (Linux /proc; empty elsewhere)."""
+    if root is None or not Path("/proc").is_dir():
+        return {}
+    table = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            found = _ticks(int(entry.name))
+            if found:
+                table[int(entry.name)] = found
+    tree, frontier = {}, [root]
+    while frontier:
+        pid = frontier.pop()
+        if pid in table and pid not in tree:
+            tree[pid] = table[pid][1]
+            frontier.extend(child for child, (parent, _t) in table.items() if parent == pid)
+    return tree
+
+
+def cpu_seconds(before: dict[int, int], after: dict[int, int]) -> float:
+    """CPU seconds a process tree used between two readings (processes that ended between
+    them are not counted: their share is small for long-lived servers)."""
+    ticks = sum(after[pid] - before.get(pid, 0) for pid in after)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
 
 
-def report(title: str, load: Load, elapsed: float) -> None:
+def report(title: str, load: Load, elapsed: float, cpu: dict[str, float]) -> None:
     total = sum(len(v) for v in load.latency.values())
     print(f"\n{title}: {total} requests in {elapsed:.1f} s = {total / elapsed:.0f} requests/s")
+    if cpu:
+        used = ", ".join(f"{name} {seconds / elapsed:.2f}" for name, seconds in cpu.items())
+        print(f"  CPU cores busy: {used} (of {os.cpu_count()}, shared with other work)")
     print(
         f"  {'endpoint':<10} {'requests':>9} {'p50 ms':>8} {'p95 ms':>8}"
         f" {'p99 ms':>8} {'errors':>7}"
@@ -161,13 +200,76 @@ def missing_writes(memory: str, written: list[str]) -> int:
     return sum(1 for source in written if source not in present)
 
 
-def serve_and_load(memory: str, label: str, args: argparse.Namespace, cluster: object) -> None:
-    token = make_token(memory, f"load-{os.getpid()}")
+class Meter:
+    """CPU used during a phase by the server, PostgreSQL and this load generator."""
+
+    def __init__(self, server: int, postgres: int | None) -> None:
+        self.roots = {"tm serve": server, "PostgreSQL": postgres}
+
+    def __enter__(self) -> Meter:
+        self.before = {name: tree_cpu(pid) for name, pid in self.roots.items()}
+        self.mine = time.process_time()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.used = {
+            name: cpu_seconds(self.before[name], tree_cpu(pid))
+            for name, pid in self.roots.items()
+            if pid is not None
+        }
+        self.used["load generator"] = time.process_time() - self.mine
+
+
+def alone(
+    url: str, token: str, texts: list[str], count: int, server: int, postgres: int | None
+) -> None:
+    """One client, one lookup at a time: what a request costs without queueing (latency, and
+    the CPU the server and the database spend on it), the figure a busy machine blurs least."""
+    if count <= 0:
+        return
+    rng = random.Random(7)
+    asked = [rng.choice(texts) for _ in range(count + 20)]
+    latency: list[float] = []
+    with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"}) as http:
+        for text in asked[:20]:  # warm: connections, caches
+            http.get("/api/lookup", params={"q": text, "fuzzy": "75"})
+        with Meter(server, postgres) as meter:
+            for text in asked[20:]:
+                start = time.perf_counter()
+                response = http.get("/api/lookup", params={"q": text, "fuzzy": "75"})
+                latency.append((time.perf_counter() - start) * 1000)
+                response.raise_for_status()
+    used = ", ".join(
+        f"{name} {seconds * 1000 / count:.1f} ms"
+        for name, seconds in meter.used.items()
+        if name != "load generator"
+    )
+    print(
+        f"\none client, {count} lookups in a row: p50 {statistics.median(latency):.1f} ms, "
+        f"p95 {percentile(latency, 0.95):.1f} ms; CPU per lookup: {used}"
+    )
+
+
+def postmaster(data: str | None) -> int | None:
+    """The PostgreSQL server's pid, from its data folder's postmaster.pid."""
+    try:
+        return int(Path(data, "postmaster.pid").read_text().split()[0]) if data else None
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def serve_and_load(
+    memory: str, label: str, args: argparse.Namespace, cluster: object, pg_data: str | None
+) -> None:
+    token = make_token(memory, f"load-{os.getpid()}-{time.time_ns()}")
     port = _free_port()
+    env = dict(os.environ)
+    if args.tm_source:  # another checkout's tm (a before/after comparison in one run)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [args.tm_source, env.get("PYTHONPATH")]))
     server = subprocess.Popen(
         [sys.executable, "-m", "tm", "--memory", memory, "serve", "--port", str(port),
          "--workers", str(args.workers)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
@@ -179,7 +281,11 @@ def serve_and_load(memory: str, label: str, args: argparse.Namespace, cluster: o
             except httpx.HTTPError:
                 time.sleep(0.2)
         texts = queries()
-        print(f"\n== {label}: tm serve with {args.workers} worker(s), {args.clients} clients")
+        source = f" from {args.tm_source}" if args.tm_source else ""
+        print(
+            f"\n== {label}: tm serve{source} with {args.workers} worker(s), {args.clients} clients"
+        )
+        alone(url, token, texts, args.alone, server.pid, postmaster(pg_data))
         paced = Load(url, token, texts, pause=0.5)
         restarter = None
         if args.restart and cluster is not None:
@@ -192,15 +298,17 @@ def serve_and_load(memory: str, label: str, args: argparse.Namespace, cluster: o
 
             restarter = threading.Thread(target=restart)
             restarter.start()
-        elapsed = asyncio.run(paced.run(args.clients, args.seconds))
+        with Meter(server.pid, postmaster(pg_data)) as meter:
+            elapsed = asyncio.run(paced.run(args.clients, args.seconds))
         if restarter is not None:
             restarter.join()
-        report("paced (0.5 s between requests)", paced, elapsed)
+        report("paced (0.5 s between requests)", paced, elapsed, meter.used)
         lost = missing_writes(memory, paced.written)
         print(f"  acknowledged term writes: {len(paced.written)}, missing afterwards: {lost}")
         flat = Load(url, token, texts, pause=0.0)
-        elapsed = asyncio.run(flat.run(args.clients, args.seconds / 2))
-        report("saturation (no pauses)", flat, elapsed)
+        with Meter(server.pid, postmaster(pg_data)) as meter:
+            elapsed = asyncio.run(flat.run(args.clients, args.seconds / 2))
+        report("saturation (no pauses)", flat, elapsed, meter.used)
         lost = missing_writes(memory, flat.written)
         print(f"  acknowledged term writes: {len(flat.written)}, missing afterwards: {lost}")
     finally:
@@ -216,25 +324,45 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="tm serve worker processes")
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--restart", action="store_true", help="restart PostgreSQL mid-run")
+    parser.add_argument("--work", default=str(WORK), help="folder of the SQLite memory")
+    parser.add_argument(
+        "--alone", type=int, default=200, help="lookups one client makes in a row first"
+    )
+    parser.add_argument(
+        "--pg-url", help="a PostgreSQL memory this script filled before (no throw-away cluster)"
+    )
+    parser.add_argument("--pg-data", help="that server's data folder (to count its CPU)")
+    parser.add_argument(
+        "--tm-source",
+        action="append",
+        help="run tm serve from this source tree instead (repeat: one run each, same memory)",
+    )
     args = parser.parse_args()
+    sources = args.tm_source or [None]
     print(
         f"{date.today()} on {platform.machine()} {os.cpu_count()} cores, Python "
         f"{platform.python_version()}; {args.units:,} term units + the seed corpus"
     )
     if args.backend in ("sqlite", "both"):
-        memory = str(WORK / f"serve-{args.units}.db")
+        memory = str(Path(args.work) / f"serve-{args.units}.db")
         started = time.perf_counter()
         build_memory(Path(memory), args.units)
         print(f"SQLite memory: {memory} ({time.perf_counter() - started:.1f} s to build or find)")
-        serve_and_load(memory, "SQLite", args, None)
+        for args.tm_source in sources:
+            serve_and_load(memory, "SQLite", args, None, None)
     if args.backend in ("postgresql", "both"):
+        if args.pg_url:
+            for args.tm_source in sources:
+                serve_and_load(args.pg_url, "PostgreSQL", args, None, args.pg_data)
+            return
         from tests.support.pgcluster import Cluster
 
         with Cluster() as cluster:
             started = time.perf_counter()
             fill(cluster.url, args.units)
             print(f"\nPostgreSQL memory built in {time.perf_counter() - started:.1f} s")
-            serve_and_load(cluster.url, "PostgreSQL", args, cluster)
+            for args.tm_source in sources:
+                serve_and_load(cluster.url, "PostgreSQL", args, cluster, str(cluster.data))
 
 
 if __name__ == "__main__":

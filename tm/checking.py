@@ -67,11 +67,18 @@ def run_check(
     path = config.memory or memory
     named = config.memory is not None or memory_required
     if path and is_url(path):
-        # A team server's memory: its terms are the glossary; drift needs the memory itself
-        # (POST /api/check runs there with it).
-        glossary_terms = read_glossary(glossary) if glossary else RemoteMemory(path).glossary()
+        # A team server's memory: the inputs are read here, the checks run there with the
+        # memory (drift) and its terms, unless a glossary is given (tm.remote).
+        from tm.remote import check_remotely
+
         inputs = read_inputs(list(paths), source_lang=source_lang, target_lang=target_lang)
-        findings = check_inputs(inputs, terms=glossary_terms, memory=None, config=config)
+        findings = check_remotely(
+            RemoteMemory(path),
+            inputs,
+            settings=table,
+            profiles=tuple(profiles),
+            terms=read_glossary(glossary) if glossary else None,
+        )
         new = without_accepted(findings, baseline or config.baseline)
         return CheckRun(findings, new, fail_on, list(paths), list(inputs.alone))
     store = open_memory(path) if path and (named or os.path.exists(path)) else None

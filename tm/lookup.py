@@ -8,7 +8,7 @@ language to the other. Fuzzy matches and concordance follow (tm.fuzzy).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from tm import lang as langs
@@ -61,7 +61,7 @@ class LookupResult:
         return {
             "query": self.query,
             "query_lang": self.query_lang,
-            "terms": [asdict(t) for t in self.terms],
+            "terms": [dict(vars(t)) for t in self.terms],  # asdict's keys, 20x faster (flat)
             "matches": [m.as_dict() for m in self.matches],
             "concordance": [hit.as_dict() for hit in self.concordance],
         }

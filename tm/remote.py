@@ -22,6 +22,7 @@ TIMEOUT_SECONDS = 120.0
 SCHEMES = ("http://", "https://")
 
 _SUFFIX_FORMAT = {".tmx": "tmx", ".tbx": "tbx", ".csv": "csv", ".tsv": "tsv"}
+_TERM_SUFFIX_FORMAT = {**_SUFFIX_FORMAT, ".txt": "txt", ".utf8": "utf8"}
 
 
 def is_url(memory: str) -> bool:
@@ -44,7 +45,9 @@ class RemoteMemory:
         params: dict[str, Any] | None = None,
         body: bytes | None = None,
         content_type: str = "application/json",
+        raw: bool = False,
     ) -> Any:
+        """The answer's JSON; with `raw`, (its bytes, its headers) instead."""
         query = "?" + urllib.parse.urlencode(params) if params else ""
         request = urllib.request.Request(self.url + path + query, data=body, method=method)
         if body is not None:
@@ -54,11 +57,14 @@ class RemoteMemory:
         try:
             with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
                 payload = response.read()
+                headers = dict(response.headers)
         except urllib.error.HTTPError as error:
             raise self._error(error) from None
         except (urllib.error.URLError, OSError) as error:
             reason = getattr(error, "reason", error)
             raise StoreError(f"cannot reach the server: {reason}", file=self.url) from None
+        if raw:
+            return payload, headers
         try:
             return json.loads(payload)
         except ValueError:
@@ -97,46 +103,28 @@ class RemoteMemory:
         data = self._call("GET", "/api/terms", params={"status": status} if status else None)
         return list(data["terms"])
 
-    def glossary(self) -> list[Any]:
-        """Every term of the server's memory as `Term`s (what the checks take as a glossary)."""
-        from tm.model import Term
-
-        return [
-            Term(
-                t["source"], t["target"], t["source_lang"], t["target_lang"], t["status"],
-                t.get("note"), t.get("domain"),
-            )
-            for t in self.terms()
-        ]  # fmt: skip
-
     def select_term(
         self, source: str | None, target: str | None, term_id: int | None
     ) -> dict[str, Any]:
-        """The one term named by id, or by source (and target) in any surface form, as the
-        local `tm terms` commands select; `UsageError` when none or several match."""
-        from tm.text.fold import fold
-
-        terms = self.terms()
+        """The one term named by id, or by source (and target) in any surface form, found by
+        the server as the local `tm terms` commands find it; `UsageError` when none or
+        several match."""
         if term_id is not None:
-            found = [t for t in terms if t["id"] == term_id]
+            found = self._call("GET", "/api/terms", params={"id": term_id})["terms"]
         elif source:
-            want = (fold(source), fold(target) if target else None)
-            found = [
-                t
-                for t in terms
-                for a, b in ((t["source"], t["target"]), (t["target"], t["source"]))
-                if fold(a) == want[0] and (want[1] is None or fold(b) == want[1])
-            ]
+            params = {"source": source, **({"target": target} if target else {})}
+            found = self._call("GET", "/api/terms", params=params)["terms"]
         else:
             raise UsageError("name a term: SOURCE [TARGET], or --id N")
         if not found:
-            raise UsageError(f"no term {source or f'#{term_id}'!r} on the server")
+            what = f"#{term_id}" if term_id is not None else repr(source)
+            raise UsageError(f"no term {what} on the server")
         if len(found) > 1:
             listing = "; ".join(f"#{t['id']} {t['target']} ({t['status']})" for t in found)
             raise UsageError(
                 f"{len(found)} terms match {source!r}: {listing}; name the target or --id"
             )
-        return found[0]
+        return dict(found[0])
 
     def add_term(self, fields: dict[str, Any]) -> dict[str, Any]:
         return dict(self._json("POST", "/api/terms", fields))
@@ -144,12 +132,29 @@ class RemoteMemory:
     def change_term(self, term_id: int, fields: dict[str, Any]) -> dict[str, Any]:
         return dict(self._json("PATCH", f"/api/terms/{term_id}", fields))
 
+    def remove_term(self, term_id: int) -> dict[str, Any]:
+        return dict(self._call("DELETE", f"/api/terms/{term_id}")["removed"])
+
     def import_file(self, path: str) -> dict[str, int]:
+        """`tm import` of one file into the server's memory."""
+        return self._upload("/api/import", path, _SUFFIX_FORMAT, {})
+
+    def import_terms(
+        self, path: str, *, source_lang: str | None = None, target_lang: str | None = None
+    ) -> dict[str, int]:
+        """`tm terms import` of one glossary (or TMX) into the server's memory."""
+        given = {"source_lang": source_lang, "target_lang": target_lang}
+        extra = {key: value for key, value in given.items() if value}
+        return self._upload("/api/terms/import", path, _TERM_SUFFIX_FORMAT, extra)
+
+    def _upload(
+        self, path_: str, path: str, formats: dict[str, str], extra: dict[str, str]
+    ) -> dict[str, int]:
         suffix = os.path.splitext(path)[1].lower()
-        if suffix not in _SUFFIX_FORMAT:
+        if suffix not in formats:
             raise InputError(
                 f"cannot import {suffix or 'a file without suffix'} into a server "
-                f"(known: {', '.join(sorted(_SUFFIX_FORMAT))})",
+                f"(known: {', '.join(sorted(formats))})",
                 file=path,
             )
         try:
@@ -157,8 +162,33 @@ class RemoteMemory:
                 body = handle.read()
         except OSError as error:
             raise InputError(f"cannot read: {error.strerror}", file=path) from None
-        params = {"format": _SUFFIX_FORMAT[suffix], "name": os.path.basename(path)}
-        return dict(self._call("POST", "/api/import", params=params, body=body))
+        params = {"format": formats[suffix], "name": os.path.basename(path), **extra}
+        return dict(self._call("POST", path_, params=params, body=body))
+
+    def export_terms(
+        self,
+        fmt: str,
+        *,
+        statuses: tuple[str, ...] = (),
+        src: str | None = None,
+        tgt: str | None = None,
+    ) -> tuple[bytes, int]:
+        """`tm terms export` from the server: the file's bytes and how many pairs it holds."""
+        given = {"format": fmt, "status": ",".join(statuses), "src_lang": src, "tgt_lang": tgt}
+        params = {key: value for key, value in given.items() if value}
+        payload, headers = self._call("GET", "/api/terms/export", params=params, raw=True)
+        count = next((v for k, v in headers.items() if k.lower() == "x-tm-count"), "0")
+        return payload, int(count)
+
+    def review_items(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """The candidates to review, as `GET /api/terms/review` gives them."""
+        params = {"limit": limit} if limit else None
+        return list(self._call("GET", "/api/terms/review", params=params)["items"])
+
+    def review(self, term_id: int, answer: str, target: str | None = None) -> dict[str, Any]:
+        """One review answer (a, r, e, s) applied on the server."""
+        fields = {"answer": answer, **({"target": target} if target else {})}
+        return dict(self._json("POST", f"/api/terms/{term_id}/review", fields))
 
     def check(self, pairs: list[dict[str, Any]]) -> dict[str, Any]:
         """The server's checks over pairs built here (their locations kept)."""
@@ -166,3 +196,170 @@ class RemoteMemory:
 
     def stats(self) -> dict[str, Any]:
         return dict(self._call("GET", "/api/stats"))
+
+
+# -- `tm check` on a server's memory: what crosses the wire ---------------------------------
+#
+# The client reads the inputs (they are its files) and the project's settings; the server runs
+# `tm.checks.check_inputs` on them with its memory (drift needs the memory's segments and its
+# fuzzy index) and its terms, exactly as a local memory is given to the checks; the findings
+# come back whole. One codec, used by both ends, so nothing is lost on the way.
+
+#: Settings that name files on the client: the server gets their contents, not their names.
+LOCAL_SETTINGS = ("glossary", "memory", "baseline", "fail-on")
+
+
+def location_json(location: Any) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    return asdict(location)
+
+
+def location_from(data: Any) -> Any:
+    from tm.model import Location
+
+    if not isinstance(data, dict) or not isinstance(data.get("file"), str):
+        raise UsageError("a location needs a file")
+    fields = ("line", "column", "paragraph", "cue")
+    numbers = {key: data.get(key) for key in fields}
+    if any(
+        v is not None and (isinstance(v, bool) or not isinstance(v, int)) for v in numbers.values()
+    ):
+        raise UsageError("line, column, paragraph and cue must be whole numbers")
+    unit = data.get("unit")
+    return Location(data["file"], unit=None if unit is None else str(unit), **numbers)
+
+
+def inputs_json(inputs: Any) -> dict[str, Any]:
+    """What `tm.checks.check_inputs` reads of an `Inputs`: pairs, caption cues, files."""
+    return {
+        "pairs": [
+            {
+                "source": p.source,
+                "target": p.target,
+                "source_lang": p.source_lang,
+                "target_lang": p.target_lang,
+                "location": location_json(p.location),
+                "document": p.document,
+            }
+            for p in inputs.pairs
+        ],
+        "cues": [
+            {
+                "location": location_json(where),
+                "block": {
+                    "text": block.text,
+                    "location": location_json(block.location),
+                    "kind": block.kind,
+                    "start_ms": block.start_ms,
+                    "end_ms": block.end_ms,
+                    "lines": list(block.lines),
+                },
+                "lang": lang,
+            }
+            for where, (block, lang) in inputs.cues.items()
+        ],
+        "files": [os.fspath(f) for f in inputs.files],
+        "alone": [os.fspath(f) for f in inputs.alone],
+    }
+
+
+def inputs_from(data: Any) -> Any:
+    """The `Inputs` of `inputs_json`; `UsageError` for a malformed one."""
+    from tm.model import Block, Pair
+    from tm.pairs import Inputs
+
+    if not isinstance(data, dict):
+        raise UsageError("inputs must be an object")
+    try:
+        pairs = [
+            Pair(
+                _str(p["source"]),
+                None if p.get("target") is None else _str(p["target"]),
+                _str(p["source_lang"]),
+                None if p.get("target_lang") is None else _str(p["target_lang"]),
+                location_from(p["location"]),
+                _str(p.get("document") or ""),
+            )
+            for p in data.get("pairs", [])
+        ]
+        cues = {}
+        for cue in data.get("cues", []):
+            block = cue["block"]
+            cues[location_from(cue["location"])] = (
+                Block(
+                    _str(block["text"]),
+                    location_from(block["location"]),
+                    _str(block.get("kind", "paragraph")),
+                    block.get("start_ms"),
+                    block.get("end_ms"),
+                    tuple(_str(line) for line in block.get("lines", [])),
+                ),
+                _str(cue["lang"]),
+            )
+        files = [_str(f) for f in data.get("files", [])]
+        alone = [_str(f) for f in data.get("alone", [])]
+    except (KeyError, TypeError, AttributeError):
+        raise UsageError("inputs: each pair needs source, source_lang and location") from None
+    return Inputs(pairs=pairs, cues=cues, files=files, alone=alone)
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(value)
+    return value
+
+
+def finding_json(finding: Any) -> dict[str, Any]:
+    """`tm check --format json`'s finding, with the location's column too."""
+    from tm.reports.formats import finding_dict
+
+    data = finding_dict(finding)
+    data["location"] = location_json(finding.location)
+    return data
+
+
+def finding_from(data: dict[str, Any]) -> Any:
+    from tm.model import Evidence, Finding
+
+    return Finding(
+        check=data["check"],
+        severity=data["severity"],
+        message=data["message"],
+        location=location_from(data["location"]),
+        source=data.get("source"),
+        target=data.get("target"),
+        suggestion=data.get("suggestion"),
+        category=data.get("category", "other"),
+        evidence=tuple(Evidence(**e) for e in data.get("evidence", [])),
+    )
+
+
+def check_remotely(
+    remote: RemoteMemory,
+    inputs: Any,
+    *,
+    settings: dict[str, Any],
+    profiles: tuple[str, ...] = (),
+    terms: list[Any] | None = None,
+) -> list[Any]:
+    """The findings `tm check` gives for `inputs` with the server's memory: its checks run
+    there, on the inputs read here, with this project's settings (`settings`: the `[check]`
+    table; the files it names stay here) and a glossary's `terms` if one was given (else the
+    memory's terms, as locally)."""
+    body: dict[str, Any] = {
+        "inputs": inputs_json(inputs),
+        "settings": {k: v for k, v in settings.items() if k not in LOCAL_SETTINGS},
+        "profiles": list(profiles),
+    }
+    if terms is not None:
+        body["terms"] = [
+            {
+                "source": t.source, "target": t.target, "source_lang": t.source_lang,
+                "target_lang": t.target_lang, "status": t.status, "note": t.note,
+                "domain": t.domain,
+            }
+            for t in terms
+        ]  # fmt: skip
+    answer = remote._json("POST", "/api/check", body)
+    return [finding_from(f) for f in answer["findings"]]

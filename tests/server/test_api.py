@@ -59,6 +59,11 @@ ENDPOINTS = [
         "edit",
     ),
     ("PATCH", "/api/terms/{term}", {"json": {"note": "reviewed"}}, "edit"),
+    ("DELETE", "/api/terms/{term}", {}, "edit"),
+    ("GET", "/api/terms/export?format=csv", {}, "read"),
+    ("POST", "/api/terms/import?format=csv", {"content": GLOSSARY_CSV}, "import"),
+    ("GET", "/api/terms/review", {}, "read"),
+    ("POST", "/api/terms/{term}/review", {"json": {"answer": "a"}}, "edit"),
     ("POST", "/api/import?format=csv", {"content": GLOSSARY_CSV}, "import"),
     (
         "POST",
@@ -264,3 +269,22 @@ def test_a_tmx_memory_is_served_read_only(tmp_path: Path) -> None:
     assert found.json()["terms"]
     refused = api.post("/api/terms", json={"source": "绿电", "target": "green power"})
     assert refused.status_code == 403  # reads only without a token
+
+
+def test_terms_named_as_the_cli_names_them(memory: str, tokens: dict[str, str]) -> None:
+    """`?source=` finds a term in any surface form and either direction, `?id=` one term:
+    what `tm --memory https://… terms approve|edit|remove` select by."""
+    api = client(memory)
+    headers = auth(tokens["translator"])
+    named = api.get("/api/terms", params={"source": "绿电交通"}, headers=headers).json()["terms"]
+    assert {t["target"] for t in named} == {
+        "green-power transportation",
+        "green electricity transportation",
+    }
+    reverse = api.get(
+        "/api/terms", params={"source": "Green-Power Transportation"}, headers=headers
+    ).json()["terms"]
+    assert [t["source"] for t in reverse] == ["绿电交通"]
+    one = api.get("/api/terms", params={"id": named[0]["id"]}, headers=headers).json()["terms"]
+    assert [t["id"] for t in one] == [named[0]["id"]]
+    assert api.get("/api/terms", params={"id": "x"}, headers=headers).status_code == 400

@@ -89,3 +89,131 @@ def test_the_cli_uses_a_servers_memory(serve, tokens, run, monkeypatch, tmp_path
     monkeypatch.setenv("TM_TOKEN", tokens["translator"])
     refused = run("--memory", url, "terms", "approve", "零碳电厂")
     assert refused.code == 2 and refused.err.count("\n") == 1 and "not allowed" in refused.err
+
+
+SEED_TEXT = ROOT / "seeds" / "000_5a0f6029a40198bd.txt"
+
+
+def _terms(run, memory: str) -> list[dict]:  # type: ignore[no-untyped-def, type-arg]
+    listed = run("--memory", memory, "terms", "list", "--json")
+    assert listed.code == 0, listed.err
+    return [
+        {key: t[key] for key in ("id", "source", "target", "status", "note", "domain")}
+        for t in json.loads(listed.out)
+    ]
+
+
+def test_terms_review_through_a_server_as_on_a_local_memory(  # type: ignore[no-untyped-def]
+    serve, tokens, memory, run, monkeypatch, tmp_path
+) -> None:
+    """The same candidates, the same answers: the same screen and the same terms afterwards,
+    whether the memory is a file here or a server's."""
+    import io
+    import shutil
+
+    extracted = run(
+        "--memory", memory, "terms", "extract", SEED_TEXT, "--into-memory", "--top", "12"
+    )
+    assert extracted.code == 0, extracted.err
+    twin = str(tmp_path / "twin.db")
+    shutil.copy(memory, twin)
+    server = serve()
+    monkeypatch.setenv("TM_TOKEN", tokens["editor"])
+    answers = "a\nr\ne\nthe edited rendering\ns\n"  # four candidates the seed lacks
+    monkeypatch.setattr("sys.stdin", io.StringIO(answers))
+    remote = run("--memory", server.url, "terms", "review")
+    monkeypatch.setattr("sys.stdin", io.StringIO(answers))
+    local = run("--memory", twin, "terms", "review")
+    assert remote.code == local.code == 0, remote.err + local.err
+    assert "reviewed 3 of 4 candidate(s)" in remote.out
+    assert remote.out == local.out  # the same items, details and contexts, in the same order
+    assert _terms(run, memory) == _terms(run, twin)
+    assert "the edited rendering" in {t["target"] for t in _terms(run, memory)}
+    refused = run("--memory", server.url, "terms", "extract", SEED_TEXT, "--into-memory")
+    assert refused.code == 2 and refused.err.count("\n") == 1 and "local memory" in refused.err
+    monkeypatch.setenv("TM_TOKEN", tokens["translator"])  # reading is not deciding
+    monkeypatch.setattr("sys.stdin", io.StringIO("a\n"))
+    refused = run("--memory", server.url, "terms", "review")
+    assert refused.code == 2 and "not allowed" in refused.err
+
+
+def test_terms_edit_remove_import_export_through_a_server(  # type: ignore[no-untyped-def]
+    serve, tokens, memory, run, monkeypatch, tmp_path
+) -> None:
+    server = serve()
+    monkeypatch.setenv("TM_TOKEN", tokens["editor"])
+    url = server.url
+    choice = ("--status", "approved")
+    for fmt in ("tbx", "csv", "tsv", "tmx"):  # the server's file is the one a local export writes
+        there, here = tmp_path / f"remote.{fmt}", tmp_path / f"local.{fmt}"
+        exported = run("--memory", url, "terms", "export", "-o", there, *choice)
+        assert exported.code == 0 and "wrote" in exported.out, exported.err
+        kept = run("--memory", memory, "terms", "export", "-o", here, *choice)
+        assert there.read_bytes() == here.read_bytes(), fmt
+        assert exported.out.split(":")[1] == kept.out.split(":")[1]  # "wrote N term pairs"
+    glossary = ROOT / "tests" / "data" / "glossary" / "energy.zh-en.tsv"
+    imported = run("--memory", url, "terms", "import", glossary)
+    assert imported.code == 0 and "read 219, created" in imported.out, imported.err
+    ambiguous = run("--memory", url, "terms", "edit", "绿电交通", "--note", "which one?")
+    assert ambiguous.code == 2 and "name the target or --id" in ambiguous.err
+    chosen = next(t for t in _terms(run, memory) if t["source"] == "绿电交通")
+    edited = run(
+        "--memory", url, "terms", "edit", "--id", str(chosen["id"]),
+        "--target", "green-electricity transport", "--note", "per the 2026 style sheet",
+    )  # fmt: skip
+    assert edited.code == 0 and "green-electricity transport" in edited.out, edited.err
+    term = next(t for t in _terms(run, memory) if t["id"] == chosen["id"])
+    assert term["target"] == "green-electricity transport"
+    assert term["note"] == "per the 2026 style sheet"
+    removed = run("--memory", url, "terms", "remove", "--id", str(term["id"]))
+    assert removed.code == 0 and f"removed #{term['id']}" in removed.out, removed.err
+    assert term["id"] not in {t["id"] for t in _terms(run, memory)}
+    gone = run("--memory", url, "terms", "remove", "--id", str(term["id"]))
+    assert gone.code == 2 and gone.err.count("\n") == 1 and "no term" in gone.err
+    monkeypatch.setenv("TM_TOKEN", tokens["translator"])
+    refused = run("--memory", url, "terms", "remove", "--id", str(_terms(run, memory)[0]["id"]))
+    assert refused.code == 2 and "not allowed" in refused.err
+
+
+def test_check_on_a_servers_memory_finds_what_a_local_memory_finds(  # type: ignore[no-untyped-def]
+    serve, tokens, memory, run, monkeypatch, tmp_path
+) -> None:
+    """The bundled release, kept in the memory, checked again with two sentences changed:
+    drift from the memory's translations, under the project's settings, reported alike."""
+    corpus = ROOT / "corpora" / "seed"
+    english = tmp_path / "release.en.txt"
+    english.write_text((corpus / "release.en.txt").read_text("utf-8"), encoding="utf-8")
+    chinese = tmp_path / "release.zh.txt"
+    changed = (
+        (corpus / "release.zh.txt")
+        .read_text("utf-8")
+        .replace("2023年6月21日", "2023年6月12日")
+        .replace("交换了意见", "进行了深入交流")
+    )
+    chinese.write_text(changed, encoding="utf-8")
+    (tmp_path / "tm.toml").write_text(
+        '[check]\ndisable = ["whitespace"]\n[check.severity]\nmemory-drift = "error"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    kept = run(
+        "--memory", memory, "align", corpus / "release.en.txt", corpus / "release.zh.txt",
+        "--into-memory", "-o", tmp_path / "aligned.tmx",
+    )  # fmt: skip
+    assert kept.code == 0, kept.err  # the memory holds the release as first published
+    server = serve()
+    monkeypatch.setenv("TM_TOKEN", tokens["ci"])
+    for fmt in ("json", "text", "sarif"):
+        there = run("--memory", server.url, "check", english, chinese, "--format", fmt)
+        here = run("--memory", memory, "check", english, chinese, "--format", fmt)
+        assert (there.code, there.out, there.err) == (here.code, here.out, here.err), fmt
+    report = json.loads(
+        run("--memory", server.url, "check", english, chinese, "--format", "json").out
+    )
+    checks = {f["check"]: f for f in report["findings"]}
+    assert checks["memory-drift"]["severity"] == "error"  # the project's setting applied there
+    assert "memory-drift" in checks and "number-mismatch" in checks, sorted(checks)
+    glossary = ROOT / "tests" / "data" / "glossary" / "energy.zh-en.tsv"
+    there = run("--memory", server.url, "check", english, chinese, "--glossary", glossary)
+    here = run("--memory", memory, "check", english, chinese, "--glossary", glossary)
+    assert (there.code, there.out) == (here.code, here.out)

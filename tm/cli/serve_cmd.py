@@ -15,9 +15,18 @@ from tm.cli.options import json_option, memory_path
 @click.option(
     "--public-read", is_flag=True, help="Let requests without a token read (never write)."
 )
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
+@click.option(
+    "--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+    help="Server processes (one per core).",
+)  # fmt: skip
+@click.option(
+    "--threads", default=8, show_default=True, type=click.IntRange(1, 256),
+    help="Requests each process handles at once.",
+)  # fmt: skip
 @click.pass_context
-def serve_cmd(ctx: click.Context, host: str, port: int, public_read: bool, workers: int) -> int:
+def serve_cmd(
+    ctx: click.Context, host: str, port: int, public_read: bool, workers: int, threads: int
+) -> int:
     """The team server: HTTP API and the lookup page over the memory.
 
     Binds 127.0.0.1 unless --host says otherwise. Requests carry `Authorization: Bearer
@@ -38,6 +47,7 @@ def serve_cmd(ctx: click.Context, host: str, port: int, public_read: bool, worke
 
     os.environ["TM_SERVE_MEMORY"] = memory if is_url(memory) else os.path.abspath(memory)
     os.environ["TM_SERVE_PUBLIC_READ"] = "1" if public_read else ""
+    os.environ["TM_SERVE_THREADS"] = str(threads)
     shown = redact(memory) if is_url(memory) else memory
     click.echo(f"tm serve: {shown} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
+from contextlib import nullcontext
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,6 +18,9 @@ from tm.glossary import FORMATS as GLOSSARY_FORMATS
 from tm.memory import Store, open_memory
 from tm.model import TERM_STATUSES
 from tm.remote import RemoteMemory, is_url
+
+if TYPE_CHECKING:
+    from tm.terms.workflow import ReviewItem, StoredTerm
 
 STATUS_HELP = "One of: " + ", ".join(TERM_STATUSES) + "."
 
@@ -67,6 +73,11 @@ def extract_cmd(
     from tm.terms.workflow import extract_candidates, save_candidates
 
     path = memory_path(ctx)
+    if is_url(path) and (into_memory or not inputs):
+        raise UsageError(
+            "terms extract reads and writes a local memory only: extract from the files here "
+            "(without --into-memory), then add the pairs to keep with `tm terms add`"
+        )
     # Without INPUT the memory is the text: a missing one is then the one-line error.
     needed = into_memory or not inputs or os.path.exists(path)
     store = open_memory(path, write=into_memory) if needed else None
@@ -235,7 +246,20 @@ def edit_cmd(
     """Change a term pair's text, status, note or domain (it keeps its id and history)."""
     from tm.terms.workflow import edit_term
 
-    with open_memory(memory_path(ctx), write=True) as store:
+    memory = memory_path(ctx)
+    if is_url(memory):  # a team server's memory: changed there
+        remote = RemoteMemory(memory)
+        chosen = remote.select_term(source, target, unit_id)
+        given = {
+            "source": new_source, "target": new_target, "status": status, "note": note,
+            "domain": domain,
+        }  # fmt: skip
+        changed = remote.change_term(chosen["id"], {k: v for k, v in given.items() if v})
+        click.echo(
+            f"#{changed['id']} {changed['source']} → {changed['target']}  {changed['status']}"
+        )
+        return 0
+    with open_memory(memory, write=True) as store:
         entry = _one(store, source, target, unit_id)
         edited = edit_term(
             store,
@@ -272,22 +296,38 @@ def remove_cmd(
     terminal; --yes, or no terminal (scripts, CI), removes it without asking. To be able to
     undo, export first (`tm export --kind term -o terms.tmx`) and import that file again.
     """
-    from tm.terms.workflow import remove_terms
+    from tm.terms.workflow import StoredTerm, remove_terms
 
-    with open_memory(memory_path(ctx), write=True) as store:
-        entry = _one(store, source, target, unit_id)
-        term = entry.term
-        if term.status in REVIEWED and not yes and _interactive():
-            question = (
-                f"#{entry.id} {term.source} → {term.target} is {term.status}; remove it? "
-                "(`tm terms retire` keeps a record)"
-            )
-            if not click.confirm(question, default=False):
-                click.echo(f"kept #{entry.id}")
+    memory = memory_path(ctx)
+    if is_url(memory):  # a team server's memory: removed there
+        remote = RemoteMemory(memory)
+        entry = StoredTerm.from_dict(remote.select_term(source, target, unit_id))
+        if _keep(entry, yes):
+            return 0
+        remote.remove_term(entry.id)
+    else:
+        with open_memory(memory, write=True) as store:
+            entry = _one(store, source, target, unit_id)
+            if _keep(entry, yes):
                 return 0
-        remove_terms(store, [entry])
-    click.echo(f"removed #{entry.id} {term.source} → {term.target}")
+            remove_terms(store, [entry])
+    click.echo(f"removed #{entry.id} {entry.term.source} → {entry.term.target}")
     return 0
+
+
+def _keep(entry: StoredTerm, yes: bool) -> bool:
+    """Whether the person at the terminal said no to removing a reviewed term."""
+    term = entry.term
+    if term.status not in REVIEWED or yes or not _interactive():
+        return False
+    question = (
+        f"#{entry.id} {term.source} → {term.target} is {term.status}; remove it? "
+        "(`tm terms retire` keeps a record)"
+    )
+    if click.confirm(question, default=False):
+        return False
+    click.echo(f"kept #{entry.id}")
+    return True
 
 
 @terms_cmd.command("import")
@@ -306,23 +346,27 @@ def import_cmd(
     their text.
     """
     from tm.cli import error_line
-    from tm.memory import import_file
-    from tm.memory.transfer import import_glossary
+    from tm.terms.workflow import import_terms
 
+    memory = memory_path(ctx)
+    remote = RemoteMemory(memory) if is_url(memory) else None
     failed = 0
-    with open_memory(memory_path(ctx), write=True) as store:
+    with nullcontext() if remote else open_memory(memory, write=True) as store:
         for path in files:
-            # Any glossary layout, OmegaT's .txt/.utf8 included; a TMX as `tm import` reads it.
-            importer = import_file if path.lower().endswith(".tmx") else import_glossary
             try:
-                counts = importer(store, path, source_lang=src_lang, target_lang=tgt_lang)
+                if remote is not None:  # a team server's memory: imported there
+                    counts = remote.import_terms(path, source_lang=src_lang, target_lang=tgt_lang)
+                else:
+                    assert store is not None
+                    made = import_terms(store, path, source_lang=src_lang, target_lang=tgt_lang)
+                    counts = made.as_dict()
             except TmError as exc:
                 click.echo(error_line(exc), err=True)
                 failed += 1
                 continue
             click.echo(
-                f"{path}: read {counts.read}, created {counts.created}, "
-                f"updated {counts.updated}, skipped {counts.skipped}"
+                f"{path}: read {counts['read']}, created {counts['created']}, "
+                f"updated {counts['updated']}, skipped {counts['skipped']}"
             )
     return 2 if failed else 0
 
@@ -355,8 +399,16 @@ def export_cmd(
     from tm.terms.workflow import export_terms
 
     fmt = output_format(fmt, output, GLOSSARY_FORMATS, "tbx")
-    with open_memory(memory_path(ctx)) as store, atomic_output(output) as handle:
-        count = export_terms(store, handle, fmt, statuses=statuses, src=src_lang, tgt=tgt_lang)
+    memory = memory_path(ctx)
+    if is_url(memory):  # a team server's memory: the server writes the file, we keep it
+        payload, count = RemoteMemory(memory).export_terms(
+            fmt, statuses=statuses, src=src_lang, tgt=tgt_lang
+        )
+        with atomic_output(output) as handle:
+            handle.write(payload)
+    else:
+        with open_memory(memory) as store, atomic_output(output) as handle:
+            count = export_terms(store, handle, fmt, statuses=statuses, src=src_lang, tgt=tgt_lang)
     if output:
         click.echo(f"{output}: wrote {count} term pairs")
     return 0
@@ -371,31 +423,51 @@ def review_cmd(ctx: click.Context, limit: int | None) -> int:
     Rejected pairs are retired (obsolete), not deleted, so extraction does not propose them
     again. Each answer is saved at once; quit at any time with q.
     """
-    from tm.terms.workflow import apply_review, review_items
+    from tm.terms.workflow import ReviewItem, StoredTerm, apply_review, review_items
 
-    with open_memory(memory_path(ctx), write=True) as store:
-        items = review_items(store, limit)
-        if not items:
-            click.echo("no candidates to review")
-            return 0
-        done = 0
-        for number, item in enumerate(items, 1):
-            t = item.entry.term
-            click.echo("")
-            click.secho(f"[{number}/{len(items)}] {t.source} → {t.target}", bold=True)
-            for name, value in item.details:
-                click.echo(f"  {name}: {value}")
-            for zh, en in item.contexts:
-                click.echo(f"  | {zh}\n  | {en}" if en else f"  | {zh}")
-            answer = click.prompt(
-                "  [a]pprove, [r]eject, [e]dit, [s]kip, [q]uit",
-                type=click.Choice(["a", "r", "e", "s", "q"]),
-                show_choices=False,
-                default="s",
+    memory = memory_path(ctx)
+    if is_url(memory):  # a team server's memory: each answer is applied there at once
+        remote = RemoteMemory(memory)
+        items = [
+            ReviewItem(
+                StoredTerm.from_dict(data["term"]),
+                tuple((str(k), str(v)) for k, v in data["details"]),
+                tuple((zh, en) for zh, en in data["contexts"]),
             )
-            if answer == "q":
-                break
-            new_target = click.prompt("  target", default=t.target) if answer == "e" else None
-            done += apply_review(store, item, answer, new_target)
+            for data in remote.review_items(limit)
+        ]
+        return _review(
+            items, lambda item, answer, new: remote.review(item.entry.id, answer, new)["applied"]
+        )
+    with open_memory(memory, write=True) as store:
+        items = review_items(store, limit)
+        return _review(items, lambda item, answer, new: apply_review(store, item, answer, new))
+
+
+def _review(items: list[ReviewItem], apply: Callable[[ReviewItem, str, str | None], bool]) -> int:
+    """Ask about each item at the terminal; `apply(item, answer, new_target)` saves an answer
+    and says whether it changed anything."""
+    if not items:
+        click.echo("no candidates to review")
+        return 0
+    done = 0
+    for number, item in enumerate(items, 1):
+        t = item.entry.term
+        click.echo("")
+        click.secho(f"[{number}/{len(items)}] {t.source} → {t.target}", bold=True)
+        for name, value in item.details:
+            click.echo(f"  {name}: {value}")
+        for zh, en in item.contexts:
+            click.echo(f"  | {zh}\n  | {en}" if en else f"  | {zh}")
+        answer = click.prompt(
+            "  [a]pprove, [r]eject, [e]dit, [s]kip, [q]uit",
+            type=click.Choice(["a", "r", "e", "s", "q"]),
+            show_choices=False,
+            default="s",
+        )
+        if answer == "q":
+            break
+        new_target = click.prompt("  target", default=t.target) if answer == "e" else None
+        done += apply(item, answer, new_target)
     click.echo(f"reviewed {done} of {len(items)} candidate(s)")
     return 0

@@ -976,6 +976,10 @@ class Store:
         `any_source` (an export for one direction: a term stored zh → en serves en → zh too).
         Two cursors are merged so memory stays flat.
         """
+        if ids is not None:
+            ids = list(ids)
+            if not ids:  # nothing asked for: no statement (a round trip on a server's memory)
+                return
         where, args = self._filter_sql(kind, statuses, src, tgt, ids, any_source)
         unit_rows = self.db.execute(
             "SELECT u.id, u.kind, u.status, u.tuid, u.attrs, u.props, u.notes, u.origin,"

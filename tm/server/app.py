@@ -12,12 +12,14 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from importlib import resources
 from typing import Any
 
+import anyio
+import anyio.to_thread
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
@@ -34,6 +36,12 @@ TOO_LARGE = f"the body is larger than {MAX_BODY_BYTES // 2**20} MiB"
 MAX_QUERY_CHARS = 2000
 #: Most results one request may ask for.
 MAX_LIMIT = 100
+#: Requests one worker process handles at once (each in a thread with its own connection);
+#: more wait their turn in the event loop. Python runs one thread at a time, so more threads
+#: than this only contend for the interpreter (and for the PostgreSQL pool): measured with
+#: benchmarks/serve_load.py, 40 threads (Starlette's default) served a third of the
+#: saturation throughput of 8.
+THREADS = 8
 
 IMPORT_FORMATS = {
     "tmx": ".tmx",
@@ -44,6 +52,14 @@ IMPORT_FORMATS = {
     "application/x-tbx+xml": ".tbx",
     "text/csv": ".csv",
     "text/tab-separated-values": ".tsv",
+}
+#: What `POST /api/terms/import` reads: IMPORT_FORMATS and OmegaT's glossary text.
+TERM_IMPORT_FORMATS = {**IMPORT_FORMATS, "txt": ".txt", "utf8": ".utf8", "text/plain": ".txt"}
+TERM_MEDIA_TYPES = {
+    "tbx": "application/x-tbx+xml",
+    "csv": "text/csv; charset=utf-8",
+    "tsv": "text/tab-separated-values; charset=utf-8",
+    "tmx": "application/x-tmx+xml",
 }
 
 
@@ -60,9 +76,11 @@ Handler = Callable[[Request, Store, Principal], Any]
 class Server:
     """The app's settings and its endpoints; `app` is the ASGI application."""
 
-    def __init__(self, memory: str, *, public_read: bool = False) -> None:
+    def __init__(self, memory: str, *, public_read: bool = False, threads: int = THREADS) -> None:
         self.memory = memory
         self.public_read = public_read
+        self.threads = threads
+        self._limiter: anyio.CapacityLimiter | None = None
         routes = [
             Route("/", self.page, methods=["GET"]),
             Route("/healthz", self.healthz, methods=["GET"]),
@@ -78,6 +96,23 @@ class Server:
                 "/api/terms/{id:int}",
                 self._endpoint(self.change_term, "edit", write=True),
                 methods=["PATCH"],
+            ),
+            Route(
+                "/api/terms/{id:int}",
+                self._endpoint(self.remove_term, "edit", write=True),
+                methods=["DELETE"],
+            ),
+            Route("/api/terms/export", self._endpoint(self.export_terms, "read"), methods=["GET"]),
+            Route(
+                "/api/terms/import",
+                self._endpoint(self.import_terms, "import", write=True),
+                methods=["POST"],
+            ),
+            Route("/api/terms/review", self._endpoint(self.review_items, "read"), methods=["GET"]),
+            Route(
+                "/api/terms/{id:int}/review",
+                self._endpoint(self.review_term, "edit", write=True),
+                methods=["POST"],
             ),
             Route(
                 "/api/import", self._endpoint(self.import_, "import", write=True), methods=["POST"]
@@ -140,7 +175,9 @@ class Server:
                 length and length.isdigit() and int(length) > MAX_BODY_BYTES
             ):
                 return JSONResponse({"error": TOO_LARGE}, status_code=413)
-            return await run_in_threadpool(run, request, bytes(body))
+            if self._limiter is None:  # made in the event loop, on the first request
+                self._limiter = anyio.CapacityLimiter(self.threads)
+            return await anyio.to_thread.run_sync(run, request, bytes(body), limiter=self._limiter)
 
         return endpoint
 
@@ -240,22 +277,32 @@ class Server:
         return {"query": text, "query_lang": lang, "matches": [hit.as_dict() for hit in hits]}
 
     @staticmethod
-    def _lang(request: Request) -> str | None:
+    def _lang(request: Request, name: str = "lang") -> str | None:
         from tm import lang as langs
 
-        value = request.query_params.get("lang") or None
+        value = request.query_params.get(name) or None
         if value is not None and not langs.is_well_formed(value):
-            raise HttpError(400, f"lang {value!r} is not a BCP 47 language tag")
+            raise HttpError(400, f"{name} {value!r} is not a BCP 47 language tag")
         return value
 
     def list_terms(self, request: Request, store: Store, principal: Principal) -> Any:
+        """The terms (`?status=`), or those a `tm terms` command names: `?id=N`, or
+        `?source=S[&target=T]` in any surface form and either direction (as locally)."""
         from tm.model import TERM_STATUSES
-        from tm.terms.workflow import stored_terms
+        from tm.terms.workflow import existing, stored_terms
 
-        status = request.query_params.get("status")
+        params = request.query_params
+        status = params.get("status")
         if status and status not in TERM_STATUSES:
             raise HttpError(400, f"status must be one of {', '.join(TERM_STATUSES)}")
-        entries = stored_terms(store, statuses=[status] if status else None)
+        if params.get("id"):
+            entries = stored_terms(store, ids=[self._int(request, "id", 0, 1, 2**62)])
+        elif params.get("source"):
+            entries = existing(store, params["source"], params.get("target") or None)
+        else:
+            entries = stored_terms(store, statuses=[status] if status else None)
+        if status:
+            entries = [entry for entry in entries if entry.term.status == status]
         return {"terms": [entry.as_dict() for entry in entries]}
 
     def export(self, request: Request, store: Store, principal: Principal) -> Any:
@@ -273,14 +320,8 @@ class Server:
             tgt=params.get("tgt_lang") or None,
         )
         spool.seek(0)
-
-        def chunks() -> Iterator[bytes]:
-            with spool:
-                while block := spool.read(64 * 1024):
-                    yield block
-
         return StreamingResponse(
-            chunks(),
+            _chunks(spool),
             media_type="application/x-tmx+xml",
             headers={"Content-Disposition": 'attachment; filename="memory.tmx"'},
         )
@@ -330,21 +371,153 @@ class Server:
         entry = edit_term(store, found[0], **changes)
         return entry.as_dict()
 
-    def import_(self, request: Request, store: Store, principal: Principal) -> Any:
-        from tm.memory import import_file
+    def _check_inputs(self, data: dict[str, Any], store: Store) -> Any:
+        """`tm check` of inputs read by the client, with this memory (its terms unless the
+        client sends a glossary's) and the client's project settings: `check_inputs`, as a
+        local memory runs it, so both give the same findings."""
+        from tm.checks import check_inputs
+        from tm.checks.config import config_from
+        from tm.remote import finding_json, inputs_from
+        from tm.reports import summary
+        from tm.terms.workflow import memory_terms
 
-        body = self._body(request)
+        settings = data.get("settings") or {}
+        profiles = data.get("profiles") or []
+        if not isinstance(settings, dict):
+            raise HttpError(400, "settings must be an object (the [check] table)")
+        if not isinstance(profiles, list) or not all(isinstance(p, str) for p in profiles):
+            raise HttpError(400, "profiles must be a list of names")
+        config = config_from(settings, None, tuple(profiles))
+        inputs = inputs_from(data["inputs"])
+        terms = _terms(data["terms"]) if "terms" in data else memory_terms(store)
+        findings = check_inputs(inputs, terms=terms, memory=store, config=config)
+        return {
+            "findings": [finding_json(f) for f in findings],
+            "summary": summary(findings, list(inputs.files)),
+        }
+
+    def remove_term(self, request: Request, store: Store, principal: Principal) -> Any:
+        from tm.terms.workflow import remove_terms
+
+        entry = self._stored_term(request, store)
+        remove_terms(store, [entry])
+        return {"removed": entry.as_dict()}
+
+    def export_terms(self, request: Request, store: Store, principal: Principal) -> Any:
+        """`tm terms export`: TBX-Basic by default, or CSV, TSV, TMX (`?format=`)."""
+        from tm.glossary import FORMATS
+        from tm.terms.workflow import export_terms
+
+        params = request.query_params
+        fmt = params.get("format") or "tbx"
+        if fmt not in FORMATS:
+            raise HttpError(400, f"format must be one of {', '.join(FORMATS)}")
+        statuses = self._statuses(request)
+        spool = tempfile.SpooledTemporaryFile(max_size=8 * 2**20)  # noqa: SIM115 (the stream closes it)
+        count = export_terms(
+            store,
+            spool,  # type: ignore[arg-type]
+            fmt,
+            statuses=statuses,
+            src=self._lang(request, "src_lang"),
+            tgt=self._lang(request, "tgt_lang"),
+        )
+        spool.seek(0)
+        return StreamingResponse(
+            _chunks(spool),
+            media_type=TERM_MEDIA_TYPES[fmt],
+            headers={
+                "Content-Disposition": f'attachment; filename="terms.{fmt}"',
+                "X-Tm-Count": str(count),
+            },
+        )
+
+    def import_terms(self, request: Request, store: Store, principal: Principal) -> Any:
+        """`tm terms import`: a glossary (TBX, CSV, TSV, OmegaT .txt) or a TMX; a table's
+        columns take their languages from `?source_lang=&target_lang=` or their header."""
+        from tm.terms.workflow import import_terms
+
+        suffix = self._suffix(request, TERM_IMPORT_FORMATS)
+        source_lang = self._lang(request, "source_lang")
+        target_lang = self._lang(request, "target_lang")
+        with self._upload(request, suffix) as path:
+            counts = import_terms(store, path, source_lang=source_lang, target_lang=target_lang)
+        return counts.as_dict()
+
+    def review_items(self, request: Request, store: Store, principal: Principal) -> Any:
+        """`tm terms review`: the candidates, best first, with their score, evidence and
+        the contexts they were found in."""
+        from tm.terms.workflow import review_items
+
+        limit = self._int(request, "limit", 0, 0, 100_000)
+        return {
+            "items": [
+                {
+                    "term": item.entry.as_dict(),
+                    "details": [list(detail) for detail in item.details],
+                    "contexts": [list(context) for context in item.contexts],
+                }
+                for item in review_items(store, limit or None)
+            ]
+        }
+
+    def review_term(self, request: Request, store: Store, principal: Principal) -> Any:
+        """One reviewer's answer to one candidate, `{"answer": "a|r|e|s", "target": …}`,
+        applied as `tm terms review` applies it."""
+        from tm.terms.workflow import REVIEW_ANSWERS, ReviewItem, apply_review, stored_terms
+
+        entry = self._stored_term(request, store)
+        data = self._json(request)
+        answer = data.get("answer")
+        if answer not in REVIEW_ANSWERS:
+            raise HttpError(400, f"answer must be one of {', '.join(REVIEW_ANSWERS)}")
+        target = _text(data, "target") if answer == "e" else None
+        changed = apply_review(store, ReviewItem(entry, (), ()), answer, target)
+        return {"applied": changed, "term": stored_terms(store, ids=[entry.id])[0].as_dict()}
+
+    def _stored_term(self, request: Request, store: Store) -> Any:
+        from tm.terms.workflow import stored_terms
+
+        unit_id = request.path_params["id"]
+        found = stored_terms(store, ids=[unit_id])
+        if not found:
+            raise HttpError(404, f"no term #{unit_id}")
+        return found[0]
+
+    def _statuses(self, request: Request) -> list[str]:
+        from tm.model import TERM_STATUSES
+
+        statuses = [s for s in request.query_params.get("status", "").split(",") if s]
+        for status in statuses:
+            if status not in TERM_STATUSES:
+                raise HttpError(400, f"status must be one of {', '.join(TERM_STATUSES)}")
+        return statuses
+
+    def _suffix(self, request: Request, formats: dict[str, str]) -> str:
         fmt = request.query_params.get("format") or request.headers.get("content-type", "")
-        suffix = IMPORT_FORMATS.get(fmt.split(";")[0].strip().lower())
+        suffix = formats.get(fmt.split(";")[0].strip().lower())
         if suffix is None:
-            raise HttpError(400, "say the format: ?format=tmx|tbx|csv|tsv or a Content-Type")
-        # The file's own name (when the client gives it) is what the memory records as origin.
+            known = "|".join(key for key in formats if "/" not in key)
+            raise HttpError(400, f"say the format: ?format={known} or a Content-Type")
+        return suffix
+
+    @contextmanager
+    def _upload(self, request: Request, suffix: str) -> Iterator[str]:
+        """The body as a file in a folder of its own, named as the client's file was (the
+        memory records it as the origin)."""
         name = os.path.basename(request.query_params.get("name", "")) or "upload"
         stem = os.path.splitext(name)[0].strip(". ") or "upload"
         with tempfile.TemporaryDirectory() as folder:
             path = os.path.join(folder, stem + suffix)
             with open(path, "wb") as handle:
-                handle.write(body)
+                handle.write(self._body(request))
+            yield path
+
+    def import_(self, request: Request, store: Store, principal: Principal) -> Any:
+        from tm.memory import import_file
+
+        suffix = self._suffix(request, IMPORT_FORMATS)
+        with self._upload(request, suffix) as path:
             counts = import_file(store, path)
         return counts.as_dict()
 
@@ -357,6 +530,10 @@ class Server:
         from tm.terms.workflow import memory_terms
 
         body = self._body(request)
+        if not body.lstrip().startswith(b"<"):
+            data = self._json(request)
+            if "inputs" in data:  # `tm --memory https://… check`: the whole check runs here
+                return self._check_inputs(data, store)
         terms = memory_terms(store)
         if body.lstrip().startswith(b"<"):
             with tempfile.TemporaryDirectory() as folder:
@@ -389,6 +566,39 @@ class Server:
             "findings": [finding_dict(f) for f in findings],
             "summary": summary(findings, files),
         }
+
+
+def _chunks(spool: Any) -> Iterator[bytes]:
+    with spool:
+        while block := spool.read(64 * 1024):
+            yield block
+
+
+def _terms(value: Any) -> list[Any]:
+    """A glossary's terms as the client sends them (`tm check --glossary G` on a server)."""
+    from tm.model import TERM_STATUSES, Term
+
+    if not isinstance(value, list):
+        raise HttpError(400, "terms must be a list")
+    terms = []
+    for number, item in enumerate(value, 1):
+        if not isinstance(item, dict) or not all(
+            isinstance(item.get(key), str) and item[key]
+            for key in ("source", "target", "source_lang", "target_lang")
+        ):
+            raise HttpError(400, f"term {number}: source, target and their languages are text")
+        status = item.get("status") or "approved"
+        if status not in TERM_STATUSES:
+            raise HttpError(400, f"term {number}: status must be one of {', '.join(TERM_STATUSES)}")
+        note, domain = item.get("note"), item.get("domain")
+        terms.append(
+            Term(
+                item["source"], item["target"], item["source_lang"], item["target_lang"], status,
+                note if isinstance(note, str) else None,
+                domain if isinstance(domain, str) else None,
+            )
+        )  # fmt: skip
+    return terms
 
 
 def _list(data: dict[str, Any], key: str) -> list[Any]:
@@ -465,14 +675,16 @@ def _term_dict(store: Store, unit_id: int) -> dict[str, Any]:
     return stored_terms(store, ids=[unit_id])[0].as_dict()
 
 
-def create_app(memory: str, *, public_read: bool = False) -> Starlette:
+def create_app(memory: str, *, public_read: bool = False, threads: int = THREADS) -> Starlette:
     """The ASGI application serving `memory` (a path, as `--memory` takes)."""
-    return Server(memory, public_read=public_read).app
+    return Server(memory, public_read=public_read, threads=threads).app
 
 
 def app_from_environment() -> Starlette:
     """The app `tm serve` starts in each worker process (uvicorn's factory), configured by
     the environment `tm serve` sets, since worker processes get no arguments."""
     return create_app(
-        os.environ["TM_SERVE_MEMORY"], public_read=bool(os.environ.get("TM_SERVE_PUBLIC_READ"))
+        os.environ["TM_SERVE_MEMORY"],
+        public_read=bool(os.environ.get("TM_SERVE_PUBLIC_READ")),
+        threads=int(os.environ.get("TM_SERVE_THREADS") or THREADS),
     )

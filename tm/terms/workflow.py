@@ -14,7 +14,7 @@ from typing import Any, BinaryIO
 from tm import lang as langs
 from tm.errors import UsageError
 from tm.glossary import orient, write_glossary
-from tm.memory.protocol import Memory
+from tm.memory.protocol import Counts, Memory
 from tm.memory.transfer import export_tmx
 from tm.model import TERM_STATUSES, Note, Prop, Term, Unit
 from tm.terms.extract import Candidate
@@ -351,3 +351,18 @@ def apply_review(
     else:
         raise UsageError(f"unknown answer {answer!r} (one of {', '.join(REVIEW_ANSWERS)})")
     return True
+
+
+def import_terms(
+    store: Memory,
+    path: str,
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+) -> Counts:
+    """`tm terms import` of one file (and the team server's): a TMX as `tm import` reads it,
+    any glossary layout (TBX, CSV, TSV, OmegaT's .txt/.utf8) as a glossary. The `Counts`."""
+    from tm.memory.transfer import import_file, import_glossary
+
+    importer = import_file if path.lower().endswith(".tmx") else import_glossary
+    return importer(store, path, source_lang=source_lang, target_lang=target_lang)
