@@ -1,7 +1,8 @@
 """Build the Chinese → English evaluation: news pairs written for tm, and copies with injected
 errors.
 
-    python corpora/zh-en-news/build.py     # writes pairs.tsv and injected.tsv
+    python corpora/zh-en-news/build.py           # writes pairs.tsv and injected.tsv
+    python corpora/zh-en-news/build.py FOLDER    # the same for another set (the held-out one)
 
 `pairs.txt` holds the pairs as written (one `zh ||| en` a line, `# doc:` starting each
 article); `errors.tsv` marks, by hand, the pairs whose English carries a real error. The
@@ -16,6 +17,7 @@ from __future__ import annotations
 import csv
 import random
 import re
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -37,9 +39,9 @@ SYNONYMS = {
 }
 
 
-def read_pairs() -> list[dict[str, str]]:
+def read_pairs(folder: Path = HERE) -> list[dict[str, str]]:
     rows, doc, n = [], "", 0
-    for line in (HERE / "pairs.txt").read_text("utf-8").splitlines():
+    for line in (folder / "pairs.txt").read_text("utf-8").splitlines():
         if line.startswith("# doc:"):
             doc, n = line.split(":", 1)[1].strip(), 0
         elif "|||" in line:
@@ -115,12 +117,12 @@ def inject(row: dict[str, str], kind: str, rng: random.Random) -> dict[str, str]
     return {**row, "en": en[:start] + replacement + en[start + len(e):]}
 
 
-def main() -> None:
-    rows = read_pairs()
-    with open(HERE / "errors.tsv", encoding="utf-8", newline="") as handle:
+def main(folder: Path = HERE) -> None:
+    rows = read_pairs(folder)
+    with open(folder / "errors.tsv", encoding="utf-8", newline="") as handle:
         marked = {r["id"] for r in csv.DictReader(handle, delimiter="\t")}
     fields = ["id", "doc", "zh", "en"]
-    with open(HERE / "pairs.tsv", "w", encoding="utf-8", newline="") as handle:
+    with open(folder / "pairs.tsv", "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fields, delimiter="\t", lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
@@ -139,11 +141,11 @@ def main() -> None:
             made += 1
             if made == PER_KIND:
                 break
-    with open(HERE / "injected.tsv", "w", encoding="utf-8", newline="") as handle:
+    with open(folder / "injected.tsv", "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, [*fields, "kind"], delimiter="\t", lineterminator="\n")
         writer.writeheader()
         writer.writerows(injected)
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else HERE)
