@@ -43,6 +43,13 @@ FAITHFUL = [
     ("国家统计局7日公布数据。", "The statistics bureau released the data on Thursday."),
     ("谢震业以9秒97的成绩夺冠。", "Xie Zhenye won in 9.97 seconds."),
     ("粮食总产量13908亿斤。", "Grain output reached 695.4 million tonnes."),
+    ("双方约定每年举行两次会晤。", "The two sides agreed to meet twice a year."),
+    ("央行年内两次下调存款准备金率。", "The central bank has cut the reserve ratio two times."),
+    ("该市人口在过去20年间翻了一番。", "The city's population has doubled in the past 20 years."),
+    ("到2020年实现国内生产总值翻两番。", "GDP was to quadruple by 2020."),
+    ("出口额是五年前的三倍。", "Exports are three times what they were five years ago."),
+    ("出口额是五年前的三倍。", "Exports have tripled in five years."),
+    ("这是他第三次访华。", "It is his third visit to China."),
 ]
 
 
@@ -73,6 +80,41 @@ def test_a_wrong_number_is_caught_and_shown(zh: str, en: str, named: str) -> Non
     findings = check_pairs([_zh_en(zh, en)])
     assert [f.check for f in findings] == ["number-mismatch"]
     assert named in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "source_value", "target_value"),
+    [
+        (
+            "双方约定每年举行两次会晤。",
+            "The two sides agreed to meet four times a year.",
+            None,
+            "4",
+        ),
+        ("今年以来，央行三次下调政策利率。", "The central bank has cut its rate twice.", "3", "2"),
+        ("该市人口在过去20年间翻了一番。", "Its population has tripled in 20 years.", "2", "3"),
+        ("出口额是五年前的两倍。", "Exports are four times what they were.", "2", "4"),
+        ("该书他读了三遍。", "He read the book twice.", "3", "2"),
+    ],
+)
+def test_a_wrong_count_is_caught_both_ways(
+    zh: str, en: str, source_value: str | None, target_value: str
+) -> None:
+    """Counts and multiples in words are demanded as digits are (两次 is not "four times"),
+    with the span and the value read on each side; the same pair the other way round too."""
+    for pair, zh_side, en_side in (
+        (_zh_en(zh, en), "source", "target"),
+        (_en_zh(en, zh), "target", "source"),
+    ):
+        (finding,) = check_pairs([pair])
+        assert finding.check == "number-mismatch"
+        values = {(e.side, e.value) for e in finding.evidence}
+        assert (en_side, target_value) in values
+        if source_value is not None:
+            assert (zh_side, source_value) in values
+        for evidence in finding.evidence:
+            text = zh if evidence.side == zh_side else en
+            assert text[evidence.start : evidence.end] == evidence.text
 
 
 def test_the_flag_carries_its_evidence() -> None:
