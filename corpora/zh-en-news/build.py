@@ -23,7 +23,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 KINDS = ["number", "dropped-acronym", "dropped-name", "untranslated", "missing-term",
          "forbidden-term"]
-PER_KIND = 30
+PER_KIND = 40
+# Units named after people are units, not names a translation keeps (摄氏度 "degrees").
+UNITS_NAMED = {"Celsius", "Fahrenheit", "Kelvin"}
 # Approved rendering -> another rendering (not in the glossary) a translator might choose.
 SYNONYMS = {
     "consumer price index": "consumer inflation gauge",
@@ -65,6 +67,26 @@ def _tidy(text: str) -> str:
     return re.sub(r"\s+([,.;:])", r"\1", text).strip()
 
 
+def _renders(zh: str, name: str) -> bool:
+    """Some two to four Han characters of the Chinese are the name: its pinyin (张立群 ~ Zhang
+    Liqun, 上海 ~ Shanghai) or a CC-CEDICT headword whose definition starts with it (华为
+    "Huawei (brand)", 纽约 "New York", 阿里巴巴 "Alibaba, PRC e-commerce company")."""
+    from tm.lexicon.cedict import definitions
+    from tm.lexicon.pinyin import transliterates
+
+    table = definitions()
+    for size in (2, 3, 4):
+        for k in range(len(zh) - size + 1):
+            part = zh[k : k + size]
+            if transliterates(part, name):
+                return True
+            for definition in table.get(part, ()):
+                head = re.split(r"[,;(]", definition)[0].strip()
+                if head == name or head.startswith(name + " ") and head[len(name) + 1 :][:1].islower():
+                    return True
+    return False
+
+
 def inject(row: dict[str, str], kind: str, rng: random.Random) -> dict[str, str] | None:
     zh, en = row["zh"], row["en"]
     if kind == "number":
@@ -86,15 +108,8 @@ def inject(row: dict[str, str], kind: str, rng: random.Random) -> dict[str, str]
         spot = rng.choice(shared)
         return {**row, "en": _tidy(en[: spot.start()] + en[spot.end():])}
     if kind == "dropped-name":
-        from tm.align.lexicon import transliterates
-
-        names = []
-        for m in re.finditer(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b", en):
-            for size in (2, 3, 4):
-                if any(transliterates(zh[k : k + size], m.group())
-                       for k in range(len(zh) - size + 1)):
-                    names.append(m)
-                    break
+        names = [m for m in re.finditer(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b", en)
+                 if m.group() not in UNITS_NAMED and _renders(zh, m.group())]
         if not names:
             return None
         spot = rng.choice(names)
@@ -109,7 +124,8 @@ def inject(row: dict[str, str], kind: str, rng: random.Random) -> dict[str, str]
     if kind == "missing-term":
         replacement = SYNONYMS[e]
     else:
-        forbidden = [t["en"] for t in glossary() if t["zh-Hans"] == z and t["status"] == "forbidden"]
+        forbidden = [t["en"] for t in glossary()
+                     if t["zh-Hans"] == z and t["status"] == "forbidden"]
         if not forbidden:
             return None
         replacement = forbidden[0]
