@@ -14,6 +14,7 @@ approved term and a forbidden term (glossary.tsv). Deterministic (seeded).
 
 from __future__ import annotations
 
+import calendar
 import csv
 import random
 import re
@@ -25,7 +26,8 @@ KINDS = ["number", "dropped-acronym", "dropped-name", "untranslated", "missing-t
          "forbidden-term"]
 PER_KIND = 40
 # Units named after people are units, not names a translation keeps (摄氏度 "degrees").
-UNITS_NAMED = {"Celsius", "Fahrenheit", "Kelvin"}
+# Weekdays and months are dates (the number check's), not names.
+NOT_NAMES = {"Celsius", "Fahrenheit", "Kelvin", *calendar.day_name, *calendar.month_name[1:]}
 # Approved rendering -> another rendering (not in the glossary) a translator might choose.
 SYNONYMS = {
     "consumer price index": "consumer inflation gauge",
@@ -109,7 +111,7 @@ def inject(row: dict[str, str], kind: str, rng: random.Random) -> dict[str, str]
         return {**row, "en": _tidy(en[: spot.start()] + en[spot.end():])}
     if kind == "dropped-name":
         names = [m for m in re.finditer(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b", en)
-                 if m.group() not in UNITS_NAMED and _renders(zh, m.group())]
+                 if m.group() not in NOT_NAMES and _renders(zh, m.group())]
         if not names:
             return None
         spot = rng.choice(names)
