@@ -387,6 +387,8 @@ def _ordinary(word: str) -> bool:
             lowered.removesuffix("es"),
             lowered.removesuffix("ly"),
             lowered.removesuffix("ally"),
+            lowered.removesuffix("rs"),  # rescuers: rescue
+            lowered.removesuffix("ies") + "y",
         )
     )
 
@@ -684,12 +686,13 @@ def _rendered(
 
     def names(text: str, head: tuple[str, ...]) -> bool:
         # Two words in three (European Commission for the Commission of the European Union),
-        # or a person's last name (Kepler for Johannes Kepler).
+        # or one of a two-word name (Kepler for Johannes Kepler, the Pacific for the Pacific
+        # Ocean), but not of a name joined by "of" (Ministry of Education).
         words = [w for w in head if w != "of"]
         present = [has(text, w) for w in words]
         if 3 * sum(present) >= 2 * len(words):
             return True
-        return len(words) == 2 and head[-1] != "of" and present[-1]
+        return len(words) == 2 and head[-1] != "of" and any(present)
 
     if any(names(en, head) for head in heads):
         return True
