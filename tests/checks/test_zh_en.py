@@ -349,3 +349,11 @@ def test_names_dropped_from_the_english_are_caught_either_way(zh: str, en: str, 
     for pair in (_zh_en(zh, en), _en_zh(en, zh)):
         messages = [f.message for f in check_pairs([pair]) if f.check == "entity-missing"]
         assert any(f"“{name}”" in m for m in messages), messages
+
+
+def test_a_name_kept_in_latin_is_kept_whole() -> None:
+    """English → Chinese: the Chinese keeps "John" of "Lorna and John" in Latin and loses
+    Lorna; a quotation in “” is no title that could render her."""
+    en = "Lorna and John knew how hard it was."
+    assert "entity-missing" in _checks(_en_zh(en, "John知道这有多难。"))
+    assert "entity-missing" not in _checks(_en_zh(en, "Lorna和John知道这有多难。"))

@@ -269,6 +269,7 @@ def _pinyin_spells(chinese: str, latin: str) -> bool:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_IN_HAN = re.compile(r"[A-Za-z]{2,}")
 
 
 # Names ------------------------------------------------------------------------------------------
@@ -403,7 +404,8 @@ def _names_left(zh: str, taken: int) -> bool:
 
     table = definitions()
     count = len(re.findall(r"[\u4e00-\u9fff]+·[\u4e00-\u9fff]+", zh))  # 瑞秋·宾克斯
-    count += len(re.findall(r"《[^》]+》|“[^”]+”", zh))  # titles: 《坏女权主义者》, “三联画”
+    # Titles: 《坏女权主义者》, “三联画” (a quotation of a sentence is no name).
+    count += len(re.findall(r"《[^》]+》|“[^”，。！？,.!?]{1,12}”", zh))
     for m in _TRANSLITERATION_RUN.finditer(zh):
         entry = table.get(m.group())
         if entry and not any(d[:1].isupper() for d in entry):
@@ -425,7 +427,17 @@ def _unrendered_names(  # type: ignore[no-untyped-def]
     by_dictionary = 0  # names rendered in Han characters: each holds one of the runs counted
     for run in runs:
         words = run.split()
-        if any(fold(w) in zh_folded for w in words):
+        kept_words = [w for w in words if fold(w) in zh_folded]
+        if kept_words:
+            # A name the Chinese keeps in Latin is kept whole: "Lorna and John" as only John,
+            # Iris van Herpen as van Herpen lose a name.
+            lost = [
+                w
+                for w in words
+                if w not in kept_words and not _ordinary(w) and _LATIN_IN_HAN.search(zh)
+            ]
+            if lost and all(fold(w) not in zh_folded for w in lost):
+                missing.append(" ".join(lost))
             continue
         if (
             _mapped(run, zh_folded, glossary)
