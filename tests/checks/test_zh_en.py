@@ -357,3 +357,14 @@ def test_a_name_kept_in_latin_is_kept_whole() -> None:
     en = "Lorna and John knew how hard it was."
     assert "entity-missing" in _checks(_en_zh(en, "John知道这有多难。"))
     assert "entity-missing" not in _checks(_en_zh(en, "Lorna和John知道这有多难。"))
+
+
+def test_a_name_flag_carries_its_evidence() -> None:
+    """The name's span on the side that has it, and the English it wants."""
+    zh, en = "华为公司29日发布年报。", "The company released its annual report on Friday."
+    (finding,) = [f for f in check_pairs([_zh_en(zh, en)]) if f.check == "entity-missing"]
+    (evidence,) = finding.evidence
+    assert (evidence.side, evidence.value) == ("source", "Huawei")
+    assert zh[evidence.start : evidence.end] == evidence.text == "华为"
+    (finding,) = [f for f in check_pairs([_en_zh(en, zh)]) if f.check == "entity-missing"]
+    assert finding.evidence[0].side == "target"

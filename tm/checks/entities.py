@@ -7,12 +7,13 @@ import calendar
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
 from tm import lang as langs
 from tm.checks.core import CheckPair, Context
-from tm.model import Finding
+from tm.model import Evidence, Finding
 from tm.text.fold import fold
 from tm.text.numbers import MONTHS
 
@@ -170,7 +171,22 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
                 (pair, f"“{entity}” is in the English {side} but not in the Chinese", entity)
             )
     for pair, message, suggestion in findings:
-        yield context.config.finding("entity-missing", message, pair, suggestion=suggestion)
+        finding = context.config.finding("entity-missing", message, pair, suggestion=suggestion)
+        yield replace(finding, evidence=_evidence(pair, suggestion, message))
+
+
+def _evidence(pair: CheckPair, name: str | None, message: str) -> tuple[Evidence, ...]:
+    """The name's span on the side that has it, with what the other side should hold when
+    the message says (“华为” … (no Huawei) → value Huawei)."""
+    if not name:
+        return ()
+    wanted = re.search(r"\((?:no )?([^()]*?)(?: in pinyin.*)?\)$", message)
+    for side, text in (("source", pair.source), ("target", pair.target or "")):
+        start = text.find(name)
+        if start >= 0:
+            value = wanted.group(1) if wanted else None
+            return (Evidence(side, name, start, start + len(name), value),)
+    return ()
 
 
 _EN_WORD = re.compile(r"[a-z0-9][a-z0-9&.+-]*[a-z0-9+]|[a-z0-9]")
