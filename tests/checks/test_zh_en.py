@@ -357,6 +357,10 @@ def test_a_name_kept_in_latin_is_kept_whole() -> None:
     en = "Lorna and John knew how hard it was."
     assert "entity-missing" in _checks(_en_zh(en, "John知道这有多难。"))
     assert "entity-missing" not in _checks(_en_zh(en, "Lorna和John知道这有多难。"))
+    # 扶正 ("to set upright"), which the tagger takes for a person, renders no name.
+    en = 'Zosia Zaks once said, "We need all hands on deck to right the ship of humanity."'
+    zh = "曾经有人说过，“我们需要双手扶着甲板来扶正人性的船舶。”"
+    assert "entity-missing" in _checks(_en_zh(en, zh))
 
 
 def test_a_name_flag_carries_its_evidence() -> None:

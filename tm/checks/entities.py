@@ -429,7 +429,11 @@ def _names_left(zh: str, taken: int) -> bool:
         count += 1
     if count > taken:
         return True
-    count += sum(1 for _token, tag in tagged_tokens(zh) if tag == "nr")  # 黄沙, 高平
+    count += sum(  # 黄沙, 高平; not a verb the tagger takes for a name (扶正 "to set upright")
+        1
+        for token, tag in tagged_tokens(zh)
+        if tag == "nr" and not any(d.startswith("to ") for d in table.get(token, ()))
+    )
     return count > taken
 
 
