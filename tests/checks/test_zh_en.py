@@ -372,3 +372,22 @@ def test_a_name_flag_carries_its_evidence() -> None:
     assert zh[evidence.start : evidence.end] == evidence.text == "华为"
     (finding,) = [f for f in check_pairs([_en_zh(en, zh)]) if f.check == "entity-missing"]
     assert finding.evidence[0].side == "target"
+
+
+@pytest.mark.parametrize(
+    ("en", "kept", "lost"),
+    [
+        ("Gao Ping said storage is key.", "高平表示，储能是关键。", "表示，储能是关键。"),
+        (
+            "The project in Xi'an cost 12 billion yuan.",
+            "西安项目投资120亿元。",
+            "项目投资120亿元。",
+        ),
+    ],
+)
+def test_a_pinyin_name_dropped_from_the_chinese_is_caught(en: str, kept: str, lost: str) -> None:
+    """English → Chinese: a Chinese name in pinyin is a name though English spells words so
+    (ping, wei); Xi'an is one word."""
+    assert "entity-missing" not in _checks(_en_zh(en, kept))
+    assert "entity-missing" in _checks(_en_zh(en, lost))
+    assert "entity-missing" not in _checks(_en_zh("We've met Li Wei.", "我们见过李伟。"))

@@ -289,7 +289,9 @@ _LATIN_IN_HAN = re.compile(r"[A-Za-z]{2,}")
 
 
 # Names ------------------------------------------------------------------------------------------
-_WORD_CAP = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*(?![A-Za-z])"
+_WORD_CAP = (  # Kahler-Braaten, O'Brien, Xi'an; not We've, You're
+    r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+|['’](?!(?:ve|re|ll)\b)[a-z]{2,})*(?![A-Za-z])"
+)
 _CAPITALISED = re.compile(
     rf"(?<![\w’'-]){_WORD_CAP}(?:(?:\s+(?:of|the|and|de|von|van|der|du|la|le))?\s+{_WORD_CAP})*"
 )
@@ -371,13 +373,29 @@ def _english_name_runs(en: str) -> list[str]:
         ):
             words = words[1:]  # a word starting a sentence (Remember, Crucially), not Kanner
         words = [w for w in words if w not in _NOT_NAMES]
-        if all(_ordinary(w) for w in words):
+        if all(_ordinary(w) for w in words) and not _pinyin_name(words):
             # Ordinary words: a title (President) or a name translated by meaning (Video Music
             # Awards); only names that no dictionary writes in lower case are demanded.
             continue
         if words:
             runs.append(" ".join(words))
     return list(dict.fromkeys(runs))
+
+
+def _pinyin_name(words: list[str]) -> bool:
+    """A Chinese name in pinyin (Gao Ping, Li Wei): a surname and a given name, each made of
+    pinyin syllables, though English has words spelt so (ping, wei)."""
+    if len(words) != 2 or words[0].lower() not in _surname_readings():
+        return False
+    return _is_pinyin(words[1].lower().replace("-", ""))
+
+
+@lru_cache(maxsize=1)
+def _surname_readings() -> frozenset[str]:
+    from tm.lexicon.pinyin import syllables as _syllables
+
+    table = _syllables()
+    return frozenset(s for ch in _SURNAMES for s in table.get(ch, ()) if s.isalpha())
 
 
 @lru_cache(maxsize=1)
