@@ -1,7 +1,7 @@
 """`tm check` measured: false alarms on human translations next to pofilter, and speed.
 
     python benchmarks/check_bench.py precision   # IWSLT 2017 TED en-zh, tm check vs pofilter
-    python benchmarks/check_bench.py zh-en       # corpora/zh-en-news and IWSLT zh -> en
+    python benchmarks/check_bench.py zh-en       # corpora/zh-en-news(-heldout), IWSLT zh -> en
     python benchmarks/check_bench.py names       # Latin names deleted from IWSLT's Chinese
     python benchmarks/check_bench.py speed       # 10,000 terms x 100,000 pairs
 
@@ -152,18 +152,27 @@ def precision() -> None:
 
 
 def zh_en() -> None:
-    """corpora/zh-en-news (ours) and IWSLT with the Chinese as the source, tm check beside
-    pofilter --language=en: flags on clean pairs, precision on the errors marked by hand,
-    recall on injected errors by kind."""
+    """corpora/zh-en-news and corpora/zh-en-news-heldout (ours; the second never tuned on) and
+    IWSLT with the Chinese as the source, tm check beside pofilter --language=en: flags on
+    clean pairs, precision on the errors marked by hand, recall on injected errors by kind."""
+    print(f"machine: {platform.machine()}, Python {platform.python_version()}")
+    for name in ("zh-en-news", "zh-en-news-heldout"):
+        news(ROOT / "corpora" / name)
+        print()
+    if IWSLT.is_dir():
+        iwslt_zh_en()
+
+
+def news(folder: Path) -> None:
+    """One Chinese -> English news set: tm check beside pofilter."""
     from tm.checks.evaluate import evaluate_news, news_pairs
 
-    folder = ROOT / "corpora" / "zh-en-news"
     started = time.perf_counter()
     result = evaluate_news(folder)
     elapsed = time.perf_counter() - started
     clean_flagged = {f.location.unit for f in result.clean_flagged}
     print(
-        f"corpora/zh-en-news: {result.units} Chinese -> English news pairs, "
+        f"corpora/{folder.name}: {result.units} Chinese -> English news pairs, "
         f"{len(result.marked)} with an error marked by hand (base rate {result.base_rate:.1%}); "
         f"{elapsed:.1f} s"
     )
@@ -198,13 +207,13 @@ def zh_en() -> None:
             hit = sum(1 for i in injected if i[3] == kind and i[0] in injected_keys)
             print(f"  injected {kind:<18}{hit:>3} of {n:<3} flagged (by any test)")
         print(f"  by test: {dict(tests.most_common())}")
-    print("\nEvery tm flag on the pairs, to read (* = on a marked error):")
+    missed = sorted(result.marked - result.flagged)
+    print(f"  marked errors not flagged: {', '.join(missed) or 'none'}")
+    print(f"  injected errors missed: {', '.join(result.missed) or 'none'}")
+    print("Every tm flag on the pairs, to read (* = on a marked error):")
     for finding in sorted((f for f in _news_findings(folder)), key=lambda f: f.location.unit or ""):
         mark = "*" if finding.location.unit in result.marked else " "
         print(f"{mark} [{finding.check}] {finding.location.unit}: {finding.message}")
-    if IWSLT.is_dir():
-        print()
-        iwslt_zh_en()
 
 
 def _news_findings(folder: Path) -> list[object]:

@@ -185,11 +185,20 @@ def inject(row: dict[str, str], kind: str, rng: random.Random) -> dict[str, str]
             if zterm == row["zterm"] and zterm in zh:
                 return {**row, "zh": zh.replace(zterm, alternative)}
         return None
+    if kind == "dropped-name":
+        # The Chinese rendering of a place or person of the English, deleted: names rendered
+        # by pinyin or CC-CEDICT, as in corpora/zh-en-news (company names translated by
+        # meaning, Three Gorges Renewables, only a glossary knows).
+        names = [(e, z) for e, z in PLACES + PEOPLE if e in en and z in zh]
+        if not names:
+            return None
+        _e, z = rng.choice(names)
+        return {**row, "zh": zh.replace(z, "", 1)}
     raise ValueError(kind)
 
 
 KINDS = ["number", "forbidden-term", "dropped-acronym", "untranslated", "traditional",
-         "missing-term"]
+         "missing-term", "dropped-name"]
 
 
 def main() -> None:

@@ -1,7 +1,8 @@
 """Build the Chinese → English evaluation: news pairs written for tm, and copies with injected
 errors.
 
-    python corpora/zh-en-news/build.py     # writes pairs.tsv and injected.tsv
+    python corpora/zh-en-news/build.py           # writes pairs.tsv and injected.tsv
+    python corpora/zh-en-news/build.py FOLDER    # the same for another set (the held-out one)
 
 `pairs.txt` holds the pairs as written (one `zh ||| en` a line, `# doc:` starting each
 article); `errors.tsv` marks, by hand, the pairs whose English carries a real error. The
@@ -13,15 +14,20 @@ approved term and a forbidden term (glossary.tsv). Deterministic (seeded).
 
 from __future__ import annotations
 
+import calendar
 import csv
 import random
 import re
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 KINDS = ["number", "dropped-acronym", "dropped-name", "untranslated", "missing-term",
          "forbidden-term"]
-PER_KIND = 30
+PER_KIND = 40
+# Units named after people are units, not names a translation keeps (摄氏度 "degrees").
+# Weekdays and months are dates (the number check's), not names.
+NOT_NAMES = {"Celsius", "Fahrenheit", "Kelvin", *calendar.day_name, *calendar.month_name[1:]}
 # Approved rendering -> another rendering (not in the glossary) a translator might choose.
 SYNONYMS = {
     "consumer price index": "consumer inflation gauge",
@@ -37,9 +43,9 @@ SYNONYMS = {
 }
 
 
-def read_pairs() -> list[dict[str, str]]:
+def read_pairs(folder: Path = HERE) -> list[dict[str, str]]:
     rows, doc, n = [], "", 0
-    for line in (HERE / "pairs.txt").read_text("utf-8").splitlines():
+    for line in (folder / "pairs.txt").read_text("utf-8").splitlines():
         if line.startswith("# doc:"):
             doc, n = line.split(":", 1)[1].strip(), 0
         elif "|||" in line:
@@ -63,6 +69,26 @@ def _tidy(text: str) -> str:
     return re.sub(r"\s+([,.;:])", r"\1", text).strip()
 
 
+def _renders(zh: str, name: str) -> bool:
+    """Some two to four Han characters of the Chinese are the name: its pinyin (张立群 ~ Zhang
+    Liqun, 上海 ~ Shanghai) or a CC-CEDICT headword whose definition starts with it (华为
+    "Huawei (brand)", 纽约 "New York", 阿里巴巴 "Alibaba, PRC e-commerce company")."""
+    from tm.lexicon.cedict import definitions
+    from tm.lexicon.pinyin import transliterates
+
+    table = definitions()
+    for size in (2, 3, 4):
+        for k in range(len(zh) - size + 1):
+            part = zh[k : k + size]
+            if transliterates(part, name):
+                return True
+            for definition in table.get(part, ()):
+                head = re.split(r"[,;(]", definition)[0].strip()
+                if head == name or head.startswith(name + " ") and head[len(name) + 1 :][:1].islower():
+                    return True
+    return False
+
+
 def inject(row: dict[str, str], kind: str, rng: random.Random) -> dict[str, str] | None:
     zh, en = row["zh"], row["en"]
     if kind == "number":
@@ -84,15 +110,8 @@ def inject(row: dict[str, str], kind: str, rng: random.Random) -> dict[str, str]
         spot = rng.choice(shared)
         return {**row, "en": _tidy(en[: spot.start()] + en[spot.end():])}
     if kind == "dropped-name":
-        from tm.align.lexicon import transliterates
-
-        names = []
-        for m in re.finditer(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b", en):
-            for size in (2, 3, 4):
-                if any(transliterates(zh[k : k + size], m.group())
-                       for k in range(len(zh) - size + 1)):
-                    names.append(m)
-                    break
+        names = [m for m in re.finditer(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b", en)
+                 if m.group() not in NOT_NAMES and _renders(zh, m.group())]
         if not names:
             return None
         spot = rng.choice(names)
@@ -107,7 +126,8 @@ def inject(row: dict[str, str], kind: str, rng: random.Random) -> dict[str, str]
     if kind == "missing-term":
         replacement = SYNONYMS[e]
     else:
-        forbidden = [t["en"] for t in glossary() if t["zh-Hans"] == z and t["status"] == "forbidden"]
+        forbidden = [t["en"] for t in glossary()
+                     if t["zh-Hans"] == z and t["status"] == "forbidden"]
         if not forbidden:
             return None
         replacement = forbidden[0]
@@ -115,12 +135,12 @@ def inject(row: dict[str, str], kind: str, rng: random.Random) -> dict[str, str]
     return {**row, "en": en[:start] + replacement + en[start + len(e):]}
 
 
-def main() -> None:
-    rows = read_pairs()
-    with open(HERE / "errors.tsv", encoding="utf-8", newline="") as handle:
+def main(folder: Path = HERE) -> None:
+    rows = read_pairs(folder)
+    with open(folder / "errors.tsv", encoding="utf-8", newline="") as handle:
         marked = {r["id"] for r in csv.DictReader(handle, delimiter="\t")}
     fields = ["id", "doc", "zh", "en"]
-    with open(HERE / "pairs.tsv", "w", encoding="utf-8", newline="") as handle:
+    with open(folder / "pairs.tsv", "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fields, delimiter="\t", lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
@@ -139,11 +159,11 @@ def main() -> None:
             made += 1
             if made == PER_KIND:
                 break
-    with open(HERE / "injected.tsv", "w", encoding="utf-8", newline="") as handle:
+    with open(folder / "injected.tsv", "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, [*fields, "kind"], delimiter="\t", lineterminator="\n")
         writer.writeheader()
         writer.writerows(injected)
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else HERE)

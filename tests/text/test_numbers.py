@@ -83,7 +83,7 @@ def test_approximations_are_ranges() -> None:
         ("3个百分点", "percent", "3", {"3"}),
         ("百分之五十", "percent", "50", {"50"}),
         ("三分之一", "fraction", "0.333333", {"0.333333", "1", "3", "33"}),
-        ("增长2倍", "multiple", "2", {"2", "3"}),  # "tripled" or "twice as much"
+        ("增长2倍", "multiple", "2", {"2", "3", "200"}),  # "tripled", "twice as much", +200 %
         ("下午3点", "time", "3", {"3", "15"}),
     ],
 )
@@ -129,6 +129,79 @@ def test_dates_and_ordinals() -> None:
 )
 def test_english_numbers_in_words(words: str, value: float | None) -> None:
     assert english_words_value(words) == value
+
+
+@pytest.mark.parametrize(
+    ("zh", "kind", "value", "demanded"),
+    [
+        ("两次", "count", "2", True),
+        ("二次", "count", "2", True),
+        ("三次", "count", "3", True),
+        ("3次", "count", "3", True),
+        ("读了两遍", "count", "2", True),
+        ("两倍", "multiple", "2", True),
+        ("三倍", "multiple", "3", True),
+        ("翻一番", "multiple", "2", True),
+        ("翻了一番", "multiple", "2", True),
+        ("翻番", "multiple", "2", True),
+        ("翻两番", "multiple", "4", True),
+        ("增长一倍", "multiple", "1", True),
+        ("第三次", "ordinal", "3", False),  # "the third time", often "again"
+        ("一次", "count", "1", False),  # as often "a" or "one-off"
+    ],
+)
+def test_chinese_counts_and_multiplicatives(zh: str, kind: str, value: str, demanded: bool) -> None:
+    (quantity,) = quantities(zh, "zh")
+    assert (quantity.kind, quantity.canonical, quantity.explicit) == (kind, value, demanded)
+    assert quantity.text in zh
+
+
+def test_counts_and_multiplicatives_meet_across_languages() -> None:
+    """Each Chinese form has an English reading among its own (and the other way round)."""
+    pairs = [
+        ("两次", "twice"),
+        ("两次", "two times"),
+        ("二次", "twice"),
+        ("三次", "three times"),
+        ("三次", "thrice"),
+        ("两倍", "double"),
+        ("两倍", "twofold"),
+        ("三倍", "threefold"),
+        ("三倍", "tripled"),
+        ("三倍", "thrice"),
+        ("翻一番", "doubled"),
+        ("翻两番", "quadrupled"),
+        ("增长一倍", "doubled"),
+        ("增长2倍", "tripled"),
+        ("翻了一番", "up 100 percent"),
+        ("是去年的3倍", "up 200 percent"),
+    ]
+    for zh, en in pairs:
+        (zh_q,) = quantities(zh, "zh")
+        readings = {r for q in quantities(en, "en") for r in q.readings}
+        assert zh_q.readings & readings, (zh, en)
+    assert not quantities("两次", "zh")[0].readings & quantities("four times", "en")[0].readings
+    assert not quantities("翻了一番", "zh")[0].readings & quantities("tripled", "en")[0].readings
+
+
+@pytest.mark.parametrize(
+    ("en", "value", "demanded"),
+    [
+        ("twice", "2", True),
+        ("thrice", "3", True),
+        ("two times", "2", True),
+        ("four times a year", "4", True),
+        ("doubled", "2", True),
+        ("tripled", "3", True),
+        ("quadrupled", "4", True),
+        ("threefold", "3", True),
+        ("a double room", "2", False),  # an adjective, not a count
+        ("once", "1", False),
+    ],
+)
+def test_english_counts_and_multiplicatives(en: str, value: str, demanded: bool) -> None:
+    (quantity,) = quantities(en, "en")
+    assert (quantity.kind, quantity.canonical, quantity.explicit) == ("multiple", value, demanded)
 
 
 def test_english_multiplicatives() -> None:

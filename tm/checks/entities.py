@@ -7,12 +7,13 @@ import calendar
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
 from tm import lang as langs
 from tm.checks.core import CheckPair, Context
-from tm.model import Finding
+from tm.model import Evidence, Finding
 from tm.text.fold import fold
 from tm.text.numbers import MONTHS
 
@@ -108,7 +109,7 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
         pair.target if langs.is_chinese(pair.source_lang) else pair.source
         for pair in pairs
         if pair.target and pair.target_lang
-    ).lower()
+    )
     for pair in pairs:
         if not pair.bilingual or not pair.target or pair.target_lang is None:
             continue
@@ -170,7 +171,22 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
                 (pair, f"“{entity}” is in the English {side} but not in the Chinese", entity)
             )
     for pair, message, suggestion in findings:
-        yield context.config.finding("entity-missing", message, pair, suggestion=suggestion)
+        finding = context.config.finding("entity-missing", message, pair, suggestion=suggestion)
+        yield replace(finding, evidence=_evidence(pair, suggestion, message))
+
+
+def _evidence(pair: CheckPair, name: str | None, message: str) -> tuple[Evidence, ...]:
+    """The name's span on the side that has it, with what the other side should hold when
+    the message says (“华为” … (no Huawei) → value Huawei)."""
+    if not name:
+        return ()
+    wanted = re.search(r"\((?:no )?([^()]*?)(?: in pinyin.*)?\)$", message)
+    for side, text in (("source", pair.source), ("target", pair.target or "")):
+        start = text.find(name)
+        if start >= 0:
+            value = wanted.group(1) if wanted else None
+            return (Evidence(side, name, start, start + len(name), value),)
+    return ()
 
 
 _EN_WORD = re.compile(r"[a-z0-9][a-z0-9&.+-]*[a-z0-9+]|[a-z0-9]")
@@ -269,10 +285,13 @@ def _pinyin_spells(chinese: str, latin: str) -> bool:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_IN_HAN = re.compile(r"[A-Za-z]{2,}")
 
 
 # Names ------------------------------------------------------------------------------------------
-_WORD_CAP = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*(?![A-Za-z])"
+_WORD_CAP = (  # Kahler-Braaten, O'Brien, Xi'an; not We've, You're
+    r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+|['’](?!(?:ve|re|ll)\b)[a-z]{2,})*(?![A-Za-z])"
+)
 _CAPITALISED = re.compile(
     rf"(?<![\w’'-]){_WORD_CAP}(?:(?:\s+(?:of|the|and|de|von|van|der|du|la|le))?\s+{_WORD_CAP})*"
 )
@@ -354,13 +373,29 @@ def _english_name_runs(en: str) -> list[str]:
         ):
             words = words[1:]  # a word starting a sentence (Remember, Crucially), not Kanner
         words = [w for w in words if w not in _NOT_NAMES]
-        if all(_ordinary(w) for w in words):
+        if all(_ordinary(w) for w in words) and not _pinyin_name(words):
             # Ordinary words: a title (President) or a name translated by meaning (Video Music
             # Awards); only names that no dictionary writes in lower case are demanded.
             continue
         if words:
             runs.append(" ".join(words))
     return list(dict.fromkeys(runs))
+
+
+def _pinyin_name(words: list[str]) -> bool:
+    """A Chinese name in pinyin (Gao Ping, Li Wei): a surname and a given name, each made of
+    pinyin syllables, though English has words spelt so (ping, wei)."""
+    if len(words) != 2 or words[0].lower() not in _surname_readings():
+        return False
+    return _is_pinyin(words[1].lower().replace("-", ""))
+
+
+@lru_cache(maxsize=1)
+def _surname_readings() -> frozenset[str]:
+    from tm.lexicon.pinyin import syllables as _syllables
+
+    table = _syllables()
+    return frozenset(s for ch in _SURNAMES for s in table.get(ch, ()) if s.isalpha())
 
 
 @lru_cache(maxsize=1)
@@ -387,6 +422,8 @@ def _ordinary(word: str) -> bool:
             lowered.removesuffix("es"),
             lowered.removesuffix("ly"),
             lowered.removesuffix("ally"),
+            lowered.removesuffix("rs"),  # rescuers: rescue
+            lowered.removesuffix("ies") + "y",
         )
     )
 
@@ -401,7 +438,8 @@ def _names_left(zh: str, taken: int) -> bool:
 
     table = definitions()
     count = len(re.findall(r"[\u4e00-\u9fff]+·[\u4e00-\u9fff]+", zh))  # 瑞秋·宾克斯
-    count += len(re.findall(r"《[^》]+》|“[^”]+”", zh))  # titles: 《坏女权主义者》, “三联画”
+    # Titles: 《坏女权主义者》, “三联画” (a quotation of a sentence is no name).
+    count += len(re.findall(r"《[^》]+》|“[^”，。！？,.!?]{1,12}”", zh))
     for m in _TRANSLITERATION_RUN.finditer(zh):
         entry = table.get(m.group())
         if entry and not any(d[:1].isupper() for d in entry):
@@ -409,7 +447,11 @@ def _names_left(zh: str, taken: int) -> bool:
         count += 1
     if count > taken:
         return True
-    count += sum(1 for _token, tag in tagged_tokens(zh) if tag == "nr")  # 黄沙, 高平
+    count += sum(  # 黄沙, 高平; not a verb the tagger takes for a name (扶正 "to set upright")
+        1
+        for token, tag in tagged_tokens(zh)
+        if tag == "nr" and not any(d.startswith("to ") for d in table.get(token, ()))
+    )
     return count > taken
 
 
@@ -423,7 +465,17 @@ def _unrendered_names(  # type: ignore[no-untyped-def]
     by_dictionary = 0  # names rendered in Han characters: each holds one of the runs counted
     for run in runs:
         words = run.split()
-        if any(fold(w) in zh_folded for w in words):
+        kept_words = [w for w in words if fold(w) in zh_folded]
+        if kept_words:
+            # A name the Chinese keeps in Latin is kept whole: "Lorna and John" as only John,
+            # Iris van Herpen as van Herpen lose a name.
+            lost = [
+                w
+                for w in words
+                if w not in kept_words and not _ordinary(w) and _LATIN_IN_HAN.search(zh)
+            ]
+            if lost and all(fold(w) not in zh_folded for w in lost):
+                missing.append(" ".join(lost))
             continue
         if (
             _mapped(run, zh_folded, glossary)
@@ -471,13 +523,19 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
     from tm.lexicon.tokenizer import tagged_tokens
 
     lowered = en.lower()
+    document_lowered = document_english.lower()
     letters = re.sub(r"[^a-z]", "", lowered)
     words = set(re.findall(r"[a-z]+", lowered))
     found = []
     position = 0
+    unknown: list[tuple[int, str]] = []  # names the tagger finds that CC-CEDICT lacks whole
+    tag_of: dict[int, str] = {}
     for token, tag in tagged_tokens(zh):
         start = zh.find(token, position)
         position = start + len(token) if start >= 0 else position
+        if tag in _NAME_TAGS and not (tag in _PLACE_TAGS and _place_names(token, definitions())):
+            unknown.append((start, token))
+            tag_of[start] = tag
         if tag == "nr" and 2 <= len(token) <= 3 and token[0] in _SURNAMES:
             if token in definitions():
                 continue  # a word the tagger takes for a name (谢谢, 张力, 高明, 夏威夷)
@@ -499,15 +557,25 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
                     found.append((token, f"{sorted(forms)[0].title()} in pinyin, not {wrong}"))
                 continue
             found.append((token, "no " + sorted(forms)[0].title()))
-        elif tag in ("ns", "nt", "nz"):
+        elif tag in _PLACE_TAGS:
             place = _place_names(token, definitions())
             if not place or _inside_word(zh, start, position):
                 continue
+            around = zh[start - 1 : start] if start else ""
+            if _inside_sound_name(token, around + zh[position : position + 1]):
+                continue  # 普拉|多 (Prado): a piece of a longer name by sound
             if _in_acronym(place, zh, position, en):
                 continue  # 中国电力 ↔ CPID: the place begins a name the English abbreviates
             stem = _PLACE_SUFFIX.sub("", token)
             spelt = pinyin_forms(stem) if len(stem) >= 2 else frozenset()
             if any(form in letters for form in spelt):
+                continue
+            heads = _name_heads(token) or _name_heads(stem)
+            if heads:
+                # Every word of one of its names (People's Bank of China, not "People's Bank
+                # of"); China for Chinese.
+                if not _rendered(token, heads, lowered, letters, en, document_english):
+                    found.append((token, f"no {_shown(heads[0])}"))
                 continue
             if any(name.lower()[:4] in lowered for name in place):
                 continue  # Hangzhou, Asia; China for Chinese
@@ -516,12 +584,182 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
                 for a in _renderings_of(token)
             ):
                 continue  # 阿联酋 ↔ UAE, 美国 ↔ America
-            if any(name.lower() in document_english for name in place):
+            if any(name.lower() in document_lowered for name in place):
                 continue
             if any(token in acronym_headwords(a) for a in re.findall(r"\b[A-Z]{2,}\b", en)):
                 continue  # 麻省理工学院 ↔ MIT
             found.append((token, f"no {place[0]}"))
+    for word, renderings in _standing_names().items():
+        if word in zh and not any(
+            re.search(rf"(?<![a-z]){re.escape(r.lower())}", text)
+            for r in renderings
+            for text in (lowered, document_lowered)  # the document says China elsewhere
+        ):
+            found.append((word, f"no {renderings[0]}"))  # 我国: China, or the country
+    for offset, token in unknown:
+        before = zh[offset - 1 : offset] if offset else ""
+        if token[0] in "日月年" and before and (before.isdigit() or before in _ZH_NUMERALS):
+            continue  # 8日电: a dateline, not NEC (日电)
+        around = zh[offset - 1 : offset] + zh[offset + len(token) : offset + len(token) + 1]
+        if _inside_sound_name(token, around):
+            continue
+        for start, end, word, heads in _dictionary_names(token):
+            if tag_of[offset] in _COMMON_TAGS and all(len(h) < 2 for h in heads):
+                continue  # a common noun's tag, one word: 电视剧 "TV series" is no name
+            start, end = start + offset, end + offset
+            if _inside_sound_name(word, zh[start - 1 : start] + zh[end : end + 1]):
+                continue  # 普拉|多博物馆 (the Prado): a piece of a longer name by sound
+            if _rendered(word, heads, lowered, letters, en, document_english):
+                continue
+            if _in_acronym([w for head in heads for w in head], zh, end, en):
+                continue
+            found.append((word, f"no {_shown(heads[0])}"))
     return found
+
+
+def _shown(head: tuple[str, ...]) -> str:
+    return " ".join(w for w in head if w != "of")
+
+
+@lru_cache(maxsize=1)
+def _standing_names() -> dict[str, list[str]]:
+    """Common words that stand for a name (我国 is China), from data/names.json."""
+    from tm.checks.names import _policy
+
+    table = _policy().get("standing", {})
+    assert isinstance(table, dict)
+    return {k: list(v) for k, v in table.items() if not k.startswith("_")}
+
+
+#: jieba's tags for names: of places, organisations, other proper nouns, transliterated names,
+#: and abbreviations (欧盟, 亚运会 are "j").
+_PLACE_TAGS = frozenset({"ns", "nt", "nz"})
+_COMMON_TAGS = frozenset({"n", "t"})  # nouns and time words: 教育部, 国庆
+_NAME_TAGS = _PLACE_TAGS | {"nrt", "j"} | _COMMON_TAGS
+_ZH_NUMERALS = frozenset("〇一二三四五六七八九十两")
+
+
+def _inside_sound_name(token: str, around: str) -> bool:
+    """A piece of a longer name by sound (伊|维拉 for Iweala): a transliteration character or
+    a middle dot touches it."""
+    return any(ch in _TRANSLITERATION or ch == "·" for ch in around) and all(
+        ch in _TRANSLITERATION for ch in token
+    )
+
+
+_HEAD = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|the|for|de|du)\s+)*[A-Z][\w'’.-]*)*")
+_NOT_HEAD_WORDS = frozenset({"The", "Of", "And"})
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_heads(word: str) -> tuple[tuple[str, ...], ...]:
+    """The names a CC-CEDICT headword stands for, as the capitalised words each definition
+    starts with (欧盟: European Union, EU; 亚运会: Asian Games; 杭州: Hangzhou), or none when
+    the headword is also a common word (大兴 "to go in for something in a big way", 我国 "our
+    country") or only an abbreviation or a variant."""
+    from tm.lexicon.cedict import definitions
+
+    heads = []
+    for definition in definitions().get(word, ()):
+        definition = re.sub(r"^\([^)]*\)\s*", "", definition.strip())  # (China) National...
+        if definition.startswith(("abbr.", "variant of", "see ", "CL:", "old ", "also ")):
+            continue
+        if not definition[:1].isupper():
+            return ()
+        # The state an official name belongs to is left out in English as in Chinese (the
+        # State Council Information Office of the People's Republic of China).
+        definition = re.sub(r"\s+of the People's Republic of China\b|\s+\(PRC\)", "", definition)
+        match = _HEAD.match(definition)
+        words = tuple(
+            w.removesuffix("'s").removesuffix("’s").strip(".")
+            for w in (match.group().split() if match else ())
+            if w[:1].isupper() and w not in _NOT_HEAD_WORDS
+        )
+        words = tuple(w for w in words if len(w) >= 3 or (len(w) >= 2 and w.isupper()))
+        if words:
+            # A name joined by "of" (Ministry of Education) is not a given name and surname:
+            # its last word alone does not render it (marked by a trailing "of").
+            connected = match is not None and bool(
+                re.search(r"\s(?:of|for|de|du)\s", match.group())
+            )
+            heads.append((*words, "of") if connected else words)
+    return tuple(heads)
+
+
+def _dictionary_names(zh: str) -> list[tuple[int, int, str, tuple[tuple[str, ...], ...]]]:
+    """The names in Chinese text that CC-CEDICT knows (华为, 欧盟, 亚运会, 阿布扎比), by the
+    longest headword at each place, left to right: the tagger leaves many untagged or glued
+    to a common word (华为公司, 日本央行)."""
+    from tm.lexicon.cedict import definitions
+
+    table = definitions()
+    found = []
+    i = 0
+    while i < len(zh):
+        if not _HAN.match(zh[i]):
+            i += 1
+            continue
+        size = next((n for n in range(min(8, len(zh) - i), 1, -1) if zh[i : i + n] in table), 0)
+        if not size:
+            i += 1
+            continue
+        word = zh[i : i + size]
+        heads = _name_heads(word)
+        if heads:
+            found.append((i, i + size, word, heads))
+        i += size
+    return found
+
+
+def _rendered(
+    word: str,
+    heads: tuple[tuple[str, ...], ...],
+    lowered: str,
+    letters: str,
+    en: str,
+    document_english: str,
+) -> bool:
+    """Whether the English renders a name CC-CEDICT knows: two words in three of one of its
+    names (China for Chinese too), its pinyin, an acronym for it; or the document names it
+    elsewhere (a later "the bloc" for 欧盟)."""
+    from tm.lexicon.cedict import acronym_headwords
+    from tm.lexicon.pinyin import pinyin_forms
+
+    def has(text: str, name: str) -> bool:
+        # China for Chinese, Lebanon for Lebanese, "the statistics bureau"; a short word with
+        # its capital (eight-day is not National Day).
+        stem = name[: len(name) - 2 if len(name) >= 6 else max(3, len(name) - 1)]
+        short = len(name) <= 4 and stem[:1].isupper() and not text.islower()
+        flags = 0 if short else re.IGNORECASE
+        pattern = rf"(?<![A-Za-z]){re.escape(stem[0])}(?i:{re.escape(stem[1:])})"
+        return re.search(pattern, text, flags) is not None or stem.upper() in text
+
+    def names(text: str, head: tuple[str, ...]) -> bool:
+        # Two words in three (European Commission for the Commission of the European Union),
+        # or one of a two-word name (Kepler for Johannes Kepler, the Pacific for the Pacific
+        # Ocean), but not of a name joined by "of" (Ministry of Education).
+        words = [w for w in head if w != "of"]
+        present = [has(text, w) for w in words]
+        if 3 * sum(present) >= 2 * len(words):
+            return True
+        return len(words) == 2 and head[-1] != "of" and any(present)
+
+    if any(names(en, head) for head in heads):
+        return True
+    stem = _PLACE_SUFFIX.sub("", word)
+    if len(stem) >= 2 and any(form in letters for form in pinyin_forms(stem)):
+        return True
+    if any(
+        re.search(rf"(?<![a-z]){re.escape(fold(a))}(?![a-z])", lowered)
+        for a in _renderings_of(word)
+    ):
+        return True
+    initials = {"".join(w[0] for w in head) for head in heads}
+    if any(
+        a in initials and word in acronym_headwords(a) for a in re.findall(r"\b[A-Z]{2,}\b", en)
+    ):
+        return True  # 麻省理工学院 ↔ MIT (not 阿布扎比 ↔ UAE, whose capital it is)
+    return any(names(document_english, head) for head in heads)
 
 
 def _in_acronym(place: list[str], zh: str, end: int, en: str) -> bool:

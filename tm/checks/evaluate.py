@@ -20,6 +20,7 @@ EXPECTED = {
     "untranslated": "untranslated",
     "traditional": "script-mixed",
     "missing-term": "term-missing",
+    "dropped-name": "entity-missing",
 }
 
 

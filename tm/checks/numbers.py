@@ -151,6 +151,11 @@ def _converted(text: str, pattern: re.Pattern[str]) -> set[str]:
 
 
 _DIGIT = re.compile(r"[0-9\uff10-\uff19]")
+#: Counts and multiples in words are demanded too (两次 is not "four times"): a pair without
+#: a digit is read when it may hold one.
+_COUNT_HINT = re.compile(
+    r"[次遍倍番]|\b(?:twice|thrice|times|\w+fold|doubl\w*|tripl\w*|quadrupl\w*)\b", re.IGNORECASE
+)
 
 #: Kinds of number a translator may add from the rest of the document: the month of a bare 10日
 #: (“December 10”), the year of a dateline, the ordinal of a congress (十九届四中全会 … "the
@@ -222,7 +227,9 @@ def _implied(
 def check_numbers(pair: CheckPair, context: Context) -> Iterator[Finding]:
     # Only numbers written in digits are demanded and only dates with digits are judged: a
     # pair without a digit has nothing to report (most sentences).
-    if not _DIGIT.search(pair.source) and not (pair.target and _DIGIT.search(pair.target)):
+    # Counts in words (两次, twice) are the exception.
+    texts = (pair.source, pair.target or "")
+    if not any(_DIGIT.search(t) or _COUNT_HINT.search(t) for t in texts):
         return
     if pair.bilingual and pair.target is not None and pair.target_lang is not None:
         seen = _document(context, pair.document)

@@ -329,6 +329,10 @@ _Q_ZH_PERCENT = re.compile(
 )
 _Q_ZH_FRACTION = re.compile(rf"(\d+|[{_ZN}]+)\s*分之\s*(\d+|[{_ZN}]+)")
 _Q_ZH_MULTIPLE = re.compile(rf"(增长|增加|提高|上升|扩大|翻)?了?\s*(\d+(?:\.\d+)?|[{_ZN}]+)\s*倍")
+#: 翻一番 doubles, 翻两番 quadruples (each 番 doubles again); 翻番 alone is "doubled".
+_Q_ZH_DOUBLINGS = re.compile(rf"翻了?\s*(?:(近|约)?\s*([{_ZN}]+|\d+)\s*)?番")
+#: Counts: 两次 "twice", 三遍 "three times"; 第三次 is an ordinal, "the third time".
+_Q_ZH_COUNT = re.compile(rf"(第)?\s*(\d+|[{_ZN}]+)\s*[次遍](?!日|年|月|要|序|级|生|元|贷)")
 _Q_ZH_SECONDS = re.compile(r"(\d+)\s*秒\s*(\d{1,3})(?![\d.])")
 _Q_ZH_MIXED = re.compile(r"(\d+)\s*万\s*(\d{1,4})(?![\d.,]|\s*[万亿千])")
 _Q_ZH_ARABIC = re.compile(
@@ -433,19 +437,53 @@ def chinese_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
             ),
         )
         reader.mask(m.start(), m.end())
+    for m in reader.each_if("doubling", _Q_ZH_DOUBLINGS):
+        times = _zh_value(m.group(2)) if m.group(2) else 1.0
+        if times is None or times > 10:
+            continue
+        value = 2.0**times
+        reader.add(
+            m.start(),
+            m.end(),
+            value,
+            kind="multiple",
+            alternatives=frozenset({canonical((value - 1) * 100)}),  # doubled: up 100 %
+        )
+        reader.mask(m.start(), m.end())
     for m in reader.each_if("multiple", _Q_ZH_MULTIPLE):
         value = _zh_value(m.group(2))
         if value is None:
             continue
-        # 增长2倍 is, strictly, "to three times"; translators write either.
-        alternatives = {canonical(value + 1)} if m.group(1) else set()
+        if m.group(1):
+            # 增长2倍 is, strictly, "to three times" (up 200 %); translators write either.
+            alternatives = {canonical(value + 1), canonical(value * 100)}
+        else:
+            # 是去年的3倍: three times last year's, up 200 %.
+            alternatives = {canonical((value - 1) * 100)} if value > 1 else set()
         reader.add(
             m.start(2),
             m.end(),
             value,
             kind="multiple",
-            explicit=m.group(2)[0].isdigit(),
+            # A multiple in numerals is demanded as digits are (两倍, 三倍), but not 一倍
+            # standing alone, which is as often "as much" as a number.
+            explicit=m.group(2)[0].isdigit() or value >= 2 or bool(m.group(1)),
             alternatives=frozenset(alternatives),
+        )
+        reader.mask(m.start(), m.end())
+    for m in reader.each_if("count", _Q_ZH_COUNT):
+        value = _zh_value(m.group(2))
+        if value is None or value < 1:
+            continue
+        ordinal = bool(m.group(1))
+        reader.add(
+            m.start(2) if not ordinal else m.start(),
+            m.end(),
+            value,
+            kind="ordinal" if ordinal else "count",
+            # 两次 is demanded as "twice" or "two"; 一次 is as often "a" or "one-off", and
+            # 第三次 is often "again" or "another".
+            explicit=(m.group(2).isdigit() or value >= 2) and not ordinal,
         )
         reader.mask(m.start(), m.end())
     for m in reader.each_if("seconds", _Q_ZH_SECONDS):  # 9秒97 is 9.97 seconds
@@ -534,7 +572,12 @@ _MULTIPLES_EN = {
     "quadruple": 4,
     "quadrupled": 4,
     "quadruples": 4,
+    "quadrupling": 4,
 }
+#: The multiplicative words demanded of the other side.
+_DEMANDED_MULTIPLES = frozenset(
+    w for w in _MULTIPLES_EN if w in ("twice", "thrice") or w.endswith(("ed", "es", "ing"))
+)
 _NUMBER_WORD = "|".join([*_UNITS_EN, *_TENS_EN, *_SCALES_EN, "a", "and"])
 _Q_EN_WORDS = re.compile(
     rf"\b(?:{'|'.join([*_UNITS_EN, *_TENS_EN])}|a)(?:(?:[\s-]+)(?:{_NUMBER_WORD}))*\b",
@@ -557,7 +600,9 @@ _Q_EN_PERCENT = re.compile(
 )
 _Q_EN_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
 _Q_EN_FOLD = re.compile(r"\b(\d+|" + "|".join(_UNITS_EN) + r")[\s-]?fold\b", re.IGNORECASE)
-_Q_EN_TIMES = re.compile(r"\b(\d+(?:\.\d+)?)\s+times\b", re.IGNORECASE)
+_Q_EN_TIMES = re.compile(
+    r"\b(\d+(?:\.\d+)?|" + "|".join([*_UNITS_EN, *_TENS_EN]) + r")\s+times\b", re.IGNORECASE
+)
 _Q_EN_NUMBER = re.compile(
     r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?)(?:[\s-]*(thousand|million|billion|trillion|mn|bn)\b)?",
     re.IGNORECASE,
@@ -576,6 +621,8 @@ _NEEDS = {
     "percent": "百%\uff05成",
     "fraction": "之",
     "multiple": "倍",
+    "doubling": "番",
+    "count": "次遍",
     "seconds": "秒",
     "wan": "万萬",
     "yi": "亿億",
@@ -670,8 +717,14 @@ def english_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
     for pattern in (_Q_EN_FOLD, _Q_EN_TIMES):
         for m in reader.each(pattern):
             word = m.group(1).lower()
-            value = float(_UNITS_EN[word]) if word in _UNITS_EN else _num(word)
-            reader.add(m.start(), m.end(), value, kind="multiple", explicit=word[0].isdigit())
+            value = float({**_UNITS_EN, **_TENS_EN}.get(word) or _num(word))
+            # "four times", "threefold" are demanded as digits are (两次 is not four times);
+            # "one time" is not.
+            explicit = word[0].isdigit() or value >= 2
+            more = frozenset({canonical((value - 1) * 100)}) if value > 1 else frozenset()
+            reader.add(
+                m.start(), m.end(), value, kind="multiple", explicit=explicit, alternatives=more
+            )
             reader.mask(m.start(), m.end())
     for m in reader.each(_Q_EN_NUMBER):
         value = _num(m.group(1))
@@ -681,7 +734,17 @@ def english_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
         reader.mask(m.start(), m.end())
     lowered = reader.text.lower()
     for m in _Q_EN_MULTIPLE_WORD.finditer(lowered):
-        reader.add(m.start(), m.end(), _MULTIPLES_EN[m.group()], kind="multiple", explicit=False)
+        value = _MULTIPLES_EN[m.group()]
+        reader.add(
+            m.start(),
+            m.end(),
+            value,
+            kind="multiple",
+            # twice, thrice and the verbs (doubled, tripled) are counts a translation keeps;
+            # "once" is as often "when", and "double", "triple" adjectives (a double room).
+            explicit=m.group() in _DEMANDED_MULTIPLES,
+            alternatives=frozenset({canonical((value - 1) * 100)}) if value > 1 else frozenset(),
+        )
     for m in _Q_EN_ORDINAL_WORD.finditer(lowered):
         reader.add(m.start(), m.end(), _ORDINALS_EN[m.group()], kind="ordinal", explicit=False)
     for m in reader.each(_Q_EN_WORDS):
