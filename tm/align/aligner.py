@@ -26,11 +26,14 @@ cost grows linearly with length; the band's cells are scored with numpy, many ro
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -257,7 +260,27 @@ def alignment_of(beads: list[Bead], source_lang: str, target_lang: str, **extra:
     return Alignment(beads, langs.canonical(source_lang), langs.canonical(target_lang), signature)
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while an alignment runs: the evidence is hundreds of
+    thousands of small lists and tuples, none in a cycle, and each full collection also walks
+    the dictionary tables loaded beside them (a sixth of the CPU time on 11,000 sentences).
+    Whoever had paused it already keeps it paused."""
+    paused = not gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if not paused:
+            gc.enable()
+
+
 def _align(zh: list[str], en: list[str], terms: dict[str, frozenset[str]]) -> list[Bead]:
+    with _no_cycle_collection():
+        return _align_pair(zh, en, terms)
+
+
+def _align_pair(zh: list[str], en: list[str], terms: dict[str, frozenset[str]]) -> list[Bead]:
     cal = calibration()
     n, m = len(zh), len(en)
     if n == 0 or m == 0:
