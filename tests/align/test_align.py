@@ -324,3 +324,43 @@ def test_an_english_only_block_is_left_alone(release: str, middle: bool) -> None
     assert {((), (before + k,)) for k in range(len(block))} <= beads
     after = [(s, tuple(j + len(block) if j >= before else j for j in t)) for s, t in gold]
     assert len(beads & set(after)) >= len(gold) - 1
+
+
+def test_window_tables_count_a_word_once_across_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The band's evidence tables, laid out many sentences at a time, say for each run of
+    1-4 sentences how much weight it explains, a word found twice in the run counted once."""
+    from tm.align import band
+
+    monkeypatch.setattr(band, "WINDOW_BATCH", 2)  # three sentences: a batch boundary inside
+    # Sentence 0: a name found in English sentences 3 and 4, a common word in 1, 3, 6, 9.
+    items = [
+        [(4.0, [3, 4]), (0.5, [1, 3, 6, 9])],
+        [],
+        [(2.0, [12])],
+    ]
+    tables = band._windows_hits(items, [2, 0, 10], [6, 0, 14], 4)
+    # Runs starting at 2..5: one sentence (y=1), then 2, 3 and 4 sentences.
+    assert tables[0][0].tolist() == [0.0, 4.5, 4.0, 0.0]
+    assert tables[0][1].tolist() == [4.5, 4.5, 4.0, 0.5]
+    assert tables[0][3].tolist() == [4.5, 4.5, 4.5, 0.5]
+    assert tables[1].shape == (4, 0)
+    assert tables[2][0].tolist() == [0.0, 0.0, 2.0, 0.0]
+    assert tables[2][2].tolist() == [2.0, 2.0, 2.0, 0.0]
+
+
+def test_a_free_translation_gets_a_wider_length_model() -> None:
+    """The second pass takes the length model's spread from the document pair: a close
+    translation (a news release) narrower than the calibration's, the freest MAC-Dev chapter
+    (Minford's Deer and the Cauldron) wider."""
+    from tm.align.aligner import _Evidence, _pair_spread, calibration
+
+    def spread(corpus: Path, doc: str) -> float:
+        zh = (corpus / "zh" / doc).read_text(encoding="utf-8").splitlines()
+        en = (corpus / "en" / doc).read_text(encoding="utf-8").splitlines()
+        beads = align_segments(zh, en, source_lang="zh", target_lang="en").beads
+        return _pair_spread(_Evidence(zh, en, {}), beads, calibration())
+
+    sigma = float(calibration()["log_length_ratio_sd"])  # type: ignore[arg-type]
+    assert spread(ROOT / "corpora" / "news-gold", "001") < 0.8 * sigma
+    if MAC.is_dir():
+        assert spread(MAC, "002") > 1.15 * sigma

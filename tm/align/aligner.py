@@ -4,7 +4,8 @@ A bead joins a run of 0-4 sentences on one side to a run on the other (1-1, 1-2,
 Its cost adds five calibrated terms (tm/align/calibration.json):
 - the bead type's prior (literary and news Chinese -> English has many 1-2 and 1-3 beads);
 - length: English runs about 3.9 characters per Chinese character, log-normally, with less
-  spread for longer beads;
+  spread for longer beads; the mean follows the document pair's ratio, and a second pass takes
+  the spread from the first pass's beads (a free translation spreads more than a close one);
 - lexical evidence, both ways: how much of the Chinese (by CC-CEDICT glosses, the memory's
   terms, numbers and Latin names) is found in the English, and how much of the English is
   explained by the Chinese. Each word counts by how rare its evidence is in the whole other
@@ -25,11 +26,14 @@ cost grows linearly with length; the band's cells are scored with numpy, many ro
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -52,6 +56,9 @@ ANCHOR_HITS = 2
 #: path by a few sentences at most (the same beads on MAC-Dev, news-gold and the benchmark
 #: corpus at 10, 15 or 30), and a path along the band's edge still moves the band.
 REFINE_WIDTH = 15
+#: How many beads the calibration's length spread counts as, beside a document pair's own
+#: (`_pair_spread`): a short document keeps close to it, a chapter's 200 beads outweigh it.
+SPREAD_PRIOR_BEADS = 10
 _NUMERIC = re.compile(r"[\d.,０-９零〇一二两三四五六七八九十百千万亿]+")
 
 
@@ -247,13 +254,33 @@ def alignment_of(beads: list[Bead], source_lang: str, target_lang: str, **extra:
         "tool": f"tm {tm.__version__}",
         "segmenter": SEGMENTER,
         "lexicon": lexicon.LEXICON,
-        "calibration": "mac-dev-5",
+        "calibration": "mac-dev-6",
         **extra,
     }
     return Alignment(beads, langs.canonical(source_lang), langs.canonical(target_lang), signature)
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while an alignment runs: the evidence is hundreds of
+    thousands of small lists and tuples, none in a cycle, and each full collection also walks
+    the dictionary tables loaded beside them (a sixth of the CPU time on 11,000 sentences).
+    Whoever had paused it already keeps it paused."""
+    paused = not gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if not paused:
+            gc.enable()
+
+
 def _align(zh: list[str], en: list[str], terms: dict[str, frozenset[str]]) -> list[Bead]:
+    with _no_cycle_collection():
+        return _align_pair(zh, en, terms)
+
+
+def _align_pair(zh: list[str], en: list[str], terms: dict[str, frozenset[str]]) -> list[Bead]:
     cal = calibration()
     n, m = len(zh), len(en)
     if n == 0 or m == 0:
@@ -262,9 +289,60 @@ def _align(zh: list[str], en: list[str], terms: dict[str, frozenset[str]]) -> li
     beads = _search(evidence, cal, None)
     learned = _learn(evidence, beads, float(cal["learn_min_score"]), float(cal["learn_min_dice"]))  # type: ignore[arg-type]
     if learned:
+        # The second pass also takes the length model's spread from the document pair.
+        cal = {**cal, "log_length_ratio_sd": _pair_spread(evidence, beads, cal)}
         evidence = _Evidence(zh, en, terms, learned, evidence)
         beads = _search(evidence, cal, _rows(beads, n))
     return [_rescored(evidence, bead) for bead in beads]
+
+
+def _length_mean(evidence: _Evidence, cal: dict[str, object]) -> float:
+    """The mean log character ratio of a bead. Translators differ in how many words they use
+    (as Gale and Church estimate c per text): the mean follows the document pair's own ratio,
+    which the calibration's mean per bead stood below by a fixed offset on its own data."""
+    ratio = math.log(float(evidence.en_chars.sum()) / float(evidence.zh_chars.sum()))
+    mean, overall = float(cal["log_length_ratio_mean"]), float(cal["log_length_ratio_global"])  # type: ignore[arg-type]
+    return mean + ratio - overall
+
+
+def _pair_spread(evidence: _Evidence, beads: list[Bead], cal: dict[str, object]) -> float:
+    """The length model's spread for this document pair: the calibration's, scaled by how far
+    the first pass's beads spread in the model's own units against how far they spread on the
+    calibration's data (`first_pass_spread`). A free translation (MAC-Dev's chapter 002, the
+    Deer and the Cauldron) spreads half as much again as a close one, and the spread measured
+    on other chapters holds its length model too tight. A prior worth `SPREAD_PRIOR_BEADS`
+    beads keeps a short document near the calibration."""
+    sigma = float(cal["log_length_ratio_sd"])  # type: ignore[arg-type]
+    usual = float(cal["first_pass_spread"])  # type: ignore[arg-type]
+    z = _residuals(evidence, beads, cal)
+    if len(z) < 2:
+        return sigma
+    squares = float(((z - z.mean()) ** 2).sum())
+    spread = math.sqrt((SPREAD_PRIOR_BEADS * usual**2 + squares) / (SPREAD_PRIOR_BEADS + len(z)))
+    return sigma * spread / usual
+
+
+def _residuals(evidence: _Evidence, beads: list[Bead], cal: dict[str, object]) -> Any:
+    """Each bead's log character ratio in the length model's units (its distance from the
+    mean over its spread); beads with an empty side are left out."""
+    import numpy as np
+
+    sigma = float(cal["log_length_ratio_sd"])  # type: ignore[arg-type]
+    reference = float(cal["length_reference"])  # type: ignore[arg-type]
+    full = [b for b in beads if b.src and b.tgt]
+    zh_chars = np.array([sum(evidence.zh_chars[i] for i in b.src) for b in full])
+    en_chars = np.array([sum(evidence.en_chars[j] for j in b.tgt) for b in full])
+    mean = _length_mean(evidence, cal)
+    return (np.log(en_chars / zh_chars) - mean) / (sigma * np.sqrt(reference / zh_chars))
+
+
+def first_pass_residuals(zh: list[str], en: list[str]) -> list[float]:
+    """The first pass's beads of a document pair as `_residuals`: how calibration.json's
+    `first_pass_spread` is measured (their spread about each document's own mean, pooled over
+    MAC-Dev's chapters; benchmarks/align_heldout.py measures it on five chapters of six)."""
+    evidence = _Evidence(zh, en, {})
+    z = _residuals(evidence, _search(evidence, calibration(), None), calibration())
+    return [float(v) for v in z - z.mean()] if len(z) else []
 
 
 def _support(evidence: _Evidence, bead: Bead) -> float:
@@ -448,12 +526,7 @@ def _band_search(
 
     from tm.align.band import band_search
 
-    mu, sigma = float(cal["log_length_ratio_mean"]), float(cal["log_length_ratio_sd"])  # type: ignore[arg-type]
-    # Translators differ in how many words they use (as Gale and Church estimate c per text):
-    # the mean follows the document pair's own ratio, which the calibration's mean per bead
-    # stood below by a fixed offset on its own data.
-    ratio = math.log(float(evidence.en_chars.sum()) / float(evidence.zh_chars.sum()))
-    mu += ratio - float(cal["log_length_ratio_global"])  # type: ignore[arg-type]
+    mu, sigma = _length_mean(evidence, cal), float(cal["log_length_ratio_sd"])  # type: ignore[arg-type]
     a, b = float(cal["length_weight"]), float(cal["lexical_weight"])  # type: ignore[arg-type]
     counts: dict[str, int] = cal["bead_counts"]  # type: ignore[assignment]
     total = sum(counts.values())
