@@ -8,6 +8,7 @@ import pytest
 
 from tm.fuzzy.concordance import concordance, phrase_spans
 from tm.memory import Store
+from tm.model import Unit, Variant
 
 from .conftest import memory_of
 
@@ -49,3 +50,65 @@ def test_phrase_spans_fold_case_and_width() -> None:
     assert phrase_spans("ENERGY", "Energy storage") == [[0, 6]]
     assert phrase_spans("\uff25nergy", "energy") == [[0, 6]]
     assert phrase_spans("", "energy") == []
+
+
+NEWS = Path(__file__).resolve().parents[2] / "corpora" / "zh-en-news" / "pairs.tsv"
+
+
+def _news_pairs() -> list[tuple[str, str]]:
+    rows = [line.split("\t") for line in NEWS.read_text(encoding="utf-8").splitlines()[1:]]
+    return [(en.strip(), zh) for _id, _doc, zh, en in rows]
+
+
+def _scan(store: Store, phrase: str, lang: str) -> list[tuple[int, list[list[int]]]]:
+    """Every segment holding the phrase, found the slow way: each text checked."""
+    side = 0 if lang == "en" else 1
+    found = []
+    for stored in store.units(kind="segment"):
+        text = stored.unit.variants[side].text
+        spans = phrase_spans(phrase, text)
+        if spans:
+            found.append(((len(text), stored.id), (stored.id, spans)))
+    return [hit for _key, hit in sorted(found)]
+
+
+def test_phrases_found_through_the_index_are_those_a_scan_finds(tmp_path: Path) -> None:
+    """Two tokens or more go through the fuzzy index's bigrams: the same hits, spans and
+    order as checking every stored text, for English word runs and Chinese character runs."""
+    pairs = _news_pairs()
+    store = memory_of(tmp_path, pairs)
+    phrases = {
+        "percent year on year",
+        "the National Bureau",
+        "said on",
+        "国家统计局",
+        "同比",
+        "亿元",
+    }
+    for en, zh in pairs[::9]:
+        words = en.split()
+        phrases.add(" ".join(words[1:3]))
+        phrases.add(zh[2:5])
+    for phrase in sorted(phrases):
+        lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in phrase) else "en"
+        hits = concordance(store, phrase, lang=lang, limit=1000)
+        assert [(hit.unit, hit.spans) for hit in hits] == _scan(store, phrase, lang), phrase
+    assert len(concordance(store, "percent year on year", limit=1000)) > 3
+
+
+def test_the_index_follows_edits_and_deletions(tmp_path: Path) -> None:
+    store = memory_of(tmp_path, PAIRS)
+    (hit,) = concordance(store, "energy storage")
+    store.delete(hit.unit)
+    assert concordance(store, "energy storage") == []
+    assert concordance(store, "请向工作人员") != []
+    assert concordance(store, "不存在的短语") == []
+    (mask,) = concordance(store, "the staff")
+    store.replace(
+        mask.unit,
+        Unit(
+            (Variant("en", ("Ask the crew for help.",)), Variant("zh-Hans", ("请向乘务员求助。",)))
+        ),
+    )
+    assert concordance(store, "the staff") == []
+    assert [hit.unit for hit in concordance(store, "the crew")] == [mask.unit]

@@ -12,7 +12,7 @@ from typing import Any
 
 from tm import lang as langs
 from tm.fuzzy.match import query_language
-from tm.fuzzy.score import tokens
+from tm.fuzzy.score import index_tokens, tokens
 from tm.text.variants import to_simplified, to_traditional
 
 #: Stored texts read per surface form of the query, before whole-token checks.
@@ -51,25 +51,66 @@ def concordance(
     store: Any, text: str, *, lang: str | None = None, limit: int = 10
 ) -> list[ConcordanceHit]:
     """Segments containing `text` as whole tokens, shortest first (then by unit id), each
-    with its translation and the spans of the hits."""
+    with its translation and the spans of the hits.
+
+    A phrase of two tokens or more (two Chinese characters, two English words) is found
+    through the fuzzy index: the units holding all its bigrams, shortest first, checked on
+    their text. A one-token query is scanned for with LIKE (the index keeps no single tokens),
+    which stops at `SCAN_LIMIT` texts."""
     if not text.strip():
         return []
     query_lang = langs.canonical(lang or query_language(text))
     primary = langs.primary(query_lang)
-    ids: set[int] = set()
-    for form in {text.strip(), to_simplified(text.strip()), to_traditional(text.strip())}:
-        ids.update(unit_id for unit_id, _plain in store.concordance(form, primary, SCAN_LIMIT))
+    candidates = _indexed(store, text.strip(), primary)
+    shortest_first = candidates is not None
+    if candidates is None:
+        found: set[int] = set()
+        for form in {text.strip(), to_simplified(text.strip()), to_traditional(text.strip())}:
+            found.update(
+                unit_id for unit_id, _plain in store.concordance(form, primary, SCAN_LIMIT)
+            )
+        candidates = sorted(found)
     hits: list[tuple[tuple[int, int], ConcordanceHit]] = []
-    for stored in store.units(ids=ids):
-        unit = stored.unit
-        source = next((v for v in unit.variants if langs.primary(v.lang) == primary), None)
-        if source is None:
-            continue
-        spans = phrase_spans(text, source.text)
-        target = next((v for v in unit.variants if langs.primary(v.lang) != primary), None)
-        if not spans or target is None:
-            continue
-        hit = ConcordanceHit(source.text, target.text, stored.id, spans, source.lang, target.lang)
-        hits.append(((len(source.text), stored.id), hit))
+    for start in range(0, len(candidates), CHECK_BATCH):
+        for stored in store.units(ids=candidates[start : start + CHECK_BATCH]):
+            hit = _hit(stored.id, stored.unit, text, primary)
+            if hit is not None:
+                hits.append(((len(hit.source), stored.id), hit))
+        if shortest_first and len(hits) >= limit:
+            break  # indexed candidates come shortest first: enough are found
     hits.sort(key=lambda pair: pair[0])
     return [hit for _key, hit in hits[:limit]]
+
+
+#: Candidates checked at a time; an indexed search stops after the batch that fills the page.
+CHECK_BATCH = 200
+
+
+def _indexed(store: Any, text: str, primary: str) -> list[int] | None:
+    """Candidate units from the fuzzy index, shortest first; None when the index cannot say
+    (a one-token query, a memory without the index)."""
+    from tm.fuzzy.index import namespace, phrase_gram_ids
+
+    if not hasattr(store, "fuzzy_containing"):
+        return None
+    folded = index_tokens(text)
+    if len(folded) < 2:
+        return None
+    store.ensure_fuzzy_index()
+    grams = phrase_gram_ids(namespace(primary, "segment"), folded)
+    counts = store.fuzzy_gram_counts(grams)
+    if len(counts) < len(grams):
+        return []  # a bigram no stored text holds: nothing contains the phrase
+    rarest = sorted(grams, key=lambda gram: (counts[gram], gram))[:4]
+    return list(store.fuzzy_containing(rarest, SCAN_LIMIT))
+
+
+def _hit(unit_id: int, unit: Any, text: str, primary: str) -> ConcordanceHit | None:
+    source = next((v for v in unit.variants if langs.primary(v.lang) == primary), None)
+    if source is None:
+        return None
+    spans = phrase_spans(text, source.text)
+    target = next((v for v in unit.variants if langs.primary(v.lang) != primary), None)
+    if not spans or target is None:
+        return None
+    return ConcordanceHit(source.text, target.text, unit_id, spans, source.lang, target.lang)

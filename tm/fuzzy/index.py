@@ -35,6 +35,17 @@ def gram_ids(ns: str, folded: list[str]) -> set[int]:
     }
 
 
+def phrase_gram_ids(ns: str, folded: list[str]) -> list[int]:
+    """The grams every text containing the phrase `folded` holds (its inner bigrams, without
+    the start and end marks), in phrase order; none for a one-token phrase."""
+    prefix = ns + "\x1f"
+    grams = [
+        zlib.crc32(f"{prefix}{a}\x1f{b}".encode()) & 0x7FFFFFFF
+        for a, b in itertools.pairwise(folded)
+    ]
+    return list(dict.fromkeys(grams))
+
+
 def exact_key(ns: str, folded: list[str]) -> int:
     """A 63-bit hash of the folded text: exact copies (up to folding) share it."""
     digest = hashlib.blake2b((ns + "\x1f" + "\x1f".join(folded)).encode(), digest_size=8).digest()

@@ -1131,6 +1131,23 @@ class Store:
             return [(unit_id, plain) for unit_id, plain in rows]
         return [(unit_id, plain) for unit_id, plain in rows if wanted in plain.lower()][:limit]
 
+    def fuzzy_containing(self, grams: Sequence[int], limit: int) -> list[int]:
+        """Units whose texts hold every one of `grams` (rarest first: the first gram's posting
+        list is read, the others are probed by key), the shortest texts first, at most
+        `limit`: the candidates of a concordance, which the caller checks on the text."""
+        if not grams:
+            return []
+        joins = "".join(
+            f" JOIN fuzzy_gram g{n} ON g{n}.gram = ? AND g{n}.len = g0.len AND g{n}.unit = g0.unit"
+            for n in range(1, len(grams))
+        )
+        rows = self.db.execute(
+            f"SELECT g0.unit FROM fuzzy_gram g0{joins} WHERE g0.gram = ?"
+            " ORDER BY g0.len, g0.unit LIMIT ?",
+            (*grams[1:], grams[0], limit),
+        )
+        return list(dict.fromkeys(row[0] for row in rows))
+
     # -- access tokens (tm serve) -----------------------------------------------------------
     def add_token(self, token_id: str, name: str, role: str, digest: str) -> None:
         """Record a token by its public id and the hash of its secret; `UsageError` when the
