@@ -64,12 +64,14 @@ def concordance(
     candidates = _indexed(store, text.strip(), primary)
     shortest_first = candidates is not None
     if candidates is None:
-        found: set[int] = set()
+        # The scan returns each text: those holding the token whole, shortest first.
+        found: dict[int, int] = {}
         for form in {text.strip(), to_simplified(text.strip()), to_traditional(text.strip())}:
-            found.update(
-                unit_id for unit_id, _plain in store.concordance(form, primary, SCAN_LIMIT)
-            )
-        candidates = sorted(found)
+            for unit_id, plain in store.concordance(form, primary, SCAN_LIMIT):
+                if phrase_spans(text, plain):
+                    found[unit_id] = len(plain)
+        candidates = sorted(found, key=lambda unit_id: (found[unit_id], unit_id))
+        shortest_first = True
     hits: list[tuple[tuple[int, int], ConcordanceHit]] = []
     for start in range(0, len(candidates), CHECK_BATCH):
         for stored in store.units(ids=candidates[start : start + CHECK_BATCH]):
