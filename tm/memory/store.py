@@ -725,9 +725,9 @@ class Store:
         for unit_id, kind, lang_key, text, tags in items:
             key, length, gram_set = entries(text, lang_key, kind, tags)
             keys.append((key, unit_id))
-            for gram in gram_set:
-                grams.append((gram, length, unit_id))
-                counts[gram] = counts.get(gram, 0) + 1
+            grams.extend([(gram, length, unit_id) for gram in gram_set])
+        for gram, _length, _unit in grams:
+            counts[gram] = counts.get(gram, 0) + 1
         return keys, grams, counts
 
     def _index_units(self, units: Sequence[tuple[int, Unit]]) -> None:
