@@ -8,14 +8,14 @@ Queries (1,000): exact copies, fresh variations (not stored), 1-3 word / 1-2 cha
 queries, long ones (two sentences), and sentences from another domain (IWSLT TED talks, from
 ../shared/data) that have no good match; half English, half Chinese.
 
-Printed: build (import + index) time, database size, query latency p50/p95/p99 of
-`tm.fuzzy_matches` (min 75, limit 5), recall@1 against an exhaustive scan of every stored text
-with the same score, and that brute-force scan's own latency (rapidfuzz over every text,
-tokens encoded as characters so its C++ scorer runs at full speed).
+Printed per size: build (import + index) time, database size, query latency p50/p95/p99 of
+`tm.fuzzy_matches` (min 75, limit 5) and its CPU time (steadier on a shared machine), recall@1
+against an exhaustive scan of every stored text with the same score, and that brute-force
+scan's own latency (rapidfuzz over every text, tokens encoded as characters so its C++ scorer
+runs at full speed).
 
     python benchmarks/fuzzy_bench.py --units 100000
-    python benchmarks/fuzzy_bench.py --units 1000000 --db /tmp/fuzzy-1m.db   # reused if present
-    python benchmarks/fuzzy_bench.py --units 1000000 --db /tmp/fuzzy-1m.db --analyze
+    python benchmarks/fuzzy_bench.py --units 100000 1000000 --brute 250 --analyze  # memories reused
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ import statistics
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from tm.fuzzy.match import fuzzy_matches
 from tm.fuzzy.score import score_tokens, tokens
@@ -136,10 +137,14 @@ class Varier:
         return out[:count]
 
 
-def build(path: Path, count: int, pairs: list[tuple[str, str]]) -> float:
+def build(path: Path, count: int, pairs: list[tuple[str, str]], index: bool = True) -> float:
+    """Import `count` units in transactions of 20,000; without `index`, into a memory marked
+    as not indexed yet (as one made before the index existed), so no index row is written."""
     started = time.perf_counter()
     texts = Varier(pairs, seed=1).units(count)
     with Store(path) as store:
+        if not index:
+            store.db.execute("INSERT INTO fuzzy_state (pending) VALUES (1)")
         for start in range(0, len(texts), 20_000):
             with store.atomic():
                 store.put_many(
@@ -148,8 +153,26 @@ def build(path: Path, count: int, pairs: list[tuple[str, str]]) -> float:
                         for e, z in texts[start : start + 20_000]
                     ]
                 )
-            print(f"  {min(start + 20_000, count):,} units", flush=True)
     return time.perf_counter() - started
+
+
+def import_cost(count: int, pairs: list[tuple[str, str]]) -> None:
+    """The index's share of an import: the same units imported without it, then indexed in
+    one pass afterwards (what a memory made before the index gets on first use)."""
+    path = Path(f"/tmp/fuzzy-bench-{count}-later.db")
+    for old in path.parent.glob(path.name + "*"):
+        old.unlink()
+    seconds = build(path, count, pairs, index=False)
+    started = time.perf_counter()
+    with Store(path) as store:
+        store.ensure_fuzzy_index()
+    later = time.perf_counter() - started
+    print(
+        f"import of {count:,} units without the index: {seconds:.0f} s; "
+        f"indexed afterwards in one pass: {later:.0f} s"
+    )
+    for old in path.parent.glob(path.name + "*"):
+        old.unlink()
 
 
 def queries(store: Store, pairs: list[tuple[str, str]], count: int) -> list[tuple[str, str]]:
@@ -237,19 +260,22 @@ def analyze_document(store: Store, pairs: list[tuple[str, str]]) -> None:
         lines.append(rng.choice(far) if far else lines[len(lines) % 100])
     path = Path("/tmp/fuzzy-bench-release.txt")
     path.write_text("\n\n".join(lines[:10_000]) + "\n", encoding="utf-8")
-    started = time.perf_counter()
+    started, used = time.perf_counter(), time.process_time()
     report = analyze(store, [str(path)])
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - used
     bands = ", ".join(f"{b['band']} {b['segments']}" for b in report["total"]["bands"])
-    print(f"tm analyze, {report['total']['segments']:,} segments: {seconds:.0f} s ({bands})")
-    started = time.perf_counter()
+    print(
+        f"tm analyze, {report['total']['segments']:,} segments: {seconds:.0f} s "
+        f"(CPU {cpu:.0f} s; {bands})"
+    )
+    started, used = time.perf_counter(), time.process_time()
     result = pretranslate(store, str(path))
     data = render(result, ".tmx")
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - used
     matched = sum(1 for m in result.matches if m is not None)
     print(
-        f"tm pretranslate to TMX: {seconds:.0f} s ({matched:,} segments matched, "
-        f"{len(data) / 1e6:.1f} MB)"
+        f"tm pretranslate to TMX: {seconds:.0f} s (CPU {cpu:.0f} s; {matched:,} segments "
+        f"matched, {len(data) / 1e6:.1f} MB)"
     )
 
 
@@ -260,28 +286,46 @@ def percentile(values: list[float], p: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--units", type=int, default=100_000)
+    parser.add_argument(
+        "--units", type=int, nargs="+", default=[100_000], help="memory sizes, one after another"
+    )
     parser.add_argument("--queries", type=int, default=1000)
     parser.add_argument("--db", help="memory to build or reuse (default /tmp/fuzzy-bench-N.db)")
     parser.add_argument("--no-brute", action="store_true", help="skip the exhaustive scan")
     parser.add_argument(
+        "--import-cost",
+        action="store_true",
+        help="also import the smallest size without the index, then index it in one pass",
+    )
+    parser.add_argument(
         "--analyze",
         action="store_true",
-        help="also time tm analyze and tm pretranslate of a 10,000-segment document",
+        help="also time tm analyze and tm pretranslate of a 10,000-segment document (against "
+        "the largest memory)",
     )
     parser.add_argument(
         "--brute", type=int, help="scan exhaustively for this many of the queries only (all kinds)"
     )
     args = parser.parse_args()
-    path = Path(args.db or f"/tmp/fuzzy-bench-{args.units}.db")
+    if args.db and len(args.units) > 1:
+        parser.error("--db names one memory: give one size")
     pairs = base_pairs()
     print(
         f"{date.today()}, {platform.machine()}, {os.cpu_count()} cores (shared), "
         f"Python {platform.python_version()}; {len(pairs)} real sentence pairs varied"
     )
+    for units in args.units:
+        path = Path(args.db or f"/tmp/fuzzy-bench-{units}.db")
+        run(units, path, pairs, args, analyze=args.analyze and units == max(args.units))
+
+
+def run(units: int, path: Path, pairs: list[tuple[str, str]], args: Any, analyze: bool) -> None:
+    print(f"-- {units:,} units ({path})")
     if not path.exists():
-        seconds = build(path, args.units, pairs)
-        print(f"import + index of {args.units:,} units: {seconds:.0f} s")
+        seconds = build(path, units, pairs)
+        print(f"import + index of {units:,} units: {seconds:.0f} s")
+    if args.import_cost and units == min(args.units):
+        import_cost(units, pairs)
     size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
     print(f"database: {size / 1e6:,.0f} MB")
     store = Store(path)
@@ -289,22 +333,25 @@ def main() -> None:
     lang_of = {text: ("zh-Hans" if _HAN.search(text) else "en") for _k, text in asked}
     fuzzy_matches(store, asked[0][1])  # warm: OpenCC, page cache
     times: list[float] = []
+    cpu: list[float] = []
     found: list[int] = []
     for _kind, text in asked:
-        started = time.perf_counter()
+        started, used = time.perf_counter(), time.process_time()
         matches = fuzzy_matches(store, text, 75, 5)
         times.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - used) * 1000)
         found.append(matches[0].score if matches else 0)
     print(
         f"tm.fuzzy_matches, {len(asked)} queries: p50 {percentile(times, 0.5):.1f} ms, "
-        f"p95 {percentile(times, 0.95):.1f} ms, p99 {percentile(times, 0.99):.1f} ms"
+        f"p95 {percentile(times, 0.95):.1f} ms, p99 {percentile(times, 0.99):.1f} ms "
+        f"(CPU time: p50 {percentile(cpu, 0.5):.1f}, p95 {percentile(cpu, 0.95):.1f} ms)"
     )
     for kind in ("exact", "varied", "short", "long", "no-match"):
         mine = [t for t, (k, _q) in zip(times, asked, strict=True) if k == kind]
         print(
             f"  {kind:9} p50 {percentile(mine, 0.5):6.1f} ms  p95 {percentile(mine, 0.95):6.1f} ms"
         )
-    if args.analyze:
+    if analyze:
         analyze_document(store, pairs)
     if args.no_brute:
         return

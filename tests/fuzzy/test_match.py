@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 
 import tm
+from tm.fuzzy.score import score
 from tm.memory import Store, schema
 from tm.model import Term, Unit, Variant
+from tm.text.script import has_han
 
 from .conftest import memory_of
 
@@ -159,3 +161,38 @@ def test_an_old_memory_is_indexed_on_first_use(
                 Unit((Variant("en", ("A new sentence.",)), Variant("zh-Hans", ("新句子。",))))
             )
         assert tm.fuzzy_matches(store, "新句子。", 100)[0].target == "A new sentence."
+
+
+NEWS = Path(__file__).resolve().parents[2] / "corpora" / "news-gold"
+
+
+def _varied(text: str, seed: int, cut: str) -> str:
+    """`text` with the (seed mod n)-th and a second token replaced (words for English, split
+    on spaces; characters for Chinese): near-duplicates, as a release's memory holds."""
+    parts = text.split(" ") if cut == " " else list(text)
+    for step in (seed, seed * 7 + 3):
+        at = step % len(parts)
+        parts[at] = parts[(at + seed + 1) % len(parts)]
+    return cut.join(parts)
+
+
+def test_the_index_finds_what_an_exhaustive_scan_finds(tmp_path: Path) -> None:
+    """Families of near-duplicates (each line of a real news text and 12 variations): the
+    rounds that stop early, and the shortlist, give the same top scores as scoring every
+    stored text."""
+    en = [line for line in (NEWS / "en" / "001").read_text("utf-8").splitlines() if line][:12]
+    zh = [line for line in (NEWS / "zh" / "001").read_text("utf-8").splitlines() if line][:12]
+    pairs = [
+        (_varied(e, k, " ") if k else e, _varied(z, k, "") if k else z)
+        for e, z in zip(en, zh, strict=False)
+        for k in range(13)
+    ]
+    pairs = list(dict.fromkeys(pairs))  # one unit per distinct pair
+    store = memory_of(tmp_path, pairs)
+    queries = [en[0], zh[1], _varied(en[2], 20, " "), _varied(zh[3], 21, ""), en[4] + " " + en[5]]
+    queries += [" ".join(en[6].split()[:2]), zh[7][:2], "Quantum chromodynamics is hard."]
+    for query in queries:
+        side = [z for _e, z in pairs] if has_han(query) else [e for e, _z in pairs]
+        everything = sorted((score(query, text) for text in side), reverse=True)
+        expected = [value for value in everything if value >= 75][:5]
+        assert [m.score for m in tm.fuzzy_matches(store, query, 75, 5)] == expected, query

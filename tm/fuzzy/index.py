@@ -28,10 +28,9 @@ def namespace(lang_key: str, kind: str) -> str:
 
 def gram_ids(ns: str, folded: list[str]) -> set[int]:
     marked = ("\x02", *folded, "\x03")
-    prefix = ns + "\x1f"
+    seed = zlib.crc32(f"{ns}\x1f".encode())  # the CRC of namespace + gram, continued
     return {
-        zlib.crc32(f"{prefix}{a}\x1f{b}".encode()) & 0x7FFFFFFF
-        for a, b in itertools.pairwise(marked)
+        zlib.crc32(f"{a}\x1f{b}".encode(), seed) & 0x7FFFFFFF for a, b in itertools.pairwise(marked)
     }
 
 

@@ -77,17 +77,18 @@ def tokens(text: str, extra_tags: int = 0) -> Tokens:
     source = simplified if len(simplified) == len(text) else text
     whole = unicodedata.normalize("NFKC", source).casefold()
     aligned = len(whole) == len(source)  # then fold once and slice (the usual case)
-    folded: list[str] = []
-    spans: list[tuple[int, int]] = []
+    found = list(_TOKEN.finditer(source))
+    spans = [m.span() for m in found]
+    if aligned:
+        folded = [whole[start:end] for start, end in spans]
+    else:
+        folded = [fold_token(m.group()) for m in found]
     tags = extra_tags
-    for m in _TOKEN.finditer(source):
-        start, end = m.span()
-        if m.group(1):
-            tags += 1
-            folded.append(m.group(1).casefold())
-        else:
-            folded.append(whole[start:end] if aligned else fold_token(m.group()))
-        spans.append((start, end))
+    if "<" in source or "{" in source:  # only then can a token be a tag (group 1)
+        for at, m in enumerate(found):
+            if m.lastindex == 1:
+                tags += 1
+                folded[at] = m.group(1).casefold()
     numbers = tuple(sorted(_NUMBER.findall(unicodedata.normalize("NFKC", text))))
     return Tokens(text, tuple(folded), tuple(spans), tags, numbers)
 

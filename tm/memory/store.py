@@ -753,9 +753,9 @@ class Store:
         for unit_id, kind, lang_key, text, tags in items:
             key, length, gram_set = entries(text, lang_key, kind, tags)
             keys.append((key, unit_id))
-            for gram in gram_set:
-                grams.append((gram, length, unit_id))
-                counts[gram] = counts.get(gram, 0) + 1
+            grams.extend([(gram, length, unit_id) for gram in gram_set])
+        for gram, _length, _unit in grams:
+            counts[gram] = counts.get(gram, 0) + 1
         return keys, grams, counts
 
     def _index_units(self, units: Sequence[tuple[int, Unit]]) -> None:
@@ -897,26 +897,26 @@ class Store:
         self, unit_ids: Sequence[int], kind: str
     ) -> list[tuple[int, str | None, list[tuple[str, str, int]]]]:
         """(unit id, origin, [(language as imported, plain text, inline tags)]) of these units
-        of `kind`, in the given order: what rescoring needs, without building `Unit`s."""
+        of `kind`, in the given order: what rescoring needs, without building `Unit`s. One
+        query; CROSS JOIN keeps SQLite reading the listed units first (with a plain JOIN and a
+        few dozen ids its planner scanned every variant: half a second at 1,000,000 units)."""
         if not unit_ids:
             return []
-        marks = ",".join("?" * len(unit_ids))
-        origins = dict(
-            self.db.execute(
-                f"SELECT id, origin FROM unit WHERE id IN ({marks}) AND kind = ?",
-                (*unit_ids, kind),
-            ).fetchall()
-        )
+        origins: dict[int, str | None] = {}
         variants: dict[int, list[tuple[str, str, int]]] = {}
         rows = self.db.execute(
-            "SELECT v.unit_id, v.lang, v.plain, v.content FROM unit u JOIN variant v"
-            f" ON {_OF_UNIT.format(v='v')} WHERE u.id IN ({marks}) ORDER BY v.id",
-            unit_ids,
+            "SELECT u.id, u.kind, u.origin, v.lang, v.plain, v.content FROM unit u"
+            f" CROSS JOIN variant v WHERE u.id IN ({','.join('?' * len(unit_ids))})"
+            f" AND {_OF_UNIT.format(v='v')} ORDER BY v.id",
+            list(unit_ids),
         )
-        for unit_id, lang, plain, content in rows:
+        for unit_id, unit_kind, origin, lang, plain, content in rows:
+            if unit_kind != kind:
+                continue
+            origins[unit_id] = origin
             tags = 0 if content is None else _tag_count(_content_from(content, plain))
             variants.setdefault(unit_id, []).append((lang, plain, tags))
-        return [(i, origins[i], variants.get(i, [])) for i in unit_ids if i in origins]
+        return [(i, origins[i], variants[i]) for i in unit_ids if i in origins]
 
     # -- reading ----------------------------------------------------------------------------
     def count(self, kind: str | None = None) -> int:
