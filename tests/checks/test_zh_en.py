@@ -391,3 +391,16 @@ def test_a_pinyin_name_dropped_from_the_chinese_is_caught(en: str, kept: str, lo
     assert "entity-missing" not in _checks(_en_zh(en, kept))
     assert "entity-missing" in _checks(_en_zh(en, lost))
     assert "entity-missing" not in _checks(_en_zh("We've met Li Wei.", "我们见过李伟。"))
+
+
+def test_a_word_taken_for_a_name_and_translated_is_not_a_dropped_name() -> None:
+    """jieba tags 夏粮 (summer grain) as a person's name, and CC-CEDICT lacks it whole: the
+    English translating each of its characters renders it. A real name dropped is still
+    caught when the English translates only some of its characters (群 group)."""
+    zh = "河南省夏粮产量约占全国的四分之一。"
+    en = "Henan Province produces about a quarter of the country's summer grain."
+    assert "entity-missing" not in _checks(_zh_en(zh, en))
+    assert "entity-missing" not in _checks(_en_zh(en, zh))
+    zh = "中国科学院院士张立群团队发表论文。"
+    lost = _checks(_zh_en(zh, "A group of the Chinese Academy of Sciences published a paper."))
+    assert lost == ["entity-missing"]

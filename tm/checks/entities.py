@@ -150,8 +150,9 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
         for word in dict.fromkeys(_LATIN_WORD.findall(zh_plain)):
             if not _LATIN.search(word):
                 continue
-            if not _occurs(fold(word), en_words) and not _mapped(word, en_folded, glossary):
-                findings.append((pair, f"“{word}” is in the Chinese but not in the English", word))
+            if _occurs(fold(word), en_words) or _mapped(word, en_folded, glossary):
+                continue
+            findings.append((pair, f"“{word}” is in the Chinese but not in the English", word))
         if names:
             for name in _unrendered_names(names, zh, zh_folded, glossary, kept_latin):
                 findings.append(
@@ -547,6 +548,8 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
                 or all(c in _TRANSLITERATION for c in token)
             ):
                 continue  # a foreign name by sound (冯德|莱恩 for von der Leyen, 罗斯 Ross)
+            if _rendered_by_meaning(token, words, definitions()):
+                continue  # 夏粮 "summer grain": a word CC-CEDICT lacks whole, translated
             forms = pinyin_forms(token)
             if not forms or any(form in letters for form in forms):
                 continue
@@ -782,6 +785,27 @@ def _inside_word(zh: str, start: int, end: int, longest: int = 6) -> bool:
             if b - a > end - start and (zh[a:b] in table or zh[a:b] in renderings):
                 return True
     return False
+
+
+#: Words of CC-CEDICT's glosses that say what a character is rather than translate it.
+_GLOSS_NOISE = frozenset(
+    "surname variant old used for and the abbr see also name kind classifier".split()
+)
+
+
+def _rendered_by_meaning(token: str, words: set[str], table: dict[str, list[str]]) -> bool:
+    """Whether the English translates every character of `token` (夏 summer, 粮 grain): the
+    tagger took a word for a person's name, and it is rendered, not dropped. Every character
+    must be found, so a real name (马化腾: horse, change, soar) is not explained away."""
+    for char in token:
+        glosses = {
+            word
+            for definition in table.get(char, ())
+            for word in re.findall(r"[a-z]{3,}", definition.lower())
+        } - _GLOSS_NOISE
+        if not glosses & words:
+            return False
+    return True
 
 
 def _misspelt_given_name(token: str, surnames: frozenset[str], en: str) -> str | None:
