@@ -404,3 +404,16 @@ def test_a_word_taken_for_a_name_and_translated_is_not_a_dropped_name() -> None:
     zh = "中国科学院院士张立群团队发表论文。"
     lost = _checks(_zh_en(zh, "A group of the Chinese Academy of Sciences published a paper."))
     assert lost == ["entity-missing"]
+
+
+def test_a_hyphenated_name_and_a_dictionary_cross_reference_render_names() -> None:
+    """Ningbo-Zhoushan Port is rendered by 宁波舟山港 (each city by its pinyin); 腾讯's entry is
+    "see 腾讯控股有限公司", whose entry is Tencent Holdings Limited."""
+    port = "Ningbo-Zhoushan Port handled 1.12 billion tonnes of cargo in the first 10 months."
+    assert _checks(_zh_en("宁波舟山港前10个月完成货物吞吐量11.2亿吨。", port)) == []
+    assert "entity-missing" in _checks(_zh_en("苏州港前10个月完成货物吞吐量11.2亿吨。", port))
+    zh = "腾讯控股15日发布第三季度业绩。"
+    assert (
+        _checks(_zh_en(zh, "Tencent Holdings released its third-quarter results on Wednesday."))
+        == []
+    )

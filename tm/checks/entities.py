@@ -246,11 +246,22 @@ def _definition_words(headword: str) -> frozenset[str]:
     covid-19, beijing), looked up by set instead of searched."""
     from tm.lexicon.cedict import definitions
 
+    table = definitions()
+    texts = list(table.get(headword, ()))
+    for definition in texts[:]:
+        # "see 騰訊控股有限公司|腾讯控股有限公司[...]": the entry referred to (腾讯 is Tencent).
+        see = _SEE.match(definition)
+        if see:
+            texts.extend(table.get(see.group(1), ()))
     return frozenset(
         word
-        for definition in definitions().get(headword, ())
+        for definition in texts
         for word in re.findall(r"[\w][\w&-]*[\w]|\w", definition.lower())
     )
+
+
+#: A CC-CEDICT cross-reference: "see TRADITIONAL|SIMPLIFIED[pinyin]" or "see SIMPLIFIED[pinyin]".
+_SEE = re.compile(r"see (?:[^|\[\s]+\|)?([^|\[\s]+)\[")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -478,10 +489,11 @@ def _unrendered_names(  # type: ignore[no-untyped-def]
             if lost and all(fold(w) not in zh_folded for w in lost):
                 missing.append(" ".join(lost))
             continue
+        parts = run.replace("-", " ").split()  # Ningbo-Zhoushan Port: two cities and a port
         if (
             _mapped(run, zh_folded, glossary)
-            or any(_defined_in(w, zh) for w in words)
-            or _spelt(run, zh)
+            or any(_defined_in(w, zh) for w in parts)
+            or _spelt(" ".join(parts), zh)
         ):
             by_dictionary += 1
             continue
@@ -789,7 +801,21 @@ def _inside_word(zh: str, start: int, end: int, longest: int = 6) -> bool:
 
 #: Words of CC-CEDICT's glosses that say what a character is rather than translate it.
 _GLOSS_NOISE = frozenset(
-    "surname variant old used for and the abbr see also name kind classifier".split()
+    [
+        "surname",
+        "variant",
+        "old",
+        "used",
+        "for",
+        "and",
+        "the",
+        "abbr",
+        "see",
+        "also",
+        "name",
+        "kind",
+        "classifier",
+    ]
 )
 
 
