@@ -55,16 +55,35 @@ def _lang_of(element: etree._Element) -> str | None:
     return element.get(XML_LANG) or element.get("lang")
 
 
+#: Props and notes already built, by their text and attributes: real files repeat a few
+#: (client, project, domain) on most units, and the model's objects are immutable, so units
+#: share them instead of each building its own. Bounded: past the limit, new ones are built.
+_SHARED: dict[tuple[object, ...], Prop | Note] = {}
+_SHARED_LIMIT = 4096
+
+
 def _prop(element: etree._Element) -> Prop:
-    get = element.get
-    return Prop(
-        get("type", ""), element.text or "", get(XML_LANG) or get("lang"), get("o-encoding")
-    )
+    key = ("prop", element.text, *element.items())
+    found = _SHARED.get(key)
+    if found is None:
+        get = element.get
+        found = Prop(
+            get("type", ""), element.text or "", get(XML_LANG) or get("lang"), get("o-encoding")
+        )
+        if len(_SHARED) < _SHARED_LIMIT:
+            _SHARED[key] = found
+    return found  # type: ignore[return-value]
 
 
 def _note(element: etree._Element) -> Note:
-    get = element.get
-    return Note(element.text or "", get(XML_LANG) or get("lang"), get("o-encoding"))
+    key = ("note", element.text, *element.items())
+    found = _SHARED.get(key)
+    if found is None:
+        get = element.get
+        found = Note(element.text or "", get(XML_LANG) or get("lang"), get("o-encoding"))
+        if len(_SHARED) < _SHARED_LIMIT:
+            _SHARED[key] = found
+    return found  # type: ignore[return-value]
 
 
 #: Attribute key (`{ns}name` or `name`) -> local name, filled as keys are met.
@@ -236,14 +255,19 @@ class TmxReader:
             tuple(notes) if notes else (),
             _attrs(tu, _TU_SKIP),
             origin,
-            Location(self.name, line, unit=tuid or f"#{count}"),
+            Location(self.name, line, None, None, None, tuid or f"#{count}"),
         )
 
     def _variant_from(self, tuv: etree._Element) -> Variant:
-        get = tuv.get
-        lang = get(XML_LANG) or get("lang")
-        if not lang:
-            raise self._error("a <tuv> without xml:lang", tuv.sourceline)
+        items = tuv.items()
+        if len(items) == 1 and items[0][0] == XML_LANG and items[0][1]:
+            lang, attrs = items[0][1], ()  # the common tuv: xml:lang alone
+        else:
+            get = tuv.get
+            lang = get(XML_LANG) or get("lang")
+            if not lang:
+                raise self._error("a <tuv> without xml:lang", tuv.sourceline)
+            attrs = _attrs(tuv, _TUV_SKIP)
         if len(tuv) == 1:  # the common shape, fast: one seg, no props or notes
             seg = tuv[0]
             if seg.tag == "seg" or localname(seg.tag) == "seg":
@@ -252,7 +276,7 @@ class TmxReader:
                 else:
                     text = seg.text
                     content = (text,) if text else ()
-                return Variant(lang, content, (), (), _attrs(tuv, _TUV_SKIP))
+                return Variant(lang, content, (), (), attrs)
         props: list[Prop] = []
         notes: list[Note] = []
         segs = []
@@ -275,7 +299,7 @@ class TmxReader:
             content=parse_content(segs[0]),
             props=tuple(props),
             notes=tuple(notes),
-            attrs=_attrs(tuv, _TUV_SKIP),
+            attrs=attrs,
         )
 
 
