@@ -16,7 +16,7 @@ from lxml import etree
 
 from tm.errors import InputError
 from tm.fileio import open_input
-from tm.model import Location, Note, Prop, Unit, Variant
+from tm.model import Attrs, Location, Note, Prop, Unit, Variant
 from tm.tmx.inline import _LOCAL as _LOCAL_NAME
 from tm.tmx.inline import InlineMarkupError, localname, parse_content
 
@@ -260,6 +260,7 @@ class TmxReader:
 
     def _variant_from(self, tuv: etree._Element) -> Variant:
         items = tuv.items()
+        attrs: Attrs
         if len(items) == 1 and items[0][0] == XML_LANG and items[0][1]:
             lang, attrs = items[0][1], ()  # the common tuv: xml:lang alone
         else:
