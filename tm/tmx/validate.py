@@ -189,6 +189,8 @@ class _Validator:
                         self._check_tu(element)
                     release(element)
                     continue
+                if tag == "tu" and root is not None:
+                    continue  # its start: nothing to do before its end
                 name = localname(tag)
                 if root is None:
                     root = element
@@ -378,11 +380,19 @@ class _Validator:
                 languages.append(lang)
                 fingerprint.append(canonical.get(lang) or self._canonical_bytes(lang))
                 fingerprint.append(key)
-            elif tag == "prop" or tag == "note":
+            elif tag == "prop":
+                items = child.items()
+                if len(items) == 1 and items[0][0] == "type" and not len(child):
+                    # the usual prop, a type alone (the tail was checked above)
+                    if items[0][1] == KIND_PROP:
+                        fingerprint.append((child.text or "").encode() + b"\x00")
+                elif not self._plain_annotation(child):
+                    return False
+                elif child.get("type") == KIND_PROP:
+                    fingerprint.append((child.text or "").encode() + b"\x00")
+            elif tag == "note":
                 if not self._plain_annotation(child):
                     return False
-                if tag == "prop" and child.get("type") == KIND_PROP:
-                    fingerprint.append((child.text or "").encode() + b"\x00")
             else:
                 return False
             tags.append(tag)
@@ -553,6 +563,7 @@ class _PlainShapes:
             and not rules["tu"].required
             and rules["tuv"].required == {XML_LANG}
             and not rules["note"].required
+            and rules["prop"].required == {"type"}
             and all(not rules[name].text_allowed for name in ("tu", "tuv"))
             and all(rules[name].text_allowed for name in ("seg", "prop", "note"))
         )
