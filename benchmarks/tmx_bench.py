@@ -160,7 +160,11 @@ def measure(
 
     CPU seconds (user + system) say more than the clock on a machine shared with others."""
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    # Run from a neutral folder: `python -m`/`-c` put the current folder first on sys.path,
+    # which would shadow the `tm` that PYTHONPATH names for --baseline.
+    proc = subprocess.Popen(
+        argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=os.sep
+    )
     _pid, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
@@ -187,11 +191,14 @@ def main() -> None:
     parser.add_argument("--skip-toolkit", action="store_true")
     parser.add_argument("--work", type=Path, default=WORK, help="folder for the big files")
     parser.add_argument(
+        "--reuse-db", action="store_true", help="skip the import when its memory is there"
+    )
+    parser.add_argument(
         "--baseline", type=Path, help="a folder holding an older `tm` package to compare"
     )
     args = parser.parse_args()
 
-    work = args.work
+    work = args.work.resolve()
     work.mkdir(exist_ok=True)
     source = work / f"bench-v2-{args.units}.tmx"
     if not source.exists():
@@ -199,13 +206,21 @@ def main() -> None:
         generate(source, args.units)
         print(f"generated {source.name} in {time.perf_counter() - started:.1f} s")
     db = work / f"bench-{args.units}.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    reuse = args.reuse_db and db.exists()
+    if not reuse:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
     exported = work / f"bench-{args.units}.export.tmx"
     tm = [sys.executable, "-m", "tm", "--memory", str(db)]
 
-    rows = [
-        ("tm import (TMX -> SQLite)", measure("import", [*tm, "import", str(source)])),
+    rows = (
+        []
+        if reuse
+        else [
+            ("tm import (TMX -> SQLite)", measure("import", [*tm, "import", str(source)])),
+        ]
+    )
+    rows += [
         ("tm validate", measure("validate", [*tm, "validate", "-q", str(source)])),
         ("tm export (SQLite -> TMX)", measure("export", [*tm, "export", "-o", str(exported)])),
         (
