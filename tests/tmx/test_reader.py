@@ -405,14 +405,23 @@ def test_repeated_props_and_notes_are_shared_never_conflated(tmp_path: Path) -> 
         '<prop type="x-client" o-encoding="gb2312">CPID</prop><prop type="x-project">CPID</prop>'
         '<prop type="x-client"/><prop type="x-client">SPIC</prop>'
     )
-    unit = f'<tu>{annotations}<tuv xml:lang="en"><seg>Green power</seg></tuv></tu>'
+    long_note = "这条说明很长。" * 40  # long texts are not kept for sharing
+    unit = (
+        f"<tu>{annotations}<note>{long_note}</note>"
+        '<tuv xml:lang="en"><seg>Green power</seg></tuv></tu>'
+    )
     path = tmp_path / "shared.tmx"
     path.write_text(
         f'<tmx version="1.4"><header srclang="en"/><body>{unit}\n{unit}</body></tmx>',
         encoding="utf-8",
     )
     first, second = read(path)
-    assert first.notes == (Note("核对"), Note("核对", "zh-CN"), Note("核对", None, "gb2312"))
+    assert first.notes == (
+        Note("核对"),
+        Note("核对", "zh-CN"),
+        Note("核对", None, "gb2312"),
+        Note(long_note),
+    )
     assert first.props == (
         Prop("x-client", "CPID"),
         Prop("x-client", "CPID", "zh-CN"),
@@ -423,3 +432,4 @@ def test_repeated_props_and_notes_are_shared_never_conflated(tmp_path: Path) -> 
     )
     assert second == first
     assert all(a is b for a, b in zip(first.props, second.props, strict=True))
+    assert first.notes[0] is second.notes[0] and first.notes[-1] is not second.notes[-1]

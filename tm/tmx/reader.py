@@ -57,33 +57,37 @@ def _lang_of(element: etree._Element) -> str | None:
 
 #: Props and notes already built, by their text and attributes: real files repeat a few
 #: (client, project, domain) on most units, and the model's objects are immutable, so units
-#: share them instead of each building its own. Bounded: past the limit, new ones are built.
+#: share them instead of each building its own. Bounded: past the limit, or for a long text,
+#: new ones are built.
 _SHARED: dict[tuple[object, ...], Prop | Note] = {}
 _SHARED_LIMIT = 4096
+_SHARED_TEXT = 200
 
 
 def _prop(element: etree._Element) -> Prop:
     key = ("prop", element.text, *element.items())
     found = _SHARED.get(key)
-    if found is None:
-        get = element.get
-        found = Prop(
-            get("type", ""), element.text or "", get(XML_LANG) or get("lang"), get("o-encoding")
-        )
-        if len(_SHARED) < _SHARED_LIMIT:
-            _SHARED[key] = found
-    return found  # type: ignore[return-value]
+    if found is not None:
+        return found  # type: ignore[return-value]
+    get = element.get
+    prop = Prop(
+        get("type", ""), element.text or "", get(XML_LANG) or get("lang"), get("o-encoding")
+    )
+    if len(_SHARED) < _SHARED_LIMIT and len(prop.value) <= _SHARED_TEXT:
+        _SHARED[key] = prop
+    return prop
 
 
 def _note(element: etree._Element) -> Note:
     key = ("note", element.text, *element.items())
     found = _SHARED.get(key)
-    if found is None:
-        get = element.get
-        found = Note(element.text or "", get(XML_LANG) or get("lang"), get("o-encoding"))
-        if len(_SHARED) < _SHARED_LIMIT:
-            _SHARED[key] = found
-    return found  # type: ignore[return-value]
+    if found is not None:
+        return found  # type: ignore[return-value]
+    get = element.get
+    note = Note(element.text or "", get(XML_LANG) or get("lang"), get("o-encoding"))
+    if len(_SHARED) < _SHARED_LIMIT and len(note.text) <= _SHARED_TEXT:
+        _SHARED[key] = note
+    return note
 
 
 #: Attribute key (`{ns}name` or `name`) -> local name, filled as keys are met.
