@@ -9,6 +9,9 @@ varies from day to day: compare the ratios of one run, not figures across days.
     python benchmarks/tmx_bench.py                # 1,000,000 units
     python benchmarks/tmx_bench.py --units 100000
     python benchmarks/tmx_bench.py --skip-toolkit  # without translate-toolkit
+    python benchmarks/tmx_bench.py --work /tmp/tmx-work  # keep the big files elsewhere
+    python benchmarks/tmx_bench.py --baseline /tmp/old  # also validate, export and read
+        # with the `tm` package found in /tmp/old (e.g. `git archive OLD tm | tar -x -C /tmp/old`)
 """
 
 from __future__ import annotations
@@ -150,12 +153,18 @@ def generate(path: Path, units: int, seed: int = 2023) -> None:
     os.replace(temp, path)
 
 
-def measure(label: str, argv: list[str]) -> tuple[float, float, float]:
+def measure(
+    label: str, argv: list[str], env: dict[str, str] | None = None
+) -> tuple[float, float, float]:
     """Run argv in a child; return (seconds, CPU seconds, peak RSS in MB) of that child alone.
 
     CPU seconds (user + system) say more than the clock on a machine shared with others."""
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # Run from a neutral folder: `python -m`/`-c` put the current folder first on sys.path,
+    # which would shadow the `tm` that PYTHONPATH names for --baseline.
+    proc = subprocess.Popen(
+        argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=os.sep
+    )
     _pid, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
@@ -180,22 +189,38 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=1_000_000)
     parser.add_argument("--skip-toolkit", action="store_true")
+    parser.add_argument("--work", type=Path, default=WORK, help="folder for the big files")
+    parser.add_argument(
+        "--reuse-db", action="store_true", help="skip the import when its memory is there"
+    )
+    parser.add_argument(
+        "--baseline", type=Path, help="a folder holding an older `tm` package to compare"
+    )
     args = parser.parse_args()
 
-    WORK.mkdir(exist_ok=True)
-    source = WORK / f"bench-v2-{args.units}.tmx"
+    work = args.work.resolve()
+    work.mkdir(exist_ok=True)
+    source = work / f"bench-v2-{args.units}.tmx"
     if not source.exists():
         started = time.perf_counter()
         generate(source, args.units)
         print(f"generated {source.name} in {time.perf_counter() - started:.1f} s")
-    db = WORK / f"bench-{args.units}.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
-    exported = WORK / f"bench-{args.units}.export.tmx"
+    db = work / f"bench-{args.units}.db"
+    reuse = args.reuse_db and db.exists()
+    if not reuse:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+    exported = work / f"bench-{args.units}.export.tmx"
     tm = [sys.executable, "-m", "tm", "--memory", str(db)]
 
-    rows = [
-        ("tm import (TMX -> SQLite)", measure("import", [*tm, "import", str(source)])),
+    rows = (
+        []
+        if reuse
+        else [
+            ("tm import (TMX -> SQLite)", measure("import", [*tm, "import", str(source)])),
+        ]
+    )
+    rows += [
         ("tm validate", measure("validate", [*tm, "validate", "-q", str(source)])),
         ("tm export (SQLite -> TMX)", measure("export", [*tm, "export", "-o", str(exported)])),
         (
@@ -203,6 +228,22 @@ def main() -> None:
             measure("read", [sys.executable, "-c", READ_TM, str(source)]),
         ),
     ]
+    if args.baseline:
+        old = {**os.environ, "PYTHONPATH": str(args.baseline.resolve())}
+        rows += [
+            (
+                "  baseline tm validate",
+                measure("validate", [*tm, "validate", "-q", str(source)], old),
+            ),
+            (
+                "  baseline tm export",
+                measure("export", [*tm, "export", "-o", str(exported)], old),
+            ),
+            (
+                "  baseline tm read",
+                measure("read", [sys.executable, "-c", READ_TM, str(source)], old),
+            ),
+        ]
     if not args.skip_toolkit:
         rows.append(
             (

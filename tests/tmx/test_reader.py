@@ -392,3 +392,44 @@ def test_fast_and_general_paths_read_alike(tmp_path: Path) -> None:
     units = read(path)
     assert units == expected
     assert [u.location.unit for u in units if u.location] == ["1", "2", "#3"]
+
+
+def test_repeated_props_and_notes_are_shared_never_conflated(tmp_path: Path) -> None:
+    """The reader shares a prop or note met before (real files repeat a client or project on
+    most units); one differing in type, text, language or encoding is its own."""
+    from tm.model import Note, Prop
+
+    annotations = (
+        '<note>核对</note><note xml:lang="zh-CN">核对</note><note o-encoding="gb2312">核对</note>'
+        '<prop type="x-client">CPID</prop><prop type="x-client" xml:lang="zh-CN">CPID</prop>'
+        '<prop type="x-client" o-encoding="gb2312">CPID</prop><prop type="x-project">CPID</prop>'
+        '<prop type="x-client"/><prop type="x-client">SPIC</prop>'
+    )
+    long_note = "这条说明很长。" * 40  # long texts are not kept for sharing
+    unit = (
+        f"<tu>{annotations}<note>{long_note}</note>"
+        '<tuv xml:lang="en"><seg>Green power</seg></tuv></tu>'
+    )
+    path = tmp_path / "shared.tmx"
+    path.write_text(
+        f'<tmx version="1.4"><header srclang="en"/><body>{unit}\n{unit}</body></tmx>',
+        encoding="utf-8",
+    )
+    first, second = read(path)
+    assert first.notes == (
+        Note("核对"),
+        Note("核对", "zh-CN"),
+        Note("核对", None, "gb2312"),
+        Note(long_note),
+    )
+    assert first.props == (
+        Prop("x-client", "CPID"),
+        Prop("x-client", "CPID", "zh-CN"),
+        Prop("x-client", "CPID", None, "gb2312"),
+        Prop("x-project", "CPID"),
+        Prop("x-client", ""),
+        Prop("x-client", "SPIC"),
+    )
+    assert second == first
+    assert all(a is b for a, b in zip(first.props, second.props, strict=True))
+    assert first.notes[0] is second.notes[0] and first.notes[-1] is not second.notes[-1]

@@ -162,3 +162,108 @@ def test_repeat_finder_names_each_first_occurrence(count: int) -> None:
         if line > 997
     ]
     assert sorted(found.repeats()) == sorted(expected)
+
+
+# -- the plain path (one pass for the ordinary unit) against the general path ----------------
+
+
+def both_paths(path: Path) -> tuple[list[str], list[str], int]:
+    """Problems with the plain path on and off, and how many units the plain path left."""
+    from tm.tmx.validate import _Validator
+
+    plain = _Validator(str(path), "t.tmx")
+    general_calls = []
+    check_tu = plain._check_tu
+    plain._check_tu = lambda tu: (general_calls.append(tu.sourceline), check_tu(tu))  # type: ignore[method-assign]
+    with_plain = [str(p) for p in sorted(plain.run())]
+    general = _Validator(str(path), "t.tmx")
+    general.plain.usable = False
+    return with_plain, [str(p) for p in sorted(general.run())], len(general_calls)
+
+
+EDGE_UNITS = [
+    GOOD_TU,
+    GOOD_TU.replace("<tu>", '<tu tuid="1" creationdate="20230130T235959Z" segtype="phrase">'),
+    GOOD_TU.replace("<tu>", '<tu creationdate="20230230T000000Z">'),  # no 30 February
+    GOOD_TU.replace("<tu>", '<tu creationdate="２０２３０１０１T000000Z">'),  # not ASCII digits
+    GOOD_TU.replace("<tu>", '<tu segtype="line">'),
+    GOOD_TU.replace("<tu>", '<tu usagecount="12">'),
+    GOOD_TU.replace("<tu>", '<tu usagecount="-1">'),
+    GOOD_TU.replace("<tu>", '<tu srclang="zh-CN">'),
+    GOOD_TU.replace("<tu>", '<tu srclang="fr">'),
+    GOOD_TU.replace("<tu>", '<tu x-custom="1">'),
+    GOOD_TU.replace("<tu>", "<tu>stray text"),
+    GOOD_TU.replace("</tuv><tuv", "</tuv>stray<tuv"),
+    GOOD_TU.replace("<seg>绿电</seg>", "<seg>绿电</seg>stray"),
+    GOOD_TU.replace("<seg>绿电", '<seg id="1">绿电'),
+    GOOD_TU.replace('xml:lang="zh-CN"', 'xml:lang="zh CN"'),
+    GOOD_TU.replace('xml:lang="zh-CN"', 'lang="zh-CN"'),
+    GOOD_TU.replace('xml:lang="zh-CN"', 'xml:lang="zh-CN" changedate="2023"'),
+    GOOD_TU.replace('<tuv xml:lang="zh-CN">', '<tuv xml:lang="zh-CN"><prop type="x-a">p</prop>'),
+    GOOD_TU.replace(
+        '<tuv xml:lang="zh-CN">', '<tuv xml:lang="zh-CN"><prop type="x" xml:lang="fr">p</prop>'
+    ),
+    GOOD_TU.replace('<tuv xml:lang="zh-CN">', '<tuv xml:lang="zh-CN"><note>n</note>'),
+    GOOD_TU.replace("<seg>绿电</seg>", "<seg>绿电</seg><note>late</note>"),
+    GOOD_TU.replace("<seg>绿电</seg>", "<seg>绿</seg><seg>电</seg>"),
+    GOOD_TU.replace("<tu>", '<tu><prop type="x-client">CPID</prop><note>checked</note>'),
+    GOOD_TU.replace("<tu>", '<tu><note xml:lang="en-GB">checked</note>'),
+    GOOD_TU.replace("<tu>", '<tu><note xml:lang="en GB">checked</note>'),
+    GOOD_TU.replace("<tu>", '<tu><note lang="en">checked</note>'),
+    GOOD_TU.replace("<tu>", "<tu><prop>no type</prop>"),
+    GOOD_TU.replace("<tu>", '<tu><prop type="x-a">a<hi>b</hi></prop>'),
+    GOOD_TU.replace("<tu>", '<tu><prop type="x-tm-kind">term</prop>'),
+    GOOD_TU.replace("</tu>", "<note>after the variants</note></tu>"),
+    GOOD_TU.replace("</tu>", "<body/></tu>"),
+    "<tu><note>only a note</note></tu>",
+    GOOD_TU.replace("Green power", '<bpt i="1">&lt;b&gt;</bpt>Green<ept i="1">&lt;/b&gt;</ept>'),
+    GOOD_TU.replace("Green power", '<bpt i="1">&lt;b&gt;</bpt>Green power'),
+    GOOD_TU.replace("Green power", '<bpt i="x">[</bpt>Green<ept i="x">]</ept>'),
+    GOOD_TU.replace("Green power", '<it pos="middle">[</it>Green'),
+    GOOD_TU.replace("Green power", '<ph x="1" assoc="p">&lt;br/&gt;</ph>Green'),
+    GOOD_TU.replace("Green power", "<b>Green</b>"),
+    GOOD_TU.replace("Green power", 'Green <hi type="x"><sub>power</sub></hi>'),
+]
+
+
+@pytest.mark.parametrize("unit", EDGE_UNITS)
+def test_the_plain_path_and_the_general_path_agree(tmp_path: Path, unit: str) -> None:
+    # Each unit twice, also with a plain copy before it: duplicates must be found across paths.
+    target = tmp_path / "t.tmx"
+    target.write_text(doc("\n".join([GOOD_TU, unit, unit])), encoding="utf-8")
+    with_plain, general, _ = both_paths(target)
+    assert with_plain == general
+
+
+def test_the_plain_path_takes_ordinary_units_and_leaves_problems_to_the_general_path(
+    tmp_path: Path,
+) -> None:
+    markup = GOOD_TU.replace(
+        "Green power", '<bpt i="1">&lt;b&gt;</bpt>Green<ept i="1">&lt;/b&gt;</ept>'
+    )
+    dated = GOOD_TU.replace(
+        "<tu>",
+        '<tu tuid="9" creationdate="20230621T101500Z" usagecount="3">'
+        '<prop type="x-client">SPIC</prop>',
+    )
+    target = tmp_path / "t.tmx"
+    target.write_text(doc("\n".join([GOOD_TU, markup, dated, EDGE_UNITS[2]])), encoding="utf-8")
+    with_plain, general, general_units = both_paths(target)
+    assert with_plain == general
+    assert general_units == 1  # only the unit with 30 February
+    assert len(with_plain) == 3  # its date, and the duplicates of GOOD_TU's content
+    assert any("20230230T000000Z" in p for p in with_plain)
+
+
+def test_the_plain_path_agrees_on_real_files(tmx_data: Path) -> None:
+    seed = Path(__file__).resolve().parents[2] / "corpora" / "seed" / "seed.tmx"
+    for path in [*sorted(tmx_data.glob("*.tmx")), seed]:
+        with_plain, general, _ = both_paths(path)
+        assert with_plain == general, path.name
+
+
+@pytest.mark.shared_data
+def test_the_plain_path_agrees_on_the_compliance_kit(kit: Path) -> None:
+    for path in sorted(kit.glob("*.tmx")):
+        with_plain, general, general_units = both_paths(path)
+        assert with_plain == general and general_units == 0, path.name

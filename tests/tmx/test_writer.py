@@ -241,6 +241,13 @@ def test_plain_units_are_written_alike_by_both_paths(unit: Unit, srclang: str | 
     assert fast == general
 
 
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(UNITS, st.sampled_from([None, "en-US", "zh-CN"]))
+def test_units_with_markup_are_written_alike_by_both_paths(unit: Unit, srclang: str | None) -> None:
+    fast, general = both_paths(unit, srclang)
+    assert fast == general
+
+
 def test_both_paths_agree_on_languages_encodings_and_empty_values() -> None:
     unit = Unit(
         (
@@ -259,8 +266,30 @@ def test_both_paths_agree_on_languages_encodings_and_empty_values() -> None:
     assert fast is not None and "<seg/>" in fast and "<note></note>" not in fast
 
 
-def test_markup_and_odd_attribute_names_take_the_element_path() -> None:
-    marked = Unit((Variant("en", ("a", Tag("ph", (("x", "1"),), ("<br/>",)))),))
-    assert both_paths(marked, None)[0] is None
+def test_markup_is_written_as_libxml2_writes_it() -> None:
+    marked = Unit(
+        (
+            Variant(
+                "en",
+                (
+                    Tag("bpt", (("i", "1"), ("type", "bold")), ("<b>",)),
+                    "Green & clean",
+                    Tag("ept", (("i", "1"),), ("</b>",)),
+                    Tag("ph", (("x", "2"),)),
+                    Tag("hi", (("type", "x-term"),), ("a", Tag("sub", (), ("b",)), "c")),
+                ),
+            ),
+        )
+    )
+    fast, general = both_paths(marked, None)
+    assert fast == general
+    assert fast is not None and '<ph x="2"/>' in fast and "&lt;b&gt;</bpt>Green &amp; clean" in fast
+
+
+def test_odd_markup_and_attribute_names_take_the_element_path() -> None:
+    empty_text = Unit((Variant("en", ("a", Tag("ph", (("x", "1"),), ("",)))),))
+    assert both_paths(empty_text, None)[0] is None
+    unknown = Unit((Variant("en", ("a", Tag("b", (), ("x",)))),))
+    assert both_paths(unknown, None)[0] is None
     odd = Unit((Variant("en", ("a",)),), attrs=(("creationid", "a"), ("creationid", "b")))
     assert both_paths(odd, None)[0] is None

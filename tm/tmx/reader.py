@@ -16,7 +16,7 @@ from lxml import etree
 
 from tm.errors import InputError
 from tm.fileio import open_input
-from tm.model import Location, Note, Prop, Unit, Variant
+from tm.model import Attrs, Location, Note, Prop, Unit, Variant
 from tm.tmx.inline import _LOCAL as _LOCAL_NAME
 from tm.tmx.inline import InlineMarkupError, localname, parse_content
 
@@ -55,16 +55,39 @@ def _lang_of(element: etree._Element) -> str | None:
     return element.get(XML_LANG) or element.get("lang")
 
 
+#: Props and notes already built, by their text and attributes: real files repeat a few
+#: (client, project, domain) on most units, and the model's objects are immutable, so units
+#: share them instead of each building its own. Bounded: past the limit, or for a long text,
+#: new ones are built.
+_SHARED: dict[tuple[object, ...], Prop | Note] = {}
+_SHARED_LIMIT = 4096
+_SHARED_TEXT = 200
+
+
 def _prop(element: etree._Element) -> Prop:
+    key = ("prop", element.text, *element.items())
+    found = _SHARED.get(key)
+    if found is not None:
+        return found  # type: ignore[return-value]
     get = element.get
-    return Prop(
+    prop = Prop(
         get("type", ""), element.text or "", get(XML_LANG) or get("lang"), get("o-encoding")
     )
+    if len(_SHARED) < _SHARED_LIMIT and len(prop.value) <= _SHARED_TEXT:
+        _SHARED[key] = prop
+    return prop
 
 
 def _note(element: etree._Element) -> Note:
+    key = ("note", element.text, *element.items())
+    found = _SHARED.get(key)
+    if found is not None:
+        return found  # type: ignore[return-value]
     get = element.get
-    return Note(element.text or "", get(XML_LANG) or get("lang"), get("o-encoding"))
+    note = Note(element.text or "", get(XML_LANG) or get("lang"), get("o-encoding"))
+    if len(_SHARED) < _SHARED_LIMIT and len(note.text) <= _SHARED_TEXT:
+        _SHARED[key] = note
+    return note
 
 
 #: Attribute key (`{ns}name` or `name`) -> local name, filled as keys are met.
@@ -236,14 +259,20 @@ class TmxReader:
             tuple(notes) if notes else (),
             _attrs(tu, _TU_SKIP),
             origin,
-            Location(self.name, line, unit=tuid or f"#{count}"),
+            Location(self.name, line, None, None, None, tuid or f"#{count}"),
         )
 
     def _variant_from(self, tuv: etree._Element) -> Variant:
-        get = tuv.get
-        lang = get(XML_LANG) or get("lang")
-        if not lang:
-            raise self._error("a <tuv> without xml:lang", tuv.sourceline)
+        items = tuv.items()
+        attrs: Attrs
+        if len(items) == 1 and items[0][0] == XML_LANG and items[0][1]:
+            lang, attrs = items[0][1], ()  # the common tuv: xml:lang alone
+        else:
+            get = tuv.get
+            lang = get(XML_LANG) or get("lang")
+            if not lang:
+                raise self._error("a <tuv> without xml:lang", tuv.sourceline)
+            attrs = _attrs(tuv, _TUV_SKIP)
         if len(tuv) == 1:  # the common shape, fast: one seg, no props or notes
             seg = tuv[0]
             if seg.tag == "seg" or localname(seg.tag) == "seg":
@@ -252,7 +281,7 @@ class TmxReader:
                 else:
                     text = seg.text
                     content = (text,) if text else ()
-                return Variant(lang, content, (), (), _attrs(tuv, _TUV_SKIP))
+                return Variant(lang, content, (), (), attrs)
         props: list[Prop] = []
         notes: list[Note] = []
         segs = []
@@ -275,7 +304,7 @@ class TmxReader:
             content=parse_content(segs[0]),
             props=tuple(props),
             notes=tuple(notes),
-            attrs=_attrs(tuv, _TUV_SKIP),
+            attrs=attrs,
         )
 
 

@@ -7,7 +7,6 @@ exceptions: only a file that cannot be opened, or one declaring entities, raises
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from array import array
@@ -34,9 +33,19 @@ from tm.tmx.reader import (
 from tm.tmx.structure import StructureCheck
 
 _DATE = re.compile(r"^\d{8}T\d{6}Z$")
+#: The dates `_valid_date` accepts without a calendar, in one match.
+_PLAIN_DATE = re.compile(
+    r"(?!0000)[0-9]{4}(?:0[1-9]|1[0-2])(?:0[1-9]|1[0-9]|2[0-8])"
+    r"T(?:[01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]Z"
+)
+_plain_date = _PLAIN_DATE.fullmatch
 _DATE_ATTRS = ("creationdate", "changedate", "lastusagedate")
 _INT_ATTRS = ("usagecount",)
 _STRUCTURE_TAGS = ("{*}tmx", "{*}header", "{*}body", "{*}tu")
+_MASK64 = (1 << 64) - 1
+#: XML's whitespace (S): all the text element content may hold.
+_XML_SPACE = " \t\r\n"
+_tostring = etree.tostring
 
 
 @dataclass(frozen=True, order=True)
@@ -67,8 +76,8 @@ class _Repeats:
     its bytes when `keep_keys`, for messages that quote it), sorted once at the end. A million
     units cost tens of megabytes instead of a dict's hundreds.
 
-    Without `keep_keys` the keys are digests already and equal 64-bit prefixes count as equal
-    (one false repeat in ~10^7 files of a million units); with it, the bytes decide."""
+    Without `keep_keys` equal 64-bit hashes count as equal (one false repeat in ~10^7 files of a
+    million units); with it, the bytes decide."""
 
     def __init__(self, *, keep_keys: bool) -> None:
         self.keep_keys = keep_keys
@@ -81,8 +90,8 @@ class _Repeats:
         if self.keep_keys:
             self.offsets.append(len(self.pool))
             self.pool += key
-            key = hashlib.blake2b(key, digest_size=8).digest()
-        self.hashes.append(int.from_bytes(key[:8], "little"))
+        # Python's own (SipHash, 64-bit) hash of the bytes: one run is all it must hold for.
+        self.hashes.append(hash(key) & _MASK64)
         self.lines.append(line)
 
     def _key(self, index: int) -> bytes:
@@ -132,10 +141,12 @@ class _Validator:
         self.problems: list[Problem] = []
         self.dtd = _dtd()
         self.structure = StructureCheck(self.dtd)
+        self.plain = _PlainShapes(self.structure)
         self.header_srclang: str | None = None
         self.tuids = _Repeats(keep_keys=True)
         self.contents = _Repeats(keep_keys=False)
         self.good_tags: set[str] = set()  # well-formed language tags met so far
+        self.canonical: dict[str, bytes] = {}
 
     def report(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(self.name, line or 0, message))
@@ -169,12 +180,17 @@ class _Validator:
         root = None
         seen_header = False
         try:
+            plain = self._plain_tu if self.plain.usable else None
             for event, element in parser:
                 tag = element.tag
                 if event == "end" and (tag == "tu" or localname(tag) == "tu") and root is not None:
-                    self._check_tu(element)  # the common event first
+                    # The common event first, and the common unit without a detour.
+                    if plain is None or not plain(element):
+                        self._check_tu(element)
                     release(element)
                     continue
+                if tag == "tu" and root is not None:
+                    continue  # its start: nothing to do before its end
                 name = localname(tag)
                 if root is None:
                     root = element
@@ -268,6 +284,164 @@ class _Validator:
             if localname(child.tag) in ("note", "prop"):
                 self._check_lang(child, f"header <{localname(child.tag)}>", required=False)
 
+    def _plain_tu(self, tu: etree._Element) -> bool:
+        """The whole check of an ordinary unit in one pass, with no problem to report: True
+        when it found none (and recorded its tuid and content as `_check_tu` does); False, with
+        nothing recorded, at the first thing it does not judge (a possible problem, an unusual
+        shape), and `_check_tu` takes the unit from the start. So it may be stricter than the
+        general path, never more lenient: the tests hold both paths to the same verdicts."""
+        plain = self.plain
+        if tu.tag != "tu":
+            return False  # namespaced, or a tu out of place
+        text = tu.text
+        if text and text.strip(_XML_SPACE):
+            return False
+        tuid = srclang = None
+        kinds = plain.tu
+        for key, value in tu.items():
+            kind = kinds.get(key)
+            if kind is None:
+                return False
+            if kind == _PLAIN:
+                continue
+            if kind == _DATE_KIND:
+                if not _plain_date(value) and not _valid_date(value):
+                    return False
+            elif kind == _TUID:
+                tuid = value
+            elif kind == _SRCLANG:
+                srclang = value
+            elif kind == _INT_KIND:
+                if not value.isdigit():
+                    return False
+            elif value not in kind:  # type: ignore[operator]
+                return False
+        good_tags = self.good_tags
+        canonical = self.canonical
+        tags: list[str] = []
+        languages: list[str] = []
+        fingerprint: list[bytes] = []
+        for child in tu:
+            tag = child.tag
+            text = child.tail
+            if text and text.strip(_XML_SPACE):
+                return False
+            if tag == "tuv":
+                lang = None
+                kinds = plain.tuv
+                for key, value in child.items():
+                    kind = kinds.get(key)
+                    if kind is None:
+                        return False
+                    if kind == _PLAIN:
+                        continue
+                    if kind == _DATE_KIND:
+                        if not _plain_date(value) and not _valid_date(value):
+                            return False
+                    elif kind == _LANG:
+                        lang = value
+                    elif kind == _INT_KIND:
+                        if not value.isdigit():
+                            return False
+                    elif value not in kind:  # type: ignore[operator]
+                        return False
+                if lang is None:
+                    return False
+                if lang not in good_tags:
+                    if not langs.is_well_formed(lang):
+                        return False
+                    if len(good_tags) < 4096:
+                        good_tags.add(lang)
+                text = child.text
+                if text and text.strip(_XML_SPACE):
+                    return False
+                if len(child) == 1 and plain.seg_alone:
+                    seg = child[0]
+                else:  # annotations first: the seg is last when the tuv is valid
+                    inner = []
+                    for grandchild in child:
+                        inner.append(grandchild.tag)
+                        if grandchild.tag != "seg" and not self._plain_annotation(grandchild):
+                            return False
+                    if not plain.follows("tuv", inner):
+                        return False
+                    seg = child[-1]
+                if seg.tag != "seg" or (plain.seg_bare and seg.keys()):
+                    return False
+                text = seg.tail
+                if text and text.strip(_XML_SPACE):
+                    return False
+                if len(seg):
+                    if not self.structure.check(seg) or not self._pairs_quietly(seg):
+                        return False
+                    key = _tostring(seg, encoding="utf-8")
+                else:
+                    key = b"\x00" + (seg.text or "").encode() + b"\x00" + (text or "").encode()
+                languages.append(lang)
+                fingerprint.append(canonical.get(lang) or self._canonical_bytes(lang))
+                fingerprint.append(key)
+            elif tag == "prop":
+                items = child.items()
+                if len(items) == 1 and items[0][0] == "type" and not len(child):
+                    # the usual prop, a type alone (the tail was checked above)
+                    if items[0][1] == KIND_PROP:
+                        fingerprint.append((child.text or "").encode() + b"\x00")
+                elif not self._plain_annotation(child):
+                    return False
+                elif child.get("type") == KIND_PROP:
+                    fingerprint.append((child.text or "").encode() + b"\x00")
+            elif tag == "note":
+                if not self._plain_annotation(child):
+                    return False
+            else:
+                return False
+            tags.append(tag)
+        if not languages or not plain.follows("tu", tags):
+            return False
+        srclang = srclang or self.header_srclang
+        if (
+            srclang
+            and srclang != langs.ALL
+            and not any(langs.same(srclang, found) for found in languages)
+        ):
+            return False
+        line = tu.sourceline
+        if tuid is not None:
+            self.tuids.add(tuid.encode("utf-8", "surrogatepass"), line)
+        self.contents.add(b"".join(fingerprint), line)
+        return True
+
+    def _plain_annotation(self, element: etree._Element) -> bool:
+        """A note or prop (plain tag) with allowed attributes, a well-formed language if any,
+        only text inside, only whitespace after."""
+        if len(element):
+            return False
+        text = element.tail
+        if text and text.strip(_XML_SPACE):
+            return False
+        kinds = self.plain.annotations.get(element.tag)  # type: ignore[call-overload]
+        if kinds is None:
+            return False
+        required = self.plain.required[element.tag]  # type: ignore[index]
+        for key, value in element.items():
+            kind = kinds.get(key)
+            if kind is None:
+                return False
+            if kind == _LANG and value not in self.good_tags:
+                return False  # rare: the general path judges (and learns) it
+            if key in required:
+                required = required - {key}
+        return not required
+
+    def _pairs_quietly(self, seg: etree._Element) -> bool:
+        """True when the seg's bpt/ept pair up; reports nothing either way."""
+        count = len(self.problems)
+        self._check_pairing(seg)
+        if len(self.problems) == count:
+            return True
+        del self.problems[count:]
+        return False
+
     def _check_tu(self, tu: etree._Element) -> None:
         if not self.structure.check(tu):
             legacy = any(
@@ -282,12 +456,12 @@ class _Validator:
             self.tuids.add(tuid.encode("utf-8", "surrogatepass"), line)
         self._check_dates_and_counts(tu, "<tu>")
         languages: list[str] = []
-        fingerprint = hashlib.blake2b(digest_size=16)
+        fingerprint: list[bytes] = []
         for child in tu:
             name = localname(child.tag)
             if name == "prop" and child.get("type") == KIND_PROP:
                 # A term and a segment with the same text are different entries.
-                fingerprint.update((child.text or "").encode() + b"\x00")
+                fingerprint.append((child.text or "").encode() + b"\x00")
             if name in ("note", "prop"):
                 self._check_lang(child, f"<tu> <{name}>", required=False)
             elif name == "tuv":
@@ -299,8 +473,8 @@ class _Validator:
                     if localname(seg.tag) == "seg":
                         if len(seg):
                             self._check_pairing(seg)
-                        fingerprint.update(langs.canonical(value or "").encode())
-                        fingerprint.update(etree.tostring(seg, encoding="utf-8"))
+                        fingerprint.append(self._canonical_bytes(value or ""))
+                        fingerprint.append(_seg_key(seg))
         srclang = tu.get("srclang") or self.header_srclang
         if (
             srclang
@@ -310,9 +484,16 @@ class _Validator:
         ):
             has = ", ".join(languages)
             self.report(line, f"no <tuv> in the source language {srclang!r} (has {has})")
-        digest = fingerprint.digest()
         if languages:
-            self.contents.add(digest, line)
+            self.contents.add(b"".join(fingerprint), line)
+
+    def _canonical_bytes(self, tag: str) -> bytes:
+        found = self.canonical.get(tag)
+        if found is None:
+            found = langs.canonical(tag).encode()
+            if len(self.canonical) < 4096:
+                self.canonical[tag] = found
+        return found
 
     def _check_pairing(self, flow: etree._Element) -> None:
         """bpt/ept pair by `i` inside one flow (a seg, or a sub's own flow)."""
@@ -357,7 +538,83 @@ def _flow(element: etree._Element):  # type: ignore[no-untyped-def]
                     yield grandchild
 
 
+_PLAIN, _DATE_KIND, _INT_KIND, _TUID, _SRCLANG, _LANG = range(6)
+
+
+class _PlainShapes:
+    """What `_Validator._plain_tu` needs from the DTD: per element, each allowed attribute and
+    what its value must be (any text, a date, a number, one of an enumeration), and the
+    element content models of tu and tuv as a cached yes/no per sequence of child names."""
+
+    def __init__(self, structure: StructureCheck) -> None:
+        rules = structure.rules
+        self.rules = rules
+        self.tu = self._kinds("tu")
+        self.tuv = self._kinds("tuv")
+        self.annotations = {name: self._kinds(name) for name in ("prop", "note")}
+        self.required = {name: rules[name].required for name in ("prop", "note")}
+        self._models: dict[tuple[str, tuple[str, ...]], bool] = {}
+        seg = rules.get("seg")
+        self.seg_alone = self.follows("tuv", ["seg"])
+        self.seg_bare = seg is not None and not seg.allowed
+        # The plain path assumes these of the DTD; another DTD keeps every unit general.
+        self.usable = (
+            self.seg_bare
+            and not rules["tu"].required
+            and rules["tuv"].required == {XML_LANG}
+            and not rules["note"].required
+            and rules["prop"].required == {"type"}
+            and all(not rules[name].text_allowed for name in ("tu", "tuv"))
+            and all(rules[name].text_allowed for name in ("seg", "prop", "note"))
+        )
+
+    def _kinds(self, name: str) -> dict[str, object]:
+        rule = self.rules[name]
+        kinds: dict[str, object] = dict.fromkeys(rule.allowed, _PLAIN)
+        for key in kinds:
+            if key in _DATE_ATTRS:
+                kinds[key] = _DATE_KIND
+            elif key in _INT_ATTRS:
+                kinds[key] = _INT_KIND
+        kinds.update(rule.enumerated)
+        if name == "tu":
+            kinds.update(
+                {
+                    key: kind
+                    for key, kind in (("tuid", _TUID), ("srclang", _SRCLANG))
+                    if key in kinds
+                }
+            )
+        if XML_LANG in kinds:
+            kinds[XML_LANG] = _LANG
+        return kinds
+
+    def follows(self, name: str, children: list[str]) -> bool:
+        key = (name, tuple(children))
+        verdict = self._models.get(key)
+        if verdict is None:
+            rule = self.rules[name]
+            verdict = rule.content is not None and (
+                rule.content.fullmatch("".join(child + " " for child in children)) is not None
+            )
+            if len(self._models) < 4096:
+                self._models[key] = verdict
+        return verdict
+
+
+def _seg_key(seg: etree._Element) -> bytes:
+    """What tells two segs apart for the duplicate check: their serialisation (with the
+    tail, as before), or for the common plain seg its text and tail, which say the same
+    thing without a trip through the serialiser (the leading NUL keeps the two kinds apart:
+    no serialisation starts with one)."""
+    if seg.tag == "seg" and not len(seg) and not seg.keys():
+        return b"\x00" + (seg.text or "").encode() + b"\x00" + (seg.tail or "").encode()
+    return _tostring(seg, encoding="utf-8")
+
+
 def _valid_date(value: str) -> bool:
+    if _plain_date(value):
+        return True
     if not _DATE.match(value):
         return False
     # Days 1-28 exist in every month: no calendar needed (strptime is slow on a million).

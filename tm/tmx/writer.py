@@ -17,7 +17,7 @@ from lxml import etree
 import tm
 from tm import lang as langs
 from tm.errors import ValidationError
-from tm.model import Note, Prop, Unit
+from tm.model import INLINE_KINDS, Content, Note, Prop, Unit
 from tm.text.xmlchars import NOT_XML
 from tm.tmx.inline import fill_element
 from tm.tmx.reader import KIND_PROP, ORIGIN_PROP, STATUS_PROP, XML_LANG
@@ -134,6 +134,41 @@ def _export_tag(tag: str) -> str:
     return exported
 
 
+_INLINE = frozenset(INLINE_KINDS)
+
+
+def _content_xml(content: Content) -> str | None:
+    """Segment content with inline markup as libxml2 writes it (`fill_element` then
+    serialisation), or None for what the string path does not vouch for: an unknown or
+    repeated name, an empty string (libxml2 may keep an empty text node)."""
+    parts = []
+    for item in content:
+        if type(item) is str:
+            if not item:
+                return None
+            parts.append(_escape_text(item))
+            continue
+        kind = item.kind  # type: ignore[union-attr]
+        if kind not in _INLINE:
+            return None
+        parts.append("<" + kind)
+        names = set()
+        for key, value in item.attrs:  # type: ignore[union-attr]
+            if key in names or not _plain_name(key):
+                return None
+            names.add(key)
+            parts.append(f' {key}="{_escape_attr(value)}"')
+        inner_content = item.content  # type: ignore[union-attr]
+        if inner_content:
+            inner = _content_xml(inner_content)
+            if inner is None:
+                return None
+            parts.append(f">{inner}</{kind}>")
+        else:
+            parts.append("/>")
+    return "".join(parts)
+
+
 def _annotations_xml(notes: Iterable[Note], props: Iterable[Prop], indent: str) -> str:
     parts = []
     for note in notes:
@@ -242,14 +277,10 @@ class TmxWriter:
 
     def _unit_xml(self, unit: Unit, srclang: str | None) -> str | None:
         """The fast path: the unit as TMX text, or None when it needs the element path
-        (inline markup, unusual attribute names, no variants)."""
+        (unusual attribute names or inline elements, empty strings in markup, no variants)."""
         variants = unit.variants
         if not variants:
             return None
-        for variant in variants:
-            content = variant.content
-            if content and (len(content) > 1 or type(content[0]) is not str):
-                return None
         parts = ["<tu"]
         seen: set[str] = set()
         if unit.tuid is not None:
@@ -278,10 +309,15 @@ class TmxWriter:
             if variant.notes or variant.props:
                 parts.append(_annotations_xml(variant.notes, variant.props, "\n        "))
             content = variant.content
-            if content:
-                parts.append(f"<seg>{_escape_text(content[0])}</seg>\n      </tuv>\n      ")  # type: ignore[arg-type]
-            else:
+            if not content:
                 parts.append("<seg/>\n      </tuv>\n      ")
+            elif len(content) == 1 and type(content[0]) is str:
+                parts.append(f"<seg>{_escape_text(content[0])}</seg>\n      </tuv>\n      ")
+            else:
+                inner = _content_xml(content)
+                if inner is None:
+                    return None
+                parts.append(f"<seg>{inner}</seg>\n      </tuv>\n      ")
         parts[-1] = parts[-1][:-2]  # the last child closes the tu one level out
         parts.append("</tu>")
         return "".join(parts)
