@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tm import lang as langs
-from tm.fuzzy.concordance import ConcordanceHit, concordance
+from tm.fuzzy.concordance import ConcordanceHit, concordances
 from tm.fuzzy.match import Match, fuzzy_matches
 from tm.glossary.matcher import TermMatcher, index_keys
 from tm.memory.protocol import Memory
@@ -130,14 +130,6 @@ def lookup(
         store, text, min_score if fuzzy else 99, limit, lang=query_lang, progress=progress
     )
     # Concordance: the segments holding the query, then those holding each term found.
-    result.concordance = concordance(store, text, lang=query_lang, limit=limit)
-    for term in dict.fromkeys(hit.source for hit in result.terms if hit.status != "forbidden"):
-        if len(result.concordance) >= limit:
-            break
-        known = {hit.unit for hit in result.concordance}
-        result.concordance += [
-            hit
-            for hit in concordance(store, term, lang=query_lang, limit=limit)
-            if hit.unit not in known
-        ][: limit - len(result.concordance)]
+    terms = [hit.source for hit in result.terms if hit.status != "forbidden"]
+    result.concordance = concordances(store, [text, *terms], lang=query_lang, limit=limit)
     return result

@@ -7,6 +7,7 @@ run is not one token). Comparison is on folded tokens (case, width, Traditional/
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -59,52 +60,92 @@ def concordance(
     which stops at `SCAN_LIMIT` texts."""
     if not text.strip():
         return []
-    query_lang = langs.canonical(lang or query_language(text))
-    primary = langs.primary(query_lang)
-    candidates = _indexed(store, text.strip(), primary)
-    shortest_first = candidates is not None
-    if candidates is None:
-        # The scan returns each text: those holding the token whole, shortest first.
-        found: dict[int, int] = {}
-        for form in {text.strip(), to_simplified(text.strip()), to_traditional(text.strip())}:
-            for unit_id, plain in store.concordance(form, primary, SCAN_LIMIT):
-                if phrase_spans(text, plain):
-                    found[unit_id] = len(plain)
-        candidates = sorted(found, key=lambda unit_id: (found[unit_id], unit_id))
-        shortest_first = True
-    hits: list[tuple[tuple[int, int], ConcordanceHit]] = []
-    for start in range(0, len(candidates), CHECK_BATCH):
-        for stored in store.units(ids=candidates[start : start + CHECK_BATCH]):
-            hit = _hit(stored.id, stored.unit, text, primary)
-            if hit is not None:
-                hits.append(((len(hit.source), stored.id), hit))
-        if shortest_first and len(hits) >= limit:
-            break  # indexed candidates come shortest first: enough are found
-    hits.sort(key=lambda pair: pair[0])
-    return [hit for _key, hit in hits[:limit]]
+    return concordances(store, [text], lang=lang or query_language(text), limit=limit)
 
 
-#: Candidates checked at a time; an indexed search stops after the batch that fills the page.
+def concordances(
+    store: Any, phrases: list[str], *, lang: str, limit: int = 10, exclude: Iterable[int] = ()
+) -> list[ConcordanceHit]:
+    """`concordance` of several phrases (a lookup's terms), in their order: each phrase's hits
+    not listed before (nor in `exclude`), until `limit` hits in all. The memory is asked a
+    few questions for all of them, not a few for each: phrases that a missing bigram rules
+    out cost nothing more, and the one-token phrases are scanned for together."""
+    primary = langs.primary(langs.canonical(lang))
+    wanted = [p.strip() for p in dict.fromkeys(phrases) if p.strip()]
+    if not wanted or limit <= 0:
+        return []
+    grams_of = _phrase_grams(store, wanted, primary)
+    multi = {p: grams for p, grams in grams_of.items() if grams is not None}
+    held = (
+        store.fuzzy_gram_counts(sorted({g for gs in multi.values() for g in gs})) if multi else {}
+    )
+    scanned = _scan(store, [p for p in wanted if grams_of[p] is None], primary)
+    hits: list[ConcordanceHit] = []
+    seen = set(exclude)
+    for phrase in wanted:
+        if len(hits) >= limit:
+            break
+        grams = multi.get(phrase)
+        if grams is None:  # one token: the scanned texts holding it whole, shortest first
+            found = {i: len(plain) for i, plain in scanned if phrase_spans(phrase, plain)}
+            candidates = sorted(found, key=lambda unit_id: (found[unit_id], unit_id))
+        elif any(gram not in held for gram in grams):
+            continue  # a bigram no stored segment holds: nothing contains the phrase
+        else:
+            rarest = sorted(grams, key=lambda gram: (held[gram], gram))[:4]
+            candidates = list(store.fuzzy_containing(rarest, SCAN_LIMIT))
+        want = limit - len(hits)
+        found_hits = _hits(store, phrase, [i for i in candidates if i not in seen], primary, want)
+        hits += found_hits
+        seen.update(hit.unit for hit in found_hits)
+    return hits
+
+
+#: Candidates checked at a time; a search stops after the batch that fills the page.
 CHECK_BATCH = 200
 
 
-def _indexed(store: Any, text: str, primary: str) -> list[int] | None:
-    """Candidate units from the fuzzy index, shortest first; None when the index cannot say
-    (a one-token query, a memory without the index)."""
+def _phrase_grams(store: Any, phrases: list[str], primary: str) -> dict[str, list[int] | None]:
+    """Each phrase's bigrams, which every segment holding it holds; None for a phrase the
+    index cannot find (one token, or a memory without the index)."""
     from tm.fuzzy.index import namespace, phrase_gram_ids
 
-    if not hasattr(store, "fuzzy_containing"):
-        return None
-    folded = index_tokens(text)
-    if len(folded) < 2:
-        return None
-    store.ensure_fuzzy_index()
-    grams = phrase_gram_ids(namespace(primary, "segment"), folded)
-    counts = store.fuzzy_gram_counts(grams)
-    if len(counts) < len(grams):
-        return []  # a bigram no stored text holds: nothing contains the phrase
-    rarest = sorted(grams, key=lambda gram: (counts[gram], gram))[:4]
-    return list(store.fuzzy_containing(rarest, SCAN_LIMIT))
+    tokens_of = {phrase: index_tokens(phrase) for phrase in phrases}
+    indexed = hasattr(store, "fuzzy_containing")
+    if indexed and any(len(tokens) >= 2 for tokens in tokens_of.values()):
+        store.ensure_fuzzy_index()
+    ns = namespace(primary, "segment")
+    return {
+        phrase: phrase_gram_ids(ns, tokens) if indexed and len(tokens) >= 2 else None
+        for phrase, tokens in tokens_of.items()
+    }
+
+
+def _scan(store: Any, phrases: list[str], primary: str) -> list[tuple[int, str]]:
+    """(unit, text) of the segments containing any of `phrases` in any script, by LIKE."""
+    if not phrases:
+        return []
+    forms = sorted({f for p in phrases for f in (p, to_simplified(p), to_traditional(p))})
+    if len(forms) == 1 or not hasattr(store, "concordance_any"):
+        return [row for form in forms for row in store.concordance(form, primary, SCAN_LIMIT)]
+    return list(store.concordance_any(forms, primary, min(SCAN_LIMIT * len(phrases), 20_000)))
+
+
+def _hits(
+    store: Any, phrase: str, candidates: list[int], primary: str, want: int
+) -> list[ConcordanceHit]:
+    """The `want` shortest hits among candidates that come shortest first, checked a batch
+    at a time."""
+    hits: list[tuple[tuple[int, int], ConcordanceHit]] = []
+    for start in range(0, len(candidates), CHECK_BATCH):
+        for stored in store.units(ids=candidates[start : start + CHECK_BATCH]):
+            hit = _hit(stored.id, stored.unit, phrase, primary)
+            if hit is not None:
+                hits.append(((len(hit.source), stored.id), hit))
+        if len(hits) >= want:
+            break  # candidates come shortest first: enough are found
+    hits.sort(key=lambda pair: pair[0])
+    return [hit for _key, hit in hits[:want]]
 
 
 def _hit(unit_id: int, unit: Any, text: str, primary: str) -> ConcordanceHit | None:

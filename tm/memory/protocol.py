@@ -128,6 +128,14 @@ class Memory(Protocol):
         backend."""
         ...
 
+    def concordance_any(self, texts: Sequence[str], lang: str, limit: int) -> list[tuple[int, str]]:
+        """`concordance` of several texts in one query."""
+        ...
+
+    def fuzzy_containing(self, grams: Sequence[int], limit: int) -> list[int]:
+        """Units whose texts hold every one of `grams`, shortest first."""
+        ...
+
     # -- the fuzzy-match index ----------------------------------------------------------------
     def ensure_fuzzy_index(self, progress: Callable[[int, int], None] | None = None) -> None: ...
 

@@ -1132,6 +1132,23 @@ class Store:
             return [(unit_id, plain) for unit_id, plain in rows]
         return [(unit_id, plain) for unit_id, plain in rows if wanted in plain.lower()][:limit]
 
+    def concordance_any(self, texts: Sequence[str], lang: str, limit: int) -> list[tuple[int, str]]:
+        """`concordance` of several short texts in one statement: segment units with a variant
+        in `lang` containing any of them, by unit id (a lookup asks for each term it found;
+        on a server each statement is a round trip)."""
+        wanted = [text.lower() for text in texts]
+        if not wanted or any(len(text) > LIKE_PATTERN_MAX for text in texts):
+            return sorted({row for text in texts for row in self.concordance(text, lang, limit)})
+        clause, values = _lang_clause("v.lang_key", lang)
+        patterns = [_like_pattern(text)[0] for text in texts]
+        likes = " OR ".join([f"v.plain {self._like} ? ESCAPE '\\'"] * len(patterns))
+        rows = self.db.execute(
+            f"SELECT v.unit_id, v.plain FROM unit u JOIN variant v ON {_OF_UNIT.format(v='v')}"
+            f" WHERE u.kind = 'segment' AND {clause} AND ({likes}) ORDER BY u.id, v.id LIMIT ?",
+            (*values, *patterns, limit),
+        )
+        return [(i, plain) for i, plain in rows if any(w in plain.lower() for w in wanted)]
+
     def fuzzy_containing(self, grams: Sequence[int], limit: int) -> list[int]:
         """Units whose texts hold every one of `grams` (rarest first: the first gram's posting
         list is read, the others are probed by key), the shortest texts first, at most
