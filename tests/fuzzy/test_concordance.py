@@ -112,3 +112,25 @@ def test_the_index_follows_edits_and_deletions(tmp_path: Path) -> None:
     )
     assert concordance(store, "the staff") == []
     assert [hit.unit for hit in concordance(store, "the crew")] == [mask.unit]
+
+
+def test_several_phrases_are_listed_in_order_without_repeats(tmp_path: Path) -> None:
+    """A lookup's concordance: the query's hits, then each term's that are not listed yet,
+    up to the limit; a phrase no segment holds adds nothing."""
+    from tm.fuzzy.concordance import concordances
+
+    store = memory_of(tmp_path, PAIRS)
+    hits = concordances(store, ["storage", "energy storage", "不存在", "mask"], lang="en")
+    assert [hit.source for hit in hits] == [
+        "The storage room is closed.",
+        "Energy storage systems and energy storage bases.",
+        "Ask the staff for a mask.",
+    ]
+    assert [h.source for h in concordances(store, ["mask", "storage"], lang="en", limit=2)] == [
+        "Ask the staff for a mask.",
+        "The storage room is closed.",
+    ]
+    assert (
+        concordances(store, ["口罩", "储能"], lang="zh-Hans", limit=3)[2].source
+        == "储能系统和储能基地。"
+    )

@@ -136,6 +136,11 @@ def test_concordance_folds_case_the_same_on_every_backend(memory_url: str, tmp_p
         assert texts(long_query) == [FOLDING[5][1]]
         assert texts(long_query + "in short.") == []
         assert texts(FOLDING[0][1].lower()) == [FOLDING[0][1]]
+        # Several texts in one statement (a lookup's terms): the rows any of them finds.
+        rows = store.concordance_any(["ÉLYSÉE", "storage", "战略"], "en", 10)
+        assert [plain for _id, plain in rows] == [*both, FOLDING[3][1], FOLDING[5][1]]
+        zh_rows = store.concordance_any(["交通", "élysée"], "zh-Hans", 10)
+        assert [plain for _id, plain in zh_rows] == [FOLDING[4][1]]
 
 
 def test_concurrent_writers_both_complete(memory_url: str, tmp_path: Path) -> None:
