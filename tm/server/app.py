@@ -8,10 +8,11 @@ server"). Sync endpoints run in Starlette's thread pool, each with its own conne
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from importlib import resources
@@ -61,6 +62,16 @@ TERM_MEDIA_TYPES = {
     "tsv": "text/tab-separated-values; charset=utf-8",
     "tmx": "application/x-tmx+xml",
 }
+
+
+def warm_up() -> None:
+    """A lookup in both languages and scripts on an empty memory in RAM: it imports the
+    modules and loads the tables (OpenCC, the tokenizers, the term matcher) that requests use."""
+    from tm.lookup import lookup
+
+    with Store(":memory:") as store:
+        for text in ("Green power transportation", "绿电交通", "綠電交通"):
+            lookup(store, text, fuzzy=True)
 
 
 class HttpError(Exception):
@@ -121,7 +132,14 @@ class Server:
             Route("/api/check", self._endpoint(self.check, "check"), methods=["POST"]),
             Route("/api/stats", self._endpoint(self.stats, "read"), methods=["GET"]),
         ]
-        self.app = Starlette(routes=routes)
+        self.app = Starlette(routes=routes, lifespan=self._lifespan)
+
+    @contextlib.asynccontextmanager
+    async def _lifespan(self, app: Starlette) -> AsyncIterator[None]:
+        """Each worker loads what a lookup needs before it takes requests: the first lookups
+        after a start waited most of a second for modules and tables to load."""
+        await anyio.to_thread.run_sync(warm_up)
+        yield
 
     # -- plumbing ---------------------------------------------------------------------------
     def _principal(self, request: Request, store: Store) -> Principal:
