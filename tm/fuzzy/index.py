@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import zlib
+from collections.abc import Sequence
 
 from tm import lang as langs
 from tm.fuzzy.score import index_tokens
@@ -27,22 +28,21 @@ def namespace(lang_key: str, kind: str) -> str:
 
 
 def gram_ids(ns: str, folded: list[str]) -> set[int]:
-    marked = ("\x02", *folded, "\x03")
-    seed = zlib.crc32(f"{ns}\x1f".encode())  # the CRC of namespace + gram, continued
-    return {
-        zlib.crc32(f"{a}\x1f{b}".encode(), seed) & 0x7FFFFFFF for a, b in itertools.pairwise(marked)
-    }
+    """The grams a stored text is indexed by: its bigrams with the start and end marks."""
+    return set(_bigram_ids(ns, ("\x02", *folded, "\x03")))
 
 
 def phrase_gram_ids(ns: str, folded: list[str]) -> list[int]:
     """The grams every text containing the phrase `folded` holds (its inner bigrams, without
     the start and end marks), in phrase order; none for a one-token phrase."""
-    prefix = ns + "\x1f"
-    grams = [
-        zlib.crc32(f"{prefix}{a}\x1f{b}".encode()) & 0x7FFFFFFF
-        for a, b in itertools.pairwise(folded)
+    return list(dict.fromkeys(_bigram_ids(ns, folded)))
+
+
+def _bigram_ids(ns: str, tokens: Sequence[str]) -> list[int]:
+    seed = zlib.crc32(f"{ns}\x1f".encode())  # the CRC of namespace + gram, continued
+    return [
+        zlib.crc32(f"{a}\x1f{b}".encode(), seed) & 0x7FFFFFFF for a, b in itertools.pairwise(tokens)
     ]
-    return list(dict.fromkeys(grams))
 
 
 def exact_key(ns: str, folded: list[str]) -> int:
