@@ -106,17 +106,16 @@ CHECK_BATCH = 200
 
 
 def _phrase_grams(store: Any, phrases: list[str], primary: str) -> dict[str, list[int] | None]:
-    """Each phrase's bigrams, which every segment holding it holds; None for a phrase the
-    index cannot find (one token, or a memory without the index)."""
+    """Each phrase's bigrams, which every segment holding it holds; None for a phrase of one
+    token, which the index cannot find."""
     from tm.fuzzy.index import namespace, phrase_gram_ids
 
     tokens_of = {phrase: index_tokens(phrase) for phrase in phrases}
-    indexed = hasattr(store, "fuzzy_containing")
-    if indexed and any(len(tokens) >= 2 for tokens in tokens_of.values()):
+    if any(len(tokens) >= 2 for tokens in tokens_of.values()):
         store.ensure_fuzzy_index()
     ns = namespace(primary, "segment")
     return {
-        phrase: phrase_gram_ids(ns, tokens) if indexed and len(tokens) >= 2 else None
+        phrase: phrase_gram_ids(ns, tokens) if len(tokens) >= 2 else None
         for phrase, tokens in tokens_of.items()
     }
 
@@ -126,7 +125,7 @@ def _scan(store: Any, phrases: list[str], primary: str) -> list[tuple[int, str]]
     if not phrases:
         return []
     forms = sorted({f for p in phrases for f in (p, to_simplified(p), to_traditional(p))})
-    if len(forms) == 1 or not hasattr(store, "concordance_any"):
+    if len(forms) == 1:
         return [row for form in forms for row in store.concordance(form, primary, SCAN_LIMIT)]
     return list(store.concordance_any(forms, primary, min(SCAN_LIMIT * len(phrases), 20_000)))
 
