@@ -1,7 +1,7 @@
 """`tm check` measured: false alarms on human translations next to pofilter, and speed.
 
     python benchmarks/check_bench.py precision   # IWSLT 2017 TED en-zh, tm check vs pofilter
-    python benchmarks/check_bench.py zh-en       # corpora/zh-en-news(-heldout, -heldout-2), IWSLT zh -> en
+    python benchmarks/check_bench.py zh-en       # corpora/zh-en-news*, IWSLT zh -> en
     python benchmarks/check_bench.py names       # Latin names deleted from IWSLT's Chinese
     python benchmarks/check_bench.py speed       # 10,000 terms x 100,000 pairs
 

@@ -543,23 +543,51 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
     position = 0
     unknown: list[tuple[int, str]] = []  # names the tagger finds that CC-CEDICT lacks whole
     tag_of: dict[int, str] = {}
-    for token, tag in tagged_tokens(zh):
-        start = zh.find(token, position)
-        position = start + len(token) if start >= 0 else position
+    tagged = tagged_tokens(zh)
+    spans: list[tuple[int, int]] = []
+    for token, _tag in tagged:
+        start = zh.find(token, spans[-1][1] if spans else 0)
+        spans.append((start, start + len(token)) if start >= 0 else (-1, -1))
+    # Characters of places the dictionary knows whole (秘鲁 in 秘鲁利马): a neighbour made of
+    # them is a name of its own, not the rest of a name by sound.
+    known_place = {
+        i
+        for (token, tag), (a, b) in zip(tagged, spans, strict=True)
+        if tag in _PLACE_TAGS and a >= 0 and _place_names(token, definitions())
+        for i in range(a, b)
+    }
+
+    def around(a: int, b: int) -> str:
+        return "".join(zh[i] for i in (a - 1, b) if 0 <= i < len(zh) and i not in known_place)
+
+    for index, (token, tag) in enumerate(tagged):
+        start, position = spans[index]
+        if start < 0:
+            continue
         if tag in _NAME_TAGS and not (tag in _PLACE_TAGS and _place_names(token, definitions())):
             unknown.append((start, token))
             tag_of[start] = tag
-        if tag == "nr" and 2 <= len(token) <= 3 and token[0] in _SURNAMES:
-            if token in definitions():
-                continue  # a word the tagger takes for a name (谢谢, 张力, 高明, 夏威夷)
+        if tag != "nr" and _framed_person(tagged, index):
+            tag = "nr"  # 首席经济学家温彬认为: a title, a name, a verb of saying
+        if (
+            tag == "nr"
+            and 2 <= len(token) <= 3
+            and (_surname(tagged, index) or tagged[index][1] != "nr")
+        ):
+            heads = _name_heads(token) if token in definitions() else ()
+            if token in definitions() and not heads:
+                continue  # a word the tagger takes for a name (谢谢, 张力, 高明)
+            if heads and (
+                _rendered(token, heads, lowered, letters, en, document_english)
+                or _alias_in(token, en)
+            ):
+                continue  # a name the dictionary knows (马化腾 Ma Huateng, 罗斯 Ross)
             after = zh[position : position + 1]
             before = zh[start - 1 : start] if start > 0 else ""
-            if (
-                (after and (after in _TRANSLITERATION or after == "·"))
-                or before == "·"
-                or all(c in _TRANSLITERATION for c in token)
-            ):
-                continue  # a foreign name by sound (冯德|莱恩 for von der Leyen, 罗斯 Ross)
+            if (after and (after in _TRANSLITERATION or after == "·")) or before == "·":
+                continue  # a foreign name by sound (冯德|莱恩 for von der Leyen)
+            if all(c in _TRANSLITERATION for c in token) and _english_names_left(zh, en):
+                continue  # 罗斯 for Ross; but 朱琳 is Zhu Lin when no English name is left
             if _rendered_by_meaning(token, words, definitions()):
                 continue  # 夏粮 "summer grain": a word CC-CEDICT lacks whole, translated
             forms = pinyin_forms(token)
@@ -571,13 +599,24 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
                 if wrong:
                     found.append((token, f"{sorted(forms)[0].title()} in pinyin, not {wrong}"))
                 continue
-            found.append((token, "no " + sorted(forms)[0].title()))
+            wanted = _shown(heads[0]) if heads else sorted(forms)[0].title()
+            found.append((token, f"no {wanted}"))  # 彭博社: no Bloomberg
         elif tag in _PLACE_TAGS:
             place = _place_names(token, definitions())
-            if not place or _inside_word(zh, start, position):
+            if not place:
                 continue
-            around = zh[start - 1 : start] if start else ""
-            if _inside_sound_name(token, around + zh[position : position + 1]):
+            if _inside_word(zh, start, position):
+                # 香港|交易所: the place begins a longer name; it is rendered by that name or
+                # by the place's own (Hong Kong Stock Exchange, the Hong Kong bourse).
+                whole = _enclosing_name(zh, start, position)
+                if whole and not any(n.lower()[:4] in lowered for n in place):
+                    word, heads = whole
+                    if not _rendered(
+                        word, heads, lowered, letters, en, document_english
+                    ) and not _alias_in(word, en):
+                        found.append((word, f"no {_shown(heads[0])}"))
+                continue
+            if _inside_sound_name(token, around(start, position)):
                 continue  # 普拉|多 (Prado): a piece of a longer name by sound
             if _in_acronym(place, zh, position, en):
                 continue  # 中国电力 ↔ CPID: the place begins a name the English abbreviates
@@ -615,14 +654,17 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
         before = zh[offset - 1 : offset] if offset else ""
         if token[0] in "日月年" and before and (before.isdigit() or before in _ZH_NUMERALS):
             continue  # 8日电: a dateline, not NEC (日电)
-        around = zh[offset - 1 : offset] + zh[offset + len(token) : offset + len(token) + 1]
-        if _inside_sound_name(token, around):
+        if _inside_sound_name(token, around(offset, offset + len(token))):
             continue
         for start, end, word, heads in _dictionary_names(token):
-            if tag_of[offset] in _COMMON_TAGS and all(len(h) < 2 for h in heads):
+            if (
+                tag_of[offset] in _COMMON_TAGS
+                and all(len(h) < 2 for h in heads)
+                and not _a_place(word)
+            ):
                 continue  # a common noun's tag, one word: 电视剧 "TV series" is no name
             start, end = start + offset, end + offset
-            if _inside_sound_name(word, zh[start - 1 : start] + zh[end : end + 1]):
+            if _inside_sound_name(word, around(start, end)):
                 continue  # 普拉|多博物馆 (the Prado): a piece of a longer name by sound
             if _rendered(word, heads, lowered, letters, en, document_english):
                 continue
@@ -630,6 +672,128 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
                 continue
             found.append((word, f"no {_shown(heads[0])}"))
     return found
+
+
+def _surname(tagged: list[tuple[str, str]], index: int) -> bool:
+    """A common surname starts the name, or a rarer one CC-CEDICT glosses as a surname starts a
+    three-character name right after a title (部长怀进鹏, Huai Jinpeng): without the title,
+    too many words start with such a character (强降雨, 和小微)."""
+    token = tagged[index][0]
+    if token[0] in _SURNAMES:
+        return True
+    return len(token) == 3 and _titled(tagged, index) and _rare_surname(token[0])
+
+
+def _rare_surname(char: str) -> bool:
+    from tm.lexicon.cedict import definitions
+
+    return any(d.startswith("surname ") for d in definitions().get(char, ()))
+
+
+def _titled(tagged: list[tuple[str, str]], index: int) -> bool:
+    """The word before is a title (经济学家, 部长, 发言人, 主席, 统计师)."""
+    title = tagged[index - 1][0] if index > 0 else ""
+    return len(title) >= 2 and title[-1] in _TITLE_ENDS
+
+
+#: Verbs of saying that follow a person's name in news (温彬认为, 张星表示).
+_SAYS = frozenset({"表示", "说", "认为", "指出", "称", "强调", "介绍", "透露", "坦言"})
+#: Last characters of titles that precede a name (经济学家, 部长, 发言人, 主席, 统计师).
+_TITLE_ENDS = frozenset("家长人席师官员理裁授任记者")
+
+
+def _framed_person(tagged: list[tuple[str, str]], index: int) -> bool:
+    """A word the tagger did not take for a person (温彬 tagged as an idiom) that news frames as
+    one: a title before it, a verb of saying after it, two or three characters no dictionary
+    knows, a surname first."""
+    from tm.lexicon.cedict import definitions
+
+    token = tagged[index][0]
+    if not (2 <= len(token) <= 3 and _HAN.fullmatch(token[0])):
+        return False
+    if token in definitions() or index + 1 >= len(tagged) or tagged[index + 1][0] not in _SAYS:
+        return False
+    return _titled(tagged, index) and (token[0] in _SURNAMES or _rare_surname(token[0]))
+
+
+def _english_names_left(zh: str, en: str) -> bool:
+    """Whether the English holds a capitalised name the Chinese renders in no other way (kept
+    in Latin, by pinyin or by a dictionary word): one left for a name by sound to render."""
+    zh_folded = fold(zh)
+    for run in _english_name_runs(en):
+        if _pinyin_name(run.split()) and _spelt(run, zh):
+            continue  # Zheng Qinwen ~ 郑钦文
+        for word in run.replace("-", " ").split():
+            if fold(word) in zh_folded or _defined_in(word, zh) or _pinyin_spells(zh, word):
+                continue
+            return True
+    return False
+
+
+def _enclosing_name(
+    zh: str, start: int, end: int
+) -> tuple[str, tuple[tuple[str, ...], ...]] | None:
+    """The longest CC-CEDICT name holding the span (香港交易所 around 香港), with its names."""
+    from tm.lexicon.cedict import definitions
+
+    table = definitions()
+    best: tuple[str, tuple[tuple[str, ...], ...]] | None = None
+    for a in range(max(0, end - 8), start + 1):
+        for b in range(end, min(len(zh), a + 8) + 1):
+            word = zh[a:b]
+            if b - a > end - start and word in table and (best is None or len(word) > len(best[0])):
+                heads = _name_heads(word)
+                if heads:
+                    best = (word, heads)
+    return best
+
+
+def _alias_in(word: str, en: str) -> bool:
+    """A name CC-CEDICT gives after the first (中国石化 "China Petroleum and Chemical
+    Corporation, Sinopec") is in the English."""
+    from tm.lexicon.cedict import definitions
+
+    return any(
+        re.search(rf"(?<![\w]){re.escape(alias)}(?![\w])", en)
+        for definition in definitions().get(word, ())
+        for alias in (piece.strip() for piece in re.split(r"[,;]", definition)[1:])
+        if alias[:1].isupper()
+    )
+
+
+_PLACE_GLOSS = re.compile(
+    r"\b(?:capital|city|town|county|province|prefecture|district|port|island|river|lake)"
+    r"\s+(?:of|in)\b"
+)
+
+
+def _a_place(word: str) -> bool:
+    """CC-CEDICT says the word is a place (利马 "Lima, capital of Peru"), whatever tag it got."""
+    from tm.lexicon.cedict import definitions
+
+    return any(_PLACE_GLOSS.search(d) for d in definitions().get(word, ()))
+
+
+def _truncated(word: str, en: str) -> bool:
+    """The English writes the start of a name joined by "of" and then something else: "People's
+    Bank of" with China lost, "Commercial Aircraft Corporation of (COMAC)"."""
+    from tm.lexicon.cedict import definitions
+
+    for definition in definitions().get(word, ()):
+        match = _HEAD.match(re.sub(r"^\([^)]*\)\s*", "", definition.strip()))
+        of = (
+            re.search(r"^(.*?)\s+of\s+(?:the\s+)?([A-Z][\w'’.-]*)", match.group())
+            if match
+            else None
+        )
+        if not of or len(of.group(1).split()) > 4:
+            continue
+        before, after = re.escape(of.group(1)), re.escape(of.group(2))
+        if re.search(rf"\b{before}\s+of\b", en) and not re.search(
+            rf"\b{before}\s+of\s+(?:the\s+)?{after}", en
+        ):
+            return True
+    return False
 
 
 def _shown(head: tuple[str, ...]) -> str:
@@ -739,6 +903,9 @@ def _rendered(
     elsewhere (a later "the bloc" for 欧盟)."""
     from tm.lexicon.cedict import acronym_headwords
     from tm.lexicon.pinyin import pinyin_forms
+
+    if _truncated(word, en):
+        return False
 
     def has(text: str, name: str) -> bool:
         # China for Chinese, Lebanon for Lebanese, "the statistics bureau"; a short word with
