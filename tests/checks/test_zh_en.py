@@ -518,3 +518,18 @@ def test_a_foreign_name_by_sound_is_still_rendered_by_its_english_name() -> None
     zh, en = "罗斯在会上发言。", "Ross spoke at the meeting."
     assert "entity-missing" not in _checks(_zh_en(zh, en))
     assert "entity-missing" not in _checks(_en_zh(en, zh))
+
+
+def test_an_acronym_in_the_plural_is_the_acronym() -> None:
+    """CEOs is CEO: kept as 公司CEO们, lost when the Chinese says only 公司们; TEUs are 标准箱."""
+    en = "The people in power: editors, producers, CEOs, lawmakers."
+    assert "entity-missing" not in _checks(
+        _en_zh(en, "那些有权的人：主编们，制作人们，公司CEO们，法律制定者。")
+    )
+    lost = [
+        f.message
+        for f in check_pairs([_en_zh(en, "那些有权的人：主编们，制作人们，公司们，法律制定者。")])
+    ]
+    assert any("“CEO”" in m for m in lost), lost
+    zh, teu = "集装箱吞吐量达到2960万标准箱。", "Container throughput reached 29.6 million TEUs."
+    assert _checks(_zh_en(zh, teu)) == [] and _checks(_en_zh(teu, zh)) == []

@@ -21,8 +21,10 @@ _URL = re.compile(r"\b(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef<>\"“�
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # Acronyms and codes: two or more capitals (CPID, HKEX, 5G, COVID-19, R&D), or a product name
 # starting in lower case (iPhone, eBay). Names like GlaxoSmithKline are translated (葛兰素史克).
+# An acronym's plural is the acronym (CEOs, NGOs: 公司CEO们).
 _TOKEN = re.compile(
-    r"(?<![\w&])(?:[A-Z][A-Z0-9&]*[A-Z0-9](?:-\d+)?|\d+[A-Z]+\d*|[a-z]+[A-Z][A-Za-z]*)(?![\w&])"
+    r"(?<![\w&])(?:[A-Z][A-Z0-9&]*[A-Z0-9](?=s(?![\w&]))|"
+    r"(?:[A-Z][A-Z0-9&]*[A-Z0-9](?:-\d+)?|\d+[A-Z]+\d*|[a-z]+[A-Z][A-Za-z]*)(?![\w&]))"
 )
 #: Roman numerals and English words in capitals that are not names.
 _NOT_ENTITIES = frozenset(
