@@ -533,3 +533,16 @@ def test_an_acronym_in_the_plural_is_the_acronym() -> None:
     assert any("“CEO”" in m for m in lost), lost
     zh, teu = "集装箱吞吐量达到2960万标准箱。", "Container throughput reached 29.6 million TEUs."
     assert _checks(_zh_en(zh, teu)) == [] and _checks(_en_zh(teu, zh)) == []
+
+
+def test_an_ordinary_word_of_a_name_kept_in_latin_is_lost_unless_translated() -> None:
+    """Iris of Iris van Herpen is a name (a flower too); President of President Obama is 总统."""
+    en = "This was for a Paris fashion show with Iris van Herpen."
+    assert "entity-missing" not in _checks(
+        _en_zh(en, "这是和Iris van Herpen为巴黎时装展创造的作品。")
+    )
+    lost = [
+        f.message for f in check_pairs([_en_zh(en, "这是和van Herpen为巴黎时装展创造的作品。")])
+    ]
+    assert any("“Iris”" in m for m in lost), lost
+    assert "entity-missing" not in _checks(_en_zh("President Obama spoke.", "总统Obama讲了话。"))

@@ -486,7 +486,11 @@ def _unrendered_names(  # type: ignore[no-untyped-def]
             lost = [
                 w
                 for w in words
-                if w not in kept_words and not _ordinary(w) and _LATIN_IN_HAN.search(zh)
+                if w not in kept_words
+                and _LATIN_IN_HAN.search(zh)
+                # An ordinary word is lost only when nothing translates it: President of
+                # President Obama is 总统, but Iris of Iris van Herpen is nothing.
+                and (not _ordinary(w) or not _defined_in(w, zh))
             ]
             if lost and all(fold(w) not in zh_folded for w in lost):
                 missing.append(" ".join(lost))
