@@ -38,3 +38,23 @@ def test_cedict_tables() -> None:
     assert transliterates("高平", "Gao Ping")
     assert not transliterates("高平", "Gao Ming")
     assert "baoyu" in pinyin_forms("宝玉")
+
+
+def test_the_tagger_remembering_runs_tags_as_jieba_does() -> None:
+    """Runs of characters jieba's dictionary lacks (温彬, 怀进鹏, 朱琳) are tagged by its hidden
+    Markov model; remembered, they tag the same as jieba's own tagger, the first time and after."""
+    from jieba import posseg
+
+    from tm.lexicon.tokenizer import default_tokenizer
+
+    tokenizer = default_tokenizer()
+    plain = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
+    plain.tokenizer = tokenizer._tokenizer
+    plain.load_word_tag(tokenizer._tokenizer.get_dict_file())
+    texts = [
+        "中国民生银行首席经济学家温彬认为，降息有助于提振房地产市场。",
+        "教育部部长怀进鹏要求各地确保考试安全平稳。",
+        "郑钦文以2比0战胜队友朱琳，夺得金牌。",
+    ]
+    for text in texts * 2:
+        assert tokenizer.tagged(text) == [(p.word, p.flag) for p in plain.lcut(text)]

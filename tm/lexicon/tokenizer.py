@@ -56,9 +56,7 @@ class ChineseTokenizer:
 
     def _posseg(self) -> Any:
         if self._tagger is None:
-            from jieba import posseg
-
-            tagger = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
+            tagger = _memo_tagger_class().__new__(_memo_tagger_class())
             tagger.tokenizer = self._tokenizer
             if self._word_tags is None:
                 tagger.load_word_tag(self._tokenizer.get_dict_file())
@@ -67,6 +65,29 @@ class ChineseTokenizer:
                 tagger.word_tag_tab = dict(self._word_tags)
             self._tagger = tagger
         return self._tagger
+
+
+@lru_cache(maxsize=1)
+def _memo_tagger_class() -> Any:
+    """jieba's tagger, with its hidden Markov model's answer for a run of characters its
+    dictionary lacks remembered: the model is fixed, so a run tags the same every time, and
+    that model is most of the time a tagging takes (names recur: 马化腾, 温彬)."""
+    from jieba import posseg
+
+    class MemoTagger(posseg.POSTokenizer):  # type: ignore[misc]
+        def _POSTokenizer__cut(self, sentence: str) -> Any:  # jieba's private __cut
+            for word, flag in _hmm_tags(sentence):
+                yield posseg.pair(word, flag)
+
+    return MemoTagger
+
+
+@lru_cache(maxsize=1 << 16)
+def _hmm_tags(sentence: str) -> tuple[tuple[str, str], ...]:
+    from jieba import posseg
+
+    cut = posseg.POSTokenizer._POSTokenizer__cut  # uses no state of the tagger
+    return tuple((pair.word, pair.flag) for pair in cut(None, sentence))
 
 
 @lru_cache(maxsize=1)
