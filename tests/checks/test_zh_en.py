@@ -478,6 +478,12 @@ PEOPLE_AND_PLACES = [
         "The People's Bank of Japan released the data on Monday.",
         "中国人民银行",
     ),
+    (
+        "教育部数据显示。",
+        ["The Ministry of Education said."],
+        "The Ministry of Science said.",
+        "教育部",
+    ),
 ]
 
 

@@ -781,8 +781,8 @@ def _a_place(word: str) -> bool:
 
 
 def _truncated(word: str, en: str) -> bool:
-    """The English writes the start of a name joined by "of" and then something else: "People's
-    Bank of" with China lost, "Commercial Aircraft Corporation of (COMAC)"."""
+    """The English writes the start of a CC-CEDICT name joined by "of" and then something
+    else: "People's Bank of" with China lost, "Ministry of Science" for 教育部."""
     from tm.lexicon.cedict import definitions
 
     for definition in definitions().get(word, ()):
