@@ -10,12 +10,33 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from tm import lang as langs
 from tm.checks.core import CheckPair, Context
 from tm.model import Evidence, Finding
 from tm.text.fold import fold
 from tm.text.numbers import MONTHS
+
+
+def _load_policy() -> dict[str, dict[str, Any]]:
+    """The check's word lists and threshold, each with its source (data/entities.json)."""
+    text = resources.files("tm.checks").joinpath("data", "entities.json").read_text("utf-8")
+    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+_POLICY = _load_policy()
+
+
+def _words(key: str, field: str = "words") -> frozenset[str]:
+    """A list of the policy as a set (a string of characters as its characters)."""
+    return frozenset(_POLICY[key][field])
+
+
+def _alternation(key: str, field: str = "words") -> str:
+    """A list of the policy as a regular expression's alternatives, in its order."""
+    return "|".join(re.escape(w) for w in _POLICY[key][field])
+
 
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef<>\"“”]+", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -27,32 +48,7 @@ _TOKEN = re.compile(
     r"(?:[A-Z][A-Z0-9&]*[A-Z0-9](?:-\d+)?|\d+[A-Z]+\d*|[a-z]+[A-Z][A-Za-z]*)(?![\w&]))"
 )
 #: Roman numerals and English words in capitals that are not names.
-_NOT_ENTITIES = frozenset(
-    {
-        "I",
-        "II",
-        "III",
-        "IV",
-        "VI",
-        "VII",
-        "VIII",
-        "IX",
-        "XI",
-        "XII",
-        "OK",
-        "TV",
-        "AM",
-        "PM",
-        "A",
-        "AN",
-        "THE",
-        "AND",
-        "OF",
-        "TO",
-        "IN",
-        "ON",
-    }
-)
+_NOT_ENTITIES = _words("not_entities")
 
 
 _CAPS_RUN = re.compile(r"\b[A-Z]{2,}(?:[\s-]+[A-Z]{2,})+\b")
@@ -88,7 +84,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.+-]*[A-Za-z0-9+]|[A-Za-z]")
 #: An acronym a document drops this often, and never keeps, is one the translator renders
 #: on purpose (ASL → 美国手语 throughout a talk): a choice, not a loss.
-CONSISTENT_RENDERING = 3
+CONSISTENT_RENDERING: int = _POLICY["consistent_rendering"]["value"]
 
 
 def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding]:
@@ -306,64 +302,17 @@ _LATIN_IN_HAN = re.compile(r"[A-Za-z]{2,}")
 _WORD_CAP = (  # Kahler-Braaten, O'Brien, Xi'an; not We've, You're
     r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+|['’](?!(?:ve|re|ll)\b)[a-z]{2,})*(?![A-Za-z])"
 )
-_CAPITALISED = re.compile(
-    rf"(?<![\w’'-]){_WORD_CAP}(?:(?:\s+(?:of|the|and|de|von|van|der|du|la|le))?\s+{_WORD_CAP})*"
-)
+#: Lower-case particles inside a name (Bank of China, von der Leyen), in their listed order.
+_PARTICLES = _alternation("name_particles")
+_CAPITALISED = re.compile(rf"(?<![\w’'-]){_WORD_CAP}(?:(?:\s+(?:{_PARTICLES}))?\s+{_WORD_CAP})*")
 _SENTENCE_START = re.compile(r"(?:[.!?:;\"“”\u2014\u2013\[(-]\s*|\s--\s*)$")
 #: Capitalised words that are not names a translation must keep.
 _NOT_NAMES = (
-    frozenset(
-        [
-            "I",
-            "I'm",
-            "I've",
-            "I'd",
-            "I'll",
-            "Mr",
-            "Ltd",
-            "Co",
-            "Inc",
-            "Corp",
-            "Plc",
-            "Jr",
-            "Sr",
-            "St",
-            "Mrs",
-            "Ms",
-            "Dr",
-            "Prof",
-            "God",
-            "OK",
-            "Okay",
-            "Oh",
-            "Yes",
-            "No",
-            "So",
-            "And",
-            "But",
-            "Or",
-            "Now",
-            "Well",
-            "Thank",
-            "Thanks",
-            "Please",
-            "Hello",
-            "Hi",
-            "Internet",
-        ]
-    )
-    | {m.title() for m in MONTHS}
-    | set(calendar.day_name)
+    _words("not_names") | {m.title() for m in MONTHS} | set(calendar.day_name)
 )  # dates: the number check's
 #: Characters of the standard transliteration of foreign names (Xinhua's tables): a run of them
 #: in the Chinese is a name rendered by sound (Kanner → 坎纳), which no dictionary lists.
-_TRANSLITERATION = frozenset(
-    "阿埃艾安昂奥巴拜班邦鲍贝本比彼毕宾波伯勃布查达戴丹道德登迪蒂丁杜多厄恩法凡菲费芬丰佛弗福富盖甘"
-    "冈戈格根古瓜哈海汉豪赫亨洪胡怀霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里利莉丽"
-    "廉林琳隆卢鲁路伦罗洛马迈麦曼芒梅门蒙米敏莫默姆穆纳娜内妮尼涅纽努诺欧帕潘庞佩彭皮珀普奇恰乔切琼"
-    "丘萨塞赛桑瑟森沙莎尚舍什施舒斯松苏索塔泰坦汤唐特提汀图托瓦旺威韦维温沃乌伍西希锡夏谢辛雅亚扬耶"
-    "伊因尤约泽扎詹朱兹佐琪黛蒂妮丝瑞尔茨夫哥娅嘉珊芙格"
-)
+_TRANSLITERATION = _words("transliteration", "characters")
 
 
 _MONTH_ABBREVIATION = re.compile(
@@ -519,15 +468,12 @@ def _spelt(name: str, zh: str) -> bool:
     return _pinyin_spells(zh, name)
 
 
-_SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
-    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
-    "戴莫孔向汤"
-)
+#: Common surnames (a rarer one counts after a title: `_rare_surname`).
+_SURNAMES = _words("surnames", "characters")
 
 
 _NAMES_HINT = re.compile(r"[\u4e00-\u9fff]{2}")
-_PLACE_SUFFIX = re.compile(r"(?:市|省|州|县|区|新区|自治区|特别行政区)$")
+_PLACE_SUFFIX = re.compile(f"(?:{_alternation('place_suffixes')})$")
 
 
 def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[tuple[str, str]]:
@@ -703,9 +649,9 @@ def _titled(tagged: list[tuple[str, str]], index: int) -> bool:
 
 
 #: Verbs of saying that follow a person's name in news (温彬认为, 张星表示).
-_SAYS = frozenset({"表示", "说", "认为", "指出", "称", "强调", "介绍", "透露", "坦言"})
+_SAYS = _words("says")
 #: Last characters of titles that precede a name (经济学家, 部长, 发言人, 主席, 统计师).
-_TITLE_ENDS = frozenset("家长人席师官员理裁授任记者")
+_TITLE_ENDS = _words("title_ends", "characters")
 
 
 def _framed_person(tagged: list[tuple[str, str]], index: int) -> bool:
@@ -768,8 +714,8 @@ def _alias_in(word: str, en: str) -> bool:
 
 
 _PLACE_GLOSS = re.compile(
-    r"\b(?:capital|city|town|county|province|prefecture|district|port|island|river|lake)"
-    r"\s+(?:of|in)\b"
+    rf"\b(?:{_alternation('place_gloss', 'kinds')})"
+    rf"\s+(?:{_alternation('place_gloss', 'joined_by')})\b"
 )
 
 
@@ -818,9 +764,9 @@ def _standing_names() -> dict[str, list[str]]:
 
 #: jieba's tags for names: of places, organisations, other proper nouns, transliterated names,
 #: and abbreviations (欧盟, 亚运会 are "j").
-_PLACE_TAGS = frozenset({"ns", "nt", "nz"})
-_COMMON_TAGS = frozenset({"n", "t"})  # nouns and time words: 教育部, 国庆
-_NAME_TAGS = _PLACE_TAGS | {"nrt", "j"} | _COMMON_TAGS
+_PLACE_TAGS = _words("name_tags", "places")
+_COMMON_TAGS = _words("name_tags", "common")  # nouns and time words: 教育部, 国庆
+_NAME_TAGS = _PLACE_TAGS | _words("name_tags", "others") | _COMMON_TAGS
 _ZH_NUMERALS = frozenset("〇一二三四五六七八九十两")
 
 
@@ -973,23 +919,7 @@ def _inside_word(zh: str, start: int, end: int, longest: int = 6) -> bool:
 
 
 #: Words of CC-CEDICT's glosses that say what a character is rather than translate it.
-_GLOSS_NOISE = frozenset(
-    [
-        "surname",
-        "variant",
-        "old",
-        "used",
-        "for",
-        "and",
-        "the",
-        "abbr",
-        "see",
-        "also",
-        "name",
-        "kind",
-        "classifier",
-    ]
-)
+_GLOSS_NOISE = _words("gloss_noise")
 
 
 def _rendered_by_meaning(token: str, words: set[str], table: dict[str, list[str]]) -> bool:

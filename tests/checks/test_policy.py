@@ -1,0 +1,29 @@
+"""The checks' policy is data next to the code, each list naming where it comes from."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from tm.checks import entities
+
+
+def test_every_list_of_the_entities_policy_names_its_source() -> None:
+    text = resources.files("tm.checks").joinpath("data", "entities.json").read_text("utf-8")
+    policy = json.loads(text)
+    assert policy["_about"]
+    for key, entry in policy.items():
+        if key.startswith("_"):
+            continue
+        assert len(entry.get("_source", "")) > 40, key
+        assert all(value for name, value in entry.items() if not name.startswith("_")), key
+
+
+def test_the_check_reads_its_lists_from_the_policy() -> None:
+    """The names a check keys on come from the file: 表示 frames a person, 坎纳 is by sound."""
+    assert "表示" in entities._SAYS and "长" in entities._TITLE_ENDS
+    assert {"坎", "纳"} <= entities._TRANSLITERATION and "王" in entities._SURNAMES
+    assert entities._PLACE_SUFFIX.sub("", "宁夏回族自治区") == "宁夏回族"
+    assert entities._PLACE_GLOSS.search("Lima, capital of Peru")
+    assert entities.entities("Part II of the NASA report") == ["NASA"]
+    assert entities._CAPITALISED.search("dresses by Iris van Herpen").group() == "Iris van Herpen"
