@@ -50,6 +50,11 @@ FAITHFUL = [
     ("出口额是五年前的三倍。", "Exports are three times what they were five years ago."),
     ("出口额是五年前的三倍。", "Exports have tripled in five years."),
     ("这是他第三次访华。", "It is his third visit to China."),
+    ("失业率比上月下降0.2个百分点。", "The jobless rate fell 0.2 percentage point from October."),
+    ("失业率比上月下降0.2个百分点。", "The jobless rate was down 0.2 points from October."),
+    ("居民消费价格同比上涨0.3%。", "Consumer prices rose 0.3 percent year on year."),
+    ("中国队第五次夺得该项赛事冠军。", "It was the fifth title for the Chinese team."),
+    ("这是第二次世界大战以来首次。", "It is the first time since World War II."),
 ]
 
 
@@ -95,6 +100,22 @@ def test_a_wrong_number_is_caught_and_shown(zh: str, en: str, named: str) -> Non
         ("该市人口在过去20年间翻了一番。", "Its population has tripled in 20 years.", "2", "3"),
         ("出口额是五年前的两倍。", "Exports are four times what they were.", "2", "4"),
         ("该书他读了三遍。", "He read the book twice.", "3", "2"),
+        # An ordinal each side, neither found on the other: 第五次 is not "fourth".
+        ("中国队第五次夺得该项赛事冠军。", "It was the Chinese team's fourth title.", "5", "4"),
+        ("第六届进博会于11月开幕。", "The fifth import expo opened in November.", "6", "5"),
+        # Percentage points are not percent, either way round.
+        (
+            "全国城镇调查失业率比上月下降0.2个百分点。",
+            "The surveyed urban jobless rate fell 0.2 percent from October.",
+            "0.2",
+            "0.2",
+        ),
+        (
+            "居民消费价格同比上涨0.3%。",
+            "Consumer prices rose 0.3 percentage points year on year.",
+            "0.3",
+            "0.3",
+        ),
     ],
 )
 def test_a_wrong_count_is_caught_both_ways(
@@ -552,3 +573,14 @@ def test_an_ordinary_word_of_a_name_kept_in_latin_is_lost_unless_translated() ->
     ]
     assert any("“Iris”" in m for m in lost), lost
     assert "entity-missing" not in _checks(_en_zh("President Obama spoke.", "总统Obama讲了话。"))
+
+
+def test_a_disagreement_of_kind_or_ordinal_says_what_disagrees() -> None:
+    (points,) = check_pairs(
+        [_zh_en("失业率比上月下降0.2个百分点。", "The jobless rate fell 0.2 percent.")]
+    )
+    assert points.message == "“0.2个百分点” (percentage points) against “0.2 percent” (percent)"
+    (ordinal,) = check_pairs(
+        [_en_zh("It was the Chinese team's fourth title.", "中国队第五次夺得该项赛事冠军。")]
+    )
+    assert ordinal.message == "the ordinals disagree: “fourth” against “第五次”"

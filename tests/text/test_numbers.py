@@ -80,7 +80,8 @@ def test_approximations_are_ranges() -> None:
     ("zh", "kind", "value", "readings"),
     [
         ("四成", "percent", "40", {"40", "4"}),
-        ("3个百分点", "percent", "3", {"3"}),
+        ("3个百分点", "points", "3", {"3"}),  # percentage points, not percent
+        ("上升0.1个百分点", "points", "0.1", {"0.1"}),
         ("百分之五十", "percent", "50", {"50"}),
         ("三分之一", "fraction", "0.333333", {"0.333333", "1", "3", "33"}),
         ("增长2倍", "multiple", "2", {"2", "3", "200"}),  # "tripled", "twice as much", +200 %
@@ -147,6 +148,9 @@ def test_english_numbers_in_words(words: str, value: float | None) -> None:
         ("翻两番", "multiple", "4", True),
         ("增长一倍", "multiple", "1", True),
         ("第三次", "ordinal", "3", False),  # "the third time", often "again"
+        ("第六届", "ordinal", "6", False),  # "the sixth", in words: not demanded alone
+        ("第19届", "ordinal", "19", True),  # in digits: demanded as any number in digits
+        ("首届", "ordinal", "1", False),  # "the first"
         ("一次", "count", "1", False),  # as often "a" or "one-off"
     ],
 )
@@ -227,3 +231,22 @@ def test_a_quantity_knows_its_span() -> None:
     text = "前11个月进出口37.96万亿元"
     spans = [(q.text, text[q.start : q.end]) for q in quantities(text, "zh")]
     assert spans == [("11", "11"), ("37.96万亿", "37.96万亿")]
+
+
+def test_percentage_points_and_percent_are_apart_in_both_languages() -> None:
+    """百分点 and "percentage points" count points; 百分之, % and "percent" count percent. The
+    value is the same number, the kinds differ, so a check can tell 0.1个百分点 from 0.1%."""
+    kinds = [(q.kind, q.canonical) for q in quantities("失业率5.0%，比上月上升0.1个百分点。", "zh")]
+    assert kinds == [("percent", "5"), ("points", "0.1")]
+    english = "The rate was 5.0 percent, up 0.1 percentage point from September."
+    assert [(q.kind, q.canonical) for q in quantities(english, "en")] == kinds
+    assert [q.kind for q in quantities("up 2 percentage points, or 3%", "en")] == [
+        "points",
+        "percent",
+    ]
+
+
+def test_first_before_a_measure_word_is_an_ordinal() -> None:
+    (first,) = quantities("这是该赛事首次在亚洲举办。", "zh")
+    assert (first.kind, first.canonical, first.text) == ("ordinal", "1", "首次")
+    assert quantities("首都北京", "zh") == []  # the capital: no number

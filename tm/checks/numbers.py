@@ -151,10 +151,11 @@ def _converted(text: str, pattern: re.Pattern[str]) -> set[str]:
 
 
 _DIGIT = re.compile(r"[0-9\uff10-\uff19]")
-#: Counts and multiples in words are demanded too (两次 is not "four times"): a pair without
-#: a digit is read when it may hold one.
+#: Counts and multiples in words are demanded too (两次 is not "four times"), and ordinals are
+#: compared (第四次, 首届 are not "third"): a pair without a digit is read when it may hold one.
 _COUNT_HINT = re.compile(
-    r"[次遍倍番]|\b(?:twice|thrice|times|\w+fold|doubl\w*|tripl\w*|quadrupl\w*)\b", re.IGNORECASE
+    r"[次遍倍番第首]|\b(?:twice|thrice|times|\w+fold|doubl\w*|tripl\w*|quadrupl\w*)\b",
+    re.IGNORECASE,
 )
 
 #: Kinds of number a translator may add from the rest of the document: the month of a bare 10日
@@ -251,20 +252,52 @@ def check_numbers(pair: CheckPair, context: Context) -> Iterator[Finding]:
                 if quantity.kind in ("month", "year"):
                     seen[quantity.kind].add(quantity.canonical)
         problems = [(n, "source") for n in missing] + [(n, "target") for n in extra]
-        for mine, theirs in names.disagreements(
-            pair.source, pair.source_lang, pair.target, pair.target_lang
-        ):
-            problems.append(
-                (Quantity(float(mine.number), mine.text, mine.start, mine.end, kind="name"), "name")
+        disagreeing = [
+            (
+                Quantity(float(mine.number), mine.text, mine.start, mine.end, kind="name"),
+                Quantity(float(theirs.number), theirs.text, theirs.start, theirs.end),
             )
-            problems.append(
-                (Quantity(float(theirs.number), theirs.text, theirs.start, theirs.end), "other")
+            for mine, theirs in names.disagreements(
+                pair.source, pair.source_lang, pair.target, pair.target_lang
             )
+        ]
+        disagreeing += _disagreements(source_q, target_q, source_all, target_all)
+        for mine, theirs in disagreeing:
+            problems += [(mine, "mine"), (theirs, "theirs")]
         if problems:
             yield _mismatch(pair, context, missing, extra, problems)
     for _role, text, lang in pair.sides():
         for problem in impossible_dates(text, lang):
             yield context.config.finding("date-invalid", problem, pair)
+
+
+#: Kinds a value may not turn into on the other side: 0.1个百分点 is 0.1 percentage points,
+#: not 0.1 percent, and 0.1% is not 0.1 percentage points.
+_RIVAL_KINDS = {"percent": "points", "points": "percent"}
+
+
+def _disagreements(
+    source_q: tuple[Quantity, ...],
+    target_q: tuple[Quantity, ...],
+    source_all: set[str],
+    target_all: set[str],
+) -> list[tuple[Quantity, Quantity]]:
+    """Numbers that agree in value and differ in what they count: percent on one side where
+    the other has percentage points of the same value (and no percent of it). And ordinals that
+    differ: one on each side that the other side does not hold in any form (第四次 against
+    "third"). Ordinals are not demanded alone (第三次 is as often "again"), but two of them
+    that disagree are a wrong number."""
+    out = []
+    for mine in source_q:
+        rival = _RIVAL_KINDS.get(mine.kind)
+        same = [o for o in target_q if o.canonical == mine.canonical]
+        if rival and same and all(o.kind == rival for o in same):
+            out.append((mine, same[0]))
+    ordinals = [q for q in source_q if q.kind == "ordinal" and not q.readings & target_all]
+    others = [q for q in target_q if q.kind == "ordinal" and not q.readings & source_all]
+    if ordinals and others:
+        out.append((ordinals[0], others[0]))
+    return out
 
 
 def _unmatched(
@@ -314,15 +347,27 @@ def _mismatch(
         )
     evidence = []
     for quantity, where in problems:
-        side = {"source": "source", "target": "target", "name": "source", "other": "target"}[where]
+        side = {"source": "source", "target": "target", "mine": "source", "theirs": "target"}[where]
         evidence.append(
             Evidence(side, quantity.text, quantity.start, quantity.end, quantity.canonical)
         )
-    named = [q for q, where in problems if where in ("name", "other")]
-    if named:
-        parts.append(f"the names disagree: “{named[0].text}” against “{named[1].text}”")
+    # Disagreements come in pairs: the source's number, then the translation's.
+    paired = [q for q, where in problems if where in ("mine", "theirs")]
+    for mine, theirs in zip(paired[::2], paired[1::2], strict=True):
+        if mine.kind == "name":
+            parts.append(f"the names disagree: “{mine.text}” against “{theirs.text}”")
+        elif mine.kind == "ordinal":
+            parts.append(f"the ordinals disagree: “{mine.text}” against “{theirs.text}”")
+        else:
+            parts.append(
+                f"“{mine.text}” ({_KIND_WORDS[mine.kind]}) against “{theirs.text}” "
+                f"({_KIND_WORDS[theirs.kind]})"
+            )
     finding = context.config.finding("number-mismatch", "; ".join(parts), pair)
     return replace(finding, evidence=tuple(evidence))
+
+
+_KIND_WORDS = {"percent": "percent", "points": "percentage points"}
 
 
 def _without_conversions(

@@ -227,7 +227,8 @@ class Quantity:
     start: int
     end: int
     explicit: bool = True  # written in digits: demanded of the other side
-    kind: str = "number"  # number, percent, ordinal, year, month, day, time, multiple
+    # number, percent, points (percentage points), ordinal, year, month, day, time, multiple
+    kind: str = "number"
     low: float | None = None  # an approximation covers low..high (30余万)
     high: float | None = None
     alternatives: frozenset[str] = field(default_factory=frozenset)
@@ -333,6 +334,10 @@ _Q_ZH_MULTIPLE = re.compile(rf"(增长|增加|提高|上升|扩大|翻)?了?\s*(
 _Q_ZH_DOUBLINGS = re.compile(rf"翻了?\s*(?:(近|约)?\s*([{_ZN}]+|\d+)\s*)?番")
 #: Counts: 两次 "twice", 三遍 "three times"; 第三次 is an ordinal, "the third time".
 _Q_ZH_COUNT = re.compile(rf"(第)?\s*(\d+|[{_ZN}]+)\s*[次遍](?!日|年|月|要|序|级|生|元|贷)")
+#: Any other ordinal: 第四届 "the fourth", 第19届 "the 19th", 第三季度 "the third quarter".
+_Q_ZH_ORDINAL = re.compile(rf"第\s*(\d+|[{_ZN}]+)")
+#: 首 before a measure word is "first": 首次 the first time, 首届 the first edition.
+_Q_ZH_FIRST = re.compile(r"首(?=[次届个位家批架座款场轮])")
 _Q_ZH_SECONDS = re.compile(r"(\d+)\s*秒\s*(\d{1,3})(?![\d.])")
 _Q_ZH_MIXED = re.compile(r"(\d+)\s*万\s*(\d{1,4})(?![\d.,]|\s*[万亿千])")
 _Q_ZH_ARABIC = re.compile(
@@ -408,7 +413,9 @@ def chinese_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
         value = _zh_value(m.group(group))
         if value is None:
             continue
-        if group == 3:  # 四成 = 40%
+        if group == 4:  # 3个百分点: percentage points, not percent ("up 3 percent" is wrong)
+            reader.add(m.start(), m.end(), value, kind="points", explicit=m.group(4)[0].isdigit())
+        elif group == 3:  # 四成 = 40%
             reader.add(
                 m.start(),
                 m.end(),
@@ -486,6 +493,15 @@ def chinese_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
             explicit=(m.group(2).isdigit() or value >= 2) and not ordinal,
         )
         reader.mask(m.start(), m.end())
+    for m in reader.each_if("ordinal", _Q_ZH_ORDINAL):
+        value = _zh_value(m.group(1))
+        if value is None or value < 1:
+            continue
+        # Demanded when written in digits (第19届), as any number in digits is.
+        reader.add(m.start(), m.end(), value, kind="ordinal", explicit=m.group(1).isdigit())
+        reader.mask(m.start(), m.end())
+    for m in reader.each_if("first", _Q_ZH_FIRST):
+        reader.add(m.start(), m.end() + 1, 1.0, kind="ordinal", explicit=False)
     for m in reader.each_if("seconds", _Q_ZH_SECONDS):  # 9秒97 is 9.97 seconds
         reader.add(m.start(), m.end(), float(f"{m.group(1)}.{m.group(2)}"))
         reader.mask(m.start(), m.end())
@@ -596,7 +612,7 @@ _Q_EN_TIME = re.compile(
     re.IGNORECASE,
 )
 _Q_EN_PERCENT = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b|percentage points?\b)", re.IGNORECASE
+    r"(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b|(percentage points?\b))", re.IGNORECASE
 )
 _Q_EN_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
 _Q_EN_FOLD = re.compile(r"\b(\d+|" + "|".join(_UNITS_EN) + r")[\s-]?fold\b", re.IGNORECASE)
@@ -623,6 +639,8 @@ _NEEDS = {
     "multiple": "倍",
     "doubling": "番",
     "count": "次遍",
+    "ordinal": "第",
+    "first": "首",
     "seconds": "秒",
     "wan": "万萬",
     "yi": "亿億",
@@ -709,7 +727,8 @@ def english_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
             reader.add(start, m.end(), int(minutes_text), kind="time")
         reader.mask(m.start(), m.end())
     for m in reader.each_if("en-percent", _Q_EN_PERCENT):
-        reader.add(m.start(), m.end(), _num(m.group(1)), kind="percent")
+        kind = "points" if m.group(2) else "percent"  # 百分点 and 百分之 are not one thing
+        reader.add(m.start(), m.end(), _num(m.group(1)), kind=kind)
         reader.mask(m.start(), m.end())
     for m in reader.each(_Q_EN_ORDINAL):
         reader.add(m.start(), m.end(), int(m.group(1)), kind="ordinal")
