@@ -249,4 +249,7 @@ def test_percentage_points_and_percent_are_apart_in_both_languages() -> None:
 def test_first_before_a_measure_word_is_an_ordinal() -> None:
     (first,) = quantities("这是该赛事首次在亚洲举办。", "zh")
     assert (first.kind, first.canonical, first.text) == ("ordinal", "1", "首次")
+    (debut,) = quantities("小米SU7首度亮相。", "zh")
+    assert (debut.kind, debut.canonical, debut.text) == ("ordinal", "1", "首度")
     assert quantities("首都北京", "zh") == []  # the capital: no number
+    assert quantities("首席经济学家表示", "zh") == []  # chief: no number

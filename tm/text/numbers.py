@@ -337,7 +337,7 @@ _Q_ZH_COUNT = re.compile(rf"(第)?\s*(\d+|[{_ZN}]+)\s*[次遍](?!日|年|月|要
 #: Any other ordinal: 第四届 "the fourth", 第19届 "the 19th", 第三季度 "the third quarter".
 _Q_ZH_ORDINAL = re.compile(rf"第\s*(\d+|[{_ZN}]+)")
 #: 首 before a measure word is "first": 首次 the first time, 首届 the first edition.
-_Q_ZH_FIRST = re.compile(r"首(?=[次届个位家批架座款场轮])")
+_Q_ZH_FIRST = re.compile(r"首(?=[次度届个位家批架台座款场轮例单日月年])")
 _Q_ZH_SECONDS = re.compile(r"(\d+)\s*秒\s*(\d{1,3})(?![\d.])")
 _Q_ZH_MIXED = re.compile(r"(\d+)\s*万\s*(\d{1,4})(?![\d.,]|\s*[万亿千])")
 _Q_ZH_ARABIC = re.compile(
