@@ -78,6 +78,7 @@ def test_faithful_numbers_english_to_chinese(zh: str, en: str) -> None:
         ("将于9点30分开市。", "Trading opens at 9 a.m.", "30"),
         ("党的二十大报告。", "The report to the 19th National Congress.", "19th"),
         ("近200个国家出席。", "Nearly 202 countries attended.", "202"),
+        ("当地已转移安置群众30余万人。", "Some 400,000 people have been relocated.", "400,000"),
         ("“十四五”规划纲要。", "The outline of the 13th Five-Year Plan.", "十四五"),
     ],
 )

@@ -70,8 +70,11 @@ def test_chinese_amounts_with_wan_and_yi(zh: str, value: str) -> None:
 def test_approximations_are_ranges() -> None:
     (about,) = quantities("30余万人", "zh")
     assert about.canonical == "300000" and about.covers(350000) and not about.covers(410000)
+    assert not about.covers(400000)  # 30余万 is less than 40万: the range ends before it
     (more,) = quantities("3万多", "zh")
-    assert more.covers(35000) and not more.covers(45000)
+    assert more.covers(35000) and not more.covers(45000) and not more.covers(40000)
+    (visits,) = quantities("1500多万人次", "zh")  # 15 million and some: not 16 million
+    assert visits.covers(15_800_000) and not visits.covers(16_000_000)
     (near,) = quantities("近200个国家", "zh")
     assert near.canonical == "200" and not near.covers(202)  # nearly 202 is another number
 

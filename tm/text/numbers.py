@@ -243,7 +243,9 @@ class Quantity:
         return self.alternatives | {self.canonical}
 
     def covers(self, value: float) -> bool:
-        return self.low is not None and self.high is not None and self.low <= value <= self.high
+        """Within the range, its end left out: 30余万 is 300,000 and more, but less than
+        400,000 (which would be 40万)."""
+        return self.low is not None and self.high is not None and self.low <= value < self.high
 
 
 def _num(text: str) -> float:
