@@ -247,6 +247,8 @@ def test_percentage_points_and_percent_are_apart_in_both_languages() -> None:
         "points",
         "percent",
     ]
+    (cut,) = quantities("a 0.25 percentage-point cut", "en")
+    assert (cut.kind, cut.canonical) == ("points", "0.25")
 
 
 def test_first_before_a_measure_word_is_an_ordinal() -> None:

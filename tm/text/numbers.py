@@ -614,7 +614,7 @@ _Q_EN_TIME = re.compile(
     re.IGNORECASE,
 )
 _Q_EN_PERCENT = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b|(percentage points?\b))", re.IGNORECASE
+    r"(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b|(percentage[\s-]points?\b))", re.IGNORECASE
 )
 _Q_EN_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
 _Q_EN_FOLD = re.compile(r"\b(\d+|" + "|".join(_UNITS_EN) + r")[\s-]?fold\b", re.IGNORECASE)
