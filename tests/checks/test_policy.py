@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-from tm.checks import entities
+import pytest
+
+from tm.checks import entities, numbers
 
 
-def test_every_list_of_the_entities_policy_names_its_source() -> None:
-    text = resources.files("tm.checks").joinpath("data", "entities.json").read_text("utf-8")
+@pytest.mark.parametrize("name", ["entities.json", "numbers.json"])
+def test_every_list_of_the_policy_names_its_source(name: str) -> None:
+    text = resources.files("tm.checks").joinpath("data", name).read_text("utf-8")
     policy = json.loads(text)
     assert policy["_about"]
     for key, entry in policy.items():
@@ -27,3 +30,11 @@ def test_the_check_reads_its_lists_from_the_policy() -> None:
     assert entities._PLACE_GLOSS.search("Lima, capital of Peru")
     assert entities.entities("Part II of the NASA report") == ["NASA"]
     assert entities._CAPITALISED.search("dresses by Iris van Herpen").group() == "Iris van Herpen"
+
+
+def test_the_number_check_reads_its_words_and_units_from_the_policy() -> None:
+    """半 stands for 0.5 and "decade" for 10; 斤 converts to tonnes (2,000 to one)."""
+    assert numbers._tolerated("一年半", "zh") >= {"0.5"}
+    assert numbers._tolerated("a decade ago", "en") >= {"10"}
+    grain = ("粮食总产量13908亿斤", "Grain output was 695.4 million tonnes")
+    assert numbers._market_units(*grain) == {"1390800000000", "695400000"}

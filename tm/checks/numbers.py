@@ -10,11 +10,14 @@ numbers. That asymmetry is what keeps human translations clean.
 from __future__ import annotations
 
 import calendar
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
+from importlib import resources
+from typing import Any
 
 from tm import lang as langs
 from tm.checks import names
@@ -40,29 +43,18 @@ def values(text: str, lang: str, *, explicit: bool = False) -> list[str]:
     return english_numbers(text, words=not explicit)
 
 
+def _load_policy() -> dict[str, dict[str, Any]]:
+    """The words taken for values and the unit conversions, with their sources
+    (data/numbers.json)."""
+    text = resources.files("tm.checks").joinpath("data", "numbers.json").read_text("utf-8")
+    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+_POLICY = _load_policy()
+
 # What else a number may be written as, so that a faithful translation is not flagged.
 _EN_DECADE = re.compile(r"\b(1\d|20)(\d)0['’]?s\b")  # 1980s ↔ 80年代, 1800s ↔ 19世纪
-_EN_EXTRA = {
-    "decade": "10",
-    "decades": "10",
-    "century": "100",
-    "dozen": "12",
-    "hundred": "100",
-    "thousand": "1000",
-    "million": "1000000",
-    "billion": "1000000000",
-    "half": "0.5",
-    "twice": "2",
-    "double": "2",
-    "triple": "3",
-    "first": "1",
-    "second": "2",
-    "third": "3",
-    "fourth": "4",
-    "fifth": "5",
-    "tenth": "10",
-    "hundredth": "100",
-}
+_EN_EXTRA: dict[str, str] = _POLICY["tolerated"]["en"]
 _EN_WORDS_RE = re.compile(r"\b(" + "|".join([*_EN_EXTRA, *MONTHS]) + r")\b")
 _EN_FOLD = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)fold\b", re.I)
 _WORD_VALUES = {
@@ -77,17 +69,7 @@ _WORD_VALUES = {
     "nine": "9",
     "ten": "10",
 }
-_ZH_ALONE = {
-    "十": "10",
-    "百": "100",
-    "千": "1000",
-    "万": "10000",
-    "亿": "100000000",
-    "半": "0.5",
-    "双": "2",
-    "两": "2",
-    "倍": "2",
-}
+_ZH_ALONE: dict[str, str] = _POLICY["tolerated"]["zh"]
 _ZH_YI_WAN = re.compile(r"(\d+(?:\.\d+)?)亿(\d+)万")  # 1亿5000万 = 150 million
 _ZH_CENTURY = re.compile(r"(\d{1,2})\s*世纪")
 _IMPERIAL = re.compile(
@@ -390,18 +372,17 @@ def _without_conversions(
 
 
 # China's market units, which an English translation converts: 1 斤 = 0.5 kg, 1 亩 = 1/15
-# hectare (State Council order on units of measurement, 1984).
-_ZH_MARKET = re.compile(r"(\d+(?:\.\d+)?)\s*([万亿]*)\s*(斤|亩)")
-_EN_METRIC = re.compile(
-    r"(\d[\d,]*(?:\.\d+)?)\s*(million|billion)?\s*(tonnes|tons|kilograms|kg|hectares)\b"
-)
-_MARKET_FACTOR = {
-    ("斤", "tonnes"): 2000,
-    ("斤", "tons"): 2000,
-    ("斤", "kilograms"): 2,
-    ("斤", "kg"): 2,
-    ("亩", "hectares"): 15,
+# hectare (State Council order on units of measurement, 1984; data/numbers.json).
+_MARKET_FACTOR: dict[tuple[str, str], int] = {
+    (f["zh"], f["en"]): f["per"] for f in _POLICY["market_units"]["factors"]
 }
+_ZH_MARKET = re.compile(
+    rf"(\d+(?:\.\d+)?)\s*([万亿]*)\s*({'|'.join(dict.fromkeys(zh for zh, _ in _MARKET_FACTOR))})"
+)
+_EN_METRIC = re.compile(
+    r"(\d[\d,]*(?:\.\d+)?)\s*(million|billion)?\s*"
+    rf"({'|'.join(dict.fromkeys(en for _, en in _MARKET_FACTOR))})\b"
+)
 
 
 def _market_units(zh: str, en: str) -> set[str]:
