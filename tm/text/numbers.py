@@ -358,7 +358,8 @@ def _zh_value(text: str) -> float | None:
 
 def chinese_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
     """Every number in Chinese text, with its span: dates (2023年6月21日; a bare 10日), clock
-    times (下午3点 = 3 or 15), percentages (百分之五十, 50%, 四成 = 40%, 3个百分点), fractions
+    times (下午3点 = 3 or 15), percentages (百分之五十, 50%, 四成 = 40%) and percentage points
+    (3个百分点), ordinals (第三次, 第四届, 首次 = 1st), fractions
     (三分之一), multiples (3倍; 增长2倍 may be "tripled"), amounts with 万/亿/万亿 (1.77万亿,
     2万4801, 30余万 = 300,000 to 400,000) and Chinese numerals. Numbers inside names
     (十四五, COVID-19) are not quantities: see `tm.checks.data/names.json`."""
@@ -683,7 +684,8 @@ def english_words_value(words: str) -> float | None:
 
 def english_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
     """Every number in English text, with its span: dates (June 21, 2023; 21 June), clock times
-    (10:00 is 10 o'clock, not 10 and 0; 3 p.m. is 3 or 15), percentages, ordinals (19th),
+    (10:00 is 10 o'clock, not 10 and 0; 3 p.m. is 3 or 15), percentages and percentage points
+    (apart: 0.1 percentage point is not 0.1 percent), ordinals (19th, fourth),
     multiples (thrice, twofold, tripled, 3 times), digits with scale words (1.77 trillion) and
     numbers in words ("Fourteen billion", twenty-five). Numbers inside names (COVID-19, G20,
     the 14th Five-Year Plan) are not quantities."""
