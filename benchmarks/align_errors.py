@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import align_heldout as heldout  # noqa: E402
+import align_heldout as heldout
 
 Pair = tuple[tuple[int, ...], tuple[int, ...]]
 
