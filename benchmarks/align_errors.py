@@ -91,6 +91,7 @@ class Costs:
         self.prior = {k: -math.log(v / total) for k, v in counts.items()}
 
     def terms(self, bead: Pair) -> dict[str, float]:
+        from tm.align import aligner
         from tm.align.aligner import _meets
 
         cal, ev = self.cal, self.ev
@@ -113,7 +114,8 @@ class Costs:
             sigma * math.sqrt(float(cal["length_reference"]) / zh_chars), float(cal["sigma_floor"])
         )
         delta = (math.log(en_chars / zh_chars) - self.mu) / spread
-        out["length"] = float(cal["length_weight"]) * delta * delta / 2
+        nu = float(cal.get("length_tail", 0.0))
+        out["length"] = float(cal["length_weight"]) * float(aligner.length_surprise(delta, nu))
         zh_hit = sum(w for i in src for w, found in ev.zh_tokens[i] if _meets(found, tgt))
         en_hit = sum(w for j in tgt for w, rows in ev.en_items[j] if _meets(rows, src))
         zh_cov = zh_hit / zh_total if zh_total else 0.0
