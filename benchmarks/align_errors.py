@@ -197,6 +197,13 @@ def main() -> None:
         missed[label] += r["missed"]
     for label, count in by_kind.most_common():
         print(f"  {label:<16} {count:>4} regions, {missed[label]:>4} gold beads missed")
+    from tm.align.aligner import BEAD_TYPES
+
+    beyond = [r for r in found if any((len(s), len(t)) not in BEAD_TYPES for s, t in r["gold"])]
+    print(
+        f"regions whose gold holds a bead type the aligner does not search (2-3, 1-5 ...): "
+        f"{len(beyond)}, {sum(r['missed'] for r in beyond)} gold beads missed"
+    )
     per_chapter = Counter(r["chapter"] for r in found)
     print("by chapter: " + ", ".join(f"{c} {n}" for c, n in sorted(per_chapter.items())))
     shapes: Counter[str] = Counter()
