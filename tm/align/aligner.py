@@ -256,7 +256,7 @@ def alignment_of(beads: list[Bead], source_lang: str, target_lang: str, **extra:
         "tool": f"tm {tm.__version__}",
         "segmenter": SEGMENTER,
         "lexicon": lexicon.LEXICON,
-        "calibration": "mac-dev-7",
+        "calibration": "mac-dev-8",
         **extra,
     }
     return Alignment(beads, langs.canonical(source_lang), langs.canonical(target_lang), signature)
