@@ -13,6 +13,7 @@ provenance (provenance.py).
 from __future__ import annotations
 
 import contextlib
+import heapq
 import os
 import sqlite3
 import time
@@ -22,7 +23,7 @@ from typing import Any, Literal
 
 from tm import lang as langs
 from tm.errors import StoreError, UsageError
-from tm.memory import postgres, provenance, schema
+from tm.memory import postgres, postings, provenance, schema
 from tm.memory.codec import (
     NO_META,
     attrs_from,
@@ -66,13 +67,9 @@ WRITER_LOCK = 0x746D_0001
 _content_from = content_from
 _tag_count = tag_count
 
-#: Staged fuzzy-index rows merged before this many accumulate (bounded TEMP storage).
-STAGE_ROWS = 4_000_000
-_STAGE_TABLES = (
-    "CREATE TEMP TABLE IF NOT EXISTS fuzzy_stage_key (key BIGINT, unit BIGINT)",
-    "CREATE TEMP TABLE IF NOT EXISTS fuzzy_stage_gram (gram BIGINT, len INTEGER, unit BIGINT)",
-    "CREATE TEMP TABLE IF NOT EXISTS fuzzy_stage_df (gram BIGINT, n BIGINT)",
-)
+#: Index postings gathered before they are written as one chunk of packed rows (each chunk
+#: adds a row per gram it holds; the arrays of one chunk take ~40 bytes a posting while built).
+CHUNK_POSTINGS = 500000
 _UNIT_COLUMNS = (
     "key, kind, status, tuid, attrs, props, notes, srclang, origin,"
     " created_at, created_by, changed_at, changed_by"
@@ -177,7 +174,7 @@ class Store:
         self._readonly = readonly
         self.user = provenance.current_user()
         self._stamp: str | None = None
-        self._staged = 0  # fuzzy index rows staged, not yet merged (see `_write_index`)
+        self._batch: Any = None  # texts gathered for the fuzzy index (see `_write_index`)
         self._added = 0  # units created in this transaction (see `atomic`)
         if postgres.is_url(self.path):
             self.dialect = "postgresql"
@@ -334,7 +331,7 @@ class Store:
             # connection may have gone with its server, which rolled back.
             with contextlib.suppress(sqlite3.DatabaseError, StoreError):
                 self.db.execute("ROLLBACK")
-            self._staged = 0  # the TEMP staging tables roll back too
+            self._batch = None  # what was gathered for the index goes with the rest
             if isinstance(exc, sqlite3.DatabaseError):
                 raise _store_error(exc, self.path) from None
             raise
@@ -742,87 +739,94 @@ class Store:
     def _fuzzy_pending(self) -> bool:
         return self.db.execute("SELECT 1 FROM fuzzy_state LIMIT 1").fetchone() is not None
 
-    def _fuzzy_rows(
-        self, items: Iterable[tuple[int, str, str, str, int]]
-    ) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]], dict[int, int]]:
-        """(key rows, gram rows, gram counts) for (unit id, kind, lang key, text, tags)."""
-        from tm.fuzzy.index import entries
-
-        keys: list[tuple[int, int]] = []
-        grams: list[tuple[int, int, int]] = []
-        counts: dict[int, int] = {}
-        for unit_id, kind, lang_key, text, tags in items:
-            key, length, gram_set = entries(text, lang_key, kind, tags)
-            keys.append((key, unit_id))
-            grams.extend([(gram, length, unit_id) for gram in gram_set])
-        for gram, _length, _unit in grams:
-            counts[gram] = counts.get(gram, 0) + 1
-        return keys, grams, counts
-
     def _index_units(self, units: Sequence[tuple[int, Unit]]) -> None:
         """Index new units' texts, inside the caller's transaction (one place: every write of
         a unit comes through `put_many`, `replace` or `delete`)."""
         if not units or self._fuzzy_pending():
             return  # indexed whole on first use
         self._write_index(
-            (unit_id, unit.kind, langs.canonical(v.lang), v.text, _tag_count(v.content))
+            (unit_id, unit.kind, langs.canonical(v.lang), v.text)
             for unit_id, unit in units
             for v in unit.variants
         )
 
-    def _write_index(self, items: Iterable[tuple[int, str, str, str, int]]) -> None:
-        """Stage index rows in TEMP tables (appends, no B-tree seeks); `_flush_fuzzy` merges
-        them in key order before the transaction commits. Inserting each text's 40-odd grams
-        into the gram-ordered table directly made an import ten times slower."""
-        keys, grams, counts = self._fuzzy_rows(items)
-        for statement in _STAGE_TABLES:
-            self.db.execute(statement)
-        self.db.executemany("INSERT INTO temp.fuzzy_stage_key VALUES (?, ?)", keys)
-        self.db.executemany("INSERT INTO temp.fuzzy_stage_gram VALUES (?, ?, ?)", grams)
-        self.db.executemany("INSERT INTO temp.fuzzy_stage_df VALUES (?, ?)", counts.items())
-        self._staged += len(grams)
-        if self._staged > STAGE_ROWS:
-            self._flush_fuzzy()
+    def _write_index(self, items: Iterable[tuple[int, str, str, str]]) -> None:
+        """Gather (unit id, kind, lang key, text) for the index; `_flush_fuzzy` writes them,
+        a chunk of `CHUNK_POSTINGS` at a time and before the transaction commits."""
+        from tm.fuzzy.index import Batch
+
+        for unit_id, kind, lang_key, text in items:
+            if self._batch is None:
+                self._batch = Batch()
+            self._batch.add(unit_id, lang_key, kind, text)
+            if self._batch.postings >= CHUNK_POSTINGS:
+                self._flush_fuzzy()
 
     def _flush_fuzzy(self) -> None:
-        """Merge the staged index rows, sorted (each page of the index is touched once)."""
-        if not self._staged:
+        """Write the gathered texts' index rows: their exact keys (sorted: each page of that
+        index is touched once), one packed row per gram (tm.memory.postings), and the grams'
+        counts."""
+        batch, self._batch = self._batch, None
+        if batch is None or not len(batch):
             return
-        self.db.execute(
-            "INSERT OR IGNORE INTO fuzzy_key SELECT key, unit FROM temp.fuzzy_stage_key"
-            " ORDER BY key, unit"
+        self.db.executemany("INSERT OR IGNORE INTO fuzzy_key VALUES (?, ?)", sorted(batch.keys))
+        self.db.execute("UPDATE fuzzy_chunk SET last = last + 1")
+        chunk = int(self.db.execute("SELECT last FROM fuzzy_chunk").fetchone()[0])
+        grams, lens, units = batch.postings_arrays()
+        rows = postings.rows(grams, lens, units, chunk)
+        self.db.executemany(
+            "INSERT INTO fuzzy_post (gram, chunk, n, umin, umax, lens, units)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
         )
-        self.db.execute(
-            "INSERT OR IGNORE INTO fuzzy_gram SELECT gram, len, unit FROM temp.fuzzy_stage_gram"
-            " ORDER BY gram, len, unit"
+        self.db.executemany(
+            "INSERT INTO fuzzy_df (gram, n) VALUES (?, ?)"
+            " ON CONFLICT (gram) DO UPDATE SET n = fuzzy_df.n + excluded.n",
+            [(row[0], row[2]) for row in rows],
         )
-        self.db.execute(
-            "INSERT INTO fuzzy_df (gram, n) SELECT gram, sum(n) FROM temp.fuzzy_stage_df"
-            " WHERE true GROUP BY gram ORDER BY gram"
-            " ON CONFLICT (gram) DO UPDATE SET n = fuzzy_df.n + excluded.n"
-        )
-        for table in ("fuzzy_stage_key", "fuzzy_stage_gram", "fuzzy_stage_df"):
-            self.db.execute(f"DELETE FROM temp.{table}")
-        self._staged = 0
 
     def _unindex_unit(self, unit_id: int) -> None:
+        """Take a unit's texts out of the index: its keys, and its postings from the rows that
+        hold them (rewritten, so the lists stay exact), the grams' counts lowered."""
         if self._fuzzy_pending():
             return
+        from tm.fuzzy.index import Batch
+
         self._flush_fuzzy()
-        rows = self.db.execute(
-            "SELECT u.kind, v.lang_key, v.plain, v.content FROM unit u JOIN variant v"
+        batch = Batch()
+        for kind, lang_key, plain in self.db.execute(
+            "SELECT u.kind, v.lang_key, v.plain FROM unit u JOIN variant v"
             f" ON {_OF_UNIT.format(v='v')} WHERE u.id = ?",
             (unit_id,),
-        ).fetchall()
-        keys, grams, counts = self._fuzzy_rows(
-            (unit_id, kind, lang_key, plain, _tag_count(_content_from(content, plain)))
-            for kind, lang_key, plain, content in rows
-        )
-        self.db.executemany("DELETE FROM fuzzy_key WHERE key = ? AND unit = ?", keys)
-        self.db.executemany("DELETE FROM fuzzy_gram WHERE gram = ? AND len = ? AND unit = ?", grams)
-        self.db.executemany(
-            "UPDATE fuzzy_df SET n = n - ? WHERE gram = ?", [(n, g) for g, n in counts.items()]
-        )
+        ).fetchall():
+            batch.add(unit_id, lang_key, kind, plain)
+        if not len(batch):
+            return
+        self.db.executemany("DELETE FROM fuzzy_key WHERE key = ? AND unit = ?", batch.keys)
+        grams = sorted(set(batch.postings_arrays()[0].tolist()))
+        for gram in grams:
+            removed = 0
+            for chunk, len_blob, unit_blob in self.db.execute(
+                "SELECT chunk, lens, units FROM fuzzy_post"
+                " WHERE gram = ? AND umin <= ? AND umax >= ?",
+                (gram, unit_id, unit_id),
+            ).fetchall():
+                gone, kept = postings.without(bytes(len_blob), bytes(unit_blob), unit_id)
+                if not gone:
+                    continue
+                removed += gone
+                if kept is None:
+                    self.db.execute(
+                        "DELETE FROM fuzzy_post WHERE gram = ? AND chunk = ?", (gram, chunk)
+                    )
+                else:
+                    self.db.execute(
+                        "UPDATE fuzzy_post SET n = ?, umin = ?, umax = ?, lens = ?, units = ?"
+                        " WHERE gram = ? AND chunk = ?",
+                        (*kept, gram, chunk),
+                    )
+            if removed:
+                self.db.execute("UPDATE fuzzy_df SET n = n - ? WHERE gram = ?", (removed, gram))
 
     def ensure_fuzzy_index(self, progress: Callable[[int, int], None] | None = None) -> None:
         """Index a memory made before the fuzzy index existed (schema migration 3 marks it),
@@ -847,19 +851,16 @@ class Store:
         with self.atomic():
             if not self._fuzzy_pending():
                 return
-            for table in ("fuzzy_key", "fuzzy_gram", "fuzzy_df"):
+            for table in ("fuzzy_key", "fuzzy_post", "fuzzy_df"):
                 self.db.execute(f"DELETE FROM {table}")
             total = self.db.execute("SELECT count(*) FROM variant").fetchone()[0]
             cursor = self.db.execute(
-                "SELECT u.id, u.kind, v.lang_key, v.plain, v.content FROM unit u JOIN variant v"
+                "SELECT u.id, u.kind, v.lang_key, v.plain FROM unit u JOIN variant v"
                 f" ON {_OF_UNIT.format(v='v')} ORDER BY u.id"
             )
             done = 0
             while batch := cursor.fetchmany(5000):
-                self._write_index(
-                    (uid, kind, lang_key, plain, _tag_count(_content_from(content, plain)))
-                    for uid, kind, lang_key, plain, content in batch
-                )
+                self._write_index(batch)
                 done += len(batch)
                 if progress is not None:
                     progress(done, total)
@@ -887,12 +888,10 @@ class Store:
         if not grams:
             return []
         rows = self.db.execute(
-            "SELECT unit, count(*) AS shared FROM fuzzy_gram"
-            f" WHERE gram IN ({','.join('?' * len(grams))}) AND len BETWEEN ? AND ?"
-            " GROUP BY unit ORDER BY shared DESC, unit LIMIT ?",
-            (*grams, shortest, longest, limit),
+            f"SELECT lens, units FROM fuzzy_post WHERE gram IN ({','.join('?' * len(grams))})",
+            list(grams),
         )
-        return rows.fetchall()
+        return postings.shortlist(rows, shortest, longest, limit)
 
     def fuzzy_texts(
         self, unit_ids: Sequence[int], kind: str
@@ -1151,20 +1150,35 @@ class Store:
 
     def fuzzy_containing(self, grams: Sequence[int], limit: int) -> list[int]:
         """Units whose texts hold every one of `grams` (rarest first: the first gram's posting
-        list is read, the others are probed by key), the shortest texts first, at most
-        `limit`: the candidates of a concordance, which the caller checks on the text."""
+        list is read in full, the others' only where its units are), the shortest texts first,
+        at most `limit`: the candidates of a concordance, which the caller checks on the text."""
         if not grams:
             return []
-        joins = "".join(
-            f" JOIN fuzzy_gram g{n} ON g{n}.gram = ? AND g{n}.len = g0.len AND g{n}.unit = g0.unit"
-            for n in range(1, len(grams))
-        )
-        rows = self.db.execute(
-            f"SELECT g0.unit FROM fuzzy_gram g0{joins} WHERE g0.gram = ?"
-            " ORDER BY g0.len, g0.unit LIMIT ?",
-            (*grams[1:], grams[0], limit),
-        )
-        return list(dict.fromkeys(row[0] for row in rows))
+        first = self.db.execute(
+            "SELECT umin, umax, lens, units FROM fuzzy_post WHERE gram = ?", (grams[0],)
+        ).fetchall()
+        if not first:
+            return []
+        listed = [postings.entries(bytes(lens), bytes(units)) for _, _, lens, units in first]
+        low, high = min(row[0] for row in first), max(row[1] for row in first)
+        # The other grams' units, among rows that may hold the first gram's (a unit's texts
+        # are indexed in one chunk, whose ids are one range: usually a few rows each).
+        holding: list[set[int]] = []
+        for gram in grams[1:]:
+            units: set[int] = set()
+            for lens, unit_blob in self.db.execute(
+                "SELECT lens, units FROM fuzzy_post WHERE gram = ? AND umin <= ? AND umax >= ?",
+                (gram, high, low),
+            ):
+                units.update(postings.units_of(bytes(lens), bytes(unit_blob)))
+            holding.append(units)
+        found: dict[int, None] = {}
+        for _length, unit in heapq.merge(*listed):
+            if all(unit in units for units in holding):
+                found[unit] = None
+                if len(found) >= limit:
+                    break
+        return list(found)
 
     # -- access tokens (tm serve) -----------------------------------------------------------
     def add_token(self, token_id: str, name: str, role: str, digest: str) -> None:
