@@ -10,8 +10,8 @@ varies from day to day: compare the ratios of one run, not figures across days.
     python benchmarks/tmx_bench.py --units 100000
     python benchmarks/tmx_bench.py --skip-toolkit  # without translate-toolkit
     python benchmarks/tmx_bench.py --work /tmp/tmx-work  # keep the big files elsewhere
-    python benchmarks/tmx_bench.py --baseline /tmp/old  # also validate, export and read
-        # with the `tm` package found in /tmp/old (e.g. `git archive OLD tm | tar -x -C /tmp/old`)
+    python benchmarks/tmx_bench.py --baseline /tmp/old  # also import, validate, export and
+        # read with the `tm` package found in /tmp/old (`git archive OLD tm | tar -x -C /tmp/old`)
 """
 
 from __future__ import annotations
@@ -230,6 +230,15 @@ def main() -> None:
     ]
     if args.baseline:
         old = {**os.environ, "PYTHONPATH": str(args.baseline.resolve())}
+        if not reuse:
+            # The import too, into a memory of its own (the baseline may have another schema).
+            old_db = work / f"bench-{args.units}-baseline.db"
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{old_db}{suffix}").unlink(missing_ok=True)
+            old_import = [sys.executable, "-m", "tm", "--memory", str(old_db), "import"]
+            rows.append(
+                ("  baseline tm import", measure("import", [*old_import, str(source)], old))
+            )
         rows += [
             (
                 "  baseline tm validate",
