@@ -174,3 +174,21 @@ def test_a_schema_5_memory_is_reindexed_on_first_use(tmp_path: Path) -> None:
         assert (match.unit, match.target) == (1, "双方签署了协议。")
         tables = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master")}
         assert "fuzzy_gram" not in tables and "fuzzy_post" in tables
+
+
+def test_ascii_text_is_cut_as_the_general_path_cuts_it() -> None:
+    import string
+    import unicodedata
+
+    from tm.fuzzy.score import _FLAT
+
+    rng = random.Random(5)
+    alphabet = string.printable + "\x1c\x1d\x1e\x1f\x00<>{}_" + "Ab9 " * 5
+    samples = [*news_lines("en")[:200], "<b>Grid</b> {1} x_y <a href='u'>, A{12}B <>"]
+    samples += [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80))) for _ in range(2000)
+    ]
+    for text in samples:
+        assert text.isascii()
+        general = _FLAT.findall(unicodedata.normalize("NFKC", text).casefold())
+        assert index_tokens(text) == general, text

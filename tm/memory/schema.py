@@ -111,7 +111,7 @@ MIGRATIONS: list[str] = [
     DELETE FROM fuzzy_key;
     DELETE FROM fuzzy_df;
     CREATE TABLE fuzzy_post (
-        gram INTEGER NOT NULL,             -- 62-bit hash of a token bigram and its namespace
+        gram INTEGER NOT NULL,             -- 45-bit hash of a token bigram and its namespace
         chunk INTEGER NOT NULL,            -- the write that made the row (fuzzy_chunk)
         n INTEGER NOT NULL,                -- postings in the row
         umin INTEGER NOT NULL,             -- its smallest and largest unit (deleting a unit

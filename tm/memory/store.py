@@ -764,13 +764,13 @@ class Store:
     def _write_index(self, items: Iterable[tuple[int, str, str, str]]) -> None:
         """Gather (unit id, kind, lang key, text) for the index; `_flush_fuzzy` writes them,
         a chunk of `CHUNK_POSTINGS` at a time and before the transaction commits."""
-        from tm.fuzzy.index import Batch
+        from tm.fuzzy.index import BATCH_TEXTS, Batch
 
         for unit_id, kind, lang_key, text in items:
             if self._batch is None:
                 self._batch = Batch()
             self._batch.add(unit_id, lang_key, kind, text)
-            if self._batch.postings >= CHUNK_POSTINGS:
+            if self._batch.postings >= CHUNK_POSTINGS or len(self._batch) >= BATCH_TEXTS:
                 self._flush_fuzzy()
 
     def _flush_fuzzy(self) -> None:
