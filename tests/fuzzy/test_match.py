@@ -137,7 +137,7 @@ def test_an_old_memory_is_indexed_on_first_use(
     path = tmp_path / "old.db"
     with monkeypatch.context() as old:  # the code as it was before migration 3
         old.setattr(schema, "VERSION", 2)
-        old.setattr(Store, "_index_units", lambda self, units: None)
+        old.setattr(Store, "_index_variants", lambda self, kinds, rows: None)
         old.setattr(Store, "_unindex_unit", lambda self, unit_id: None)
         with Store(path) as store:
             with store.atomic():

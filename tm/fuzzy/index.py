@@ -132,12 +132,15 @@ class Batch:
         self.postings = 0  # grams to come (before removing repeats within a text)
         # namespace -> (token hashes with marks, lengths, units)
         self._texts: dict[str, tuple[list[int], list[int], list[int]]] = {}
+        self._spaces: dict[tuple[str, str], str] = {}
 
     def __len__(self) -> int:
         return len(self.keys)
 
     def add(self, unit: int, lang_key: str, kind: str, text: str) -> None:
-        ns = namespace(lang_key, kind)
+        ns = self._spaces.get((lang_key, kind))
+        if ns is None:
+            ns = self._spaces[lang_key, kind] = namespace(lang_key, kind)
         folded = index_tokens(text)
         self.keys.append((exact_key(ns, folded), unit))
         texts = self._texts.get(ns)

@@ -505,7 +505,8 @@ class Store:
         for unit_id, (unit, identities) in zip(ids, new, strict=True):
             variant_rows.extend(self._variant_rows(unit_id, unit, identities))
         self.db.executemany(_INSERT_VARIANT, variant_rows)
-        self._index_units([(unit_id, unit) for unit_id, (unit, _) in zip(ids, new, strict=True)])
+        kinds = {unit_id: unit.kind for unit_id, (unit, _) in zip(ids, new, strict=True)}
+        self._index_variants(kinds, variant_rows)
         if keep_repeats:
             return [result or "skipped" for result in results]
         for index in repeats:  # in input order, after the new ones exist
@@ -715,8 +716,9 @@ class Store:
             )
             self._unindex_unit(unit_id)
             self.db.execute("DELETE FROM variant WHERE unit_id = ?", (unit_id,))
-            self.db.executemany(_INSERT_VARIANT, self._variant_rows(unit_id, unit, identities))
-            self._index_units([(unit_id, unit)])
+            variant_rows = self._variant_rows(unit_id, unit, identities)
+            self.db.executemany(_INSERT_VARIANT, variant_rows)
+            self._index_variants({unit_id: unit.kind}, variant_rows)
 
     def delete(self, *unit_ids: int) -> int:
         """Remove these units, in one transaction; how many there were."""
@@ -750,16 +752,17 @@ class Store:
     def _fuzzy_pending(self) -> bool:
         return self.db.execute("SELECT 1 FROM fuzzy_state LIMIT 1").fetchone() is not None
 
-    def _index_units(self, units: Sequence[tuple[int, Unit]]) -> None:
-        """Index new units' texts, inside the caller's transaction (one place: every write of
-        a unit comes through `put_many`, `replace` or `delete`)."""
-        if not units or self._fuzzy_pending():
+    def _index_variants(self, kinds: dict[int, str], rows: Sequence[tuple[Any, ...]]) -> None:
+        """Index new units' texts (their `_INSERT_VARIANT` rows: unit id, …, lang key, …,
+        plain text; `kinds` maps unit ids to kinds), inside the caller's transaction (one
+        place: every write of a unit comes through `put_many`, `replace` or `delete`)."""
+        if not rows or self._fuzzy_pending():
             return  # indexed whole on first use
-        self._write_index(
-            (unit_id, unit.kind, langs.canonical(v.lang), v.text)
-            for unit_id, unit in units
-            for v in unit.variants
-        )
+        if len(set(kinds.values())) == 1:
+            kind = next(iter(kinds.values()))
+            self._write_index([(row[0], kind, row[3], row[5]) for row in rows])
+        else:
+            self._write_index([(row[0], kinds[row[0]], row[3], row[5]) for row in rows])
 
     def _write_index(self, items: Iterable[tuple[int, str, str, str]]) -> None:
         """Gather (unit id, kind, lang key, text) for the index; `_flush_fuzzy` writes them,
