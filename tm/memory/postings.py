@@ -16,6 +16,7 @@ shortlist.
 
 from __future__ import annotations
 
+import heapq
 import sys
 from array import array
 from bisect import bisect_left, bisect_right
@@ -89,21 +90,34 @@ def shortlist(
     found: Iterable[tuple[bytes, bytes]], shortest: int, longest: int, limit: int
 ) -> list[tuple[int, int]]:
     """(unit, postings) of the units with most postings of length `shortest`..`longest` in
-    the rows `found` ((lengths, units) of each), most first, then by unit id."""
+    the rows `found` ((lengths, units) of each), most first, then by unit id.
+
+    A query reads a few hundred rows: each is cut to the window in place (a memoryview, no
+    copy), the units in the window are gathered into one array and counted once."""
     low, high = min(shortest, MAX_LENGTH), min(longest, MAX_LENGTH)
-    counts: Counter[int] = Counter()
+    narrow, wide = array("I"), array("q")
     for len_blob, unit_blob in found:
-        lens = _lengths(len_blob)
-        start, end = bisect_left(lens, low), bisect_right(lens, high)
-        if start < end:
-            width = len(unit_blob) // len(lens)
-            counts.update(_units(unit_blob[start * width : end * width], end - start))
+        lens = _lengths(len_blob) if _BIG_ENDIAN else memoryview(len_blob).cast("H")
+        count = len(lens)
+        start = bisect_left(lens, low)
+        end = bisect_right(lens, high, start)
+        if start == end:
+            continue
+        width = len(unit_blob) // count
+        part = memoryview(unit_blob)[start * width : end * width]
+        (narrow if width == 4 else wide).frombytes(part)
+    if _BIG_ENDIAN:
+        narrow.byteswap()
+        wide.byteswap()
+    counts = Counter(narrow)
+    if wide:
+        counts.update(wide)
     return top(counts, limit)
 
 
 def top(counts: Counter[int], limit: int) -> list[tuple[int, int]]:
     """The `limit` units counted most, then by unit id: only units at or above the
-    `limit`-th count are sorted (a common gram may count a hundred thousand units)."""
+    `limit`-th count are ordered (a common gram may count a hundred thousand units)."""
     if len(counts) > limit:
         tally = Counter(counts.values())
         seen = 0
@@ -111,11 +125,11 @@ def top(counts: Counter[int], limit: int) -> list[tuple[int, int]]:
             seen += tally[floor]
             if seen >= limit:
                 break
-        chosen = [(unit, n) for unit, n in counts.items() if n >= floor]
+        chosen = [(-n, unit) for unit, n in counts.items() if n >= floor]
     else:
-        chosen = list(counts.items())
-    chosen.sort(key=lambda pair: (-pair[1], pair[0]))
-    return chosen[:limit]
+        chosen = [(-n, unit) for unit, n in counts.items()]
+    best = heapq.nsmallest(limit, chosen) if len(chosen) > 4 * limit else sorted(chosen)[:limit]
+    return [(unit, -negative) for negative, unit in best]
 
 
 def entries(len_blob: bytes, unit_blob: bytes) -> list[tuple[int, int]]:
