@@ -61,7 +61,7 @@ def test_wide_unit_ids_are_packed_as_64_bits() -> None:
     grams = np.array([7, 7, 7, 9], dtype=np.int64)
     lens = np.array([3, 3, 5, 1], dtype=np.uint16)
     units = np.array([4, 2**33, 12, 2**40], dtype=np.int64)
-    rows = postings.rows(grams, lens, units, chunk=1)
+    rows = list(postings.rows(grams, lens, units, chunk=1)[0])
     assert [(r[0], r[2], r[3], r[4]) for r in rows] == [(7, 3, 4, 2**33), (9, 1, 2**40, 2**40)]
     assert postings.shortlist([(rows[0][5], rows[0][6])], 3, 3, 5) == [(4, 1), (2**33, 1)]
     assert postings.entries(rows[0][5], rows[0][6]) == [(3, 4), (3, 2**33), (5, 12)]

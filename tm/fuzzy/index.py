@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+from array import array
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -114,11 +115,16 @@ def _grams(ns: Any, left: Any, right: Any) -> Any:
     import numpy as np
 
     u = np.uint64
-    x = left * u(_LEFT) + right * u(_RIGHT) + ns
+    x = left * u(_LEFT)  # in place from here: an import's arrays hold a million postings
+    right = right * u(_RIGHT)
+    x += right
+    del right
+    x += ns
     x ^= x >> u(31)
     x *= u(_MIX)
     x ^= x >> u(29)
-    return (x >> u(GRAM_SHIFT)).astype(np.int64)
+    x >>= u(GRAM_SHIFT)
+    return x.view(np.int64)
 
 
 class Batch:
@@ -130,8 +136,8 @@ class Batch:
     def __init__(self) -> None:
         self.keys: list[tuple[int, int]] = []  # (exact key, unit)
         self.postings = 0  # grams to come (before removing repeats within a text)
-        # namespace -> (token hashes with marks, lengths, units)
-        self._texts: dict[str, tuple[list[int], list[int], list[int]]] = {}
+        # namespace -> (token hashes with marks, 8 bytes each; lengths; units)
+        self._texts: dict[str, tuple[array[int], list[int], list[int]]] = {}
         self._spaces: dict[tuple[str, str], str] = {}
 
     def __len__(self) -> int:
@@ -145,10 +151,10 @@ class Batch:
         self.keys.append((exact_key(ns, folded), unit))
         texts = self._texts.get(ns)
         if texts is None:
-            texts = self._texts[ns] = ([], [], [])
+            texts = self._texts[ns] = (array("Q"), [], [])
         hashes, lengths, units = texts
         hashes.append(_START)
-        hashes += _hashes(folded)
+        hashes.extend(_hashes(folded))
         hashes.append(_END)
         lengths.append(len(folded))
         units.append(unit)
@@ -156,7 +162,8 @@ class Batch:
 
     def postings_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(grams, lengths, units): one entry per gram of each text, sorted by gram, length
-        and unit, without repeats (a gram twice in one text is one posting).
+        and unit, without repeats (a gram twice in one text is one posting); int64, uint16,
+        and uint32 (int64 if an id needs it).
 
         One sort of one int64 array: each posting's key is its gram above its text's rank by
         (length, unit), so the sorted keys give everything back (a sort of three arrays by
@@ -165,36 +172,41 @@ class Batch:
 
         if not self.keys:
             empty = np.zeros(0, dtype=np.int64)
-            return empty, empty.astype(np.uint16), empty
+            return empty, empty.astype(np.uint16), empty.astype(np.uint32)
         assert len(self.keys) <= BATCH_TEXTS
         lens = np.concatenate([np.array(t[1], dtype=np.int64) for t in self._texts.values()])
         units = np.concatenate([np.array(t[2], dtype=np.int64) for t in self._texts.values()])
-        lens = np.minimum(lens, MAX_LENGTH)
-        by_rank = np.lexsort((units, lens))  # the texts, by (length, unit)
+        lens = np.minimum(lens, MAX_LENGTH).astype(np.uint16)
+        if int(units.min()) >= 0 and int(units.max()) < 1 << 32:
+            units = units.astype(np.uint32)  # the usual ids: half the bytes per posting
+        by_rank = np.lexsort((units, lens)).astype(np.int32)  # the texts, by (length, unit)
         rank = np.empty(len(by_rank), dtype=np.int64)
         rank[by_rank] = np.arange(len(by_rank), dtype=np.int64)
-        keys = []
-        first = 0
+        key = np.empty(self.postings, dtype=np.int64)
+        first = done = 0
         for ns, (hashes, lengths, _units) in self._texts.items():
             grams, pairs = _grams_of(token_hash(ns), hashes, lengths)
-            ranks = np.repeat(rank[first : first + len(lengths)], pairs)
-            keys.append((grams << TEXT_BITS) | ranks)
+            grams <<= TEXT_BITS
+            grams |= np.repeat(rank[first : first + len(lengths)], pairs)
+            key[done : done + len(grams)] = grams
+            done += len(grams)
             first += len(lengths)
-        key = np.concatenate(keys) if len(keys) > 1 else keys[0]
-        del keys
+            del grams
         key.sort()
         keep = np.ones(len(key), dtype=bool)
         keep[1:] = key[1:] != key[:-1]
         key = key[keep]
+        del keep
         texts = by_rank[key & (BATCH_TEXTS - 1)]
-        return key >> TEXT_BITS, lens[texts].astype(np.uint16), units[texts]
+        key >>= TEXT_BITS  # now the grams
+        return key, lens[texts], units[texts]
 
 
-def _grams_of(space: int, hashes: list[int], lengths: list[int]) -> tuple[Any, Any]:
+def _grams_of(space: int, hashes: array[int], lengths: list[int]) -> tuple[Any, Any]:
     """The grams of one namespace's texts, in text order, and how many each text has."""
     import numpy as np
 
-    flat = np.array(hashes, dtype=np.uint64)
+    flat = np.frombuffer(hashes, dtype=np.uint64)
     sizes = np.array(lengths, dtype=np.int64)
     grams = _grams(np.uint64(space), flat[:-1], flat[1:])
     del flat

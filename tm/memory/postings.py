@@ -21,7 +21,7 @@ import sys
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from tm.fuzzy.index import MAX_LENGTH
@@ -31,36 +31,43 @@ _BIG_ENDIAN = sys.byteorder == "big"
 Row = tuple[int, int, int, int, int, bytes, bytes]
 
 
-def rows(grams: Any, lens: Any, units: Any, chunk: int) -> list[Row]:
+def rows(
+    grams: Any, lens: Any, units: Any, chunk: int
+) -> tuple[Iterator[Row], list[int], list[int]]:
     """The rows of one chunk from `Batch.postings_arrays` (numpy arrays sorted by gram,
-    length and unit): one per gram."""
+    length and unit), one per gram, made as they are written (a chunk of real text has a
+    row for most of its postings: rows held at once cost more than the arrays); and each
+    row's gram and postings, for the grams' counts."""
     import numpy as np
 
     if not len(grams):
-        return []
+        return iter(()), [], []
     starts = np.flatnonzero(grams[1:] != grams[:-1]) + 1
     starts = np.concatenate(([0], starts))
     ends = np.append(starts[1:], len(grams))
     wide = int(units.min()) < 0 or int(units.max()) >= 1 << 32
     width = 8 if wide else 4
-    unit_bytes = units.astype("<i8" if wide else "<u4").tobytes()
-    len_bytes = lens.astype("<u2").tobytes()
     lows = np.minimum.reduceat(units, starts).tolist()
     highs = np.maximum.reduceat(units, starts).tolist()
-    return [
+    unit_bytes = units.astype("<i8" if wide else "<u4", copy=False).tobytes()
+    len_bytes = lens.astype("<u2", copy=False).tobytes()
+    row_grams = grams[starts].tolist()
+    sizes = (ends - starts).tolist()
+    made = (
         (
             gram,
             chunk,
-            end - start,
+            size,
             low,
             high,
-            len_bytes[2 * start : 2 * end],
-            unit_bytes[width * start : width * end],
+            len_bytes[2 * start : 2 * (start + size)],
+            unit_bytes[width * start : width * (start + size)],
         )
-        for gram, start, end, low, high in zip(
-            grams[starts].tolist(), starts.tolist(), ends.tolist(), lows, highs, strict=True
+        for gram, start, size, low, high in zip(
+            row_grams, starts.tolist(), sizes, lows, highs, strict=True
         )
-    ]
+    )
+    return made, row_grams, sizes
 
 
 def _lengths(blob: bytes) -> array[int]:
