@@ -69,6 +69,29 @@ def test_wide_unit_ids_are_packed_as_64_bits() -> None:
     assert removed == 1 and kept is not None and kept[:3] == (2, 4, 12)
 
 
+@pytest.mark.parametrize("size", [3, 400])
+def test_merged_rows_are_sorted_by_length_then_unit(size: int) -> None:
+    rng = random.Random(size)
+    entries = sorted(
+        {
+            (rng.randint(1, 60), rng.choice([rng.randint(1, 10**6), 2**35 + rng.randint(0, 9)]))
+            for _ in range(3 * size)
+        }
+    )
+    rng.shuffle(entries)
+    thirds = [sorted(entries[i::3]) for i in range(3)]
+    parts = []
+    for part in thirds:
+        grams = np.zeros(len(part), dtype=np.int64)
+        lens = np.array([length for length, _ in part], dtype=np.uint16)
+        units = np.array([unit for _, unit in part], dtype=np.int64)
+        (row,) = postings.rows(grams, lens, units, chunk=1)[0]
+        parts.append(row[2:])
+    n, low, high, lens_blob, units_blob = postings.merged(parts)
+    assert postings.entries(lens_blob, units_blob) == sorted(entries)
+    assert (n, low, high) == (len(entries), min(u for _, u in entries), max(u for _, u in entries))
+
+
 def _expected(store: Store, grams: list[int], shortest: int, longest: int) -> Counter[int]:
     """What the row-per-posting index counted: per unit, the grams among `grams` that one of
     its texts of `shortest`..`longest` tokens holds (a text's grams once)."""
@@ -116,6 +139,11 @@ def test_shortlists_count_as_a_scan_of_every_text_across_chunks_and_deletions(
         store.put_many([(unit, "en", None) for unit in units[:80]])
         store.put_many([(unit, "en", None) for unit in units[80:]])  # a second write
         _check_shortlists(store, rng)
+        levels = [row[0] for row in store.db.execute("SELECT level FROM fuzzy_chunk")]
+        if chunk == 300:  # dozens of chunks: merged into a few, level by level
+            assert max(levels) >= 1 and len(levels) < 8 * (max(levels) + 1)
+        else:
+            assert levels == [0, 0]
         ids = [s.id for s in store.units()]
         store.delete(*rng.sample(ids, 15))
         target = next(store.units()).id

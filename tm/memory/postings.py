@@ -169,3 +169,40 @@ def without(
         _pack(kept_lens),
         _pack(kept_units),
     )
+
+
+def merged(parts: list[tuple[int, int, int, bytes, bytes]]) -> tuple[int, int, int, bytes, bytes]:
+    """One gram's rows from several chunks, (postings, smallest, largest, lengths, units) each,
+    as one row sorted by (length, unit). A unit's postings are in one chunk only (a unit is
+    indexed once), so nothing repeats."""
+    if len(parts) == 1:
+        return parts[0]
+    total = sum(part[0] for part in parts)
+    wide = any(len(part[4]) != 4 * part[0] for part in parts)
+    low, high = min(part[1] for part in parts), max(part[2] for part in parts)
+    if total <= 256:  # most grams are rare: plain Python beats numpy's per-call cost
+        pairs = sorted(
+            pair
+            for part in parts
+            for pair in zip(_lengths(part[3]), _units(part[4], part[0]), strict=True)
+        )
+        lens = array("H", [length for length, _unit in pairs])
+        units = array("q" if wide else "I", [unit for _length, unit in pairs])
+        return total, low, high, _pack(lens), _pack(units)
+    import numpy as np
+
+    all_lens = np.concatenate([np.frombuffer(part[3], dtype="<u2") for part in parts])
+    all_units = np.concatenate(
+        [
+            np.frombuffer(part[4], dtype="<u4" if len(part[4]) == 4 * part[0] else "<i8")
+            for part in parts
+        ]
+    ).astype(np.int64)
+    order = np.lexsort((all_units, all_lens))
+    return (
+        total,
+        low,
+        high,
+        all_lens[order].astype("<u2").tobytes(),
+        all_units[order].astype("<i8" if wide else "<u4").tobytes(),
+    )

@@ -112,7 +112,7 @@ MIGRATIONS: list[str] = [
     DELETE FROM fuzzy_df;
     CREATE TABLE fuzzy_post (
         gram INTEGER NOT NULL,             -- 45-bit hash of a token bigram and its namespace
-        chunk INTEGER NOT NULL,            -- the write that made the row (fuzzy_chunk)
+        chunk INTEGER NOT NULL,            -- the write (or merge) that made the row
         n INTEGER NOT NULL,                -- postings in the row
         umin INTEGER NOT NULL,             -- its smallest and largest unit (deleting a unit
         umax INTEGER NOT NULL,             -- reads only the rows that may hold it)
@@ -120,8 +120,14 @@ MIGRATIONS: list[str] = [
         units BLOB NOT NULL,               -- uint32 or int64 little-endian, by (len, unit)
         PRIMARY KEY (gram, chunk)
     );
-    CREATE TABLE fuzzy_chunk (last INTEGER NOT NULL);
-    INSERT INTO fuzzy_chunk (last) VALUES (0);
+    CREATE INDEX fuzzy_post_chunk ON fuzzy_post (chunk);
+    -- Chunks are merged (tm.memory.postings.merge) when FANOUT of one level accumulate, so
+    -- a gram has a few rows however many writes made the memory.
+    CREATE TABLE fuzzy_chunk (
+        id INTEGER PRIMARY KEY,
+        level INTEGER NOT NULL,            -- 0: one write; n + 1: FANOUT chunks of level n
+        postings INTEGER NOT NULL
+    );
     DELETE FROM fuzzy_state;
     INSERT INTO fuzzy_state (pending) SELECT 1 WHERE EXISTS (SELECT 1 FROM unit);
     """,
@@ -239,8 +245,12 @@ POSTGRES_MIGRATIONS: list[str] = [
     );
     ALTER TABLE fuzzy_post ALTER COLUMN lens SET STORAGE EXTERNAL;
     ALTER TABLE fuzzy_post ALTER COLUMN units SET STORAGE EXTERNAL;
-    CREATE TABLE fuzzy_chunk (last BIGINT NOT NULL);
-    INSERT INTO fuzzy_chunk (last) VALUES (0);
+    CREATE INDEX fuzzy_post_chunk ON fuzzy_post (chunk);
+    CREATE TABLE fuzzy_chunk (
+        id BIGINT PRIMARY KEY,
+        level INTEGER NOT NULL,
+        postings BIGINT NOT NULL
+    );
     DELETE FROM fuzzy_state;
     INSERT INTO fuzzy_state (pending) SELECT 1 WHERE EXISTS (SELECT 1 FROM unit);
     """,

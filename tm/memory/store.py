@@ -17,6 +17,7 @@ import heapq
 import os
 import sqlite3
 import time
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -72,6 +73,10 @@ _tag_count = tag_count
 #: takes ~40 bytes a posting while built (100,000 units, 6.3 million postings: peak RSS 158,
 #: 179 and 210 MB with chunks of 0.5, 1 and 2 million).
 CHUNK_POSTINGS = 1_000_000
+#: Chunks of one level merged into one of the next (`Store._merge_chunks`), and grams merged
+#: per statement.
+CHUNK_FANOUT = 8
+MERGE_PAGE = 2000
 _UNIT_COLUMNS = (
     "key, kind, status, tuid, attrs, props, notes, srclang, origin,"
     " created_at, created_by, changed_at, changed_by"
@@ -786,8 +791,7 @@ class Store:
         if batch is None or not len(batch):
             return
         self.db.executemany("INSERT OR IGNORE INTO fuzzy_key VALUES (?, ?)", sorted(batch.keys))
-        self.db.execute("UPDATE fuzzy_chunk SET last = last + 1")
-        chunk = int(self.db.execute("SELECT last FROM fuzzy_chunk").fetchone()[0])
+        chunk = self._new_chunk()
         grams, lens, units = batch.postings_arrays()
         del batch  # before the rows are made: memory stays within an import's budget
         rows, row_grams, sizes = postings.rows(grams, lens, units, chunk)
@@ -802,6 +806,71 @@ class Store:
             " ON CONFLICT (gram) DO UPDATE SET n = fuzzy_df.n + excluded.n",
             zip(row_grams, sizes, strict=True),
         )
+        self.db.execute(
+            "INSERT INTO fuzzy_chunk (id, level, postings) VALUES (?, 0, ?)", (chunk, sum(sizes))
+        )
+        self._merge_chunks()
+
+    def _new_chunk(self) -> int:
+        return int(
+            self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM fuzzy_chunk").fetchone()[0]
+        )
+
+    def _merge_chunks(self) -> None:
+        """While `CHUNK_FANOUT` chunks of one level exist, merge them into one of the next level
+        (a size-tiered log: each posting is rewritten once a level), so that a gram has a few
+        rows, not one per write. Grams are merged a page at a time, found by the primary key
+        (gram, chunk): memory holds one page, whatever the chunks' size."""
+        while True:
+            row = self.db.execute(
+                "SELECT level FROM fuzzy_chunk GROUP BY level HAVING count(*) >= ?"
+                " ORDER BY level LIMIT 1",
+                (CHUNK_FANOUT,),
+            ).fetchone()
+            if row is None:
+                return
+            level = int(row[0])
+            chunks = [
+                int(r[0])
+                for r in self.db.execute(
+                    "SELECT id FROM fuzzy_chunk WHERE level = ? ORDER BY id", (level,)
+                )
+            ]
+            target = self._new_chunk()
+            marks = ",".join("?" * len(chunks))
+            found = array("q")  # a level's grams may be millions: 8 bytes each
+            cursor = self.db.execute(
+                f"SELECT DISTINCT gram FROM fuzzy_post WHERE chunk IN ({marks})", chunks
+            )
+            while batch := cursor.fetchmany(10_000):
+                found.extend(r[0] for r in batch)
+            import numpy as np
+
+            grams = np.unique(np.frombuffer(found, dtype=np.int64))
+            del found
+            for start in range(0, len(grams), MERGE_PAGE):
+                page = grams[start : start + MERGE_PAGE].tolist()
+                parts: dict[int, list[tuple[int, int, int, bytes, bytes]]] = {}
+                for gram, n, low, high, lens, units in self.db.execute(
+                    "SELECT gram, n, umin, umax, lens, units FROM fuzzy_post"
+                    f" WHERE gram IN ({','.join('?' * len(page))}) AND chunk IN ({marks})",
+                    (*page, *chunks),
+                ):
+                    parts.setdefault(gram, []).append((n, low, high, bytes(lens), bytes(units)))
+                self.db.executemany(
+                    "INSERT INTO fuzzy_post (gram, chunk, n, umin, umax, lens, units)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(gram, target, *postings.merged(parts[gram])) for gram in page],
+                )
+            self.db.execute(f"DELETE FROM fuzzy_post WHERE chunk IN ({marks})", chunks)
+            total = self.db.execute(
+                f"SELECT sum(postings) FROM fuzzy_chunk WHERE id IN ({marks})", chunks
+            ).fetchone()[0]
+            self.db.execute(f"DELETE FROM fuzzy_chunk WHERE id IN ({marks})", chunks)
+            self.db.execute(
+                "INSERT INTO fuzzy_chunk (id, level, postings) VALUES (?, ?, ?)",
+                (target, level + 1, int(total)),
+            )
 
     def _unindex_unit(self, unit_id: int) -> None:
         """Take a unit's texts out of the index: its keys, and its postings from the rows that
@@ -869,7 +938,7 @@ class Store:
         with self.atomic():
             if not self._fuzzy_pending():
                 return
-            for table in ("fuzzy_key", "fuzzy_post", "fuzzy_df"):
+            for table in ("fuzzy_key", "fuzzy_post", "fuzzy_df", "fuzzy_chunk"):
                 self.db.execute(f"DELETE FROM {table}")
             total = self.db.execute("SELECT count(*) FROM variant").fetchone()[0]
             cursor = self.db.execute(
