@@ -77,6 +77,8 @@ CHUNK_POSTINGS = 1_000_000
 #: per statement.
 CHUNK_FANOUT = 8
 MERGE_PAGE = 2000
+#: A gram's rows are merged when they hold this many postings in all (`_merge_chunks`).
+MERGE_MIN_POSTINGS = 64
 _UNIT_COLUMNS = (
     "key, kind, status, tuid, attrs, props, notes, srclang, origin,"
     " created_at, created_by, changed_at, changed_by"
@@ -838,31 +840,27 @@ class Store:
             ]
             target = self._new_chunk()
             marks = ",".join("?" * len(chunks))
-            found = array("q")  # a level's grams may be millions: 8 bytes each
+            # Only grams with several rows and enough postings are merged: a rare gram's
+            # rows (most rows, in real text) cost a query no more than its postings do, and
+            # stay where they are (their chunk numbers only keep the rows apart).
+            sizes = array("q")
             cursor = self.db.execute(
-                f"SELECT DISTINCT gram FROM fuzzy_post WHERE chunk IN ({marks})", chunks
+                f"SELECT gram, sum(n) FROM fuzzy_post WHERE chunk IN ({marks})"
+                " GROUP BY gram HAVING count(*) > 1 AND sum(n) >= ?",
+                (*chunks, MERGE_MIN_POSTINGS),
             )
             while batch := cursor.fetchmany(10_000):
-                found.extend(r[0] for r in batch)
-            import numpy as np
-
-            grams = np.unique(np.frombuffer(found, dtype=np.int64))
-            del found
-            for start in range(0, len(grams), MERGE_PAGE):
-                page = grams[start : start + MERGE_PAGE].tolist()
-                parts: dict[int, list[tuple[int, int, int, bytes, bytes]]] = {}
-                for gram, n, low, high, lens, units in self.db.execute(
-                    "SELECT gram, n, umin, umax, lens, units FROM fuzzy_post"
-                    f" WHERE gram IN ({','.join('?' * len(page))}) AND chunk IN ({marks})",
-                    (*page, *chunks),
-                ):
-                    parts.setdefault(gram, []).append((n, low, high, bytes(lens), bytes(units)))
-                self.db.executemany(
-                    "INSERT INTO fuzzy_post (gram, chunk, n, umin, umax, lens, units)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [(gram, target, *postings.merged(parts[gram])) for gram in page],
-                )
-            self.db.execute(f"DELETE FROM fuzzy_post WHERE chunk IN ({marks})", chunks)
+                for gram, n in batch:
+                    sizes.append(gram)
+                    sizes.append(n)
+            page: list[int] = []
+            held = 0
+            for at in range(0, len(sizes), 2):
+                page.append(sizes[at])
+                held += sizes[at + 1]
+                if len(page) >= MERGE_PAGE or held >= CHUNK_POSTINGS or at + 2 == len(sizes):
+                    self._merge_page(page, chunks, target)
+                    page, held = [], 0
             total = self.db.execute(
                 f"SELECT sum(postings) FROM fuzzy_chunk WHERE id IN ({marks})", chunks
             ).fetchone()[0]
@@ -871,6 +869,24 @@ class Store:
                 "INSERT INTO fuzzy_chunk (id, level, postings) VALUES (?, ?, ?)",
                 (target, level + 1, int(total)),
             )
+
+    def _merge_page(self, grams: list[int], chunks: list[int], target: int) -> None:
+        """Merge these grams' rows in `chunks` into one row each in chunk `target`."""
+        where = (
+            f"gram IN ({','.join('?' * len(grams))}) AND chunk IN ({','.join('?' * len(chunks))})"
+        )
+        parts: dict[int, list[tuple[int, int, int, bytes, bytes]]] = {}
+        for gram, n, low, high, lens, units in self.db.execute(
+            f"SELECT gram, n, umin, umax, lens, units FROM fuzzy_post WHERE {where}",
+            (*grams, *chunks),
+        ):
+            parts.setdefault(gram, []).append((n, low, high, bytes(lens), bytes(units)))
+        self.db.execute(f"DELETE FROM fuzzy_post WHERE {where}", (*grams, *chunks))
+        self.db.executemany(
+            "INSERT INTO fuzzy_post (gram, chunk, n, umin, umax, lens, units)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(gram, target, *postings.merged(parts[gram])) for gram in grams],
+        )
 
     def _unindex_unit(self, unit_id: int) -> None:
         """Take a unit's texts out of the index: its keys, and its postings from the rows that
