@@ -230,23 +230,23 @@ def main() -> None:
     ]
     if args.baseline:
         old = {**os.environ, "PYTHONPATH": str(args.baseline.resolve())}
-        if not reuse:
-            # The import too, into a memory of its own (the baseline may have another schema).
-            old_db = work / f"bench-{args.units}-baseline.db"
+        # A memory of its own: the baseline may have another schema.
+        old_db = work / f"bench-{args.units}-baseline.db"
+        old_tm = [sys.executable, "-m", "tm", "--memory", str(old_db)]
+        if not (args.reuse_db and old_db.exists()):
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{old_db}{suffix}").unlink(missing_ok=True)
-            old_import = [sys.executable, "-m", "tm", "--memory", str(old_db), "import"]
             rows.append(
-                ("  baseline tm import", measure("import", [*old_import, str(source)], old))
+                ("  baseline tm import", measure("import", [*old_tm, "import", str(source)], old))
             )
         rows += [
             (
                 "  baseline tm validate",
-                measure("validate", [*tm, "validate", "-q", str(source)], old),
+                measure("validate", [*old_tm, "validate", "-q", str(source)], old),
             ),
             (
                 "  baseline tm export",
-                measure("export", [*tm, "export", "-o", str(exported)], old),
+                measure("export", [*old_tm, "export", "-o", str(exported)], old),
             ),
             (
                 "  baseline tm read",
