@@ -813,6 +813,12 @@ class Store:
         )
         self._merge_chunks()
 
+    def _read_postings(self, sql: str, params: Sequence[Any]) -> Any:
+        """Rows of `fuzzy_post`: on PostgreSQL in the binary format (raw bytea)."""
+        if self.dialect == "postgresql":
+            return self.db.execute(sql, params, binary=True)
+        return self.db.execute(sql, params)
+
     def _new_chunk(self) -> int:
         return int(
             self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM fuzzy_chunk").fetchone()[0]
@@ -876,7 +882,7 @@ class Store:
             f"gram IN ({','.join('?' * len(grams))}) AND chunk IN ({','.join('?' * len(chunks))})"
         )
         parts: dict[int, list[tuple[int, int, int, bytes, bytes]]] = {}
-        for gram, n, low, high, lens, units in self.db.execute(
+        for gram, n, low, high, lens, units in self._read_postings(
             f"SELECT gram, n, umin, umax, lens, units FROM fuzzy_post WHERE {where}",
             (*grams, *chunks),
         ):
@@ -909,7 +915,7 @@ class Store:
         grams = sorted(set(batch.postings_arrays()[0].tolist()))
         for gram in grams:
             removed = 0
-            for chunk, len_blob, unit_blob in self.db.execute(
+            for chunk, len_blob, unit_blob in self._read_postings(
                 "SELECT chunk, lens, units FROM fuzzy_post"
                 " WHERE gram = ? AND umin <= ? AND umax >= ?",
                 (gram, unit_id, unit_id),
@@ -990,7 +996,7 @@ class Store:
         most of `grams`; most shared first, then by unit id."""
         if not grams:
             return []
-        rows = self.db.execute(
+        rows = self._read_postings(
             f"SELECT lens, units FROM fuzzy_post WHERE gram IN ({','.join('?' * len(grams))})",
             list(grams),
         )
@@ -1257,7 +1263,7 @@ class Store:
         at most `limit`: the candidates of a concordance, which the caller checks on the text."""
         if not grams:
             return []
-        first = self.db.execute(
+        first = self._read_postings(
             "SELECT umin, umax, lens, units FROM fuzzy_post WHERE gram = ?", (grams[0],)
         ).fetchall()
         if not first:
@@ -1269,7 +1275,7 @@ class Store:
         holding: list[set[int]] = []
         for gram in grams[1:]:
             units: set[int] = set()
-            for lens, unit_blob in self.db.execute(
+            for lens, unit_blob in self._read_postings(
                 "SELECT lens, units FROM fuzzy_post WHERE gram = ? AND umin <= ? AND umax >= ?",
                 (gram, high, low),
             ):
