@@ -158,6 +158,21 @@ def test_shortlists_count_as_a_scan_of_every_text_across_chunks_and_deletions(
         assert best.unit == target and best.score == 100
 
 
+def test_a_common_gram_keeps_few_rows_however_many_small_writes(tmp_path: Path) -> None:
+    store = Store(tmp_path / "tm.db")
+    for number in range(64):
+        english = f"Face masks are required on board coach {number}."
+        store.put(
+            Unit((Variant("en", (english,)), Variant("zh-Hans", (f"{number}号车厢须戴口罩。",))))
+        )
+    (gram,) = phrase_gram_ids(namespace("en", "segment"), ["face", "masks"])
+    rows = store.db.execute("SELECT n FROM fuzzy_post WHERE gram = ?", (gram,)).fetchall()
+    assert sum(n for (n,) in rows) == 64 and len(rows) <= 2
+    assert [
+        m.unit for m in tm.fuzzy_matches(store, "Face masks are required on board coach 7.", 100)
+    ]
+
+
 def test_concordance_candidates_hold_every_gram(tmp_path: Path) -> None:
     store = Store(tmp_path / "tm.db")
     store.put_many([(unit, "en", None) for unit in news_units()])

@@ -846,14 +846,15 @@ class Store:
             ]
             target = self._new_chunk()
             marks = ",".join("?" * len(chunks))
-            # Only grams with several rows and enough postings are merged: a rare gram's
-            # rows (most rows, in real text) cost a query no more than its postings do, and
-            # stay where they are (their chunk numbers only keep the rows apart).
+            # Only grams with several rows and enough postings, or rows in half the chunks
+            # (a common gram written by many small writes), are merged: a rare gram's rows
+            # (most rows, in real text) cost a query no more than its postings do, and stay
+            # where they are (their chunk numbers only keep the rows apart).
             sizes = array("q")
             cursor = self.db.execute(
                 f"SELECT gram, sum(n) FROM fuzzy_post WHERE chunk IN ({marks})"
-                " GROUP BY gram HAVING count(*) > 1 AND sum(n) >= ?",
-                (*chunks, MERGE_MIN_POSTINGS),
+                " GROUP BY gram HAVING count(*) > 1 AND (sum(n) >= ? OR count(*) >= ?)",
+                (*chunks, MERGE_MIN_POSTINGS, max(2, len(chunks) // 2)),
             )
             while batch := cursor.fetchmany(10_000):
                 for gram, n in batch:
