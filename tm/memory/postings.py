@@ -206,3 +206,51 @@ def merged(parts: list[tuple[int, int, int, bytes, bytes]]) -> tuple[int, int, i
         all_lens[order].astype("<u2").tobytes(),
         all_units[order].astype("<i8" if wide else "<u4").tobytes(),
     )
+
+
+def merge_rows(
+    found: Iterable[tuple[int, int, int, int, bytes, bytes]],
+) -> list[tuple[int, int, int, int, bytes, bytes]]:
+    """Rows (gram, postings, smallest, largest, lengths, units) of several chunks merged into
+    one row per gram, sorted by (length, unit): for a page of grams at once, with one sort of
+    one int64 key (gram's place, length, unit) when every unit fits 32 bits; else gram by gram
+    (`merged`)."""
+    import numpy as np
+
+    parts: dict[int, list[tuple[int, int, int, bytes, bytes]]] = {}
+    for gram, n, low, high, lens, units in found:
+        parts.setdefault(gram, []).append((n, low, high, bytes(lens), bytes(units)))
+    grams = list(parts)
+    if not grams:
+        return []
+    rows = [part for gram in grams for part in parts[gram]]
+    if any(len(row[4]) != 4 * row[0] for row in rows) or len(grams) >= 1 << 15:
+        return [(gram, *merged(parts[gram])) for gram in grams]
+    sizes = np.array([row[0] for row in rows], dtype=np.int64)
+    places = np.repeat(
+        np.repeat(np.arange(len(grams), dtype=np.int64), [len(parts[g]) for g in grams]), sizes
+    )
+    all_lens = np.frombuffer(b"".join(row[3] for row in rows), dtype="<u2").astype(np.int64)
+    all_units = np.frombuffer(b"".join(row[4] for row in rows), dtype="<u4").astype(np.int64)
+    key = (places << 48) | (all_lens << 32) | all_units
+    del places, all_lens, all_units
+    key.sort()
+    len_bytes = ((key >> 32) & 0xFFFF).astype("<u2").tobytes()
+    unit_bytes = (key & 0xFFFFFFFF).astype("<u4").tobytes()
+    out = []
+    start = 0
+    for gram in grams:
+        own = parts[gram]
+        size = sum(part[0] for part in own)
+        out.append(
+            (
+                gram,
+                size,
+                min(part[1] for part in own),
+                max(part[2] for part in own),
+                len_bytes[2 * start : 2 * (start + size)],
+                unit_bytes[4 * start : 4 * (start + size)],
+            )
+        )
+        start += size
+    return out

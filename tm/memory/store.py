@@ -882,17 +882,17 @@ class Store:
         where = (
             f"gram IN ({','.join('?' * len(grams))}) AND chunk IN ({','.join('?' * len(chunks))})"
         )
-        parts: dict[int, list[tuple[int, int, int, bytes, bytes]]] = {}
-        for gram, n, low, high, lens, units in self._read_postings(
-            f"SELECT gram, n, umin, umax, lens, units FROM fuzzy_post WHERE {where}",
-            (*grams, *chunks),
-        ):
-            parts.setdefault(gram, []).append((n, low, high, bytes(lens), bytes(units)))
+        rows = postings.merge_rows(
+            self._read_postings(
+                f"SELECT gram, n, umin, umax, lens, units FROM fuzzy_post WHERE {where}",
+                (*grams, *chunks),
+            ).fetchall()
+        )
         self.db.execute(f"DELETE FROM fuzzy_post WHERE {where}", (*grams, *chunks))
         self.db.executemany(
             "INSERT INTO fuzzy_post (gram, chunk, n, umin, umax, lens, units)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(gram, target, *postings.merged(parts[gram])) for gram in grams],
+            [(gram, target, *rest) for gram, *rest in rows],
         )
 
     def _unindex_unit(self, unit_id: int) -> None:
