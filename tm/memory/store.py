@@ -69,10 +69,10 @@ _content_from = content_from
 _tag_count = tag_count
 
 #: Index postings gathered before they are written as one chunk of packed rows: each chunk
-#: adds a row per gram it holds (a query reads a row per chunk for each of its grams), and
-#: takes ~40 bytes a posting while built (100,000 units, 6.3 million postings: peak RSS 158,
-#: 179 and 210 MB with chunks of 0.5, 1 and 2 million).
-CHUNK_POSTINGS = 1_000_000
+#: adds a row per gram it holds (merged later, `_merge_chunks`), and takes ~40 bytes a posting
+#: while built. 1,000,000-unit import: 600,000 gave a peak RSS of 200 MB and 105 s of CPU;
+#: 750,000, 204 MB and 104 s; 1,000,000, 210-223 MB.
+CHUNK_POSTINGS = 600_000
 #: Chunks of one level merged into one of the next (`Store._merge_chunks`), and grams merged
 #: per statement.
 CHUNK_FANOUT = 8
