@@ -65,8 +65,10 @@ def test_wide_unit_ids_are_packed_as_64_bits() -> None:
     assert [(r[0], r[2], r[3], r[4]) for r in rows] == [(7, 3, 4, 2**33), (9, 1, 2**40, 2**40)]
     assert postings.shortlist([(rows[0][5], rows[0][6])], 3, 3, 5) == [(4, 1), (2**33, 1)]
     assert postings.entries(rows[0][5], rows[0][6]) == [(3, 4), (3, 2**33), (5, 12)]
-    removed, kept = postings.without(rows[0][5], rows[0][6], 2**33)
-    assert removed == 1 and kept is not None and kept[:3] == (2, 4, 12)
+    removed, kept = postings.without((4, 2**33, rows[0][5], rows[0][6]), 2**33, [3])
+    assert removed == 1 and kept is not None and kept[0] == 2
+    assert postings.entries(kept[3], kept[4]) == [(3, 4), (5, 12)]
+    assert postings.without((4, 2**33, rows[0][5], rows[0][6]), 2**33, [5]) == (0, None)
 
 
 @pytest.mark.parametrize("size", [3, 400])

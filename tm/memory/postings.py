@@ -150,25 +150,37 @@ def units_of(len_blob: bytes, unit_blob: bytes) -> array[int]:
 
 
 def without(
-    len_blob: bytes, unit_blob: bytes, unit: int
+    row: tuple[int, int, bytes, bytes], unit: int, lengths: Iterable[int]
 ) -> tuple[int, tuple[int, int, int, bytes, bytes] | None]:
-    """(postings removed, the row's new (postings, smallest, largest, lengths, units) or None
-    when nothing is left) of a row with `unit`'s postings taken out."""
+    """(postings removed, the row's new (postings, smallest, largest, lengths, units), or None
+    when nothing is left) of a row (smallest unit, largest unit, lengths, units) with `unit`'s
+    postings of these `lengths` taken out. Each is found by bisection (the row is sorted by
+    length, then unit) and cut out of the bytes, so a row of a common gram (hundreds of
+    thousands of postings) costs no Python loop. The smallest and largest units stay as they
+    were: bounds, which only decide which rows a deletion reads."""
+    low, high, len_blob, unit_blob = row
     lens = _lengths(len_blob)
-    units = _units(unit_blob, len(lens))
-    keep = [i for i, value in enumerate(units) if value != unit]
-    removed = len(units) - len(keep)
-    if not keep:
-        return removed, None
-    kept_lens = array("H", [lens[i] for i in keep])
-    kept_units = array(units.typecode, [units[i] for i in keep])
-    return removed, (
-        len(keep),
-        min(kept_units),
-        max(kept_units),
-        _pack(kept_lens),
-        _pack(kept_units),
-    )
+    count = len(lens)
+    units = _units(unit_blob, count)
+    width = len(unit_blob) // count
+    spots = []
+    for length in sorted(set(lengths)):
+        start, end = bisect_left(lens, length), bisect_right(lens, length)
+        at = bisect_left(units, unit, start, end)
+        if at < end and units[at] == unit:
+            spots.append(at)
+    if not spots:
+        return 0, None
+    if len(spots) == count:
+        return count, None
+    kept_lens, kept_units, done = [], [], 0
+    for at in spots:
+        kept_lens.append(len_blob[2 * done : 2 * at])
+        kept_units.append(unit_blob[width * done : width * at])
+        done = at + 1
+    kept_lens.append(len_blob[2 * done :])
+    kept_units.append(unit_blob[width * done :])
+    return len(spots), (count - len(spots), low, high, b"".join(kept_lens), b"".join(kept_units))
 
 
 def merged(parts: list[tuple[int, int, int, bytes, bytes]]) -> tuple[int, int, int, bytes, bytes]:

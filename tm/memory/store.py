@@ -916,15 +916,20 @@ class Store:
         if not len(batch):
             return
         self.db.executemany("DELETE FROM fuzzy_key WHERE key = ? AND unit = ?", batch.keys)
-        grams = sorted(set(batch.postings_arrays()[0].tolist()))
-        for gram in grams:
+        lengths: dict[int, list[int]] = {}
+        grams, lens, _units = batch.postings_arrays()
+        for gram, length in zip(grams.tolist(), lens.tolist(), strict=True):
+            lengths.setdefault(gram, []).append(length)
+        for gram in sorted(lengths):
             removed = 0
-            for chunk, len_blob, unit_blob in self._read_postings(
-                "SELECT chunk, lens, units FROM fuzzy_post"
+            for chunk, low, high, len_blob, unit_blob in self._read_postings(
+                "SELECT chunk, umin, umax, lens, units FROM fuzzy_post"
                 " WHERE gram = ? AND umin <= ? AND umax >= ?",
                 (gram, unit_id, unit_id),
             ).fetchall():
-                gone, kept = postings.without(bytes(len_blob), bytes(unit_blob), unit_id)
+                gone, kept = postings.without(
+                    (low, high, bytes(len_blob), bytes(unit_blob)), unit_id, lengths[gram]
+                )
                 if not gone:
                     continue
                 removed += gone
