@@ -21,6 +21,7 @@ runs at full speed).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import random
@@ -304,6 +305,11 @@ def main() -> None:
         "the largest memory)",
     )
     parser.add_argument(
+        "--dump",
+        type=Path,
+        help="write each query's matches (unit, score) as JSON lines, to compare two versions",
+    )
+    parser.add_argument(
         "--brute", type=int, help="scan exhaustively for this many of the queries only (all kinds)"
     )
     args = parser.parse_args()
@@ -335,17 +341,23 @@ def run(units: int, path: Path, pairs: list[tuple[str, str]], args: Any, analyze
     times: list[float] = []
     cpu: list[float] = []
     found: list[int] = []
+    answers: list[list[tuple[int, int]]] = []
     for _kind, text in asked:
         started, used = time.perf_counter(), time.process_time()
         matches = fuzzy_matches(store, text, 75, 5)
         times.append((time.perf_counter() - started) * 1000)
         cpu.append((time.process_time() - used) * 1000)
         found.append(matches[0].score if matches else 0)
+        answers.append([(m.unit, m.score) for m in matches])
     print(
         f"tm.fuzzy_matches, {len(asked)} queries: p50 {percentile(times, 0.5):.1f} ms, "
         f"p95 {percentile(times, 0.95):.1f} ms, p99 {percentile(times, 0.99):.1f} ms "
         f"(CPU time: p50 {percentile(cpu, 0.5):.1f}, p95 {percentile(cpu, 0.95):.1f} ms)"
     )
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as out:
+            for (kind, text), got in zip(asked, answers, strict=True):
+                out.write(json.dumps([kind, text, got], ensure_ascii=False) + "\n")
     for kind in ("exact", "varied", "short", "long", "no-match"):
         mine = [t for t, (k, _q) in zip(times, asked, strict=True) if k == kind]
         print(

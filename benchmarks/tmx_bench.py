@@ -10,8 +10,8 @@ varies from day to day: compare the ratios of one run, not figures across days.
     python benchmarks/tmx_bench.py --units 100000
     python benchmarks/tmx_bench.py --skip-toolkit  # without translate-toolkit
     python benchmarks/tmx_bench.py --work /tmp/tmx-work  # keep the big files elsewhere
-    python benchmarks/tmx_bench.py --baseline /tmp/old  # also validate, export and read
-        # with the `tm` package found in /tmp/old (e.g. `git archive OLD tm | tar -x -C /tmp/old`)
+    python benchmarks/tmx_bench.py --baseline /tmp/old  # also import, validate, export and
+        # read with the `tm` package found in /tmp/old (`git archive OLD tm | tar -x -C /tmp/old`)
 """
 
 from __future__ import annotations
@@ -230,14 +230,23 @@ def main() -> None:
     ]
     if args.baseline:
         old = {**os.environ, "PYTHONPATH": str(args.baseline.resolve())}
+        # A memory of its own: the baseline may have another schema.
+        old_db = work / f"bench-{args.units}-baseline.db"
+        old_tm = [sys.executable, "-m", "tm", "--memory", str(old_db)]
+        if not (args.reuse_db and old_db.exists()):
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{old_db}{suffix}").unlink(missing_ok=True)
+            rows.append(
+                ("  baseline tm import", measure("import", [*old_tm, "import", str(source)], old))
+            )
         rows += [
             (
                 "  baseline tm validate",
-                measure("validate", [*tm, "validate", "-q", str(source)], old),
+                measure("validate", [*old_tm, "validate", "-q", str(source)], old),
             ),
             (
                 "  baseline tm export",
-                measure("export", [*tm, "export", "-o", str(exported)], old),
+                measure("export", [*old_tm, "export", "-o", str(exported)], old),
             ),
             (
                 "  baseline tm read",

@@ -56,9 +56,16 @@ class Tokens:
 _FLAT = re.compile(rf"<[^<>\s][^<>]{{0,60}}>|\{{\d+\}}|[{_HAN_CLASS}]|[^\W_{_HAN_CLASS}]+|\S")
 
 
+#: `_FLAT` for ASCII text already lowercased (the same tokens: tested), a third faster.
+_FLAT_ASCII = re.compile(r"[a-z0-9]+|<[^<>\s][^<>]{0,60}>|\{[0-9]+\}|\S")
+
+
 def index_tokens(text: str) -> list[str]:
     """The folded tokens the index keys and grams are made of: the text folded whole, then
-    cut (cheaper than `tokens`, and the one function both indexing and querying use)."""
+    cut (cheaper than `tokens`, and the one function both indexing and querying use). ASCII
+    text (most English) has nothing to convert or normalise: it is only lowercased."""
+    if text.isascii():
+        return _FLAT_ASCII.findall(text.lower())
     simplified = to_simplified(text)
     return _FLAT.findall(unicodedata.normalize("NFKC", simplified).casefold())
 

@@ -132,12 +132,14 @@ class PostgresConnection:
         except Exception as exc:
             raise unavailable(url, exc) from None
 
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+    def execute(self, sql: str, params: Sequence[Any] = (), *, binary: bool = False) -> Any:
+        """`binary`: results in PostgreSQL's binary format (bytea as raw bytes: the fuzzy
+        index's packed lists, which the text format would send as hexadecimal to decode)."""
         import psycopg
 
         query, groups = _arrays(sql)
         try:
-            return self._conn.execute(query, _packed(params, groups) or None)
+            return self._conn.execute(query, _packed(params, groups) or None, binary=binary)
         except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
             raise unavailable(self.url, exc) from None
 

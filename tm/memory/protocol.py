@@ -163,7 +163,12 @@ class Memory(Protocol):
     ) -> list[str]: ...
 
     def import_units(
-        self, items: Iterable[UnitItem], *, file: str, header: dict[str, Any]
+        self,
+        items: Iterable[UnitItem],
+        *,
+        file: str,
+        header: dict[str, Any],
+        xml_checked: bool = False,
     ) -> Counts: ...
 
     def set_status(self, unit_ids: Iterable[int], status: str, note: str | None = None) -> int: ...

@@ -13,16 +13,18 @@ provenance (provenance.py).
 from __future__ import annotations
 
 import contextlib
+import heapq
 import os
 import sqlite3
 import time
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
 from tm import lang as langs
 from tm.errors import StoreError, UsageError
-from tm.memory import postgres, provenance, schema
+from tm.memory import postgres, postings, provenance, schema
 from tm.memory.codec import (
     NO_META,
     attrs_from,
@@ -66,13 +68,20 @@ WRITER_LOCK = 0x746D_0001
 _content_from = content_from
 _tag_count = tag_count
 
-#: Staged fuzzy-index rows merged before this many accumulate (bounded TEMP storage).
-STAGE_ROWS = 4_000_000
-_STAGE_TABLES = (
-    "CREATE TEMP TABLE IF NOT EXISTS fuzzy_stage_key (key BIGINT, unit BIGINT)",
-    "CREATE TEMP TABLE IF NOT EXISTS fuzzy_stage_gram (gram BIGINT, len INTEGER, unit BIGINT)",
-    "CREATE TEMP TABLE IF NOT EXISTS fuzzy_stage_df (gram BIGINT, n BIGINT)",
-)
+#: Index postings gathered before they are written as one chunk of packed rows: each chunk
+#: adds a row per gram it holds (merged later, `_merge_chunks`), and takes ~40 bytes a posting
+#: while built. 1,000,000-unit import: 600,000 gave a peak RSS of 200 MB and 105 s of CPU;
+#: 750,000, 204 MB and 104 s; 1,000,000, 210-223 MB.
+CHUNK_POSTINGS = 600_000
+#: Chunks of one level merged into one of the next (`Store._merge_chunks`), and grams merged
+#: per statement.
+CHUNK_FANOUT = 8
+MERGE_PAGE = 2000
+#: ... and at most this many postings per page (~50 bytes each while merged: 1,000,000 took
+#: a 1,000,000-unit import's peak from 180 to 223 MB).
+MERGE_POSTINGS = 250_000
+#: A gram's rows are merged when they hold this many postings in all (`_merge_chunks`).
+MERGE_MIN_POSTINGS = 64
 _UNIT_COLUMNS = (
     "key, kind, status, tuid, attrs, props, notes, srclang, origin,"
     " created_at, created_by, changed_at, changed_by"
@@ -177,7 +186,7 @@ class Store:
         self._readonly = readonly
         self.user = provenance.current_user()
         self._stamp: str | None = None
-        self._staged = 0  # fuzzy index rows staged, not yet merged (see `_write_index`)
+        self._batch: Any = None  # texts gathered for the fuzzy index (see `_write_index`)
         self._added = 0  # units created in this transaction (see `atomic`)
         if postgres.is_url(self.path):
             self.dialect = "postgresql"
@@ -334,7 +343,7 @@ class Store:
             # connection may have gone with its server, which rolled back.
             with contextlib.suppress(sqlite3.DatabaseError, StoreError):
                 self.db.execute("ROLLBACK")
-            self._staged = 0  # the TEMP staging tables roll back too
+            self._batch = None  # what was gathered for the index goes with the rest
             if isinstance(exc, sqlite3.DatabaseError):
                 raise _store_error(exc, self.path) from None
             raise
@@ -441,11 +450,14 @@ class Store:
         *,
         file: str,
         header: dict[str, Any],
+        xml_checked: bool = False,
     ) -> Counts:
         """Store a stream of (unit, srclang, origin) read from `file` and record the import
         (its header and counts), all in one transaction: an error raised by the stream (a bad
         file) or by the memory leaves the memory as it was. Memory stays flat: units are
-        written in batches of `IMPORT_BATCH` as they come."""
+        written in batches of `IMPORT_BATCH` as they come. `xml_checked`: every text of the
+        units comes from an XML parser, which cannot produce what XML cannot hold, so the
+        store's own check (`check_unit`, 5-8 % of an import) is skipped."""
         self.require_writable()
         counts = Counts()
         with self.atomic():
@@ -453,10 +465,10 @@ class Store:
             for item in items:
                 batch.append(item)
                 if len(batch) == IMPORT_BATCH:
-                    counts.tally(self._put_batch(batch, False))
+                    counts.tally(self._put_batch(batch, False, check=not xml_checked))
                     batch = []
             if batch:
-                counts.tally(self._put_batch(batch, False))
+                counts.tally(self._put_batch(batch, False, check=not xml_checked))
             self.db.execute(
                 'INSERT INTO import (file, at, "by", header, report) VALUES (?,?,?,?,?)',
                 (file, self._stamp, self.user, encode(header), encode(counts.as_dict())),
@@ -464,10 +476,16 @@ class Store:
         return counts
 
     def _put_batch(
-        self, items: Sequence[tuple[Unit, str | None, str | None]], keep_repeats: bool
+        self,
+        items: Sequence[tuple[Unit, str | None, str | None]],
+        keep_repeats: bool,
+        *,
+        check: bool = True,
     ) -> list[str]:
         now = self._stamp or provenance.now()
-        prepared = [self._prepare(unit, srclang, origin) for unit, srclang, origin in items]
+        prepared = [
+            self._prepare(unit, srclang, origin, check=check) for unit, srclang, origin in items
+        ]
         keys = list({p[1] for p in prepared})
         existing: set[bytes] = set()
         for start in range(0, len(keys), MAX_PARAMETERS):  # both engines cap a statement's
@@ -499,7 +517,8 @@ class Store:
         for unit_id, (unit, identities) in zip(ids, new, strict=True):
             variant_rows.extend(self._variant_rows(unit_id, unit, identities))
         self.db.executemany(_INSERT_VARIANT, variant_rows)
-        self._index_units([(unit_id, unit) for unit_id, (unit, _) in zip(ids, new, strict=True)])
+        kinds = {unit_id: unit.kind for unit_id, (unit, _) in zip(ids, new, strict=True)}
+        self._index_variants(kinds, variant_rows)
         if keep_repeats:
             return [result or "skipped" for result in results]
         for index in repeats:  # in input order, after the new ones exist
@@ -549,7 +568,7 @@ class Store:
         return [by_key[row[0]] for row in rows]
 
     def _prepare(
-        self, unit: Unit, srclang: str | None, origin: str | None
+        self, unit: Unit, srclang: str | None, origin: str | None, *, check: bool = True
     ) -> tuple[Unit, bytes, list[tuple[str, str]], tuple[Any, ...], str, str | None]:
         if unit.kind not in UNIT_KINDS:
             raise UsageError(f"unknown unit kind {unit.kind!r}")
@@ -559,7 +578,9 @@ class Store:
             raise UsageError("a unit needs at least one language variant")
         # Every way in (import, terms, align, a server) passes here: what XML cannot hold
         # would make the memory unexportable.
-        if unit.location is not None:
+        if not check:
+            pass  # read by an XML parser (`import_units`)
+        elif unit.location is not None:
             check_unit(unit)
         else:
             check_unit(unit, file=origin or unit.origin)
@@ -707,8 +728,9 @@ class Store:
             )
             self._unindex_unit(unit_id)
             self.db.execute("DELETE FROM variant WHERE unit_id = ?", (unit_id,))
-            self.db.executemany(_INSERT_VARIANT, self._variant_rows(unit_id, unit, identities))
-            self._index_units([(unit_id, unit)])
+            variant_rows = self._variant_rows(unit_id, unit, identities)
+            self.db.executemany(_INSERT_VARIANT, variant_rows)
+            self._index_variants({unit_id: unit.kind}, variant_rows)
 
     def delete(self, *unit_ids: int) -> int:
         """Remove these units, in one transaction; how many there were."""
@@ -742,87 +764,187 @@ class Store:
     def _fuzzy_pending(self) -> bool:
         return self.db.execute("SELECT 1 FROM fuzzy_state LIMIT 1").fetchone() is not None
 
-    def _fuzzy_rows(
-        self, items: Iterable[tuple[int, str, str, str, int]]
-    ) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]], dict[int, int]]:
-        """(key rows, gram rows, gram counts) for (unit id, kind, lang key, text, tags)."""
-        from tm.fuzzy.index import entries
-
-        keys: list[tuple[int, int]] = []
-        grams: list[tuple[int, int, int]] = []
-        counts: dict[int, int] = {}
-        for unit_id, kind, lang_key, text, tags in items:
-            key, length, gram_set = entries(text, lang_key, kind, tags)
-            keys.append((key, unit_id))
-            grams.extend([(gram, length, unit_id) for gram in gram_set])
-        for gram, _length, _unit in grams:
-            counts[gram] = counts.get(gram, 0) + 1
-        return keys, grams, counts
-
-    def _index_units(self, units: Sequence[tuple[int, Unit]]) -> None:
-        """Index new units' texts, inside the caller's transaction (one place: every write of
-        a unit comes through `put_many`, `replace` or `delete`)."""
-        if not units or self._fuzzy_pending():
+    def _index_variants(self, kinds: dict[int, str], rows: Sequence[tuple[Any, ...]]) -> None:
+        """Index new units' texts (their `_INSERT_VARIANT` rows: unit id, …, lang key, …,
+        plain text; `kinds` maps unit ids to kinds), inside the caller's transaction (one
+        place: every write of a unit comes through `put_many`, `replace` or `delete`)."""
+        if not rows or self._fuzzy_pending():
             return  # indexed whole on first use
-        self._write_index(
-            (unit_id, unit.kind, langs.canonical(v.lang), v.text, _tag_count(v.content))
-            for unit_id, unit in units
-            for v in unit.variants
-        )
+        if len(set(kinds.values())) == 1:
+            kind = next(iter(kinds.values()))
+            self._write_index([(row[0], kind, row[3], row[5]) for row in rows])
+        else:
+            self._write_index([(row[0], kinds[row[0]], row[3], row[5]) for row in rows])
 
-    def _write_index(self, items: Iterable[tuple[int, str, str, str, int]]) -> None:
-        """Stage index rows in TEMP tables (appends, no B-tree seeks); `_flush_fuzzy` merges
-        them in key order before the transaction commits. Inserting each text's 40-odd grams
-        into the gram-ordered table directly made an import ten times slower."""
-        keys, grams, counts = self._fuzzy_rows(items)
-        for statement in _STAGE_TABLES:
-            self.db.execute(statement)
-        self.db.executemany("INSERT INTO temp.fuzzy_stage_key VALUES (?, ?)", keys)
-        self.db.executemany("INSERT INTO temp.fuzzy_stage_gram VALUES (?, ?, ?)", grams)
-        self.db.executemany("INSERT INTO temp.fuzzy_stage_df VALUES (?, ?)", counts.items())
-        self._staged += len(grams)
-        if self._staged > STAGE_ROWS:
-            self._flush_fuzzy()
+    def _write_index(self, items: Iterable[tuple[int, str, str, str]]) -> None:
+        """Gather (unit id, kind, lang key, text) for the index; `_flush_fuzzy` writes them,
+        a chunk of `CHUNK_POSTINGS` at a time and before the transaction commits."""
+        from tm.fuzzy.index import BATCH_TEXTS, Batch
+
+        for unit_id, kind, lang_key, text in items:
+            if self._batch is None:
+                self._batch = Batch()
+            self._batch.add(unit_id, lang_key, kind, text)
+            if self._batch.postings >= CHUNK_POSTINGS or len(self._batch) >= BATCH_TEXTS:
+                self._flush_fuzzy()
 
     def _flush_fuzzy(self) -> None:
-        """Merge the staged index rows, sorted (each page of the index is touched once)."""
-        if not self._staged:
+        """Write the gathered texts' index rows: their exact keys (sorted: each page of that
+        index is touched once), one packed row per gram (tm.memory.postings), and the grams'
+        counts."""
+        batch, self._batch = self._batch, None
+        if batch is None or not len(batch):
             return
-        self.db.execute(
-            "INSERT OR IGNORE INTO fuzzy_key SELECT key, unit FROM temp.fuzzy_stage_key"
-            " ORDER BY key, unit"
+        self.db.executemany("INSERT OR IGNORE INTO fuzzy_key VALUES (?, ?)", sorted(batch.keys))
+        chunk = self._new_chunk()
+        grams, lens, units = batch.postings_arrays()
+        del batch  # before the rows are made: memory stays within an import's budget
+        rows, row_grams, sizes = postings.rows(grams, lens, units, chunk)
+        self.db.executemany(
+            "INSERT INTO fuzzy_post (gram, chunk, n, umin, umax, lens, units)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        del rows, grams, lens, units
+        self.db.executemany(
+            "INSERT INTO fuzzy_df (gram, n) VALUES (?, ?)"
+            " ON CONFLICT (gram) DO UPDATE SET n = fuzzy_df.n + excluded.n",
+            zip(row_grams, sizes, strict=True),
         )
         self.db.execute(
-            "INSERT OR IGNORE INTO fuzzy_gram SELECT gram, len, unit FROM temp.fuzzy_stage_gram"
-            " ORDER BY gram, len, unit"
+            "INSERT INTO fuzzy_chunk (id, level, postings) VALUES (?, 0, ?)", (chunk, sum(sizes))
         )
-        self.db.execute(
-            "INSERT INTO fuzzy_df (gram, n) SELECT gram, sum(n) FROM temp.fuzzy_stage_df"
-            " WHERE true GROUP BY gram ORDER BY gram"
-            " ON CONFLICT (gram) DO UPDATE SET n = fuzzy_df.n + excluded.n"
+        self._merge_chunks()
+
+    def _read_postings(self, sql: str, params: Sequence[Any]) -> Any:
+        """Rows of `fuzzy_post`: on PostgreSQL in the binary format (raw bytea)."""
+        if self.dialect == "postgresql":
+            return self.db.execute(sql, params, binary=True)
+        return self.db.execute(sql, params)
+
+    def _new_chunk(self) -> int:
+        return int(
+            self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM fuzzy_chunk").fetchone()[0]
         )
-        for table in ("fuzzy_stage_key", "fuzzy_stage_gram", "fuzzy_stage_df"):
-            self.db.execute(f"DELETE FROM temp.{table}")
-        self._staged = 0
+
+    def _merge_chunks(self) -> None:
+        """While `CHUNK_FANOUT` chunks of one level exist, merge them into one of the next level
+        (a size-tiered log: each posting is rewritten once a level), so that a gram has a few
+        rows, not one per write. Grams are merged a page at a time, found by the primary key
+        (gram, chunk): memory holds one page, whatever the chunks' size."""
+        while True:
+            row = self.db.execute(
+                "SELECT level FROM fuzzy_chunk GROUP BY level HAVING count(*) >= ?"
+                " ORDER BY level LIMIT 1",
+                (CHUNK_FANOUT,),
+            ).fetchone()
+            if row is None:
+                return
+            level = int(row[0])
+            chunks = [
+                int(r[0])
+                for r in self.db.execute(
+                    "SELECT id FROM fuzzy_chunk WHERE level = ? ORDER BY id", (level,)
+                )
+            ]
+            target = self._new_chunk()
+            marks = ",".join("?" * len(chunks))
+            # Only grams with several rows and enough postings, or rows in half the chunks
+            # (a common gram written by many small writes), are merged: a rare gram's rows
+            # (most rows, in real text) cost a query no more than its postings do, and stay
+            # where they are (their chunk numbers only keep the rows apart).
+            sizes = array("q")
+            cursor = self.db.execute(
+                f"SELECT gram, sum(n) FROM fuzzy_post WHERE chunk IN ({marks})"
+                " GROUP BY gram HAVING count(*) > 1 AND (sum(n) >= ? OR count(*) >= ?)",
+                (*chunks, MERGE_MIN_POSTINGS, max(2, len(chunks) // 2)),
+            )
+            while batch := cursor.fetchmany(10_000):
+                for gram, n in batch:
+                    sizes.append(gram)
+                    sizes.append(n)
+            page: list[int] = []
+            held = 0
+            for at in range(0, len(sizes), 2):
+                page.append(sizes[at])
+                held += sizes[at + 1]
+                if len(page) >= MERGE_PAGE or held >= MERGE_POSTINGS or at + 2 == len(sizes):
+                    self._merge_page(page, chunks, target)
+                    page, held = [], 0
+            total = self.db.execute(
+                f"SELECT sum(postings) FROM fuzzy_chunk WHERE id IN ({marks})", chunks
+            ).fetchone()[0]
+            self.db.execute(f"DELETE FROM fuzzy_chunk WHERE id IN ({marks})", chunks)
+            self.db.execute(
+                "INSERT INTO fuzzy_chunk (id, level, postings) VALUES (?, ?, ?)",
+                (target, level + 1, int(total)),
+            )
+
+    def _merge_page(self, grams: list[int], chunks: list[int], target: int) -> None:
+        """Merge these grams' rows in `chunks` into one row each in chunk `target`."""
+        where = (
+            f"gram IN ({','.join('?' * len(grams))}) AND chunk IN ({','.join('?' * len(chunks))})"
+        )
+        rows = postings.merge_rows(
+            self._read_postings(
+                f"SELECT gram, n, umin, umax, lens, units FROM fuzzy_post WHERE {where}",
+                (*grams, *chunks),
+            ).fetchall()
+        )
+        self.db.execute(f"DELETE FROM fuzzy_post WHERE {where}", (*grams, *chunks))
+        self.db.executemany(
+            "INSERT INTO fuzzy_post (gram, chunk, n, umin, umax, lens, units)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(gram, target, *rest) for gram, *rest in rows],
+        )
 
     def _unindex_unit(self, unit_id: int) -> None:
+        """Take a unit's texts out of the index: its keys, and its postings from the rows that
+        hold them (rewritten, so the lists stay exact), the grams' counts lowered."""
         if self._fuzzy_pending():
             return
+        from tm.fuzzy.index import Batch
+
         self._flush_fuzzy()
-        rows = self.db.execute(
-            "SELECT u.kind, v.lang_key, v.plain, v.content FROM unit u JOIN variant v"
+        batch = Batch()
+        for kind, lang_key, plain in self.db.execute(
+            "SELECT u.kind, v.lang_key, v.plain FROM unit u JOIN variant v"
             f" ON {_OF_UNIT.format(v='v')} WHERE u.id = ?",
             (unit_id,),
-        ).fetchall()
-        keys, grams, counts = self._fuzzy_rows(
-            (unit_id, kind, lang_key, plain, _tag_count(_content_from(content, plain)))
-            for kind, lang_key, plain, content in rows
-        )
-        self.db.executemany("DELETE FROM fuzzy_key WHERE key = ? AND unit = ?", keys)
-        self.db.executemany("DELETE FROM fuzzy_gram WHERE gram = ? AND len = ? AND unit = ?", grams)
-        self.db.executemany(
-            "UPDATE fuzzy_df SET n = n - ? WHERE gram = ?", [(n, g) for g, n in counts.items()]
-        )
+        ).fetchall():
+            batch.add(unit_id, lang_key, kind, plain)
+        if not len(batch):
+            return
+        self.db.executemany("DELETE FROM fuzzy_key WHERE key = ? AND unit = ?", batch.keys)
+        lengths: dict[int, list[int]] = {}
+        grams, lens, _units = batch.postings_arrays()
+        for gram, length in zip(grams.tolist(), lens.tolist(), strict=True):
+            lengths.setdefault(gram, []).append(length)
+        for gram in sorted(lengths):
+            removed = 0
+            for chunk, low, high, len_blob, unit_blob in self._read_postings(
+                "SELECT chunk, umin, umax, lens, units FROM fuzzy_post"
+                " WHERE gram = ? AND umin <= ? AND umax >= ?",
+                (gram, unit_id, unit_id),
+            ).fetchall():
+                gone, kept = postings.without(
+                    (low, high, bytes(len_blob), bytes(unit_blob)), unit_id, lengths[gram]
+                )
+                if not gone:
+                    continue
+                removed += gone
+                if kept is None:
+                    self.db.execute(
+                        "DELETE FROM fuzzy_post WHERE gram = ? AND chunk = ?", (gram, chunk)
+                    )
+                else:
+                    self.db.execute(
+                        "UPDATE fuzzy_post SET n = ?, umin = ?, umax = ?, lens = ?, units = ?"
+                        " WHERE gram = ? AND chunk = ?",
+                        (*kept, gram, chunk),
+                    )
+            if removed:
+                self.db.execute("UPDATE fuzzy_df SET n = n - ? WHERE gram = ?", (removed, gram))
 
     def ensure_fuzzy_index(self, progress: Callable[[int, int], None] | None = None) -> None:
         """Index a memory made before the fuzzy index existed (schema migration 3 marks it),
@@ -847,19 +969,16 @@ class Store:
         with self.atomic():
             if not self._fuzzy_pending():
                 return
-            for table in ("fuzzy_key", "fuzzy_gram", "fuzzy_df"):
+            for table in ("fuzzy_key", "fuzzy_post", "fuzzy_df", "fuzzy_chunk"):
                 self.db.execute(f"DELETE FROM {table}")
             total = self.db.execute("SELECT count(*) FROM variant").fetchone()[0]
             cursor = self.db.execute(
-                "SELECT u.id, u.kind, v.lang_key, v.plain, v.content FROM unit u JOIN variant v"
+                "SELECT u.id, u.kind, v.lang_key, v.plain FROM unit u JOIN variant v"
                 f" ON {_OF_UNIT.format(v='v')} ORDER BY u.id"
             )
             done = 0
             while batch := cursor.fetchmany(5000):
-                self._write_index(
-                    (uid, kind, lang_key, plain, _tag_count(_content_from(content, plain)))
-                    for uid, kind, lang_key, plain, content in batch
-                )
+                self._write_index(batch)
                 done += len(batch)
                 if progress is not None:
                     progress(done, total)
@@ -886,13 +1005,11 @@ class Store:
         most of `grams`; most shared first, then by unit id."""
         if not grams:
             return []
-        rows = self.db.execute(
-            "SELECT unit, count(*) AS shared FROM fuzzy_gram"
-            f" WHERE gram IN ({','.join('?' * len(grams))}) AND len BETWEEN ? AND ?"
-            " GROUP BY unit ORDER BY shared DESC, unit LIMIT ?",
-            (*grams, shortest, longest, limit),
+        rows = self._read_postings(
+            f"SELECT lens, units FROM fuzzy_post WHERE gram IN ({','.join('?' * len(grams))})",
+            list(grams),
         )
-        return rows.fetchall()
+        return postings.shortlist(rows, shortest, longest, limit)
 
     def fuzzy_texts(
         self, unit_ids: Sequence[int], kind: str
@@ -1151,20 +1268,35 @@ class Store:
 
     def fuzzy_containing(self, grams: Sequence[int], limit: int) -> list[int]:
         """Units whose texts hold every one of `grams` (rarest first: the first gram's posting
-        list is read, the others are probed by key), the shortest texts first, at most
-        `limit`: the candidates of a concordance, which the caller checks on the text."""
+        list is read in full, the others' only where its units are), the shortest texts first,
+        at most `limit`: the candidates of a concordance, which the caller checks on the text."""
         if not grams:
             return []
-        joins = "".join(
-            f" JOIN fuzzy_gram g{n} ON g{n}.gram = ? AND g{n}.len = g0.len AND g{n}.unit = g0.unit"
-            for n in range(1, len(grams))
-        )
-        rows = self.db.execute(
-            f"SELECT g0.unit FROM fuzzy_gram g0{joins} WHERE g0.gram = ?"
-            " ORDER BY g0.len, g0.unit LIMIT ?",
-            (*grams[1:], grams[0], limit),
-        )
-        return list(dict.fromkeys(row[0] for row in rows))
+        first = self._read_postings(
+            "SELECT umin, umax, lens, units FROM fuzzy_post WHERE gram = ?", (grams[0],)
+        ).fetchall()
+        if not first:
+            return []
+        listed = [postings.entries(bytes(lens), bytes(units)) for _, _, lens, units in first]
+        low, high = min(row[0] for row in first), max(row[1] for row in first)
+        # The other grams' units, among rows that may hold the first gram's (a unit's texts
+        # are indexed in one chunk, whose ids are one range: usually a few rows each).
+        holding: list[set[int]] = []
+        for gram in grams[1:]:
+            units: set[int] = set()
+            for lens, unit_blob in self._read_postings(
+                "SELECT lens, units FROM fuzzy_post WHERE gram = ? AND umin <= ? AND umax >= ?",
+                (gram, high, low),
+            ):
+                units.update(postings.units_of(bytes(lens), bytes(unit_blob)))
+            holding.append(units)
+        found: dict[int, None] = {}
+        for _length, unit in heapq.merge(*listed):
+            if all(unit in units for units in holding):
+                found[unit] = None
+                if len(found) >= limit:
+                    break
+        return list(found)
 
     # -- access tokens (tm serve) -----------------------------------------------------------
     def add_token(self, token_id: str, name: str, role: str, digest: str) -> None:

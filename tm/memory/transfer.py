@@ -48,7 +48,9 @@ def import_tmx(
             (unit, srclang, origin(name, unit.location.line if unit.location else None))
             for unit in reader
         )
-        return store.import_units(units, file=path, header=dict(reader.header.attrs))
+        return store.import_units(
+            units, file=path, header=dict(reader.header.attrs), xml_checked=True
+        )
 
 
 def import_glossary(
