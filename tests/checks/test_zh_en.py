@@ -585,3 +585,37 @@ def test_a_disagreement_of_kind_or_ordinal_says_what_disagrees() -> None:
         [_en_zh("It was the Chinese team's fourth title.", "中国队第五次夺得该项赛事冠军。")]
     )
     assert ordinal.message == "the ordinals disagree: “fourth” against “第五次”"
+
+
+@pytest.mark.parametrize(
+    ("zh", "kept", "lost"),
+    [
+        # A rarer surname (米, also "rice" and "metre") in a two-character name after a title.
+        (
+            "该公司新闻发言人米锋在发布会上说，新产品将于明年上市。",
+            "Company spokesman Mi Feng told reporters the new product would launch next year.",
+            "A company spokesman told reporters the new product would launch next year.",
+        ),
+        # The tagger cuts 赵|海军 ("navy"): the surname after a title is joined to it again.
+        (
+            "公司联席首席执行官赵海军在业绩会上表示，需求正在回升。",
+            "Co-chief executive Zhao Haijun told an earnings call that demand was recovering.",
+            "The co-chief executive told an earnings call that demand was recovering.",
+        ),
+    ],
+)
+def test_a_person_after_a_title_dropped_from_the_english_is_caught(
+    zh: str, kept: str, lost: str
+) -> None:
+    assert "entity-missing" not in _checks(_zh_en(zh, kept))
+    (finding,) = [f for f in check_pairs([_zh_en(zh, lost)]) if f.check == "entity-missing"]
+    assert finding.evidence[0].text in ("米锋", "赵海军")
+    # The other way, the pinyin name kept is no false alarm.
+    assert "entity-missing" not in _checks(_en_zh(kept, zh))
+
+
+def test_words_after_a_title_that_are_no_person_stay_unflagged() -> None:
+    """A title followed by an ordinary word (海军 navy, 米 metre) is not a person."""
+    zh = "海军司令员出席仪式，跑道长3000米。"
+    en = "The navy commander attended the ceremony; the runway is 3,000 metres long."
+    assert "entity-missing" not in _checks(_zh_en(zh, en))

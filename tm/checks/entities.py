@@ -495,7 +495,7 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
     position = 0
     unknown: list[tuple[int, str]] = []  # names the tagger finds that CC-CEDICT lacks whole
     tag_of: dict[int, str] = {}
-    tagged = tagged_tokens(zh)
+    tagged = _joined_surnames(tagged_tokens(zh))
     spans: list[tuple[int, int]] = []
     for token, _tag in tagged:
         start = zh.find(token, spans[-1][1] if spans else 0)
@@ -628,12 +628,42 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
 
 def _surname(tagged: list[tuple[str, str]], index: int) -> bool:
     """A common surname starts the name, or a rarer one CC-CEDICT glosses as a surname starts a
-    three-character name right after a title (部长怀进鹏, Huai Jinpeng): without the title,
-    too many words start with such a character (强降雨, 和小微)."""
-    token = tagged[index][0]
+    three-character name right after a title (部长怀进鹏, Huai Jinpeng), or a two-character one
+    the tagger takes for a person (发言人米锋, Mi Feng): without the title, too many words start
+    with such a character (强降雨, 和小微)."""
+    token, tag = tagged[index]
     if token[0] in _SURNAMES:
         return True
-    return len(token) == 3 and _titled(tagged, index) and _rare_surname(token[0])
+    if not (_titled(tagged, index) and _rare_surname(token[0])):
+        return False
+    return len(token) == 3 or (len(token) == 2 and tag == "nr")
+
+
+def _joined_surnames(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A surname the tagger cut from its given name after a title (执行官赵|海军, Zhao Haijun;
+    海军 is also "navy") joined again into one person: a surname tagged as a person alone,
+    then one or two Han characters, then a verb of saying, a preposition or punctuation."""
+    out: list[tuple[str, str]] = []
+    index = 0
+    while index < len(tagged):
+        token, tag = tagged[index]
+        rest = tagged[index + 1][0] if index + 1 < len(tagged) else ""
+        after = tagged[index + 2] if index + 2 < len(tagged) else ("", "x")
+        if (
+            tag == "nr"
+            and len(token) == 1
+            and token in _SURNAMES
+            and 1 <= len(rest) <= 2
+            and all(_HAN.fullmatch(c) for c in rest)
+            and (after[0] in _SAYS or after[1] in ("p", "x"))
+            and _titled(tagged, index)
+        ):
+            out.append((token + rest, "nr"))
+            index += 2
+            continue
+        out.append((token, tag))
+        index += 1
+    return out
 
 
 def _rare_surname(char: str) -> bool:
