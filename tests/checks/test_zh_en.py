@@ -619,3 +619,23 @@ def test_words_after_a_title_that_are_no_person_stay_unflagged() -> None:
     zh = "海军司令员出席仪式，跑道长3000米。"
     en = "The navy commander attended the ceremony; the runway is 3,000 metres long."
     assert "entity-missing" not in _checks(_zh_en(zh, en))
+
+
+def test_a_company_that_is_also_a_common_word_is_demanded_before_company() -> None:
+    """小米 is Xiaomi and millet, 大众 Volkswagen and the masses: before 公司 or 集团 the word is
+    the company, and the English that loses it is caught; without it, millet is a word."""
+    zh = "小米公司周四发布了新款手机。"
+    assert _checks(_zh_en(zh, "Xiaomi released a new phone on Thursday.")) == []
+    assert _checks(_zh_en(zh, "The company released a new phone on Thursday.")) == [
+        "entity-missing"
+    ]
+    zh = "大众集团上调了全年销量预期。"
+    assert _checks(_zh_en(zh, "Volkswagen raised its sales forecast for the year.")) == []
+    assert _checks(_zh_en(zh, "The group raised its sales forecast for the year.")) == [
+        "entity-missing"
+    ]
+    assert _checks(_zh_en("农民种植小米和玉米。", "Farmers grow millet and corn.")) == []
+    # The other way: Xiaomi deleted from the Chinese.
+    en = "Xiaomi released a new phone on Thursday."
+    assert _checks(_en_zh(en, "小米周四发布了新款手机。")) == []
+    assert "entity-missing" in _checks(_en_zh(en, "公司周四发布了新款手机。"))

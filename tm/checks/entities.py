@@ -595,6 +595,14 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
             if any(token in acronym_headwords(a) for a in re.findall(r"\b[A-Z]{2,}\b", en)):
                 continue  # 麻省理工学院 ↔ MIT
             found.append((token, f"no {place[0]}"))
+    for index, (token, _tag) in enumerate(tagged[:-1]):
+        if tagged[index + 1][0] in _COMPANY_WORDS and spans[index][0] >= 0:
+            heads = _company_heads(token)  # 小米公司: Xiaomi, though 小米 is also millet
+            if heads and not (
+                _rendered(token, heads, lowered, letters, en, document_english)
+                or _alias_in(token, en)
+            ):
+                found.append((token, f"no {_shown(heads[0])}"))
     for word, renderings in _standing_names().items():
         if word in zh and not any(
             re.search(rf"(?<![a-z]){re.escape(r.lower())}", text)
@@ -624,6 +632,29 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
                 continue
             found.append((word, f"no {_shown(heads[0])}"))
     return found
+
+
+_COMPANY_WORDS = _words("company_words")
+_COMPANY_GLOSS = re.compile(rf"\b(?:{_alternation('company_words', 'kinds')})\b")
+
+
+def _company_heads(word: str) -> tuple[tuple[str, ...], ...]:
+    """The names of a company CC-CEDICT also glosses as a common word (小米 "Xiaomi, Chinese
+    electronics company" and "millet"; 大众 Volkswagen and "the masses"), read from the
+    definitions that say company or brand; none for a word whose names `_name_heads` gives
+    already (华为), which the other rules demand."""
+    from tm.lexicon.cedict import definitions
+
+    if _name_heads(word):
+        return ()
+    heads = []
+    for definition in definitions().get(word, ()):
+        match = _HEAD.match(definition.strip())
+        if match and _COMPANY_GLOSS.search(definition):
+            words = tuple(w for w in match.group().split() if w not in _NOT_HEAD_WORDS)
+            if words:
+                heads.append(words)
+    return tuple(heads)
 
 
 def _surname(tagged: list[tuple[str, str]], index: int) -> bool:
