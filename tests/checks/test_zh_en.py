@@ -639,3 +639,41 @@ def test_a_company_that_is_also_a_common_word_is_demanded_before_company() -> No
     en = "Xiaomi released a new phone on Thursday."
     assert _checks(_en_zh(en, "小米周四发布了新款手机。")) == []
     assert "entity-missing" in _checks(_en_zh(en, "公司周四发布了新款手机。"))
+
+
+@pytest.mark.parametrize(
+    ("zh", "kept", "lost"),
+    [
+        (
+            "长江三角洲地区经济增长较快。",
+            "The Yangtze River Delta region grew quickly.",
+            "The River Delta region grew quickly.",
+        ),
+        (
+            "长江三角洲城市群发展迅速。",
+            "Cities of the Yangtze River Delta are growing fast.",
+            "Cities of the Delta are growing fast.",
+        ),
+    ],
+)
+def test_a_name_left_with_only_its_ordinary_words_is_not_rendered(
+    zh: str, kept: str, lost: str
+) -> None:
+    """Two words in three of a name render it, but not when the one lost is the name's own
+    first word and what is left is ordinary words (River Delta)."""
+    assert "entity-missing" not in _checks(_zh_en(zh, kept))
+    assert "entity-missing" in _checks(_zh_en(zh, lost))
+
+
+def test_a_name_whose_first_word_is_an_ordinary_word_keeps_its_two_in_three() -> None:
+    """Apple Inc (苹果公司) by Apple, PRC National Day (国庆节) by National Day: the first word is
+    an ordinary word or an acronym, and the rest renders the name as before."""
+    assert _checks(_zh_en("苹果公司发布新款手机。", "Apple released a new phone.")) == []
+    assert (
+        _checks(
+            _zh_en(
+                "国庆节假期出游人数增长。", "More people travelled over the National Day holiday."
+            )
+        )
+        == []
+    )

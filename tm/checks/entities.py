@@ -935,6 +935,14 @@ def _rendered(
         # Ocean), but not of a name joined by "of" (Ministry of Education).
         words = [w for w in head if w != "of"]
         present = [has(text, w) for w in words]
+        if (
+            len(words) >= 2
+            and not present[0]
+            and not words[0].isupper()
+            and not _common_part(words[0])
+            and all(_common_part(w) for w, p in zip(words, present, strict=True) if p)
+        ):
+            return False  # "the high-speed railway" for the Beijing-Shanghai High-Speed Railway
         if 3 * sum(present) >= 2 * len(words):
             return True
         return len(words) == 2 and head[-1] != "of" and any(present)
@@ -955,6 +963,12 @@ def _rendered(
     ):
         return True  # 麻省理工学院 ↔ MIT (not 阿布扎比 ↔ UAE, whose capital it is)
     return any(names(document_english, head) for head in heads)
+
+
+def _common_part(word: str) -> bool:
+    """A word of a name that is also an ordinary word (High-Speed, Railway, Bank): what is left
+    of a name when only such words remain is a description, not the name."""
+    return all(_ordinary(part) for part in word.split("-") if part)
 
 
 def _in_acronym(place: list[str], zh: str, end: int, en: str) -> bool:
