@@ -677,3 +677,14 @@ def test_a_name_whose_first_word_is_an_ordinary_word_keeps_its_two_in_three() ->
         )
         == []
     )
+
+
+def test_a_name_joined_by_of_cut_at_the_front_is_caught() -> None:
+    """中国工商银行 is the Industrial and Commercial Bank of China: "Commercial Bank of China" lost
+    its start, and "Bank of China" is another bank; the whole name or ICBC renders it."""
+    zh = "中国工商银行前三季度净利润同比增长。"
+    tail = "net profit rose year on year in the first three quarters."
+    assert _checks(_zh_en(zh, f"Industrial and Commercial Bank of China's {tail}")) == []
+    assert _checks(_zh_en(zh, f"ICBC's {tail}")) == []
+    assert _checks(_zh_en(zh, f"Commercial Bank of China's {tail}")) == ["entity-missing"]
+    assert _checks(_zh_en(zh, f"Bank of China's {tail}")) == ["entity-missing"]

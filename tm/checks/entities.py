@@ -789,7 +789,8 @@ def _a_place(word: str) -> bool:
 
 def _truncated(word: str, en: str) -> bool:
     """The English writes the start of a CC-CEDICT name joined by "of" and then something
-    else: "People's Bank of" with China lost, "Ministry of Science" for 教育部."""
+    else: "People's Bank of" with China lost, "Ministry of Science" for 教育部; or its end
+    without its start: "Commercial Bank of China" for 中国工商银行."""
     from tm.lexicon.cedict import definitions
 
     for definition in definitions().get(word, ()):
@@ -802,10 +803,19 @@ def _truncated(word: str, en: str) -> bool:
         if not of or len(of.group(1).split()) > 4:
             continue
         before, after = re.escape(of.group(1)), re.escape(of.group(2))
-        if re.search(rf"\b{before}\s+of\b", en) and not re.search(
-            rf"\b{before}\s+of\s+(?:the\s+)?{after}", en
-        ):
+        if re.search(rf"\b{before}\s+of\s+(?:the\s+)?{after}", en):
+            continue
+        if re.search(rf"\b{before}\s+of\b", en):
             return True
+        # Cut at the front: "Commercial Bank of China" for the Industrial and Commercial Bank
+        # of China (and "Bank of China" is another bank).
+        head = of.group(1).split()
+        for k in range(1, len(head)):
+            tail = " ".join(head[k:])
+            if tail[:1].isupper() and re.search(
+                rf"(?<![\w'’-]){re.escape(tail)}\s+of\s+(?:the\s+)?{after}", en
+            ):
+                return True
     return False
 
 
