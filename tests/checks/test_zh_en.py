@@ -688,3 +688,21 @@ def test_a_name_joined_by_of_cut_at_the_front_is_caught() -> None:
     assert _checks(_zh_en(zh, f"ICBC's {tail}")) == []
     assert _checks(_zh_en(zh, f"Commercial Bank of China's {tail}")) == ["entity-missing"]
     assert _checks(_zh_en(zh, f"Bank of China's {tail}")) == ["entity-missing"]
+
+
+def test_a_body_by_its_full_chinese_name_wants_its_acronym_or_its_full_name() -> None:
+    """亚奥理事会 (the tagger cuts it 亚|奥|理事会, CC-CEDICT lacks it) is the Olympic Council of
+    Asia, OCA in acronyms.json: the English keeps the acronym or a name whose initials spell
+    it; "the Olympic Council of" lost Asia. Both ways."""
+    zh = "亚奥理事会代理主席在杭州出席了会议。"
+    tail = "attended the meeting in Hangzhou."
+    assert _checks(_zh_en(zh, f"The acting president of the Olympic Council of Asia {tail}")) == []
+    assert _checks(_zh_en(zh, f"The acting president of the OCA {tail}")) == []
+    assert _checks(_zh_en(zh, f"The acting president of the Olympic Council of {tail}")) == [
+        "entity-missing"
+    ]
+    assert _checks(_zh_en(zh, f"The acting president {tail}")) == ["entity-missing"]
+    assert _checks(_en_zh(f"The acting president of the OCA {tail}", zh)) == []
+    zh = "世界卫生组织发布了新的指南。"
+    assert _checks(_zh_en(zh, "The World Health Organization issued new guidelines.")) == []
+    assert _checks(_zh_en(zh, "New guidelines were issued.")) == ["entity-missing"]

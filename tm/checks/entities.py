@@ -603,6 +603,11 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
                 or _alias_in(token, en)
             ):
                 found.append((token, f"no {_shown(heads[0])}"))
+    for acronym, word in _bodies_in(zh):
+        if not any(word in w for w, _ in found) and not _body_rendered(
+            acronym, word, en, document_english
+        ):
+            found.append((word, f"no {acronym}"))  # 亚奥理事会: OCA, or Olympic Council of Asia
     for word, renderings in _standing_names().items():
         if word in zh and not any(
             re.search(rf"(?<![a-z]){re.escape(r.lower())}", text)
@@ -655,6 +660,63 @@ def _company_heads(word: str) -> tuple[tuple[str, ...], ...]:
             if words:
                 heads.append(words)
     return tuple(heads)
+
+
+_BODY_ENDS = _words("body_ends")
+
+
+def _bodies_in(zh: str) -> list[tuple[str, str]]:
+    """The bodies of data/acronyms.json the Chinese names by their full Chinese name (four
+    characters or more: 亚奥理事会, 世界卫生组织), with the acronym, longest first, each place
+    once: the tagger cuts them (亚|奥|理事会) and CC-CEDICT lacks some."""
+    from tm.lexicon.cedict import definitions
+
+    table = definitions()
+    found: list[tuple[str, str]] = []
+    taken: set[int] = set()
+    pairs = sorted(
+        (
+            (a, r)
+            for a, rs in _acronyms().items()
+            for r in rs
+            if len(r) >= 4
+            and r.endswith(tuple(_BODY_ENDS))
+            and not any(d[:1].islower() for d in table.get(r, ()))  # 非政府组织 "non-governmental…"
+        ),
+        key=lambda p: -len(p[1]),
+    )
+    for acronym, word in pairs:
+        for m in re.finditer(re.escape(word), zh):
+            span = set(range(m.start(), m.end()))
+            if not span & taken:
+                taken |= span
+                found.append((acronym, word))
+    return found
+
+
+def _body_rendered(acronym: str, word: str, en: str, document_english: str) -> bool:
+    """A body is rendered by its acronym, by a run of capitalised words whose initials spell
+    it (Olympic Council of Asia for OCA, not Olympic Council of), by a CC-CEDICT name of its
+    Chinese, or so anywhere in the document."""
+    from tm.lexicon.cedict import definitions
+
+    for text in (en, document_english):
+        if re.search(rf"(?<![\w]){re.escape(acronym)}s?(?![\w])", text):
+            return True
+        for run in re.finditer(
+            r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the|for)\s+)*[A-Z][\w'’-]*)*", text
+        ):
+            initials = "".join(w[0] for w in run.group().split() if w[:1].isupper())
+            if acronym.upper() in initials:
+                return True
+    if word in definitions():
+        heads = _name_heads(word)
+        lowered = en.lower()
+        if heads and _rendered(
+            word, heads, lowered, re.sub(r"[^a-z]", "", lowered), en, document_english
+        ):
+            return True
+    return False
 
 
 def _surname(tagged: list[tuple[str, str]], index: int) -> bool:
