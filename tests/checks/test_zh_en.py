@@ -688,6 +688,9 @@ def test_a_name_joined_by_of_cut_at_the_front_is_caught() -> None:
     assert _checks(_zh_en(zh, f"ICBC's {tail}")) == []
     assert _checks(_zh_en(zh, f"Commercial Bank of China's {tail}")) == ["entity-missing"]
     assert _checks(_zh_en(zh, f"Bank of China's {tail}")) == ["entity-missing"]
+    # 工商银行 is also ICBC's in acronyms.json: one finding, not one a rule.
+    short = "工商银行前三季度净利润同比增长。"
+    assert _checks(_zh_en(short, f"Commercial Bank of China's {tail}")) == ["entity-missing"]
 
 
 def test_a_body_by_its_full_chinese_name_wants_its_acronym_or_its_full_name() -> None:

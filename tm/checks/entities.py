@@ -603,11 +603,6 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
                 or _alias_in(token, en)
             ):
                 found.append((token, f"no {_shown(heads[0])}"))
-    for acronym, word in _bodies_in(zh):
-        if not any(word in w for w, _ in found) and not _body_rendered(
-            acronym, word, en, document_english
-        ):
-            found.append((word, f"no {acronym}"))  # 亚奥理事会: OCA, or Olympic Council of Asia
     for word, renderings in _standing_names().items():
         if word in zh and not any(
             re.search(rf"(?<![a-z]){re.escape(r.lower())}", text)
@@ -636,6 +631,11 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
             if _in_acronym([w for head in heads for w in head], zh, end, en):
                 continue
             found.append((word, f"no {_shown(heads[0])}"))
+    for acronym, word in _bodies_in(zh):
+        if not any(word in w for w, _ in found) and not _body_rendered(
+            acronym, word, en, document_english
+        ):
+            found.append((word, f"no {acronym}"))  # 亚奥理事会: OCA, or Olympic Council of Asia
     return found
 
 
