@@ -635,6 +635,9 @@ def test_a_company_that_is_also_a_common_word_is_demanded_before_company() -> No
         "entity-missing"
     ]
     assert _checks(_zh_en("农民种植小米和玉米。", "Farmers grow millet and corn.")) == []
+    # A modifier before 公司 is no company: 现代 "modern" (also Hyundai) in corporate governance.
+    en = "A modern corporate governance structure should be built."
+    assert _checks(_zh_en("要建立现代公司治理结构。", en)) == []
     # The other way: Xiaomi deleted from the Chinese.
     en = "Xiaomi released a new phone on Thursday."
     assert _checks(_en_zh(en, "小米周四发布了新款手机。")) == []

@@ -595,8 +595,14 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
             if any(token in acronym_headwords(a) for a in re.findall(r"\b[A-Z]{2,}\b", en)):
                 continue  # 麻省理工学院 ↔ MIT
             found.append((token, f"no {place[0]}"))
-    for index, (token, _tag) in enumerate(tagged[:-1]):
-        if tagged[index + 1][0] in _COMPANY_WORDS and spans[index][0] >= 0:
+    for index, (token, tag) in enumerate(tagged[:-1]):
+        # A noun before the company word (小米公司), not a modifier (现代公司治理 "modern
+        # corporate governance", 现代 tagged as a time word, is no Hyundai).
+        if (
+            tagged[index + 1][0] in _COMPANY_WORDS
+            and tag[:1] in ("n", "j")
+            and spans[index][0] >= 0
+        ):
             heads = _company_heads(token)  # 小米公司: Xiaomi, though 小米 is also millet
             if heads and not (
                 _rendered(token, heads, lowered, letters, en, document_english)
