@@ -712,3 +712,16 @@ def test_a_body_by_its_full_chinese_name_wants_its_acronym_or_its_full_name() ->
     zh = "世界卫生组织发布了新的指南。"
     assert _checks(_zh_en(zh, "The World Health Organization issued new guidelines.")) == []
     assert _checks(_zh_en(zh, "New guidelines were issued.")) == ["entity-missing"]
+
+
+def test_a_name_cut_at_the_front_may_be_a_later_mention() -> None:
+    """The document gave the Chinese Academy of Sciences whole: "the Academy of Sciences"
+    later renders 中国科学院; alone in its document it lost Chinese."""
+    first = _zh_en(
+        "中国科学院发布了年度报告。", "The Chinese Academy of Sciences released its annual report."
+    )
+    later = _zh_en(
+        "中国科学院还公布了新计划。", "The Academy of Sciences also announced a new plan.", "2"
+    )
+    assert _checks(first, later) == []
+    assert _checks(_zh_en(later.source, later.target)) == ["entity-missing"]

@@ -855,7 +855,7 @@ def _a_place(word: str) -> bool:
     return any(_PLACE_GLOSS.search(d) for d in definitions().get(word, ()))
 
 
-def _truncated(word: str, en: str) -> bool:
+def _truncated(word: str, en: str, document_english: str = "") -> bool:
     """The English writes the start of a CC-CEDICT name joined by "of" and then something
     else: "People's Bank of" with China lost, "Ministry of Science" for 教育部; or its end
     without its start: "Commercial Bank of China" for 中国工商银行."""
@@ -876,7 +876,10 @@ def _truncated(word: str, en: str) -> bool:
         if re.search(rf"\b{before}\s+of\b", en):
             return True
         # Cut at the front: "Commercial Bank of China" for the Industrial and Commercial Bank
-        # of China (and "Bank of China" is another bank).
+        # of China (and "Bank of China" is another bank); but a later mention may shorten a
+        # name the document gives whole ("the Academy of Sciences").
+        if re.search(rf"\b{before}\s+of\s+(?:the\s+)?{after}", document_english):
+            continue
         head = of.group(1).split()
         for k in range(1, len(head)):
             tail = " ".join(head[k:])
@@ -995,7 +998,7 @@ def _rendered(
     from tm.lexicon.cedict import acronym_headwords
     from tm.lexicon.pinyin import pinyin_forms
 
-    if _truncated(word, en):
+    if _truncated(word, en, document_english):
         return False
 
     def has(text: str, name: str) -> bool:
