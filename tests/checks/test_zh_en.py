@@ -712,6 +712,9 @@ def test_a_body_by_its_full_chinese_name_wants_its_acronym_or_its_full_name() ->
     zh = "世界卫生组织发布了新的指南。"
     assert _checks(_zh_en(zh, "The World Health Organization issued new guidelines.")) == []
     assert _checks(_zh_en(zh, "New guidelines were issued.")) == ["entity-missing"]
+    # A paraphrase on an acronym that renders part of the body: the UN's children's agency.
+    zh = "联合国儿童基金会发布报告。"
+    assert _checks(_zh_en(zh, "The UN children's agency released a report.")) == []
 
 
 def test_a_name_cut_at_the_front_may_be_a_later_mention() -> None:

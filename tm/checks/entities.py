@@ -706,9 +706,12 @@ def _body_rendered(acronym: str, word: str, en: str, document_english: str) -> b
     Chinese, or so anywhere in the document."""
     from tm.lexicon.cedict import definitions
 
+    table = _acronyms()
     for text in (en, document_english):
         if re.search(rf"(?<![\w]){re.escape(acronym)}s?(?![\w])", text):
             return True
+        if any(r in word for a in re.findall(r"\b[A-Z]{2,}\b", text) for r in table.get(a, ())):
+            return True  # "the UN cultural agency" for 联合国教科文组织: a paraphrase on the UN
         for run in re.finditer(
             r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the|for)\s+)*[A-Z][\w'’-]*)*", text
         ):
