@@ -728,3 +728,25 @@ def test_a_name_cut_at_the_front_may_be_a_later_mention() -> None:
     )
     assert _checks(first, later) == []
     assert _checks(_zh_en(later.source, later.target)) == ["entity-missing"]
+
+
+def test_an_acronym_is_rendered_by_its_name_spelt_out() -> None:
+    """CC-CEDICT gives 东南亚国家联盟 as "ASEAN (Association of Southeast Asian Nations)" and
+    联合国教科文组织 as "UNESCO, United Nations Educational, …": the name spelt out renders it,
+    both ways; the IOC is 国际奥委会 (acronyms.json)."""
+    pairs = [
+        (
+            "东南亚国家联盟成员国领导人出席会议。",
+            "Leaders of the Association of Southeast Asian Nations attended.",
+        ),
+        (
+            "联合国教科文组织将该遗址列入名录。",
+            "The United Nations Educational, Scientific and Cultural Organization listed the site.",
+        ),
+        ("国际奥林匹克委员会主席出席开幕式。", "The IOC president attended the opening."),
+    ]
+    for zh, en in pairs:
+        assert _checks(_zh_en(zh, en)) == []
+        assert _checks(_en_zh(en, zh)) == []
+    zh, en = pairs[0]
+    assert _checks(_zh_en(zh, "Leaders of the member states attended.")) == ["entity-missing"]

@@ -927,16 +927,32 @@ _HEAD = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|the|for|de|du)\s+)*[A-Z
 _NOT_HEAD_WORDS = frozenset({"The", "Of", "And"})
 
 
+_ACRONYM_THEN_NAME = re.compile(r"^([A-Z]{2,})\s*(?:\(|,)\s*([A-Z][^()]*)")
+
+
+def _spelt_out(entry: list[str] | tuple[str, ...]) -> list[str]:
+    """The definitions, and after each that starts with an acronym its name spelt out
+    (NATO (North Atlantic Treaty Organization); UNESCO, United Nations Educational, …)."""
+    out = []
+    for definition in entry:
+        out.append(definition)
+        match = _ACRONYM_THEN_NAME.match(definition.strip())
+        if match:
+            out.append(match.group(2).strip())
+    return out
+
+
 @lru_cache(maxsize=1 << 14)
 def _name_heads(word: str) -> tuple[tuple[str, ...], ...]:
     """The names a CC-CEDICT headword stands for, as the capitalised words each definition
     starts with (欧盟: European Union, EU; 亚运会: Asian Games; 杭州: Hangzhou), or none when
     the headword is also a common word (大兴 "to go in for something in a big way", 我国 "our
-    country") or only an abbreviation or a variant."""
+    country") or only an abbreviation or a variant. An acronym's spelt-out name is a name of
+    its own (东南亚国家联盟 "ASEAN (Association of Southeast Asian Nations)")."""
     from tm.lexicon.cedict import definitions
 
     heads = []
-    for definition in definitions().get(word, ()):
+    for definition in _spelt_out(definitions().get(word, ())):
         definition = re.sub(r"^\([^)]*\)\s*", "", definition.strip())  # (China) National...
         if definition.startswith(("abbr.", "variant of", "see ", "CL:", "old ", "also ")):
             continue
