@@ -701,9 +701,10 @@ def _bodies_in(zh: str) -> list[tuple[str, str]]:
 
 
 def _body_rendered(acronym: str, word: str, en: str, document_english: str) -> bool:
-    """A body is rendered by its acronym, by a run of capitalised words whose initials spell
-    it (Olympic Council of Asia for OCA, not Olympic Council of), by a CC-CEDICT name of its
-    Chinese, or so anywhere in the document."""
+    """A body is rendered by its acronym, by an acronym rendering part of it (the UN …
+    agency), by a run of capitalised words whose initials spell it (Olympic Council of Asia
+    for OCA, not Olympic Council of), by a CC-CEDICT name of its Chinese, or so anywhere in
+    the document."""
     from tm.lexicon.cedict import definitions
 
     table = _acronyms()
@@ -1042,7 +1043,7 @@ def _rendered(
             and not _common_part(words[0])
             and all(_common_part(w) for w, p in zip(words, present, strict=True) if p)
         ):
-            return False  # "the high-speed railway" for the Beijing-Shanghai High-Speed Railway
+            return False  # "the River Delta" for the Yangtze River Delta
         if 3 * sum(present) >= 2 * len(words):
             return True
         return len(words) == 2 and head[-1] != "of" and any(present)
