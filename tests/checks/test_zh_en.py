@@ -585,3 +585,168 @@ def test_a_disagreement_of_kind_or_ordinal_says_what_disagrees() -> None:
         [_en_zh("It was the Chinese team's fourth title.", "中国队第五次夺得该项赛事冠军。")]
     )
     assert ordinal.message == "the ordinals disagree: “fourth” against “第五次”"
+
+
+@pytest.mark.parametrize(
+    ("zh", "kept", "lost"),
+    [
+        # A rarer surname (米, also "rice" and "metre") in a two-character name after a title.
+        (
+            "该公司新闻发言人米锋在发布会上说，新产品将于明年上市。",
+            "Company spokesman Mi Feng told reporters the new product would launch next year.",
+            "A company spokesman told reporters the new product would launch next year.",
+        ),
+        # The tagger cuts 赵|海军 ("navy"): the surname after a title is joined to it again.
+        (
+            "公司联席首席执行官赵海军在业绩会上表示，需求正在回升。",
+            "Co-chief executive Zhao Haijun told an earnings call that demand was recovering.",
+            "The co-chief executive told an earnings call that demand was recovering.",
+        ),
+    ],
+)
+def test_a_person_after_a_title_dropped_from_the_english_is_caught(
+    zh: str, kept: str, lost: str
+) -> None:
+    assert "entity-missing" not in _checks(_zh_en(zh, kept))
+    (finding,) = [f for f in check_pairs([_zh_en(zh, lost)]) if f.check == "entity-missing"]
+    assert finding.evidence[0].text in ("米锋", "赵海军")
+    # The other way, the pinyin name kept is no false alarm.
+    assert "entity-missing" not in _checks(_en_zh(kept, zh))
+
+
+def test_words_after_a_title_that_are_no_person_stay_unflagged() -> None:
+    """A title followed by an ordinary word (海军 navy, 米 metre) is not a person."""
+    zh = "海军司令员出席仪式，跑道长3000米。"
+    en = "The navy commander attended the ceremony; the runway is 3,000 metres long."
+    assert "entity-missing" not in _checks(_zh_en(zh, en))
+
+
+def test_a_company_that_is_also_a_common_word_is_demanded_before_company() -> None:
+    """小米 is Xiaomi and millet, 大众 Volkswagen and the masses: before 公司 or 集团 the word is
+    the company, and the English that loses it is caught; without it, millet is a word."""
+    zh = "小米公司周四发布了新款手机。"
+    assert _checks(_zh_en(zh, "Xiaomi released a new phone on Thursday.")) == []
+    assert _checks(_zh_en(zh, "The company released a new phone on Thursday.")) == [
+        "entity-missing"
+    ]
+    zh = "大众集团上调了全年销量预期。"
+    assert _checks(_zh_en(zh, "Volkswagen raised its sales forecast for the year.")) == []
+    assert _checks(_zh_en(zh, "The group raised its sales forecast for the year.")) == [
+        "entity-missing"
+    ]
+    assert _checks(_zh_en("农民种植小米和玉米。", "Farmers grow millet and corn.")) == []
+    # A modifier before 公司 is no company: 现代 "modern" (also Hyundai) in corporate governance.
+    en = "A modern corporate governance structure should be built."
+    assert _checks(_zh_en("要建立现代公司治理结构。", en)) == []
+    # The other way: Xiaomi deleted from the Chinese.
+    en = "Xiaomi released a new phone on Thursday."
+    assert _checks(_en_zh(en, "小米周四发布了新款手机。")) == []
+    assert "entity-missing" in _checks(_en_zh(en, "公司周四发布了新款手机。"))
+
+
+@pytest.mark.parametrize(
+    ("zh", "kept", "lost"),
+    [
+        (
+            "长江三角洲地区经济增长较快。",
+            "The Yangtze River Delta region grew quickly.",
+            "The River Delta region grew quickly.",
+        ),
+        (
+            "长江三角洲城市群发展迅速。",
+            "Cities of the Yangtze River Delta are growing fast.",
+            "Cities of the Delta are growing fast.",
+        ),
+    ],
+)
+def test_a_name_left_with_only_its_ordinary_words_is_not_rendered(
+    zh: str, kept: str, lost: str
+) -> None:
+    """Two words in three of a name render it, but not when the one lost is the name's own
+    first word and what is left is ordinary words (River Delta)."""
+    assert "entity-missing" not in _checks(_zh_en(zh, kept))
+    assert "entity-missing" in _checks(_zh_en(zh, lost))
+
+
+def test_a_name_whose_first_word_is_an_ordinary_word_keeps_its_two_in_three() -> None:
+    """Apple Inc (苹果公司) by Apple, PRC National Day (国庆节) by National Day: the first word is
+    an ordinary word or an acronym, and the rest renders the name as before."""
+    assert _checks(_zh_en("苹果公司发布新款手机。", "Apple released a new phone.")) == []
+    assert (
+        _checks(
+            _zh_en(
+                "国庆节假期出游人数增长。", "More people travelled over the National Day holiday."
+            )
+        )
+        == []
+    )
+
+
+def test_a_name_joined_by_of_cut_at_the_front_is_caught() -> None:
+    """中国工商银行 is the Industrial and Commercial Bank of China: "Commercial Bank of China" lost
+    its start, and "Bank of China" is another bank; the whole name or ICBC renders it."""
+    zh = "中国工商银行前三季度净利润同比增长。"
+    tail = "net profit rose year on year in the first three quarters."
+    assert _checks(_zh_en(zh, f"Industrial and Commercial Bank of China's {tail}")) == []
+    assert _checks(_zh_en(zh, f"ICBC's {tail}")) == []
+    assert _checks(_zh_en(zh, f"Commercial Bank of China's {tail}")) == ["entity-missing"]
+    assert _checks(_zh_en(zh, f"Bank of China's {tail}")) == ["entity-missing"]
+    # 工商银行 is also ICBC's in acronyms.json: one finding, not one a rule.
+    short = "工商银行前三季度净利润同比增长。"
+    assert _checks(_zh_en(short, f"Commercial Bank of China's {tail}")) == ["entity-missing"]
+
+
+def test_a_body_by_its_full_chinese_name_wants_its_acronym_or_its_full_name() -> None:
+    """亚奥理事会 (the tagger cuts it 亚|奥|理事会, CC-CEDICT lacks it) is the Olympic Council of
+    Asia, OCA in acronyms.json: the English keeps the acronym or a name whose initials spell
+    it; "the Olympic Council of" lost Asia. Both ways."""
+    zh = "亚奥理事会代理主席在杭州出席了会议。"
+    tail = "attended the meeting in Hangzhou."
+    assert _checks(_zh_en(zh, f"The acting president of the Olympic Council of Asia {tail}")) == []
+    assert _checks(_zh_en(zh, f"The acting president of the OCA {tail}")) == []
+    assert _checks(_zh_en(zh, f"The acting president of the Olympic Council of {tail}")) == [
+        "entity-missing"
+    ]
+    assert _checks(_zh_en(zh, f"The acting president {tail}")) == ["entity-missing"]
+    assert _checks(_en_zh(f"The acting president of the OCA {tail}", zh)) == []
+    zh = "世界卫生组织发布了新的指南。"
+    assert _checks(_zh_en(zh, "The World Health Organization issued new guidelines.")) == []
+    assert _checks(_zh_en(zh, "New guidelines were issued.")) == ["entity-missing"]
+    # A paraphrase on an acronym that renders part of the body: the UN's children's agency.
+    zh = "联合国儿童基金会发布报告。"
+    assert _checks(_zh_en(zh, "The UN children's agency released a report.")) == []
+
+
+def test_a_name_cut_at_the_front_may_be_a_later_mention() -> None:
+    """The document gave the Chinese Academy of Sciences whole: "the Academy of Sciences"
+    later renders 中国科学院; alone in its document it lost Chinese."""
+    first = _zh_en(
+        "中国科学院发布了年度报告。", "The Chinese Academy of Sciences released its annual report."
+    )
+    later = _zh_en(
+        "中国科学院还公布了新计划。", "The Academy of Sciences also announced a new plan.", "2"
+    )
+    assert _checks(first, later) == []
+    assert _checks(_zh_en(later.source, later.target)) == ["entity-missing"]
+
+
+def test_an_acronym_is_rendered_by_its_name_spelt_out() -> None:
+    """CC-CEDICT gives 东南亚国家联盟 as "ASEAN (Association of Southeast Asian Nations)" and
+    联合国教科文组织 as "UNESCO, United Nations Educational, …": the name spelt out renders it,
+    both ways; the IOC is 国际奥委会 (acronyms.json)."""
+    pairs = [
+        (
+            "东南亚国家联盟成员国领导人出席会议。",
+            "Leaders of the Association of Southeast Asian Nations attended.",
+        ),
+        (
+            "联合国教科文组织将该遗址列入名录。",
+            "The United Nations Educational, Scientific and Cultural Organization listed the site.",
+        ),
+        ("国际奥林匹克委员会主席出席开幕式。", "The IOC president attended the opening."),
+    ]
+    for zh, en in pairs:
+        assert _checks(_zh_en(zh, en)) == []
+        assert _checks(_en_zh(en, zh)) == []
+    zh, en = pairs[0]
+    assert _checks(_zh_en(zh, "Leaders of the member states attended.")) == ["entity-missing"]

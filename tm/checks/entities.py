@@ -495,7 +495,7 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
     position = 0
     unknown: list[tuple[int, str]] = []  # names the tagger finds that CC-CEDICT lacks whole
     tag_of: dict[int, str] = {}
-    tagged = tagged_tokens(zh)
+    tagged = _joined_surnames(tagged_tokens(zh))
     spans: list[tuple[int, int]] = []
     for token, _tag in tagged:
         start = zh.find(token, spans[-1][1] if spans else 0)
@@ -595,6 +595,20 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
             if any(token in acronym_headwords(a) for a in re.findall(r"\b[A-Z]{2,}\b", en)):
                 continue  # 麻省理工学院 ↔ MIT
             found.append((token, f"no {place[0]}"))
+    for index, (token, tag) in enumerate(tagged[:-1]):
+        # A noun before the company word (小米公司), not a modifier (现代公司治理 "modern
+        # corporate governance", 现代 tagged as a time word, is no Hyundai).
+        if (
+            tagged[index + 1][0] in _COMPANY_WORDS
+            and tag[:1] in ("n", "j")
+            and spans[index][0] >= 0
+        ):
+            heads = _company_heads(token)  # 小米公司: Xiaomi, though 小米 is also millet
+            if heads and not (
+                _rendered(token, heads, lowered, letters, en, document_english)
+                or _alias_in(token, en)
+            ):
+                found.append((token, f"no {_shown(heads[0])}"))
     for word, renderings in _standing_names().items():
         if word in zh and not any(
             re.search(rf"(?<![a-z]){re.escape(r.lower())}", text)
@@ -623,17 +637,136 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
             if _in_acronym([w for head in heads for w in head], zh, end, en):
                 continue
             found.append((word, f"no {_shown(heads[0])}"))
+    for acronym, word in _bodies_in(zh):
+        if not any(word in w for w, _ in found) and not _body_rendered(
+            acronym, word, en, document_english
+        ):
+            found.append((word, f"no {acronym}"))  # 亚奥理事会: OCA, or Olympic Council of Asia
     return found
+
+
+_COMPANY_WORDS = _words("company_words")
+_COMPANY_GLOSS = re.compile(rf"\b(?:{_alternation('company_words', 'kinds')})\b")
+
+
+def _company_heads(word: str) -> tuple[tuple[str, ...], ...]:
+    """The names of a company CC-CEDICT also glosses as a common word (小米 "Xiaomi, Chinese
+    electronics company" and "millet"; 大众 Volkswagen and "the masses"), read from the
+    definitions that say company or brand; none for a word whose names `_name_heads` gives
+    already (华为), which the other rules demand."""
+    from tm.lexicon.cedict import definitions
+
+    if _name_heads(word):
+        return ()
+    heads = []
+    for definition in definitions().get(word, ()):
+        match = _HEAD.match(definition.strip())
+        if match and _COMPANY_GLOSS.search(definition):
+            words = tuple(w for w in match.group().split() if w not in _NOT_HEAD_WORDS)
+            if words:
+                heads.append(words)
+    return tuple(heads)
+
+
+_BODY_ENDS = _words("body_ends")
+
+
+def _bodies_in(zh: str) -> list[tuple[str, str]]:
+    """The bodies of data/acronyms.json the Chinese names by their full Chinese name (four
+    characters or more: 亚奥理事会, 世界卫生组织), with the acronym, longest first, each place
+    once: the tagger cuts them (亚|奥|理事会) and CC-CEDICT lacks some."""
+    from tm.lexicon.cedict import definitions
+
+    table = definitions()
+    found: list[tuple[str, str]] = []
+    taken: set[int] = set()
+    pairs = sorted(
+        (
+            (a, r)
+            for a, rs in _acronyms().items()
+            for r in rs
+            if len(r) >= 4
+            and r.endswith(tuple(_BODY_ENDS))
+            and not any(d[:1].islower() for d in table.get(r, ()))  # 非政府组织 "non-governmental…"
+        ),
+        key=lambda p: -len(p[1]),
+    )
+    for acronym, word in pairs:
+        for m in re.finditer(re.escape(word), zh):
+            span = set(range(m.start(), m.end()))
+            if not span & taken:
+                taken |= span
+                found.append((acronym, word))
+    return found
+
+
+def _body_rendered(acronym: str, word: str, en: str, document_english: str) -> bool:
+    """A body is rendered by its acronym, by an acronym rendering part of it (the UN …
+    agency), by a run of capitalised words whose initials spell it (Olympic Council of Asia
+    for OCA, not Olympic Council of), by a CC-CEDICT name of its Chinese, or so anywhere in
+    the document."""
+    from tm.lexicon.cedict import definitions
+
+    table = _acronyms()
+    for text in (en, document_english):
+        if re.search(rf"(?<![\w]){re.escape(acronym)}s?(?![\w])", text):
+            return True
+        if any(r in word for a in re.findall(r"\b[A-Z]{2,}\b", text) for r in table.get(a, ())):
+            return True  # "the UN cultural agency" for 联合国教科文组织: a paraphrase on the UN
+        for run in re.finditer(
+            r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the|for)\s+)*[A-Z][\w'’-]*)*", text
+        ):
+            initials = "".join(w[0] for w in run.group().split() if w[:1].isupper())
+            if acronym.upper() in initials:
+                return True
+    if word in definitions():
+        heads = _name_heads(word)
+        lowered = en.lower()
+        if heads and _rendered(
+            word, heads, lowered, re.sub(r"[^a-z]", "", lowered), en, document_english
+        ):
+            return True
+    return False
 
 
 def _surname(tagged: list[tuple[str, str]], index: int) -> bool:
     """A common surname starts the name, or a rarer one CC-CEDICT glosses as a surname starts a
-    three-character name right after a title (部长怀进鹏, Huai Jinpeng): without the title,
-    too many words start with such a character (强降雨, 和小微)."""
-    token = tagged[index][0]
+    three-character name right after a title (部长怀进鹏, Huai Jinpeng), or a two-character one
+    the tagger takes for a person (发言人米锋, Mi Feng): without the title, too many words start
+    with such a character (强降雨, 和小微)."""
+    token, tag = tagged[index]
     if token[0] in _SURNAMES:
         return True
-    return len(token) == 3 and _titled(tagged, index) and _rare_surname(token[0])
+    if not (_titled(tagged, index) and _rare_surname(token[0])):
+        return False
+    return len(token) == 3 or (len(token) == 2 and tag == "nr")
+
+
+def _joined_surnames(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A surname the tagger cut from its given name after a title (执行官赵|海军, Zhao Haijun;
+    海军 is also "navy") joined again into one person: a surname tagged as a person alone,
+    then one or two Han characters, then a verb of saying, a preposition or punctuation."""
+    out: list[tuple[str, str]] = []
+    index = 0
+    while index < len(tagged):
+        token, tag = tagged[index]
+        rest = tagged[index + 1][0] if index + 1 < len(tagged) else ""
+        after = tagged[index + 2] if index + 2 < len(tagged) else ("", "x")
+        if (
+            tag == "nr"
+            and len(token) == 1
+            and token in _SURNAMES
+            and 1 <= len(rest) <= 2
+            and all(_HAN.fullmatch(c) for c in rest)
+            and (after[0] in _SAYS or after[1] in ("p", "x"))
+            and _titled(tagged, index)
+        ):
+            out.append((token + rest, "nr"))
+            index += 2
+            continue
+        out.append((token, tag))
+        index += 1
+    return out
 
 
 def _rare_surname(char: str) -> bool:
@@ -726,9 +859,10 @@ def _a_place(word: str) -> bool:
     return any(_PLACE_GLOSS.search(d) for d in definitions().get(word, ()))
 
 
-def _truncated(word: str, en: str) -> bool:
+def _truncated(word: str, en: str, document_english: str = "") -> bool:
     """The English writes the start of a CC-CEDICT name joined by "of" and then something
-    else: "People's Bank of" with China lost, "Ministry of Science" for 教育部."""
+    else: "People's Bank of" with China lost, "Ministry of Science" for 教育部; or its end
+    without its start: "Commercial Bank of China" for 中国工商银行."""
     from tm.lexicon.cedict import definitions
 
     for definition in definitions().get(word, ()):
@@ -741,10 +875,22 @@ def _truncated(word: str, en: str) -> bool:
         if not of or len(of.group(1).split()) > 4:
             continue
         before, after = re.escape(of.group(1)), re.escape(of.group(2))
-        if re.search(rf"\b{before}\s+of\b", en) and not re.search(
-            rf"\b{before}\s+of\s+(?:the\s+)?{after}", en
-        ):
+        if re.search(rf"\b{before}\s+of\s+(?:the\s+)?{after}", en):
+            continue
+        if re.search(rf"\b{before}\s+of\b", en):
             return True
+        # Cut at the front: "Commercial Bank of China" for the Industrial and Commercial Bank
+        # of China (and "Bank of China" is another bank); but a later mention may shorten a
+        # name the document gives whole ("the Academy of Sciences").
+        if re.search(rf"\b{before}\s+of\s+(?:the\s+)?{after}", document_english):
+            continue
+        head = of.group(1).split()
+        for k in range(1, len(head)):
+            tail = " ".join(head[k:])
+            if tail[:1].isupper() and re.search(
+                rf"(?<![\w'’-]){re.escape(tail)}\s+of\s+(?:the\s+)?{after}", en
+            ):
+                return True
     return False
 
 
@@ -782,16 +928,32 @@ _HEAD = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|the|for|de|du)\s+)*[A-Z
 _NOT_HEAD_WORDS = frozenset({"The", "Of", "And"})
 
 
+_ACRONYM_THEN_NAME = re.compile(r"^([A-Z]{2,})\s*(?:\(|,)\s*([A-Z][^()]*)")
+
+
+def _spelt_out(entry: list[str] | tuple[str, ...]) -> list[str]:
+    """The definitions, and after each that starts with an acronym its name spelt out
+    (NATO (North Atlantic Treaty Organization); UNESCO, United Nations Educational, …)."""
+    out = []
+    for definition in entry:
+        out.append(definition)
+        match = _ACRONYM_THEN_NAME.match(definition.strip())
+        if match:
+            out.append(match.group(2).strip())
+    return out
+
+
 @lru_cache(maxsize=1 << 14)
 def _name_heads(word: str) -> tuple[tuple[str, ...], ...]:
     """The names a CC-CEDICT headword stands for, as the capitalised words each definition
     starts with (欧盟: European Union, EU; 亚运会: Asian Games; 杭州: Hangzhou), or none when
     the headword is also a common word (大兴 "to go in for something in a big way", 我国 "our
-    country") or only an abbreviation or a variant."""
+    country") or only an abbreviation or a variant. An acronym's spelt-out name is a name of
+    its own (东南亚国家联盟 "ASEAN (Association of Southeast Asian Nations)")."""
     from tm.lexicon.cedict import definitions
 
     heads = []
-    for definition in definitions().get(word, ()):
+    for definition in _spelt_out(definitions().get(word, ())):
         definition = re.sub(r"^\([^)]*\)\s*", "", definition.strip())  # (China) National...
         if definition.startswith(("abbr.", "variant of", "see ", "CL:", "old ", "also ")):
             continue
@@ -856,7 +1018,7 @@ def _rendered(
     from tm.lexicon.cedict import acronym_headwords
     from tm.lexicon.pinyin import pinyin_forms
 
-    if _truncated(word, en):
+    if _truncated(word, en, document_english):
         return False
 
     def has(text: str, name: str) -> bool:
@@ -874,6 +1036,14 @@ def _rendered(
         # Ocean), but not of a name joined by "of" (Ministry of Education).
         words = [w for w in head if w != "of"]
         present = [has(text, w) for w in words]
+        if (
+            len(words) >= 2
+            and not present[0]
+            and not words[0].isupper()
+            and not _common_part(words[0])
+            and all(_common_part(w) for w, p in zip(words, present, strict=True) if p)
+        ):
+            return False  # "the River Delta" for the Yangtze River Delta
         if 3 * sum(present) >= 2 * len(words):
             return True
         return len(words) == 2 and head[-1] != "of" and any(present)
@@ -894,6 +1064,12 @@ def _rendered(
     ):
         return True  # 麻省理工学院 ↔ MIT (not 阿布扎比 ↔ UAE, whose capital it is)
     return any(names(document_english, head) for head in heads)
+
+
+def _common_part(word: str) -> bool:
+    """A word of a name that is also an ordinary word (High-Speed, Railway, Bank): what is left
+    of a name when only such words remain is a description, not the name."""
+    return all(_ordinary(part) for part in word.split("-") if part)
 
 
 def _in_acronym(place: list[str], zh: str, end: int, en: str) -> bool:
