@@ -750,3 +750,59 @@ def test_an_acronym_is_rendered_by_its_name_spelt_out() -> None:
         assert _checks(_en_zh(en, zh)) == []
     zh, en = pairs[0]
     assert _checks(_zh_en(zh, "Leaders of the member states attended.")) == ["entity-missing"]
+
+
+def test_a_bodys_short_name_is_no_person() -> None:
+    """卫健委 (the National Health Commission, 国家卫生健康委员会 shortened) is tagged as a
+    person; a word ending in 委, 办, 局, 部 … is a body's short name. A person beside it who is
+    dropped is still flagged."""
+    zh = "国家卫健委表示，疫情总体平稳。"
+    assert _checks(_zh_en(zh, "The National Health Commission said the epidemic was stable.")) == []
+    zh = "国家卫健委主任马晓伟表示，疫情总体平稳。"
+    en = "The head of the National Health Commission said the epidemic was stable."
+    assert _checks(_zh_en(zh, en)) == ["entity-missing"]
+    assert _checks(_zh_en(zh, f"Ma Xiaowei, the {en[4:]}")) == []
+
+
+def test_a_name_at_the_front_of_a_common_word_is_not_that_name() -> None:
+    """卫生部门 "health departments" starts with 卫生部 (the Ministry of Health), but 部门
+    "department" is a word: no ministry. The ministry itself, dropped, is still flagged."""
+    assert (
+        _checks(
+            _zh_en("各地卫生部门加强了监测。", "Local health authorities stepped up monitoring.")
+        )
+        == []
+    )
+    assert _checks(_zh_en("卫生部发布了新规定。", "New rules were issued.")) == ["entity-missing"]
+    assert _checks(
+        _zh_en("卫生部门和卫生部都发布了新规定。", "Health authorities issued new rules.")
+    ) == ["entity-missing"]
+
+
+def test_a_surname_in_wade_giles_or_cantonese_renders_the_name() -> None:
+    """Joe Tsai for 蔡崇信 (Tsai is 蔡 in Wade-Giles), Tsai Chung-hsin too; but not a surname
+    that is another's (Chan is 陈), nor the name dropped."""
+    zh = "阿里巴巴董事长蔡崇信表示，公司将继续投资。"
+    tail = "said the company would keep investing."
+    assert _checks(_zh_en(zh, f"Alibaba chairman Joe Tsai {tail}")) == []
+    assert _checks(_zh_en(zh, f"Alibaba chairman Tsai Chung-hsin {tail}")) == []
+    assert _checks(_zh_en(zh, f"Alibaba chairman Joe Chan {tail}")) == ["entity-missing"]
+    assert _checks(_zh_en(zh, f"Alibaba's chairman {tail}")) == ["entity-missing"]
+    zh = "财政司司长陈茂波表示，经济将继续复苏。"  # Chan: 陈 in Hong Kong's Cantonese spelling
+    tail = "said the economy would keep recovering."
+    assert _checks(_zh_en(zh, f"Financial Secretary Paul Chan {tail}")) == []
+    assert _checks(_zh_en(zh, f"The Financial Secretary {tail}")) == ["entity-missing"]
+
+
+def test_a_paraphrase_on_a_dotted_acronym_renders_the_body() -> None:
+    """ "The U.N. cultural agency" (AP's dotted UN) for 联合国教科文组织, as "the UN children's
+    agency" for 联合国儿童基金会: one rule whichever path found the body. Without the UN the
+    agency is not named."""
+    zh = "联合国教科文组织将该遗址列入世界遗产名录。"
+    tail = "cultural agency added the site to its World Heritage List."
+    assert _checks(_zh_en(zh, f"The U.N. {tail}")) == []
+    assert _checks(_zh_en(zh, f"The UN {tail}")) == []
+    assert _checks(_zh_en(zh, f"A {tail}")) == ["entity-missing"]
+    zh = "联合国儿童基金会发布报告。"
+    assert _checks(_zh_en(zh, "The U.N. children's agency released a report.")) == []
+    assert _checks(_zh_en(zh, "A children's agency released a report.")) == ["entity-missing"]

@@ -525,6 +525,7 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
             tag == "nr"
             and 2 <= len(token) <= 3
             and (_surname(tagged, index) or tagged[index][1] != "nr")
+            and token[-1] not in _ABBREVIATION_ENDS  # 卫健委: a body's short name, no person
         ):
             heads = _name_heads(token) if token in definitions() else ()
             if token in definitions() and not heads:
@@ -545,6 +546,8 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
             forms = pinyin_forms(token)
             if not forms or any(form in letters for form in forms):
                 continue
+            if _spelt_surname(token, en):
+                continue  # Joe Tsai for 蔡崇信: the surname as Wade-Giles or Cantonese spell it
             surnames = _syllables().get(token[0], frozenset()) & words
             if surnames:
                 wrong = _misspelt_given_name(token, surnames, en)
@@ -632,6 +635,8 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
             start, end = start + offset, end + offset
             if _inside_sound_name(word, around(start, end)):
                 continue  # 普拉|多博物馆 (the Prado): a piece of a longer name by sound
+            if _straddled(zh, start, end) and not _a_place(word):
+                continue  # 卫生部门 "health departments": 部门 is a word, 卫生部 no ministry
             if _rendered(word, heads, lowered, letters, en, document_english):
                 continue
             if _in_acronym([w for head in heads for w in head], zh, end, en):
@@ -643,6 +648,41 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
         ):
             found.append((word, f"no {acronym}"))  # 亚奥理事会: OCA, or Olympic Council of Asia
     return found
+
+
+#: Last characters of bodies' short names (卫健委, 统计局): such a word is no given name.
+_ABBREVIATION_ENDS = _words("abbreviation_ends", "characters")
+#: Surnames as non-pinyin romanisations write them (蔡 Tsai, 张 Cheung, 陈 Chan).
+_SURNAME_SPELLINGS: dict[str, list[str]] = _POLICY["surname_spellings"]["spellings"]
+
+
+def _spelt_surname(token: str, en: str) -> bool:
+    """The English names the person by a non-pinyin spelling of the surname beside another
+    capitalised word: a given name (Joe Tsai for 蔡崇信) or the rest of the name (Cheung
+    Kin-chung); the surname alone, as a common word, does not do (Ho, So, Lee-way)."""
+    for spelling in _SURNAME_SPELLINGS.get(token[0], ()):
+        word = re.escape(spelling)
+        if re.search(rf"\b[A-Z][a-z]+\s+{word}\b(?!-)|\b{word}\s+[A-Z][a-z]+(?:-[a-z]+)?\b", en):
+            return True
+    return False
+
+
+def _straddled(zh: str, start: int, end: int) -> bool:
+    """A CC-CEDICT common word (glossed in lower case) begins inside the span and ends after
+    it (卫生部|门: 部门 "department"): the name is the front of a longer common word, not the
+    name. Only forwards: a word ending inside it (中|国外|交部) is the reading's noise."""
+    from tm.lexicon.cedict import definitions
+
+    table = definitions()
+
+    def common(word: str) -> bool:
+        return any(d[:1].islower() for d in table.get(word, ()))
+
+    for a in range(start + 1, end):
+        for b in range(end + 1, min(len(zh), a + 4) + 1):
+            if common(zh[a:b]):
+                return True
+    return False
 
 
 _COMPANY_WORDS = _words("company_words")
@@ -707,12 +747,11 @@ def _body_rendered(acronym: str, word: str, en: str, document_english: str) -> b
     the document."""
     from tm.lexicon.cedict import definitions
 
-    table = _acronyms()
     for text in (en, document_english):
         if re.search(rf"(?<![\w]){re.escape(acronym)}s?(?![\w])", text):
             return True
-        if any(r in word for a in re.findall(r"\b[A-Z]{2,}\b", text) for r in table.get(a, ())):
-            return True  # "the UN cultural agency" for 联合国教科文组织: a paraphrase on the UN
+        if _paraphrased_on_acronym(word, text):
+            return True  # "the UN cultural agency" for 联合国教科文组织
         for run in re.finditer(
             r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the|for)\s+)*[A-Z][\w'’-]*)*", text
         ):
@@ -727,6 +766,27 @@ def _body_rendered(acronym: str, word: str, en: str, document_english: str) -> b
         ):
             return True
     return False
+
+
+_DOTTED_ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}")
+
+
+def _acronyms_of(text: str) -> list[str]:
+    """The acronyms of English text, dotted ones (U.N., U.S.) as plain ones (UN, US)."""
+    dotted = [m.group().replace(".", "") for m in _DOTTED_ACRONYM.finditer(text)]
+    return re.findall(r"\b[A-Z]{2,}\b", text) + dotted
+
+
+def _paraphrased_on_acronym(word: str, text: str) -> bool:
+    """A body's name paraphrased on an acronym that renders part of it: "the UN cultural
+    agency" (or "the U.N. …", as AP writes it) for 联合国教科文组织, since UN is 联合国. The one
+    rule for bodies whether CC-CEDICT, acronyms.json or the tagger found them."""
+    if not word.endswith(tuple(_BODY_ENDS)):
+        return False  # bodies only (…组织, …基金会): not 中国人民银行 for "PRC"
+    table = _acronyms()
+    return any(
+        r in word and r != word for a in _acronyms_of(text) for r in table.get(a, ()) if len(r) >= 2
+    )
 
 
 def _surname(tagged: list[tuple[str, str]], index: int) -> bool:
@@ -1020,6 +1080,8 @@ def _rendered(
 
     if _truncated(word, en, document_english):
         return False
+    if _paraphrased_on_acronym(word, en):
+        return True  # "the U.N. children's agency" for 联合国儿童基金会
 
     def has(text: str, name: str) -> bool:
         # China for Chinese, Lebanon for Lebanese, "the statistics bureau"; a short word with
