@@ -296,26 +296,10 @@ class _Validator:
         text = tu.text
         if text and text.strip(_XML_SPACE):
             return False
-        tuid = srclang = None
-        kinds = plain.tu
-        for key, value in tu.items():
-            kind = kinds.get(key)
-            if kind is None:
-                return False
-            if kind == _PLAIN:
-                continue
-            if kind == _DATE_KIND:
-                if not _plain_date(value) and not _valid_date(value):
-                    return False
-            elif kind == _TUID:
-                tuid = value
-            elif kind == _SRCLANG:
-                srclang = value
-            elif kind == _INT_KIND:
-                if not value.isdigit():
-                    return False
-            elif value not in kind:  # type: ignore[operator]
-                return False
+        kept = _plain_attributes(tu.items(), plain.tu)
+        if kept is None:
+            return False
+        tuid, srclang = kept.get(_TUID), kept.get(_SRCLANG)
         good_tags = self.good_tags
         canonical = self.canonical
         tags: list[str] = []
@@ -327,24 +311,8 @@ class _Validator:
             if text and text.strip(_XML_SPACE):
                 return False
             if tag == "tuv":
-                lang = None
-                kinds = plain.tuv
-                for key, value in child.items():
-                    kind = kinds.get(key)
-                    if kind is None:
-                        return False
-                    if kind == _PLAIN:
-                        continue
-                    if kind == _DATE_KIND:
-                        if not _plain_date(value) and not _valid_date(value):
-                            return False
-                    elif kind == _LANG:
-                        lang = value
-                    elif kind == _INT_KIND:
-                        if not value.isdigit():
-                            return False
-                    elif value not in kind:  # type: ignore[operator]
-                        return False
+                kept = _plain_attributes(child.items(), plain.tuv)
+                lang = kept.get(_LANG) if kept is not None else None
                 if lang is None:
                     return False
                 if lang not in good_tags:
@@ -539,6 +507,33 @@ def _flow(element: etree._Element):  # type: ignore[no-untyped-def]
 
 
 _PLAIN, _DATE_KIND, _INT_KIND, _TUID, _SRCLANG, _LANG = range(6)
+_KEPT = frozenset({_TUID, _SRCLANG, _LANG})
+
+
+def _plain_attributes(
+    items: list[tuple[str, str]], kinds: dict[str, object]
+) -> dict[object, str] | None:
+    """The values `_plain_tu` keeps (tuid, srclang, xml:lang), by kind, when every attribute
+    of a tu or tuv is one it vouches for (allowed, and its value text, a date, a number or one
+    of its enumeration); None at the first it does not."""
+    kept: dict[object, str] = {}
+    for key, value in items:
+        kind = kinds.get(key)
+        if kind is None:
+            return None
+        if kind == _PLAIN:
+            continue
+        if kind == _DATE_KIND:
+            if not _plain_date(value) and not _valid_date(value):
+                return None
+        elif kind == _INT_KIND:
+            if not value.isdigit():
+                return None
+        elif kind in _KEPT:
+            kept[kind] = value
+        elif value not in kind:  # type: ignore[operator]
+            return None
+    return kept
 
 
 class _PlainShapes:
