@@ -56,7 +56,8 @@ class ChineseTokenizer:
 
     def _posseg(self) -> Any:
         if self._tagger is None:
-            tagger = _memo_tagger_class().__new__(_memo_tagger_class())
+            memo_tagger = _memo_tagger_class()
+            tagger = memo_tagger.__new__(memo_tagger)
             tagger.tokenizer = self._tokenizer
             if self._word_tags is None:
                 tagger.load_word_tag(self._tokenizer.get_dict_file())
