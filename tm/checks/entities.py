@@ -103,6 +103,15 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
         if pair.target is not None and pair.target_lang is not None
         for word in _LATIN_WORD.findall(pair.target if langs.is_chinese(pair.target_lang) else "")
     }
+    # A translator who keeps names in Latin (Dustin Hoffman, Autism Speaks in the Chinese)
+    # keeps those made of ordinary words too: only then are they demanded.
+    keeps_latin_names = any(
+        _LATIN_NAME_IN_HAN.search(
+            pair.target if langs.is_chinese(pair.target_lang) else pair.source
+        )
+        for pair in pairs
+        if pair.target is not None and pair.target_lang is not None
+    )
     document_english = " ".join(  # a place named once may be "the city" after
         pair.target if langs.is_chinese(pair.source_lang) else pair.source
         for pair in pairs
@@ -128,6 +137,16 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
                     )
                 )
         names = _english_name_runs(en)
+        if keeps_latin_names:
+            for name in _unrendered_ordinary_names(en, zh, fold(zh), glossary):
+                findings.append(
+                    (
+                        pair,
+                        f"“{name}” is in the English {en_side} but the Chinese renders "
+                        "nothing of it",
+                        name,
+                    )
+                )
         if not _MAYBE_ENTITY.search(en) and not _LATIN.search(zh) and not names:
             continue  # most pairs: nothing to keep
         zh_folded, en_folded = fold(zh), fold(en)
@@ -152,7 +171,12 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
                 continue
             findings.append((pair, f"“{word}” is in the Chinese but not in the English", word))
         if names:
-            for name in _unrendered_names(names, zh, zh_folded, glossary, kept_latin):
+            # What the English says besides its names: a name by sound the dictionary
+            # translates into it (奥斯卡 'Oscar (Academy Award)') renders none of them.
+            en_rest = en
+            for name in names:
+                en_rest = en_rest.replace(name, " ")
+            for name in _unrendered_names(names, zh, zh_folded, glossary, kept_latin, en_rest):
                 findings.append(
                     (
                         pair,
@@ -296,6 +320,8 @@ def _pinyin_spells(chinese: str, latin: str) -> bool:
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_IN_HAN = re.compile(r"[A-Za-z]{2,}")
+#: A capitalised Latin word inside Chinese text (Hoffman in 但在Dustin Hoffman扮演了).
+_LATIN_NAME_IN_HAN = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{2,}(?![A-Za-z])")
 
 
 # Names ------------------------------------------------------------------------------------------
@@ -345,6 +371,53 @@ def _english_name_runs(en: str) -> list[str]:
     return list(dict.fromkeys(runs))
 
 
+_ARTICLES = frozenset({"The", "A", "An"})
+
+
+@lru_cache(maxsize=4096)
+def _ordinary_name_runs(en: str) -> list[str]:
+    """Runs of capitalised ordinary words inside a sentence, which name a product, a show or a
+    body (running Windows, "The Bachelor", Autism Speaks): a dictionary writes each word in
+    lower case, so `_english_name_runs` leaves them out. Not a sentence's first word, nor a
+    title's article."""
+    runs = []
+    en = _MONTH_ABBREVIATION.sub(lambda m: " " * len(m.group()), en)
+    for m in _CAPITALISED.finditer(en):
+        words = [w for w in m.group().split() if w[:1].isupper()]
+        if m.start() == 0 or _SENTENCE_START.search(en[max(0, m.start() - 4) : m.start()]):
+            # A sentence's or a quotation's first word ("You know", [Common time]); of a
+            # title, its article only (“The Bachelor”).
+            words = words[1:] if words[0] not in _ARTICLES else words
+        words = [w for w in words if w not in _NOT_NAMES and w not in _ARTICLES]
+        if words and all(_ordinary(w) for w in words) and not _pinyin_name(words):
+            runs.append(" ".join(words))
+    return list(dict.fromkeys(runs))
+
+
+def _translated(word: str, zh: str) -> bool:
+    """Some word of the Chinese translates `word` or its singular (Windows ↔ 窗户 "window")."""
+    lowered = word.lower()
+    forms = {lowered, lowered.removesuffix("s"), lowered.removesuffix("es")}
+    if lowered.endswith("ies"):
+        forms.add(lowered[:-3] + "y")
+    return any(_defined_in(form, zh) for form in forms if form)
+
+
+def _unrendered_ordinary_names(en: str, zh: str, zh_folded: str, glossary) -> list[str]:  # type: ignore[no-untyped-def]
+    """Names made of ordinary words (running Windows, "The Bachelor") that a translator who
+    keeps names in Latin neither kept nor translated: none of their words is in the Chinese, in
+    Latin or by a dictionary word, and no name by sound or title is left to render them."""
+    missing = [
+        run
+        for run in _ordinary_name_runs(en)
+        if not any(fold(w) in zh_folded or _translated(w, zh) for w in run.split())
+        and not _mapped(run, zh_folded, glossary)
+    ]
+    if not missing or _names_left(zh, 0, en):
+        return []
+    return missing
+
+
 def _pinyin_name(words: list[str]) -> bool:
     """A Chinese name in pinyin (Gao Ping, Li Wei): a surname and a given name, each made of
     pinyin syllables, though English has words spelt so (ping, wei)."""
@@ -391,7 +464,7 @@ def _ordinary(word: str) -> bool:
     )
 
 
-def _names_left(zh: str, taken: int) -> bool:
+def _names_left(zh: str, taken: int, en: str = "") -> bool:
     """Whether the Chinese holds more names than `taken` (those rendered by the dictionary):
     runs of two or more transliteration characters, leaving out ordinary words made of them
     (意大利 is a word of the dictionary and a name; 马上 is not), names joined by a middle dot,
@@ -402,24 +475,52 @@ def _names_left(zh: str, taken: int) -> bool:
     table = definitions()
     count = len(re.findall(r"[\u4e00-\u9fff]+·[\u4e00-\u9fff]+", zh))  # 瑞秋·宾克斯
     # Titles: 《坏女权主义者》, “三联画” (a quotation of a sentence is no name).
-    count += len(re.findall(r"《[^》]+》|“[^”，。！？,.!?]{1,12}”", zh))
+    # A title CC-CEDICT translates into what the English says (“雨人” 'Rain Man') renders
+    # that, not another name.
+    count += sum(
+        1
+        for title in re.findall(r"《([^》]+)》|“([^”，。！？,.!?]{1,12})”", zh)
+        if not _dictionary_rendering_in("".join(title), en)
+    )
     for m in _TRANSLITERATION_RUN.finditer(zh):
         entry = table.get(m.group())
         if entry and not any(d[:1].isupper() for d in entry):
             continue  # a common word (马上, 利用)
+        if _dictionary_rendering_in(m.group(), en):
+            continue  # 奥斯卡 'Oscar (Academy Award)' for the Academy Awards
         count += 1
     if count > taken:
         return True
     count += sum(  # 黄沙, 高平; not a verb the tagger takes for a name (扶正 "to set upright")
         1
         for token, tag in tagged_tokens(zh)
-        if tag == "nr" and not any(d.startswith("to ") for d in table.get(token, ()))
+        if tag == "nr"
+        and not any(d.startswith("to ") for d in table.get(token, ()))
+        and not _dictionary_rendering_in(token, en)
     )
     return count > taken
 
 
+def _dictionary_rendering_in(word: str, en: str) -> bool:
+    """A capitalised name CC-CEDICT gives the word, or the one in its first brackets, is in the
+    English as written (雨人 'Rain Man'; 奥斯卡 'Oscar (Academy Award)', the Academy Awards;
+    not 诺贝尔 'Nobel (Prize)' for "the prize")."""
+    from tm.lexicon.cedict import definitions
+
+    if not en:
+        return False
+    for definition in definitions().get(word, ()):
+        # 'Oscar (Academy Award)': the name and the name in brackets.
+        definition = re.sub(r"^\([^)]*\)\s*", "", definition)  # (film industry) …
+        for part in re.split(r"[,;()]", definition)[:3]:
+            head = part.strip()
+            if head[:1].isupper() and re.search(rf"(?<![\w-]){re.escape(head)}s?(?![\w-])", en):
+                return True
+    return False
+
+
 def _unrendered_names(  # type: ignore[no-untyped-def]
-    runs: list[str], zh: str, zh_folded: str, glossary, kept: set[str]
+    runs: list[str], zh: str, zh_folded: str, glossary, kept: set[str], en_rest: str = ""
 ) -> list[str]:
     """English names of the source the Chinese renders in no way: not kept in Latin, not by the
     glossary or a dictionary word, not spelt in pinyin, and more of them than the Chinese has
@@ -458,7 +559,7 @@ def _unrendered_names(  # type: ignore[no-untyped-def]
     # A name the document's Chinese keeps in Latin elsewhere is lost here; otherwise only when
     # the Chinese has no name rendered by sound or title left over to render it.
     again = [run for run in missing if any(fold(w) in kept for w in run.split())]
-    if again or _names_left(zh, by_dictionary):
+    if again or _names_left(zh, by_dictionary, en_rest):
         return again
     return missing
 
