@@ -856,3 +856,30 @@ def test_a_title_the_dictionary_translates_renders_its_english_and_no_other_name
     # A bracketed gloss in lower case in the English is not the name: 诺贝尔 'Nobel (Prize)'.
     en = "The Nobel Assembly announced the prize in Stockholm."
     assert _checks(_en_zh(en, "诺贝尔大会在斯德哥尔摩宣布了这一奖项。")) == []
+
+
+@pytest.mark.parametrize(
+    ("zh", "rendered", "lost", "name"),
+    [
+        (  # the tagger cuts 物|联网 ('Internet of things (IoT)')
+            "该省的移动物联网连接数突破1亿个。",
+            "Mobile Internet of Things connections in the province exceeded 100 million.",
+            "Mobile connections in the province exceeded 100 million.",
+            "物联网",
+        ),
+        (  # 京沪|高铁 ('Beijing-Shanghai High-Speed Railway'), Beijing lost
+            "京沪高铁今年发送旅客超过2亿人次。",
+            "The Beijing-Shanghai high-speed railway carried more than 200 million passengers "
+            "this year.",
+            "The Shanghai high-speed railway carried more than 200 million passengers this year.",
+            "京沪高铁",
+        ),
+    ],
+)
+def test_a_dictionary_name_the_tagger_cuts_into_tokens_is_demanded(
+    zh: str, rendered: str, lost: str, name: str
+) -> None:
+    for make in (_zh_en, lambda z, e: _en_zh(e, z)):
+        assert _checks(make(zh, rendered)) == []
+        messages = [f.message for f in check_pairs([make(zh, lost)])]
+        assert any(f"“{name}”" in m for m in messages), messages

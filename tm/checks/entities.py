@@ -743,12 +743,51 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
             if _in_acronym([w for head in heads for w in head], zh, end, en):
                 continue
             found.append((word, f"no {_shown(heads[0])}"))
+    found += _cut_dictionary_names(zh, tagged, spans, en, document_english, found)
     for acronym, word in _bodies_in(zh):
         if not any(word in w for w, _ in found) and not _body_rendered(
             acronym, word, en, document_english
         ):
             found.append((word, f"no {acronym}"))  # 亚奥理事会: OCA, or Olympic Council of Asia
     return found
+
+
+def _cut_dictionary_names(
+    zh: str,
+    tagged: list[tuple[str, str]],
+    spans: list[tuple[int, int]],
+    en: str,
+    document_english: str,
+    found: list[tuple[str, str]],
+) -> list[tuple[str, str]]:
+    """CC-CEDICT names the tagger cut into whole tokens, one of them tagged as a name (物|联网,
+    'Internet of things', cut 物 and 联网 nz): the token loop sees only the pieces."""
+    from tm.lexicon.cedict import definitions
+
+    lowered = en.lower()
+    letters = re.sub(r"[^a-z]", "", lowered)
+    starts = {a: i for i, (a, _b) in enumerate(spans) if a >= 0}
+    ends = {b: i for i, (_a, b) in enumerate(spans) if b >= 0}
+    more: list[tuple[str, str]] = []
+    for start, end, word, heads in _dictionary_names(zh):
+        first, last = starts.get(start), ends.get(end)
+        if first is None or last is None or last <= first:
+            continue  # one token (judged above), or not on the tokens' boundaries
+        if not any(tag in _NAME_TAGS for _t, tag in tagged[first : last + 1]):
+            continue
+        head_token, head_tag = tagged[first]
+        if head_tag in _PLACE_TAGS and _place_names(head_token, definitions()):
+            continue  # 香港|交易所: the place rule above judges a name that begins with a place
+        if any(word in w or w in word for w, _ in found + more):
+            continue
+        if _straddled(zh, start, end) or _inside_sound_name(word, zh[start - 1 : start]):
+            continue
+        if _rendered(word, heads, lowered, letters, en, document_english) or _alias_in(word, en):
+            continue
+        if _in_acronym([w for head in heads for w in head], zh, end, en):
+            continue
+        more.append((word, f"no {_shown(heads[0])}"))
+    return more
 
 
 #: Last characters of bodies' short names (卫健委, 统计局): such a word is no given name.
