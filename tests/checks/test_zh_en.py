@@ -883,3 +883,19 @@ def test_a_dictionary_name_the_tagger_cuts_into_tokens_is_demanded(
         assert _checks(make(zh, rendered)) == []
         messages = [f.message for f in check_pairs([make(zh, lost)])]
         assert any(f"“{name}”" in m for m in messages), messages
+
+
+def test_a_place_lost_from_a_name_spelt_out_beside_its_acronym_is_caught_both_ways() -> None:
+    """亚洲开发银行（ADB） as "the Development Bank (ADB)": its initials spell less than ADB and
+    亚洲 is lost, though "Asian" later in the sentence says Asia's name. A name spelt from
+    syllables (TEPCO) is whole when its places are there."""
+    zh = "亚洲开发银行（ADB）预计，亚洲新兴经济体今年将增长4.9%。"
+    whole = "The Asian Development Bank (ADB) expects emerging Asian economies to grow 4.9 percent."
+    cut = "The Development Bank (ADB) expects emerging Asian economies to grow 4.9 percent."
+    for make in (_zh_en, lambda z, e: _en_zh(e, z)):
+        assert _checks(make(zh, whole)) == []
+        messages = [f.message for f in check_pairs([make(zh, cut)])]
+        assert any("“亚洲”" in m and "Development Bank" in m for m in messages), messages
+    zh = "东京电力公司（TEPCO）24日开始排放处理水。"
+    en = "Tokyo Electric Power Company (TEPCO) began releasing the treated water on Thursday."
+    assert _checks(_zh_en(zh, en)) == [] and _checks(_en_zh(en, zh)) == []

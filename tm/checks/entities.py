@@ -744,6 +744,7 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
                 continue
             found.append((word, f"no {_shown(heads[0])}"))
     found += _cut_dictionary_names(zh, tagged, spans, en, document_english, found)
+    found += [f for f in _spelt_short_of_acronym(zh, en) if not any(f[0] in w for w, _ in found)]
     for acronym, word in _bodies_in(zh):
         if not any(word in w for w, _ in found) and not _body_rendered(
             acronym, word, en, document_english
@@ -788,6 +789,55 @@ def _cut_dictionary_names(
             continue
         more.append((word, f"no {_shown(heads[0])}"))
     return more
+
+
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,})\)")
+
+
+def _spelt_short_of_acronym(zh: str, en: str) -> list[tuple[str, str]]:
+    """Places of a Chinese name lost from the English name spelt out beside the acronym both
+    sides keep: 亚洲奥林匹克理事会（OCA） as "Olympic Council (OCA)", whose initials spell less
+    than OCA, loses Asia, though "Asian Games" later in the sentence says Asia's name. A name
+    whose initials spell its acronym, or spell none of it in order (TEPCO, COMAC from syllables:
+    only with a place of the Chinese name missing whose initial the acronym has), is whole."""
+    from tm.lexicon.cedict import definitions
+
+    table = definitions()
+    found: list[tuple[str, str]] = []
+    for m in _BRACKETED_ACRONYM.finditer(en):
+        acronym = m.group(1)
+        kept = re.search(rf"[(（]{acronym}[)）]", zh)
+        if not kept:
+            continue
+        run: list[str] = []
+        for word in reversed(en[: m.start()].split()):
+            if not (word[:1].isupper() or word in ("of", "and", "the", "for")):
+                break
+            run.insert(0, word)
+        while run and (not run[0][:1].isupper() or run[0] in _ARTICLES):
+            run.pop(0)
+        capitals = [w for w in run if w[:1].isupper()]
+        if len(capitals) < 2:
+            continue
+        by_word = "".join(w[0] for w in capitals).upper()
+        by_part = "".join(p[0] for w in capitals for p in w.split("-") if p[:1].isupper())
+        if acronym in (by_word, by_part.upper()) or not _in_order(by_word, acronym):
+            continue
+        spelt = " ".join(run)
+        clause = re.split(r"[，。、；：！？,;:]", zh[: kept.start()])[-1]
+        for word in dict.fromkeys(_words_in(clause)):
+            names = _place_names(word, table)
+            if acronym in names:
+                continue  # 中国商飞 'COMAC (Commercial Aircraft Corporation of China)': the body
+            if names and not any(n in spelt for n in names) and names[0][0] in acronym:
+                found.append((word, f"no {names[0]} in “{spelt}”"))
+    return found
+
+
+def _in_order(letters: str, word: str) -> bool:
+    """The letters are in the word in this order (CAC in COMAC, OC in OCA)."""
+    rest = iter(word)
+    return all(letter in rest for letter in letters)
 
 
 #: Last characters of bodies' short names (卫健委, 统计局): such a word is no given name.
