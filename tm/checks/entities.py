@@ -762,25 +762,37 @@ def _cut_dictionary_names(
     found: list[tuple[str, str]],
 ) -> list[tuple[str, str]]:
     """CC-CEDICT names the tagger cut into whole tokens, one of them tagged as a name (物|联网,
-    'Internet of things', cut 物 and 联网 nz): the token loop sees only the pieces."""
+    'Internet of things', cut 物 and 联网 nz): the token loop sees only the pieces. Only runs
+    of tokens around one tagged as a proper noun or abbreviation are looked up, longest
+    first."""
     from tm.lexicon.cedict import definitions
 
+    table = definitions()
     lowered = en.lower()
     letters = re.sub(r"[^a-z]", "", lowered)
-    starts = {a: i for i, (a, _b) in enumerate(spans) if a >= 0}
-    ends = {b: i for i, (_a, b) in enumerate(spans) if b >= 0}
     more: list[tuple[str, str]] = []
-    for start, end, word, heads in _dictionary_names(zh):
-        first, last = starts.get(start), ends.get(end)
-        if first is None or last is None or last <= first:
-            continue  # one token (judged above), or not on the tokens' boundaries
-        if not any(tag in _NAME_TAGS for _t, tag in tagged[first : last + 1]):
+    windows = sorted(
+        {
+            (first, last)
+            for i, (_token, tag) in enumerate(tagged)
+            if tag in _NAME_TAGS and tag not in _COMMON_TAGS  # 联网 nz, 京沪 j; not any noun
+            for first in range(max(0, i - 3), i + 1)
+            for last in range(i, min(len(tagged), i + 4))
+            if first < last and spans[first][0] >= 0 and spans[last][0] >= 0
+        },
+        key=lambda w: spans[w[0]][0] - spans[w[1]][1],
+    )
+    for first, last in windows:
+        start, end = spans[first][0], spans[last][1]
+        word = zh[start:end]
+        if len(word) > 8 or word not in table:
+            continue
+        heads = _name_heads(word)
+        if not heads or any(word in w or w in word for w, _ in found + more):
             continue
         head_token, head_tag = tagged[first]
-        if head_tag in _PLACE_TAGS and _place_names(head_token, definitions()):
+        if head_tag in _PLACE_TAGS and _place_names(head_token, table):
             continue  # 香港|交易所: the place rule above judges a name that begins with a place
-        if any(word in w or w in word for w, _ in found + more):
-            continue
         if _straddled(zh, start, end) or _inside_sound_name(word, zh[start - 1 : start]):
             continue
         if _rendered(word, heads, lowered, letters, en, document_english) or _alias_in(word, en):
