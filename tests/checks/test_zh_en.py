@@ -806,3 +806,86 @@ def test_a_paraphrase_on_a_dotted_acronym_renders_the_body() -> None:
     zh = "联合国儿童基金会发布报告。"
     assert _checks(_zh_en(zh, "The U.N. children's agency released a report.")) == []
     assert _checks(_zh_en(zh, "A children's agency released a report.")) == ["entity-missing"]
+
+
+def test_a_dotted_acronym_renders_its_country() -> None:
+    """美国 as "U.S." in an adjective (news copy dots the acronym), as US and America do; a
+    sentence that loses the country is still flagged."""
+    zh = "原告为美国运动品牌新百伦（New Balance），被告为广州一家鞋业公司。"
+    tail = "sportswear brand New Balance, and the defendant a shoe company in Guangzhou."
+    assert _checks(_zh_en(zh, f"The plaintiff was U.S. {tail}")) == []
+    assert _checks(_zh_en(zh, f"The plaintiff was US {tail}")) == []
+    assert _checks(_zh_en(zh, f"The plaintiff was {tail}")) == ["entity-missing"]
+    zh = "英国首相在伦敦会见了来访的美国国务卿。"
+    en = "The British prime minister met the visiting U.K. secretary of state in London."
+    assert _checks(_zh_en(zh, en)) == ["entity-missing"]  # U.K. is not U.S.
+
+
+def test_a_place_adjective_renders_the_place_in_the_chinese() -> None:
+    """Egyptian for 埃及, Swedish kronor for 瑞典克朗, a Chinese-Indonesian venture for 中印尼合资:
+    the English makes the Chinese place an adjective; a nationality the Chinese has no place
+    for is still a name it lost."""
+    assert (
+        _checks(
+            _zh_en(
+                "大英博物馆将向上海博物馆出借40余件古埃及文物。",
+                "The British Museum will lend more than 40 ancient Egyptian artifacts to the "
+                "Shanghai Museum.",
+            )
+        )
+        == []
+    )
+    assert (
+        _checks(
+            _zh_en(
+                "两人将平分1100万瑞典克朗的奖金。", "The two will share 11 million Swedish kronor."
+            )
+        )
+        == []
+    )
+    assert (
+        _checks(
+            _zh_en(
+                "项目由中印尼合资企业KCIC公司负责运营。",
+                "The line is operated by KCIC, a Chinese-Indonesian joint venture.",
+            )
+        )
+        == []
+    )
+    assert _checks(
+        _zh_en(
+            "大英博物馆将向上海博物馆出借40余件古代文物。",
+            "The British Museum will lend more than 40 ancient Egyptian artifacts to the "
+            "Shanghai Museum.",
+        )
+    ) == ["entity-missing"]
+
+
+def test_an_acronym_spelt_by_the_initials_of_a_chinese_name() -> None:
+    """CSL for 中超 (CC-CEDICT: Chinese Super League), JD for 京东 (glossed by its pinyin,
+    Jingdong): the acronym's letters are the name's initials. An acronym nothing in the
+    Chinese spells is still missing from it."""
+    assert (
+        _checks(
+            _zh_en(
+                "本赛季中超场均观众达到2.4万人。",
+                "Average CSL attendance this season reached 24,000.",
+            )
+        )
+        == []
+    )
+    assert (
+        _checks(
+            _zh_en(
+                "京东表示，其平台上有超过1.7万个品牌的成交额同比翻番。",
+                "JD said more than 17,000 brands on its platform had doubled their sales.",
+            )
+        )
+        == []
+    )
+    assert _checks(
+        _zh_en(
+            "该平台表示，有超过1.7万个品牌的成交额同比翻番。",
+            "JD said more than 17,000 brands on its platform had doubled their sales.",
+        )
+    ) == ["entity-missing"]

@@ -14,6 +14,11 @@ from typing import Any
 
 from tm import lang as langs
 from tm.checks.core import CheckPair, Context
+from tm.checks.name_pairs import (
+    acronym_in,
+    place_word_rendered,
+    spelt_by_initials,
+)
 from tm.model import Evidence, Finding
 from tm.text.fold import fold
 from tm.text.numbers import MONTHS
@@ -214,7 +219,7 @@ def _mapped(entity: str, other_text: str, glossary) -> bool:  # type: ignore[no-
         return True
     if any(fold(word) in other_text for word in _acronyms().get(entity, ())):
         return True
-    return _defined_in(entity, other_text)
+    return _defined_in(entity, other_text) or spelt_by_initials(entity, other_text)
 
 
 @lru_cache(maxsize=1)
@@ -449,6 +454,7 @@ def _unrendered_names(  # type: ignore[no-untyped-def]
             _mapped(run, zh_folded, glossary)
             or any(_defined_in(w, zh) for w in parts)
             or _spelt(" ".join(parts), zh)
+            or place_word_rendered(run, zh)  # Egyptian ↔ 埃及, Swedish kronor ↔ 瑞典克朗
         ):
             by_dictionary += 1
             continue
@@ -1120,6 +1126,10 @@ def _rendered(
         for a in _renderings_of(word)
     ):
         return True
+    if any(
+        acronym_in(a, en) for a in [*_renderings_of(word), *(h[0] for h in heads if len(h) == 1)]
+    ):
+        return True  # U.S. for 美国, as US is
     initials = {"".join(w[0] for w in head) for head in heads}
     if any(
         a in initials and word in acronym_headwords(a) for a in re.findall(r"\b[A-Z]{2,}\b", en)
