@@ -889,3 +889,52 @@ def test_an_acronym_spelt_by_the_initials_of_a_chinese_name() -> None:
             "JD said more than 17,000 brands on its platform had doubled their sales.",
         )
     ) == ["entity-missing"]
+
+
+def test_one_unexplained_name_each_side_is_the_same_name() -> None:
+    """Maersk for 马士基, Rayong for 罗勇府: no dictionary links them, but one name on each side
+    left unexplained is the same name by sound or by its own brand. Flagged still: the name
+    lost (no name left to render it), two Chinese names against one English, and a name
+    CC-CEDICT links to other characters (Paris is 巴黎, not 洛杉矶)."""
+    zh = "马士基表示，受红海局势影响，其船舶将继续绕行好望角。"
+    tail = (
+        "said its vessels would keep sailing around the Cape of Good Hope because of the Red Sea."
+    )
+    assert _checks(_zh_en(zh, f"Maersk {tail}")) == []
+    assert _checks(_zh_en(zh, f"The company {tail}")) == ["entity-missing"]
+    zh = "比亚迪在泰国罗勇府的工厂7月投产。"
+    assert (
+        _checks(_zh_en(zh, "BYD's plant in Rayong, Thailand, went into production in July.")) == []
+    )
+    assert _checks(_zh_en(zh, "BYD's plant in Thailand went into production in July.")) == [
+        "entity-missing"
+    ]
+    zh = "马士基和赫伯罗特表示，其船舶将继续绕行好望角。"
+    en = "Maersk said its vessels would keep sailing around the Cape of Good Hope."
+    assert _checks(_zh_en(zh, en)) == ["entity-missing"]
+    zh = "2028年洛杉矶奥运会将新增五个比赛项目。"
+    en = "The 2028 Paris Olympics will add five sports."
+    assert _checks(_zh_en(zh, en)) == ["entity-missing"]
+
+
+def test_a_chinese_surname_spelt_otherwise_renders_the_person_both_ways() -> None:
+    """Nancy Ip for 叶玉如 (Ip is 叶 in Hong Kong's spelling), Lawrence Wong for 黄循财 and a
+    later "Wong" once the document has named him: the English name is rendered as the Chinese
+    one is. A surname that is another's (Chan is 陈) is no rendering."""
+    zh = "生命科学奖授予香港科技大学的叶玉如。"
+    tail = "of the Hong Kong University of Science and Technology."
+    assert _checks(_zh_en(zh, f"The life science prize went to Nancy Ip {tail}")) == []
+    assert _checks(_zh_en(zh, f"The life science prize went to Nancy Chan {tail}")) == [
+        "entity-missing",
+        "entity-missing",
+    ]
+    first = _zh_en(
+        "新加坡总理黄循财将于11月访华。",
+        "Singaporean Prime Minister Lawrence Wong will visit China in November.",
+        unit="1",
+    )
+    later = _zh_en("黄循财还将访问天津。", "Wong will also visit Tianjin.", unit="2")
+    assert _checks(first, later) == []
+    assert _checks(_zh_en("黄循财还将访问天津。", "He will also visit Tianjin.")) == [
+        "entity-missing"
+    ]

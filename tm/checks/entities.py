@@ -16,8 +16,11 @@ from tm import lang as langs
 from tm.checks.core import CheckPair, Context
 from tm.checks.name_pairs import (
     acronym_in,
+    later_surname,
     place_word_rendered,
+    settle,
     spelt_by_initials,
+    surname_spelling_in,
 )
 from tm.model import Evidence, Finding
 from tm.text.fold import fold
@@ -123,16 +126,31 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
         zh_is_source = langs.is_chinese(pair.source_lang)
         zh, en = (pair.source, pair.target) if zh_is_source else (pair.target, pair.source)
         zh_side, en_side = ("source", "translation") if zh_is_source else ("translation", "source")
-        if _NAMES_HINT.search(zh):
-            for name, wanted in _unrendered_chinese_names(zh, en, document_english):
-                findings.append(
-                    (
-                        pair,
-                        f"“{name}” is in the Chinese {zh_side} but not in the English ({wanted})",
-                        name,
-                    )
-                )
+        chinese_lost = (
+            _unrendered_chinese_names(zh, en, document_english) if _NAMES_HINT.search(zh) else []
+        )
         names = _english_name_runs(en)
+        english_lost = (
+            _unrendered_names(names, zh, fold(zh), glossary, kept_latin, document_english)
+            if names
+            else []
+        )
+        if chinese_lost and names:
+            unexplained = [
+                run
+                for run in names
+                if not any(fold(w) in fold(zh) for w in run.split())
+                and not _explained(run, zh, fold(zh), glossary, document_english)
+            ]
+            chinese_lost, english_lost = settle(zh, en, unexplained, chinese_lost, english_lost)
+        for name, wanted in chinese_lost:
+            findings.append(
+                (
+                    pair,
+                    f"“{name}” is in the Chinese {zh_side} but not in the English ({wanted})",
+                    name,
+                )
+            )
         if not _MAYBE_ENTITY.search(en) and not _LATIN.search(zh) and not names:
             continue  # most pairs: nothing to keep
         zh_folded, en_folded = fold(zh), fold(en)
@@ -157,7 +175,7 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
                 continue
             findings.append((pair, f"“{word}” is in the Chinese but not in the English", word))
         if names:
-            for name in _unrendered_names(names, zh, zh_folded, glossary, kept_latin):
+            for name in english_lost:
                 findings.append(
                     (
                         pair,
@@ -424,7 +442,7 @@ def _names_left(zh: str, taken: int) -> bool:
 
 
 def _unrendered_names(  # type: ignore[no-untyped-def]
-    runs: list[str], zh: str, zh_folded: str, glossary, kept: set[str]
+    runs: list[str], zh: str, zh_folded: str, glossary, kept: set[str], document_english: str = ""
 ) -> list[str]:
     """English names of the source the Chinese renders in no way: not kept in Latin, not by the
     glossary or a dictionary word, not spelt in pinyin, and more of them than the Chinese has
@@ -449,13 +467,7 @@ def _unrendered_names(  # type: ignore[no-untyped-def]
             if lost and all(fold(w) not in zh_folded for w in lost):
                 missing.append(" ".join(lost))
             continue
-        parts = run.replace("-", " ").split()  # Ningbo-Zhoushan Port: two cities and a port
-        if (
-            _mapped(run, zh_folded, glossary)
-            or any(_defined_in(w, zh) for w in parts)
-            or _spelt(" ".join(parts), zh)
-            or place_word_rendered(run, zh)  # Egyptian ↔ 埃及, Swedish kronor ↔ 瑞典克朗
-        ):
+        if _explained(run, zh, zh_folded, glossary, document_english):
             by_dictionary += 1
             continue
         missing.append(run)
@@ -467,6 +479,22 @@ def _unrendered_names(  # type: ignore[no-untyped-def]
     if again or _names_left(zh, by_dictionary):
         return again
     return missing
+
+
+def _explained(  # type: ignore[no-untyped-def]
+    run: str, zh: str, zh_folded: str, glossary, document_english: str = ""
+) -> bool:
+    """The Chinese renders the English name run (not kept in Latin): by the glossary or a
+    dictionary word, its pinyin, a place it is the adjective of, or a person's surname spelt
+    otherwise than in pinyin."""
+    parts = run.replace("-", " ").split()  # Ningbo-Zhoushan Port: two cities and a port
+    return (
+        _mapped(run, zh_folded, glossary)
+        or any(_defined_in(w, zh) for w in parts)
+        or _spelt(" ".join(parts), zh)
+        or place_word_rendered(run, zh)  # Egyptian ↔ 埃及, Swedish kronor ↔ 瑞典克朗
+        or surname_spelling_in(run, zh, document_english)  # Nancy Ip ↔ 叶玉如
+    )
 
 
 def _spelt(name: str, zh: str) -> bool:
@@ -552,7 +580,7 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
             forms = pinyin_forms(token)
             if not forms or any(form in letters for form in forms):
                 continue
-            if _spelt_surname(token, en):
+            if _spelt_surname(token, en) or later_surname(token, en, document_english):
                 continue  # Joe Tsai for 蔡崇信: the surname as Wade-Giles or Cantonese spell it
             surnames = _syllables().get(token[0], frozenset()) & words
             if surnames:

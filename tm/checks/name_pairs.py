@@ -11,6 +11,7 @@ a name is lost when one side holds more unexplained names than the other can ren
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Endings that make a place's adjective or a people's name of a place's name (Egypt →
 #: Egyptian, Sweden → Swedish, Indonesia → Indonesian, Antarctic → Antarctica), stripped from
@@ -126,3 +127,128 @@ def country_of_city(zh: str, end: int, en: str) -> bool:
         if names and all(n in en for n in names):
             return True
     return False
+
+
+def surname_spelling_in(run: str, zh: str, document_english: str = "") -> bool:
+    """The English run names a Chinese person of the Chinese by a non-pinyin spelling of the
+    surname (Nancy Ip for 叶玉如, Lawrence Wong for 黄循财), or by that surname alone when the
+    document writes it beside a given name elsewhere (a later "Wong"): the same spellings the
+    Chinese side reads (`entities._spelt_surname`)."""
+    from tm.checks.entities import _SURNAME_SPELLINGS
+
+    words = run.replace("-", " ").split()
+    for char, spellings in _SURNAME_SPELLINGS.items():
+        if char not in zh:
+            continue
+        for spelling in spellings:
+            if spelling not in words:
+                continue
+            if len(words) >= 2 or re.search(
+                rf"\b[A-Z][a-z]+\s+{re.escape(spelling)}\b", document_english
+            ):
+                return True
+    return False
+
+
+def later_surname(token: str, en: str, document_english: str) -> bool:
+    """A Chinese person named in the English by the surname alone (Wong), in its non-pinyin
+    spelling, after the document gave the whole name (Lawrence Wong): news style for a later
+    mention."""
+    from tm.checks.entities import _SURNAME_SPELLINGS, _spelt_surname
+
+    return _spelt_surname(token, document_english) and any(
+        re.search(rf"\b{re.escape(s)}\b", en) for s in _SURNAME_SPELLINGS.get(token[0], ())
+    )
+
+
+_NAME_TAGS = frozenset({"nr", "nrt", "ns", "nt", "nz"})
+
+
+@lru_cache(maxsize=1)
+def _english_names() -> frozenset[str]:
+    """Every name CC-CEDICT gives a headword (the start of a definition with a capital, up to
+    a comma or bracket: Paris, Los Angeles): an English run that is one names a place or person
+    the dictionary would link, so it is no rendering by sound of another Chinese name."""
+    from tm.lexicon.cedict import definitions
+
+    names = set()
+    for entry in definitions().values():
+        for definition in entry:
+            if definition[:1].isupper():
+                names.add(re.split(r"\s*[,;(]", definition)[0].strip())
+    return frozenset(names)
+
+
+def _names_by_sound(zh: str, en: str) -> list[str]:
+    """Foreign names by sound in the Chinese (赫伯罗特, tagged so or made of the characters
+    such names use, not a common word) that the English renders neither by their pinyin nor by
+    a name CC-CEDICT gives them: names the checker leaves alone, which still want an English
+    name to render them."""
+    from tm.checks.entities import _TRANSLITERATION_RUN
+    from tm.lexicon.cedict import definitions
+    from tm.lexicon.pinyin import pinyin_forms
+    from tm.lexicon.tokenizer import tagged_tokens
+
+    table = definitions()
+    letters = re.sub(r"[^a-z]", "", en.lower())
+    found = [t for t, tag in tagged_tokens(zh) if tag == "nrt"]
+    for m in _TRANSLITERATION_RUN.finditer(zh):
+        entry = table.get(m.group())
+        if entry and not any(d[:1].isupper() for d in entry):
+            continue  # a common word (马上, 利用)
+        if not any(m.group() in t or t in m.group() for t in found):
+            found.append(m.group())
+    out = []
+    for name in found:
+        if any(form in letters for form in pinyin_forms(name)):
+            continue
+        names = [w for d in table.get(name, ()) for w in re.findall(r"\b[A-Z][A-Za-z]+", d)]
+        if any(w in en for w in names):
+            continue
+        out.append(name)
+    return out
+
+
+def settle(
+    zh: str,
+    en: str,
+    unexplained: list[str],
+    chinese_lost: list[tuple[str, str]],
+    english_lost: list[str],
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """One unexplained name on each side of a pair is most likely the same name, rendered by
+    sound or by its own brand (马士基 Maersk, 罗勇府 Rayong): a Chinese name no dictionary
+    names is lost only when the Chinese has more such names than the English has unexplained
+    name runs that could be one (not a name CC-CEDICT links to other characters, Paris for
+    洛杉矶; not a pinyin name; not for a Chinese person, whose English is pinyin or a known
+    surname spelling). The English runs so paired are not lost either."""
+    from tm.checks.entities import _is_pinyin, _name_heads, _renderings_of
+
+    if not chinese_lost or not unexplained:
+        return chinese_lost, english_lost
+    known = _english_names()
+
+    def pairable_zh(name: str, wanted: str) -> bool:
+        if not wanted.startswith("no "):
+            return False  # a misspelt given name: an error of its own
+        # The dictionary has its English name: that one is wanted.
+        return not (_name_heads(name) or _renderings_of(name))
+
+    def pairable_en(run: str) -> bool:
+        words = run.split()
+        if run in known:
+            return False
+        return not (len(words) == 2 and all(_is_pinyin(w.lower().replace("-", "")) for w in words))
+
+    lone_zh = [(n, w) for n, w in chinese_lost if pairable_zh(n, w)]
+    lone_en = [r for r in unexplained if pairable_en(r)]
+    by_sound = [
+        n for n in _names_by_sound(zh, en) if not any(n in z or z in n for z, _w in chinese_lost)
+    ]
+    if not lone_zh or len(lone_zh) + len(by_sound) > len(lone_en):
+        return chinese_lost, english_lost
+    paired = {n for n, _w in lone_zh}
+    return (
+        [(n, w) for n, w in chinese_lost if n not in paired],
+        [r for r in english_lost if r not in lone_en],
+    )
