@@ -938,3 +938,19 @@ def test_a_chinese_surname_spelt_otherwise_renders_the_person_both_ways() -> Non
     assert _checks(_zh_en("黄循财还将访问天津。", "He will also visit Tianjin.")) == [
         "entity-missing"
     ]
+
+
+def test_an_english_name_the_chinese_writes_by_sound_is_rendered() -> None:
+    """The Oliver E. Buckley Prize for 巴克利奖: one run (a middle initial inside), and the
+    Chinese holds a name by sound that nothing in the English renders, so the two are one name.
+    Without 巴克利 the prize is a name the Chinese lost; a common word that looks like a name
+    by sound (比赛 "match") renders no English name (Kaoru Mitoma for 三笘薰 stays flagged)."""
+    en = "Tsinghua University professor Xue Qikun has previously won the Oliver E. Buckley Prize."
+    assert _checks(_zh_en("清华大学教授薛其坤此前曾获得巴克利奖。", en)) == []
+    assert _checks(_zh_en("清华大学教授薛其坤此前曾获得这一荣誉。", en)) == ["entity-missing"]
+    assert _checks(
+        _zh_en(
+            "日本队前锋三笘薰在比赛中打进两球。",
+            "Japan forward Kaoru Mitoma scored twice in the match.",
+        )
+    ) == ["entity-missing"]

@@ -135,14 +135,16 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
             if names
             else []
         )
-        if chinese_lost and names:
+        if (chinese_lost or english_lost) and names:
             unexplained = [
                 run
                 for run in names
                 if not any(fold(w) in fold(zh) for w in run.split())
                 and not _explained(run, zh, fold(zh), glossary, document_english)
             ]
-            chinese_lost, english_lost = settle(zh, en, unexplained, chinese_lost, english_lost)
+            chinese_lost, english_lost = settle(
+                zh, en, unexplained, chinese_lost, english_lost, kept_latin
+            )
         for name, wanted in chinese_lost:
             findings.append(
                 (
@@ -327,7 +329,9 @@ _WORD_CAP = (  # Kahler-Braaten, O'Brien, Xi'an; not We've, You're
 )
 #: Lower-case particles inside a name (Bank of China, von der Leyen), in their listed order.
 _PARTICLES = _alternation("name_particles")
-_CAPITALISED = re.compile(rf"(?<![\w’'-]){_WORD_CAP}(?:(?:\s+(?:{_PARTICLES}))?\s+{_WORD_CAP})*")
+_CAPITALISED = re.compile(  # a middle initial inside: Oliver E. Buckley Prize
+    rf"(?<![\w’'-]){_WORD_CAP}(?:(?:\s+(?:{_PARTICLES}))?(?:\s+[A-Z]\.)?\s+{_WORD_CAP})*"
+)
 _SENTENCE_START = re.compile(r"(?:[.!?:;\"“”\u2014\u2013\[(-]\s*|\s--\s*)$")
 #: Capitalised words that are not names a translation must keep.
 _NOT_NAMES = (

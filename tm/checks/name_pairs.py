@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tm.text.fold import fold
+
 #: Endings that make a place's adjective or a people's name of a place's name (Egypt →
 #: Egyptian, Sweden → Swedish, Indonesia → Indonesian, Antarctic → Antarctica), stripped from
 #: both words before they are compared.
@@ -184,7 +186,7 @@ def _names_by_sound(zh: str, en: str) -> list[str]:
     such names use, not a common word) that the English renders neither by their pinyin nor by
     a name CC-CEDICT gives them: names the checker leaves alone, which still want an English
     name to render them."""
-    from tm.checks.entities import _TRANSLITERATION_RUN
+    from tm.checks.entities import _TRANSLITERATION_RUN, _words_in
     from tm.lexicon.cedict import definitions
     from tm.lexicon.pinyin import pinyin_forms
     from tm.lexicon.tokenizer import tagged_tokens
@@ -192,18 +194,26 @@ def _names_by_sound(zh: str, en: str) -> list[str]:
     table = definitions()
     letters = re.sub(r"[^a-z]", "", en.lower())
     found = [t for t, tag in tagged_tokens(zh) if tag == "nrt"]
+    spans = [(i, i + n) for i in range(len(zh)) for n in range(2, 9) if zh[i : i + n] in table]
     for m in _TRANSLITERATION_RUN.finditer(zh):
         entry = table.get(m.group())
-        if entry and not any(d[:1].isupper() for d in entry):
-            continue  # a common word (马上, 利用)
+        if entry and not any(d[:1].isupper() and not d.startswith("CL:") for d in entry):
+            continue  # a common word (马上, 利用, 比赛 "match; CL:场")
+        a, b = m.span()
+        if any(i < b and j > a and not (a <= i and j <= b) for i, j in spans):
+            continue  # across or inside a word of the dictionary (兆|瓦|海|上)
         if not any(m.group() in t or t in m.group() for t in found):
             found.append(m.group())
     out = []
     for name in found:
         if any(form in letters for form in pinyin_forms(name)):
             continue
-        names = [w for d in table.get(name, ()) for w in re.findall(r"\b[A-Z][A-Za-z]+", d)]
-        if any(w in en for w in names):
+        # Its own entry or a longer word that holds it (阿茨 in 阿茨海默症 "Alzheimer's").
+        holders = [name, *(w for w in _words_in(zh) if name in w)]
+        names = [
+            n for w in holders for d in table.get(w, ()) for n in re.findall(r"\b[A-Z][A-Za-z]+", d)
+        ]
+        if any(n in en for n in names):
             continue
         out.append(name)
     return out
@@ -215,6 +225,7 @@ def settle(
     unexplained: list[str],
     chinese_lost: list[tuple[str, str]],
     english_lost: list[str],
+    kept: frozenset[str] | set[str] = frozenset(),
 ) -> tuple[list[tuple[str, str]], list[str]]:
     """One unexplained name on each side of a pair is most likely the same name, rendered by
     sound or by its own brand (马士基 Maersk, 罗勇府 Rayong): a Chinese name no dictionary
@@ -224,6 +235,15 @@ def settle(
     surname spelling). The English runs so paired are not lost either."""
     from tm.checks.entities import _is_pinyin, _name_heads, _renderings_of
 
+    by_sound = [
+        n for n in _names_by_sound(zh, en) if not any(n in z or z in n for z, _w in chinese_lost)
+    ]
+    # A name the document's Chinese keeps in Latin elsewhere is lost here whatever else.
+    kept_elsewhere = [r for r in english_lost if any(fold(w) in kept for w in r.split())]
+    if english_lost and not chinese_lost and len(english_lost) <= len(by_sound):
+        # English names the Chinese renders by sound (Buckley Prize for 巴克利奖), as many
+        # as there are: the Chinese has a name for each, no dictionary links them.
+        return chinese_lost, kept_elsewhere
     if not chinese_lost or not unexplained:
         return chinese_lost, english_lost
     known = _english_names()
@@ -242,9 +262,6 @@ def settle(
 
     lone_zh = [(n, w) for n, w in chinese_lost if pairable_zh(n, w)]
     lone_en = [r for r in unexplained if pairable_en(r)]
-    by_sound = [
-        n for n in _names_by_sound(zh, en) if not any(n in z or z in n for z, _w in chinese_lost)
-    ]
     if not lone_zh or len(lone_zh) + len(by_sound) > len(lone_en):
         return chinese_lost, english_lost
     paired = {n for n, _w in lone_zh}
