@@ -954,3 +954,29 @@ def test_an_english_name_the_chinese_writes_by_sound_is_rendered() -> None:
             "Japan forward Kaoru Mitoma scored twice in the match.",
         )
     ) == ["entity-missing"]
+
+
+def test_a_title_a_time_zone_and_a_doubled_pinyin_name_are_no_lost_names() -> None:
+    """国务院总理 as "Premier" (the title names the office; without it the State Council is
+    lost), 北京时间 left to the converted date (a time zone, not a place), and Qian Qian for
+    钱前 (a name in pinyin, not a word doubled; "the the" still is)."""
+    zh = "国务院总理李强在人民大会堂同新加坡总理举行会谈。"
+    tail = "held talks with the Singaporean prime minister at the Great Hall of the People."
+    assert _checks(_zh_en(zh, f"Premier Li Qiang {tail}")) == []
+    assert _checks(_zh_en(zh, f"Li Qiang {tail}")) == ["entity-missing"]
+    zh = "北京时间10月7日，2024年诺贝尔生理学或医学奖揭晓。"
+    assert (
+        _checks(
+            _zh_en(zh, "The 2024 Nobel Prize in Physiology or Medicine was announced on October 7.")
+        )
+        == []
+    )
+    zh = "中国农业科学院研究员钱前表示，新品种的亩产比常规稻高出两成左右。"
+    en = (
+        "Qian Qian, a researcher at the Chinese Academy of Agricultural Sciences, said the new "
+        "variety yields about 20 percent more per mu than conventional rice."
+    )
+    assert _checks(_zh_en(zh, en)) == []
+    assert _checks(_zh_en(zh, en.replace("than conventional", "than the the conventional"))) == [
+        "doubled-word"
+    ]

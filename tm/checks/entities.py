@@ -21,6 +21,8 @@ from tm.checks.name_pairs import (
     settle,
     spelt_by_initials,
     surname_spelling_in,
+    time_zone,
+    title_after,
 )
 from tm.model import Evidence, Finding
 from tm.text.fold import fold
@@ -602,6 +604,8 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
                 # 香港|交易所: the place begins a longer name; it is rendered by that name or
                 # by the place's own (Hong Kong Stock Exchange, the Hong Kong bourse).
                 whole = _enclosing_name(zh, start, position)
+                if whole and time_zone(whole[0]):
+                    continue  # 北京时间: the English converts the time, names no zone
                 if whole and not any(n.lower()[:4] in lowered for n in place):
                     word, heads = whole
                     if not _rendered(
@@ -621,7 +625,9 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
             if heads:
                 # Every word of one of its names (People's Bank of China, not "People's Bank
                 # of"); China for Chinese.
-                if not _rendered(token, heads, lowered, letters, en, document_english):
+                if not _rendered(
+                    token, heads, lowered, letters, en, document_english
+                ) and not title_after(zh, position, en):
                     found.append((token, f"no {_shown(heads[0])}"))
                 continue
             if any(name.lower()[:4] in lowered for name in place):
@@ -677,6 +683,8 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
                 continue  # 卫生部门 "health departments": 部门 is a word, 卫生部 no ministry
             if _rendered(word, heads, lowered, letters, en, document_english):
                 continue
+            if title_after(zh, end, en):
+                continue  # 国务院总理 "Premier": the title names the office
             if _in_acronym([w for head in heads for w in head], zh, end, en):
                 continue
             found.append((word, f"no {_shown(heads[0])}"))

@@ -269,3 +269,39 @@ def settle(
         [(n, w) for n, w in chinese_lost if n not in paired],
         [r for r in english_lost if r not in lone_en],
     )
+
+
+def time_zone(word: str) -> bool:
+    """A Chinese word CC-CEDICT glosses as a time zone (北京时间 "Chinese Standard Time"): the
+    English converts the time or leaves it, it does not name the zone; its place (北京) is not
+    demanded through it."""
+    from tm.lexicon.cedict import definitions
+
+    return any(d.lower().endswith(" time") for d in definitions().get(word, ()))
+
+
+def title_after(zh: str, end: int, en: str) -> bool:
+    """A body right before the title of its head that the English gives as a title (国务院总理
+    "Premier", 外交部部长 "Foreign Minister"): the title names the office, news English does not
+    add the body."""
+    from tm.checks.entities import _TITLE_ENDS
+    from tm.lexicon.cedict import definitions
+
+    table = definitions()
+    for size in (3, 2):
+        title = zh[end : end + size]
+        if len(title) < size or title[-1] not in _TITLE_ENDS:
+            continue
+        for definition in table.get(title, ()):
+            gloss = re.split(r"\s*[,;(]", definition)[0].strip()
+            if gloss and gloss[:1].islower() and re.search(rf"\b{re.escape(gloss.title())}\b", en):
+                return True
+    return False
+
+
+def pinyin_name_of(words: str, zh: str) -> bool:
+    """The English words are the pinyin of some characters of the Chinese (Qian Qian for 钱前:
+    a name, not a word doubled)."""
+    from tm.checks.entities import _HAN, _pinyin_spells
+
+    return bool(_HAN.search(zh)) and words[:1].isupper() and _pinyin_spells(zh, words)
