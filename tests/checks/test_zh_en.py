@@ -980,3 +980,13 @@ def test_a_title_a_time_zone_and_a_doubled_pinyin_name_are_no_lost_names() -> No
     assert _checks(_zh_en(zh, en.replace("than conventional", "than the the conventional"))) == [
         "doubled-word"
     ]
+
+
+def test_a_word_ending_in_an_acronym_is_rendered_with_the_acronym() -> None:
+    """microRNA for 微小核糖核酸 (核糖核酸 is RNA), mRNA for 信使核糖核酸: the prefix in lower case
+    is in Chinese words of its own; with no RNA in the Chinese the word is missing."""
+    en = "The prize went to two scientists for the discovery of microRNA."
+    assert _checks(_zh_en("该奖项授予两位科学家，以表彰他们发现微小核糖核酸。", en)) == []
+    assert _checks(_zh_en("该奖项授予两位科学家，以表彰他们的发现。", en)) == ["entity-missing"]
+    en = "The company will build an mRNA vaccine plant."
+    assert _checks(_zh_en("该公司将建设一座信使核糖核酸疫苗工厂。", en)) == []

@@ -16,6 +16,7 @@ from tm import lang as langs
 from tm.checks.core import CheckPair, Context
 from tm.checks.name_pairs import (
     acronym_in,
+    acronym_tail,
     later_surname,
     place_word_rendered,
     settle,
@@ -241,7 +242,10 @@ def _mapped(entity: str, other_text: str, glossary) -> bool:  # type: ignore[no-
         return True
     if any(fold(word) in other_text for word in _acronyms().get(entity, ())):
         return True
-    return _defined_in(entity, other_text) or spelt_by_initials(entity, other_text)
+    if _defined_in(entity, other_text) or spelt_by_initials(entity, other_text):
+        return True
+    tail = acronym_tail(entity)  # microRNA ↔ 微小核糖核酸, by RNA
+    return tail is not None and _mapped(tail, other_text, glossary)
 
 
 @lru_cache(maxsize=1)

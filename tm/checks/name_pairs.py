@@ -305,3 +305,14 @@ def pinyin_name_of(words: str, zh: str) -> bool:
     from tm.checks.entities import _HAN, _pinyin_spells
 
     return bool(_HAN.search(zh)) and words[:1].isupper() and _pinyin_spells(zh, words)
+
+
+_ACRONYM_TAIL = re.compile(r"^[a-z]{1,6}([A-Z]{2,})$")
+
+
+def acronym_tail(entity: str) -> str | None:
+    """The acronym a word in mixed case ends with after a prefix in lower case (microRNA, mRNA,
+    siRNA → RNA): such a word is rendered wherever the acronym is (微小核糖核酸, 信使核糖核酸), the
+    Chinese giving the prefix in words of its own."""
+    match = _ACRONYM_TAIL.match(entity)
+    return match.group(1) if match else None
