@@ -193,7 +193,14 @@ def _names_by_sound(zh: str, en: str) -> list[str]:
 
     table = definitions()
     letters = re.sub(r"[^a-z]", "", en.lower())
-    found = [t for t, tag in tagged_tokens(zh) if tag == "nrt"]
+    found: list[str] = []
+    previous = ""
+    for token, tag in tagged_tokens(zh):
+        if tag == "nrt" and previous == "nrt":
+            found[-1] += token  # 穆斯|卡特: one name the tagger cut in two
+        elif tag == "nrt":
+            found.append(token)
+        previous = tag
     spans = [(i, i + n) for i in range(len(zh)) for n in range(2, 9) if zh[i : i + n] in table]
     for m in _TRANSLITERATION_RUN.finditer(zh):
         entry = table.get(m.group())
