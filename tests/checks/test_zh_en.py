@@ -899,3 +899,187 @@ def test_a_place_lost_from_a_name_spelt_out_beside_its_acronym_is_caught_both_wa
     zh = "东京电力公司（TEPCO）24日开始排放处理水。"
     en = "Tokyo Electric Power Company (TEPCO) began releasing the treated water on Thursday."
     assert _checks(_zh_en(zh, en)) == [] and _checks(_en_zh(en, zh)) == []
+
+
+def test_a_dotted_acronym_renders_its_country() -> None:
+    """美国 as "U.S." in an adjective (news copy dots the acronym), as US and America do; a
+    sentence that loses the country is still flagged."""
+    zh = "原告为美国运动品牌新百伦（New Balance），被告为广州一家鞋业公司。"
+    tail = "sportswear brand New Balance, and the defendant a shoe company in Guangzhou."
+    assert _checks(_zh_en(zh, f"The plaintiff was U.S. {tail}")) == []
+    assert _checks(_zh_en(zh, f"The plaintiff was US {tail}")) == []
+    assert _checks(_zh_en(zh, f"The plaintiff was {tail}")) == ["entity-missing"]
+    zh = "英国首相在伦敦会见了来访的美国国务卿。"
+    en = "The British prime minister met the visiting U.K. secretary of state in London."
+    assert _checks(_zh_en(zh, en)) == ["entity-missing"]  # U.K. is not U.S.
+
+
+def test_a_place_adjective_renders_the_place_in_the_chinese() -> None:
+    """Egyptian for 埃及, Swedish kronor for 瑞典克朗, a Chinese-Indonesian venture for 中印尼合资:
+    the English makes the Chinese place an adjective; a nationality the Chinese has no place
+    for is still a name it lost."""
+    assert (
+        _checks(
+            _zh_en(
+                "大英博物馆将向上海博物馆出借40余件古埃及文物。",
+                "The British Museum will lend more than 40 ancient Egyptian artifacts to the "
+                "Shanghai Museum.",
+            )
+        )
+        == []
+    )
+    assert (
+        _checks(
+            _zh_en(
+                "两人将平分1100万瑞典克朗的奖金。", "The two will share 11 million Swedish kronor."
+            )
+        )
+        == []
+    )
+    assert (
+        _checks(
+            _zh_en(
+                "项目由中印尼合资企业KCIC公司负责运营。",
+                "The line is operated by KCIC, a Chinese-Indonesian joint venture.",
+            )
+        )
+        == []
+    )
+    assert _checks(
+        _zh_en(
+            "大英博物馆将向上海博物馆出借40余件古代文物。",
+            "The British Museum will lend more than 40 ancient Egyptian artifacts to the "
+            "Shanghai Museum.",
+        )
+    ) == ["entity-missing"]
+
+
+def test_an_acronym_spelt_by_the_initials_of_a_chinese_name() -> None:
+    """CSL for 中超 (CC-CEDICT: Chinese Super League), JD for 京东 (glossed by its pinyin,
+    Jingdong): the acronym's letters are the name's initials. An acronym nothing in the
+    Chinese spells is still missing from it."""
+    assert (
+        _checks(
+            _zh_en(
+                "本赛季中超场均观众达到2.4万人。",
+                "Average CSL attendance this season reached 24,000.",
+            )
+        )
+        == []
+    )
+    assert (
+        _checks(
+            _zh_en(
+                "京东表示，其平台上有超过1.7万个品牌的成交额同比翻番。",
+                "JD said more than 17,000 brands on its platform had doubled their sales.",
+            )
+        )
+        == []
+    )
+    assert _checks(
+        _zh_en(
+            "该平台表示，有超过1.7万个品牌的成交额同比翻番。",
+            "JD said more than 17,000 brands on its platform had doubled their sales.",
+        )
+    ) == ["entity-missing"]
+
+
+def test_one_unexplained_name_each_side_is_the_same_name() -> None:
+    """Maersk for 马士基, Rayong for 罗勇府: no dictionary links them, but one name on each side
+    left unexplained is the same name by sound or by its own brand. Flagged still: the name
+    lost (no name left to render it), two Chinese names against one English, and a name
+    CC-CEDICT links to other characters (Paris is 巴黎, not 洛杉矶)."""
+    zh = "马士基表示，受红海局势影响，其船舶将继续绕行好望角。"
+    tail = (
+        "said its vessels would keep sailing around the Cape of Good Hope because of the Red Sea."
+    )
+    assert _checks(_zh_en(zh, f"Maersk {tail}")) == []
+    assert _checks(_zh_en(zh, f"The company {tail}")) == ["entity-missing"]
+    zh = "比亚迪在泰国罗勇府的工厂7月投产。"
+    assert (
+        _checks(_zh_en(zh, "BYD's plant in Rayong, Thailand, went into production in July.")) == []
+    )
+    assert _checks(_zh_en(zh, "BYD's plant in Thailand went into production in July.")) == [
+        "entity-missing"
+    ]
+    zh = "马士基和赫伯罗特表示，其船舶将继续绕行好望角。"
+    en = "Maersk said its vessels would keep sailing around the Cape of Good Hope."
+    assert _checks(_zh_en(zh, en)) == ["entity-missing"]
+    zh = "2028年洛杉矶奥运会将新增五个比赛项目。"
+    en = "The 2028 Paris Olympics will add five sports."
+    assert _checks(_zh_en(zh, en)) == ["entity-missing"]
+
+
+def test_a_chinese_surname_spelt_otherwise_renders_the_person_both_ways() -> None:
+    """Nancy Ip for 叶玉如 (Ip is 叶 in Hong Kong's spelling), Lawrence Wong for 黄循财 and a
+    later "Wong" once the document has named him: the English name is rendered as the Chinese
+    one is. A surname that is another's (Chan is 陈) is no rendering."""
+    zh = "生命科学奖授予香港科技大学的叶玉如。"
+    tail = "of the Hong Kong University of Science and Technology."
+    assert _checks(_zh_en(zh, f"The life science prize went to Nancy Ip {tail}")) == []
+    assert _checks(_zh_en(zh, f"The life science prize went to Nancy Chan {tail}")) == [
+        "entity-missing",
+        "entity-missing",
+    ]
+    first = _zh_en(
+        "新加坡总理黄循财将于11月访华。",
+        "Singaporean Prime Minister Lawrence Wong will visit China in November.",
+        unit="1",
+    )
+    later = _zh_en("黄循财还将访问天津。", "Wong will also visit Tianjin.", unit="2")
+    assert _checks(first, later) == []
+    assert _checks(_zh_en("黄循财还将访问天津。", "He will also visit Tianjin.")) == [
+        "entity-missing"
+    ]
+
+
+def test_an_english_name_the_chinese_writes_by_sound_is_rendered() -> None:
+    """The Oliver E. Buckley Prize for 巴克利奖: one run (a middle initial inside), and the
+    Chinese holds a name by sound that nothing in the English renders, so the two are one name.
+    Without 巴克利 the prize is a name the Chinese lost; a common word that looks like a name
+    by sound (比赛 "match") renders no English name (Kaoru Mitoma for 三笘薰 stays flagged)."""
+    en = "Tsinghua University professor Xue Qikun has previously won the Oliver E. Buckley Prize."
+    assert _checks(_zh_en("清华大学教授薛其坤此前曾获得巴克利奖。", en)) == []
+    assert _checks(_zh_en("清华大学教授薛其坤此前曾获得这一荣誉。", en)) == ["entity-missing"]
+    assert _checks(
+        _zh_en(
+            "日本队前锋三笘薰在比赛中打进两球。",
+            "Japan forward Kaoru Mitoma scored twice in the match.",
+        )
+    ) == ["entity-missing"]
+
+
+def test_a_title_a_time_zone_and_a_doubled_pinyin_name_are_no_lost_names() -> None:
+    """国务院总理 as "Premier" (the title names the office; without it the State Council is
+    lost), 北京时间 left to the converted date (a time zone, not a place), and Qian Qian for
+    钱前 (a name in pinyin, not a word doubled; "the the" still is)."""
+    zh = "国务院总理李强在人民大会堂同新加坡总理举行会谈。"
+    tail = "held talks with the Singaporean prime minister at the Great Hall of the People."
+    assert _checks(_zh_en(zh, f"Premier Li Qiang {tail}")) == []
+    assert _checks(_zh_en(zh, f"Li Qiang {tail}")) == ["entity-missing"]
+    zh = "北京时间10月7日，2024年诺贝尔生理学或医学奖揭晓。"
+    assert (
+        _checks(
+            _zh_en(zh, "The 2024 Nobel Prize in Physiology or Medicine was announced on October 7.")
+        )
+        == []
+    )
+    zh = "中国农业科学院研究员钱前表示，新品种的亩产比常规稻高出两成左右。"
+    en = (
+        "Qian Qian, a researcher at the Chinese Academy of Agricultural Sciences, said the new "
+        "variety yields about 20 percent more per mu than conventional rice."
+    )
+    assert _checks(_zh_en(zh, en)) == []
+    assert _checks(_zh_en(zh, en.replace("than conventional", "than the the conventional"))) == [
+        "doubled-word"
+    ]
+
+
+def test_a_word_ending_in_an_acronym_is_rendered_with_the_acronym() -> None:
+    """microRNA for 微小核糖核酸 (核糖核酸 is RNA), mRNA for 信使核糖核酸: the prefix in lower case
+    is in Chinese words of its own; with no RNA in the Chinese the word is missing."""
+    en = "The prize went to two scientists for the discovery of microRNA."
+    assert _checks(_zh_en("该奖项授予两位科学家，以表彰他们发现微小核糖核酸。", en)) == []
+    assert _checks(_zh_en("该奖项授予两位科学家，以表彰他们的发现。", en)) == ["entity-missing"]
+    en = "The company will build an mRNA vaccine plant."
+    assert _checks(_zh_en("该公司将建设一座信使核糖核酸疫苗工厂。", en)) == []

@@ -14,6 +14,17 @@ from typing import Any
 
 from tm import lang as langs
 from tm.checks.core import CheckPair, Context
+from tm.checks.name_pairs import (
+    acronym_in,
+    acronym_tail,
+    later_surname,
+    place_word_rendered,
+    settle,
+    spelt_by_initials,
+    surname_spelling_in,
+    time_zone,
+    title_after,
+)
 from tm.model import Evidence, Finding
 from tm.text.fold import fold
 from tm.text.numbers import MONTHS
@@ -127,16 +138,38 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
         zh_is_source = langs.is_chinese(pair.source_lang)
         zh, en = (pair.source, pair.target) if zh_is_source else (pair.target, pair.source)
         zh_side, en_side = ("source", "translation") if zh_is_source else ("translation", "source")
-        if _NAMES_HINT.search(zh):
-            for name, wanted in _unrendered_chinese_names(zh, en, document_english):
-                findings.append(
-                    (
-                        pair,
-                        f"“{name}” is in the Chinese {zh_side} but not in the English ({wanted})",
-                        name,
-                    )
-                )
+        chinese_lost = (
+            _unrendered_chinese_names(zh, en, document_english) if _NAMES_HINT.search(zh) else []
+        )
         names = _english_name_runs(en)
+        # What the English says besides its names: a name by sound the dictionary translates
+        # into it (奥斯卡 'Oscar (Academy Award)') renders none of them.
+        en_rest = en
+        for name in names:
+            en_rest = en_rest.replace(name, " ")
+        english_lost = (
+            _unrendered_names(names, zh, fold(zh), glossary, kept_latin, document_english, en_rest)
+            if names
+            else []
+        )
+        if (chinese_lost or english_lost) and names:
+            unexplained = [
+                run
+                for run in names
+                if not any(fold(w) in fold(zh) for w in run.split())
+                and not _explained(run, zh, fold(zh), glossary, document_english)
+            ]
+            chinese_lost, english_lost = settle(
+                zh, en, unexplained, chinese_lost, english_lost, kept_latin
+            )
+        for name, wanted in chinese_lost:
+            findings.append(
+                (
+                    pair,
+                    f"“{name}” is in the Chinese {zh_side} but not in the English ({wanted})",
+                    name,
+                )
+            )
         if keeps_latin_names:
             for name in _unrendered_ordinary_names(en, zh, fold(zh), glossary):
                 findings.append(
@@ -171,12 +204,7 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
                 continue
             findings.append((pair, f"“{word}” is in the Chinese but not in the English", word))
         if names:
-            # What the English says besides its names: a name by sound the dictionary
-            # translates into it (奥斯卡 'Oscar (Academy Award)') renders none of them.
-            en_rest = en
-            for name in names:
-                en_rest = en_rest.replace(name, " ")
-            for name in _unrendered_names(names, zh, zh_folded, glossary, kept_latin, en_rest):
+            for name in english_lost:
                 findings.append(
                     (
                         pair,
@@ -238,7 +266,10 @@ def _mapped(entity: str, other_text: str, glossary) -> bool:  # type: ignore[no-
         return True
     if any(fold(word) in other_text for word in _acronyms().get(entity, ())):
         return True
-    return _defined_in(entity, other_text)
+    if _defined_in(entity, other_text) or spelt_by_initials(entity, other_text):
+        return True
+    tail = acronym_tail(entity)  # microRNA ↔ 微小核糖核酸, by RNA
+    return tail is not None and _mapped(tail, other_text, glossary)
 
 
 @lru_cache(maxsize=1)
@@ -330,7 +361,9 @@ _WORD_CAP = (  # Kahler-Braaten, O'Brien, Xi'an; not We've, You're
 )
 #: Lower-case particles inside a name (Bank of China, von der Leyen), in their listed order.
 _PARTICLES = _alternation("name_particles")
-_CAPITALISED = re.compile(rf"(?<![\w’'-]){_WORD_CAP}(?:(?:\s+(?:{_PARTICLES}))?\s+{_WORD_CAP})*")
+_CAPITALISED = re.compile(  # a middle initial inside: Oliver E. Buckley Prize
+    rf"(?<![\w’'-]){_WORD_CAP}(?:(?:\s+(?:{_PARTICLES}))?(?:\s+[A-Z]\.)?\s+{_WORD_CAP})*"
+)
 _SENTENCE_START = re.compile(r"(?:[.!?:;\"“”\u2014\u2013\[(-]\s*|\s--\s*)$")
 #: Capitalised words that are not names a translation must keep.
 _NOT_NAMES = (
@@ -520,7 +553,13 @@ def _dictionary_rendering_in(word: str, en: str) -> bool:
 
 
 def _unrendered_names(  # type: ignore[no-untyped-def]
-    runs: list[str], zh: str, zh_folded: str, glossary, kept: set[str], en_rest: str = ""
+    runs: list[str],
+    zh: str,
+    zh_folded: str,
+    glossary,
+    kept: set[str],
+    document_english: str = "",
+    en_rest: str = "",
 ) -> list[str]:
     """English names of the source the Chinese renders in no way: not kept in Latin, not by the
     glossary or a dictionary word, not spelt in pinyin, and more of them than the Chinese has
@@ -545,12 +584,7 @@ def _unrendered_names(  # type: ignore[no-untyped-def]
             if lost and all(fold(w) not in zh_folded for w in lost):
                 missing.append(" ".join(lost))
             continue
-        parts = run.replace("-", " ").split()  # Ningbo-Zhoushan Port: two cities and a port
-        if (
-            _mapped(run, zh_folded, glossary)
-            or any(_defined_in(w, zh) for w in parts)
-            or _spelt(" ".join(parts), zh)
-        ):
+        if _explained(run, zh, zh_folded, glossary, document_english):
             by_dictionary += 1
             continue
         missing.append(run)
@@ -562,6 +596,22 @@ def _unrendered_names(  # type: ignore[no-untyped-def]
     if again or _names_left(zh, by_dictionary, en_rest):
         return again
     return missing
+
+
+def _explained(  # type: ignore[no-untyped-def]
+    run: str, zh: str, zh_folded: str, glossary, document_english: str = ""
+) -> bool:
+    """The Chinese renders the English name run (not kept in Latin): by the glossary or a
+    dictionary word, its pinyin, a place it is the adjective of, or a person's surname spelt
+    otherwise than in pinyin."""
+    parts = run.replace("-", " ").split()  # Ningbo-Zhoushan Port: two cities and a port
+    return (
+        _mapped(run, zh_folded, glossary)
+        or any(_defined_in(w, zh) for w in parts)
+        or _spelt(" ".join(parts), zh)
+        or place_word_rendered(run, zh)  # Egyptian ↔ 埃及, Swedish kronor ↔ 瑞典克朗
+        or surname_spelling_in(run, zh, document_english)  # Nancy Ip ↔ 叶玉如
+    )
 
 
 def _spelt(name: str, zh: str) -> bool:
@@ -647,7 +697,7 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
             forms = pinyin_forms(token)
             if not forms or any(form in letters for form in forms):
                 continue
-            if _spelt_surname(token, en):
+            if _spelt_surname(token, en) or later_surname(token, en, document_english):
                 continue  # Joe Tsai for 蔡崇信: the surname as Wade-Giles or Cantonese spell it
             surnames = _syllables().get(token[0], frozenset()) & words
             if surnames:
@@ -665,6 +715,8 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
                 # 香港|交易所: the place begins a longer name; it is rendered by that name or
                 # by the place's own (Hong Kong Stock Exchange, the Hong Kong bourse).
                 whole = _enclosing_name(zh, start, position)
+                if whole and time_zone(whole[0]):
+                    continue  # 北京时间: the English converts the time, names no zone
                 if whole and not any(n.lower()[:4] in lowered for n in place):
                     word, heads = whole
                     if not _rendered(
@@ -684,7 +736,9 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
             if heads:
                 # Every word of one of its names (People's Bank of China, not "People's Bank
                 # of"); China for Chinese.
-                if not _rendered(token, heads, lowered, letters, en, document_english):
+                if not _rendered(
+                    token, heads, lowered, letters, en, document_english
+                ) and not title_after(zh, position, en):
                     found.append((token, f"no {_shown(heads[0])}"))
                 continue
             if any(name.lower()[:4] in lowered for name in place):
@@ -740,6 +794,8 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
                 continue  # 卫生部门 "health departments": 部门 is a word, 卫生部 no ministry
             if _rendered(word, heads, lowered, letters, en, document_english):
                 continue
+            if title_after(zh, end, en):
+                continue  # 国务院总理 "Premier": the title names the office
             if _in_acronym([w for head in heads for w in head], zh, end, en):
                 continue
             found.append((word, f"no {_shown(heads[0])}"))
@@ -1322,6 +1378,10 @@ def _rendered(
         for a in _renderings_of(word)
     ):
         return True
+    if any(
+        acronym_in(a, en) for a in [*_renderings_of(word), *(h[0] for h in heads if len(h) == 1)]
+    ):
+        return True  # U.S. for 美国, as US is
     initials = {"".join(w[0] for w in head) for head in heads}
     if any(
         a in initials and word in acronym_headwords(a) for a in re.findall(r"\b[A-Z]{2,}\b", en)

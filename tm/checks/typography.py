@@ -13,6 +13,7 @@ from importlib import resources
 
 from tm import lang as langs
 from tm.checks.core import CheckPair, Context
+from tm.checks.name_pairs import pinyin_name_of
 from tm.model import Finding
 from tm.text.script import has_han
 
@@ -82,7 +83,9 @@ def check_typography(pair: CheckPair, context: Context) -> Iterator[Finding]:
                 pair,
             )
         for match in _DOUBLED.finditer(text):
-            if match.group(1).lower() not in _DOUBLE_OK:
+            if match.group(1).lower() not in _DOUBLE_OK and not pinyin_name_of(
+                match.group(0), pair.source if role == "target" else pair.target or ""
+            ):  # Qian Qian for 钱前: a name in pinyin
                 yield config.finding("doubled-word", f"“{match.group(0)}”: a word doubled", pair)
     unbalanced = _unbalanced(text, pair.source if role == "target" else None)
     if unbalanced:
