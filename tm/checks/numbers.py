@@ -159,11 +159,22 @@ def _readings(found: tuple[Quantity, ...], extra: set[str]) -> set[str]:
 
 
 def _satisfied(
-    quantity: Quantity, text: str, lang: str, others: tuple[Quantity, ...], readings: set[str]
+    quantity: Quantity,
+    text: str,
+    lang: str,
+    others: tuple[Quantity, ...],
+    readings: set[str],
+    *,
+    in_source: bool,
 ) -> bool:
     if quantity.readings & readings or _aliases(quantity.canonical, text, lang) & readings:
         return True
-    return any(o.covers(quantity.value) or quantity.covers(o.value) for o in others)
+    # A translation may round (463 members ↔ 460余名) but not make up precision: an
+    # approximation of the source (460余, "more than 460") does not cover a more precise value
+    # of the translation ("more than 463"), and the other way round.
+    if in_source:
+        return any(o.covers(quantity.value) for o in others)
+    return any(quantity.covers(o.value) for o in others)
 
 
 def _document(context: Context, document: str) -> dict[str, set[str]]:
@@ -221,10 +232,24 @@ def check_numbers(pair: CheckPair, context: Context) -> Iterator[Finding]:
         source_all = _readings(source_q, _tolerated(pair.source, pair.source_lang))
         target_all = _readings(target_q, _tolerated(pair.target, pair.target_lang))
         missing = _unmatched(
-            source_q, pair.source, pair.source_lang, target_q, pair.target, target_all, seen
+            source_q,
+            pair.source,
+            pair.source_lang,
+            target_q,
+            pair.target,
+            target_all,
+            seen,
+            in_source=True,
         )
         extra = _unmatched(
-            target_q, pair.target, pair.target_lang, source_q, pair.source, source_all, seen
+            target_q,
+            pair.target,
+            pair.target_lang,
+            source_q,
+            pair.source,
+            source_all,
+            seen,
+            in_source=False,
         )
         if missing or extra:
             missing, extra = _without_conversions(pair, missing, extra)
@@ -290,13 +315,15 @@ def _unmatched(
     other_text: str,
     other_readings: set[str],
     seen: dict[str, set[str]],
+    *,
+    in_source: bool,
 ) -> list[Quantity]:
     out: list[Quantity] = []
     shown: set[str] = set()
     for quantity in found:
         if not quantity.explicit or quantity.canonical in shown:
             continue
-        if _satisfied(quantity, text, lang, others, other_readings):
+        if _satisfied(quantity, text, lang, others, other_readings, in_source=in_source):
             continue
         if _implied(quantity, others, other_text, seen):
             continue
