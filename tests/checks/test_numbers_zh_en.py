@@ -64,3 +64,50 @@ def test_a_translation_that_rounds_into_an_approximation_is_not_flagged(en: str,
 def test_an_approximation_kept_is_not_flagged_either_way(zh: str, en: str) -> None:
     assert _numbers(_zh_en(zh, en)) == []
     assert _numbers(_en_zh(en, zh)) == []
+
+
+@pytest.mark.parametrize(
+    ("zh", "clean", "wrong"),
+    [
+        (
+            "第十三届全国人民代表大会第四次会议3月5日上午在北京开幕。",
+            "The fourth session of the 13th National People's Congress opened in Beijing on "
+            "the morning of March 5.",
+            "The third session of the 13th National People's Congress opened in Beijing on "
+            "the morning of March 5.",
+        ),
+        (
+            "第二十届中央委员会第二次全体会议于2月26日至28日在北京举行。",
+            "The second plenary session of the 20th Central Committee was held in Beijing "
+            "from February 26 to 28.",
+            "The third plenary session of the 20th Central Committee was held in Beijing "
+            "from February 26 to 28.",
+        ),
+    ],
+)
+def test_two_ordinals_in_one_phrase_each_meet_their_own(zh: str, clean: str, wrong: str) -> None:
+    """第N届…第M次: each ordinal must meet an ordinal or a count of the other side, not the
+    month of the date that follows ("third" is no March)."""
+    assert _numbers(_zh_en(zh, clean)) == []
+    assert _numbers(_en_zh(clean, zh)) == []
+    (message,) = _numbers(_zh_en(zh, wrong))
+    assert "third" in message
+    (message,) = _numbers(_en_zh(wrong, zh))
+    assert "third" in message
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        (
+            "论坛为期3天，来自40个国家的代表出席。",
+            "Delegates from 40 countries attend a three-day forum.",
+        ),
+        ("代表团将进行为期5天的访问。", "The delegation will pay a five-day visit."),
+    ],
+)
+def test_a_number_in_a_hyphenated_adjective_after_a_is_that_number(zh: str, en: str) -> None:
+    """ "a five-day visit" is 5 (it was read as "a" + five = 6)."""
+    assert _numbers(_zh_en(zh, en)) == []
+    assert _numbers(_en_zh(en, zh)) == []
+    assert _numbers(_zh_en(zh.replace("5天", "6天").replace("3天", "4天"), en)) != []

@@ -127,6 +127,9 @@ def test_dates_and_ordinals() -> None:
         ("twenty-five", 25),
         ("two hundred and five", 205),
         ("a million", 1e6),
+        ("a hundred", 100),
+        ("a five", 5),  # "a five-day visit" (was read as 6)
+        ("a two", 2),  # "a two-hour meeting"
         ("ninety-nine thousand", 99_000),
         ("a", None),
     ],

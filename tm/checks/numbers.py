@@ -300,11 +300,28 @@ def _disagreements(
         same = [o for o in target_q if o.canonical == mine.canonical]
         if rival and same and all(o.kind == rival for o in same):
             out.append((mine, same[0]))
-    ordinals = [q for q in source_q if q.kind == "ordinal" and not q.readings & target_all]
-    others = [q for q in target_q if q.kind == "ordinal" and not q.readings & source_all]
+    # An ordinal is held by a number that can count (an ordinal, a count, a plain number or a
+    # day of the month, "the 5th"), not by a month or a time: in “第十四届…第二次会议3月5日” the
+    # third of "the third session … on March 5" is no month 3.
+    source_peers = _ordinal_readings(source_q, source_all)
+    target_peers = _ordinal_readings(target_q, target_all)
+    ordinals = [q for q in source_q if q.kind == "ordinal" and not q.readings & target_peers]
+    others = [q for q in target_q if q.kind == "ordinal" and not q.readings & source_peers]
     if ordinals and others:
         out.append((ordinals[0], others[0]))
     return out
+
+
+#: Kinds whose values may stand for an ordinal of the other side.
+_ORDINAL_PEERS = frozenset({"ordinal", "number", "count", "day"})
+
+
+def _ordinal_readings(found: tuple[Quantity, ...], readings: set[str]) -> set[str]:
+    """The readings that may match an ordinal: the words tolerated for a value (second, third)
+    and the quantities of `_ORDINAL_PEERS`, not a month or a clock time of the same value."""
+    by_kind = _readings(tuple(q for q in found if q.kind not in _ORDINAL_PEERS), set())
+    peers = _readings(tuple(q for q in found if q.kind in _ORDINAL_PEERS), set())
+    return peers | (readings - by_kind)
 
 
 def _unmatched(

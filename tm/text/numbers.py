@@ -664,8 +664,7 @@ def english_words_value(words: str) -> float | None:
         return None
     total, current, seen = 0, 0, False
     for token in tokens:
-        if token == "a":
-            current = max(current, 1) if not seen else current
+        if token == "a":  # "a million" is one million by the scale; "a five-day visit" is 5
             continue
         if token in _UNITS_EN:
             current += _UNITS_EN[token]
