@@ -111,3 +111,55 @@ def test_a_number_in_a_hyphenated_adjective_after_a_is_that_number(zh: str, en: 
     assert _numbers(_zh_en(zh, en)) == []
     assert _numbers(_en_zh(en, zh)) == []
     assert _numbers(_zh_en(zh.replace("5天", "6天").replace("3天", "4天"), en)) != []
+
+
+@pytest.mark.parametrize(
+    ("zh", "clean", "wrong"),
+    [
+        ("谈判持续了两个小时。", "The talks lasted two hours.", "The talks lasted three hours."),
+        (
+            "这项工程需要三年才能完工。",
+            "The project will take three years.",
+            "It will take two years.",
+        ),
+        (
+            "他在当地停留了五天。",
+            "He stayed there for five days.",
+            "He stayed there for four days.",
+        ),
+        (
+            "检修工作将在三个月内完成。",
+            "The repairs will take three months.",
+            "It takes six months.",
+        ),
+        (
+            "工人们连续工作了十二个小时。",
+            "The workers put in a twelve-hour shift.",
+            "A ten-hour shift.",
+        ),
+    ],
+)
+def test_a_span_of_time_in_words_is_demanded_both_ways(zh: str, clean: str, wrong: str) -> None:
+    """两个小时 is two hours, not three: a span of time counted in words is read as a number
+    and demanded from two up, on either side, in a pair with no digit too."""
+    assert _numbers(_zh_en(zh, clean)) == []
+    assert _numbers(_en_zh(clean, zh)) == []
+    assert _numbers(_zh_en(zh, wrong)) != []
+    assert _numbers(_en_zh(wrong, zh)) != []
+
+
+@pytest.mark.parametrize(
+    ("en", "zh"),
+    [
+        ("They married six months later.", "他们在半年后结婚了。"),
+        ("It will be ready in two or three days.", "两三天后就能准备好。"),
+        ("My nieces, ages three and four.", "我的两个侄女，一个三岁，一个四岁。"),
+        ("One day, he left.", "有一天，他离开了。"),
+        ("For decades the city grew.", "几十年来，这座城市不断发展。"),
+    ],
+)
+def test_spans_of_time_a_translator_words_otherwise_are_kept(en: str, zh: str) -> None:
+    """Half a year is six months, a range of two numerals is a range, "three and four" are two
+    numbers (not seven), 一天 may be "one day", 几十年 "decades"."""
+    assert _numbers(_en_zh(en, zh)) == []
+    assert _numbers(_zh_en(zh, en)) == []

@@ -261,3 +261,32 @@ def test_first_before_a_measure_word_is_an_ordinal() -> None:
     assert (debut.kind, debut.canonical, debut.text) == ("ordinal", "1", "首度")
     assert quantities("首都北京", "zh") == []  # the capital: no number
     assert quantities("首席经济学家表示", "zh") == []  # chief: no number
+
+
+def test_number_words_joined_by_and_only_after_a_scale() -> None:
+    assert _values("my nieces, ages three and four", "en") == ["3", "4"]
+    assert _values("two hundred and five people", "en") == ["205"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("持续约两个小时", "zh", "2"),
+        ("为期三天的访问", "zh", "3"),
+        ("三个月内完成", "zh", "3"),
+        ("lasted about three hours", "en", "3"),
+        ("a five-day visit", "en", "5"),
+        ("a twelve-hour shift", "en", "12"),
+    ],
+)
+def test_a_span_of_time_in_words_is_demanded(text: str, lang: str, value: str) -> None:
+    (quantity,) = quantities(text, lang)
+    assert (quantity.kind, quantity.canonical, quantity.explicit) == ("duration", value, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["两三天后", "几十年来", "建党百年", "三年级", "有一天", "三月"],
+)
+def test_what_is_no_span_of_time_demanded(text: str) -> None:
+    assert not [q for q in quantities(text, "zh") if q.kind == "duration" and q.explicit]

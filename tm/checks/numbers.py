@@ -23,7 +23,14 @@ from tm import lang as langs
 from tm.checks import names
 from tm.checks.core import CheckPair, Context
 from tm.model import Evidence, Finding
-from tm.text.numbers import MONTHS, Quantity, chinese_numbers, english_numbers, quantities
+from tm.text.numbers import (
+    DURATION_HINT,
+    MONTHS,
+    Quantity,
+    chinese_numbers,
+    english_numbers,
+    quantities,
+)
 
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _EN_DATE = re.compile(
@@ -223,7 +230,7 @@ def check_numbers(pair: CheckPair, context: Context) -> Iterator[Finding]:
     # pair without a digit has nothing to report (most sentences).
     # Counts in words (两次, twice) are the exception.
     texts = (pair.source, pair.target or "")
-    if not any(_DIGIT.search(t) or _COUNT_HINT.search(t) for t in texts):
+    if not any(_DIGIT.search(t) or _COUNT_HINT.search(t) or DURATION_HINT.search(t) for t in texts):
         return
     if pair.bilingual and pair.target is not None and pair.target_lang is not None:
         seen = _document(context, pair.document)

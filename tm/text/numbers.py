@@ -345,6 +345,13 @@ _Q_ZH_MIXED = re.compile(r"(\d+)\s*万\s*(\d{1,4})(?![\d.,]|\s*[万亿千])")
 _Q_ZH_ARABIC = re.compile(
     rf"({_APPROX_BEFORE})?\s*(\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(余|多)?\s*({_SCALE_RE})?\s*(余|多)?"
 )
+#: A span of time counted in numerals: 两个小时 "two hours", 三天 "three days", 五年 "five
+#: years". Written in words, it is still demanded (两个小时 is not "three hours"). Not after
+#: 几/数/多 (几十年 is "decades") nor two digits running (两三天, "two or three days").
+_Q_ZH_DURATION = re.compile(
+    rf"(?<![几数多{_ZN}])([{_ZN}]+)\s*(?:个\s*(?:小时|钟头|月|星期|礼拜)|小时|钟头|分钟|"
+    rf"天|周|星期|年(?![级代])|岁)"
+)
 _Q_ZH_NUMERAL = re.compile(rf"([{_ZN}]+(?:[万萬亿億][{_ZN}]*)*(?:点[{''.join(_DIGIT)}]+)?)")
 
 
@@ -528,6 +535,16 @@ def chinese_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
             low, high = value, value + step
         reader.add(m.start(2), m.end(), value, low=low, high=high)
         reader.mask(m.start(), m.end())
+    for m in reader.each_if("duration", _Q_ZH_DURATION):
+        run = m.group(1)
+        if run in ("百", "千") or (len(run) == 2 and all(ch in _DIGIT for ch in run)):
+            continue  # 百年 is as often "centenary"; 两三 is a range
+        value = _zh_value(run)
+        if value is None or value < 1:
+            continue
+        # 一天 is as often "a day" as "one day": from two up, demanded.
+        reader.add(m.start(1), m.end(1), value, kind="duration", explicit=value >= 2)
+        reader.mask(m.start(1), m.end(1))
     for m in reader.each(_Q_ZH_NUMERAL):
         run = m.group(1)
         if run in ("万", "亿", "千", "百", "十", "两"):
@@ -597,9 +614,13 @@ _MULTIPLES_EN = {
 _DEMANDED_MULTIPLES = frozenset(
     w for w in _MULTIPLES_EN if w in ("twice", "thrice") or w.endswith(("ed", "es", "ing"))
 )
-_NUMBER_WORD = "|".join([*_UNITS_EN, *_TENS_EN, *_SCALES_EN, "a", "and"])
+_NUMBER_WORD = "|".join([*_UNITS_EN, *_TENS_EN, *_SCALES_EN, "a"])
+#: "and" joins number words only after a scale: "two hundred and five" is one number, "ages
+#: three and four" two.
+_AND_AFTER_SCALE = "(?:" + "|".join(f"(?<={w})" for w in _SCALES_EN) + r")\s+and"
 _Q_EN_WORDS = re.compile(
-    rf"\b(?:{'|'.join([*_UNITS_EN, *_TENS_EN])}|a)(?:(?:[\s-]+)(?:{_NUMBER_WORD}))*\b",
+    rf"\b(?:{'|'.join([*_UNITS_EN, *_TENS_EN])}|a)(?:[\s-]+(?:{_NUMBER_WORD})|{_AND_AFTER_SCALE})*"
+    r"\b",
     re.IGNORECASE,
 )
 _Q_EN_DATE = re.compile(
@@ -629,6 +650,17 @@ _Q_EN_NUMBER = re.compile(
 _EN_SCALE_SHORT = {**_EN_SCALE, "mn": 10**6, "bn": 10**9}
 
 
+_Q_EN_DURATION = re.compile(
+    r"[\s-]+(?:hours?|days?|weeks?|months?|years?|minutes?|decades?)\b", re.IGNORECASE
+)
+#: A text that may hold a span of time in words, either language: the number check reads a
+#: pair without a digit when this (or a count) is in it.
+DURATION_HINT = re.compile(
+    rf"[{_ZN}]\s*(?:个\s*)?(?:小时|钟头|分钟|天|周|星期|月|年|岁)|"
+    r"\b(?:" + "|".join([*_UNITS_EN, *_TENS_EN]) + r")" + _Q_EN_DURATION.pattern,
+    re.IGNORECASE,
+)
+_Q_EN_RANGE_END = re.compile(r"\b(?:or|to)\s+$", re.IGNORECASE)
 _Q_EN_MULTIPLE_WORD = re.compile(r"\b(?:" + "|".join(_MULTIPLES_EN) + r")\b")
 _Q_EN_ORDINAL_WORD = re.compile(r"\b(?:" + "|".join(_ORDINALS_EN) + r")\b")
 #: A pattern is tried only on a text holding one of these characters (most hold none).
@@ -647,6 +679,7 @@ _NEEDS = {
     "seconds": "秒",
     "wan": "万萬",
     "yi": "亿億",
+    "duration": "时头钟天周星年岁月拜",
     "clock": ":mMo",
     "en-percent": "%pP",
 }
@@ -773,7 +806,18 @@ def english_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
         words_value = english_words_value(m.group())
         if words_value is None:
             continue
-        reader.add(m.start(), m.end(), words_value, explicit=False)
+        # "two hours", "a three-day visit": a span of time in words is demanded from two up,
+        # unless it ends a range ("two or three days").
+        duration = bool(_Q_EN_DURATION.match(reader.text, m.end())) and not _Q_EN_RANGE_END.search(
+            reader.text, 0, m.start()
+        )
+        reader.add(
+            m.start(),
+            m.end(),
+            words_value,
+            kind="duration" if duration else "number",
+            explicit=duration and words_value >= 2,
+        )
         reader.mask(m.start(), m.end())
     return reader.done()
 
