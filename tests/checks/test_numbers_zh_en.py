@@ -163,3 +163,50 @@ def test_spans_of_time_a_translator_words_otherwise_are_kept(en: str, zh: str) -
     numbers (not seven), 一天 may be "one day", 几十年 "decades"."""
     assert _numbers(_en_zh(en, zh)) == []
     assert _numbers(_zh_en(zh, en)) == []
+
+
+@pytest.mark.parametrize(
+    ("zh", "clean", "wrong"),
+    [
+        (
+            "海南航空新增一架波音787-9型客机。",
+            "Hainan Airlines has added a Boeing 787-9 aircraft.",
+            "Hainan Airlines has added a Boeing 787-8 aircraft.",
+        ),
+        (
+            "首批波音787客机已交付。",
+            "The first Boeing 787 jets were delivered.",
+            "Boeing 737 jets.",
+        ),
+        (
+            "歼-20战机进行了飞行表演。",
+            "J-20 fighter jets gave a flying display.",
+            "J-10 jets flew.",
+        ),
+        ("东风-41导弹亮相阅兵式。", "DF-41 missiles appeared in the parade.", "DF-31 missiles."),
+    ],
+)
+def test_a_number_in_a_model_name_meets_the_same_number(zh: str, clean: str, wrong: str) -> None:
+    """A number inside an English name (Boeing 787, J-20) is not demanded, but it meets the
+    number the Chinese writes outside one (波音787客机, 歼-20); another model is flagged."""
+    assert _numbers(_zh_en(zh, clean)) == []
+    assert _numbers(_en_zh(clean, zh)) == []
+    assert _numbers(_zh_en(zh, wrong)) != []
+    assert _numbers(_en_zh(wrong, zh)) != []
+
+
+@pytest.mark.parametrize(
+    "en",
+    [
+        "Couriers handled 5.26 billion parcels during the Singles Day shopping festival.",
+        "Couriers handled 5.26 billion parcels during the Double 11 shopping festival.",
+        "Couriers handled 5.26 billion parcels during the 11.11 shopping festival.",
+        "Couriers handled 5.26 billion parcels during the Nov. 11 shopping festival.",
+    ],
+)
+def test_a_day_named_by_its_date_is_a_name(en: str) -> None:
+    """双11 is the shopping festival, written Singles Day, Double 11 or 11.11: a name."""
+    zh = "今年“双11”购物节期间，全国快递业务量达到52.6亿件。"
+    assert _numbers(_zh_en(zh, en)) == []
+    assert _numbers(_en_zh(en, zh)) == []
+    assert _numbers(_zh_en(zh, en.replace("5.26", "5.62"))) != []

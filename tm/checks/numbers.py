@@ -29,6 +29,7 @@ from tm.text.numbers import (
     Quantity,
     chinese_numbers,
     english_numbers,
+    latin_names,
     quantities,
 )
 
@@ -153,9 +154,36 @@ _COUNT_HINT = re.compile(
 _IMPLIED = {"month", "year", "ordinal"}
 
 
+#: Names holding a number that names.py does not list: days named by their date (双11, the
+#: shopping festival "Singles Day"), from data/numbers.json.
+_NAMED = {
+    lang: re.compile("|".join(patterns), re.IGNORECASE)
+    for lang, patterns in _POLICY["names"].items()
+    if not lang.startswith("_")
+}
+
+
+def _policy_names(text: str, lang: str) -> list[tuple[int, int]]:
+    pattern = _NAMED["zh" if langs.is_chinese(lang) else "en"]
+    return [m.span() for m in pattern.finditer(text)]
+
+
 @lru_cache(maxsize=4096)
 def _read(text: str, lang: str) -> tuple[Quantity, ...]:
-    return tuple(quantities(text, lang, names.spans(text, lang)))
+    return tuple(quantities(text, lang, names.spans(text, lang) + _policy_names(text, lang)))
+
+
+@lru_cache(maxsize=4096)
+def _inside_names(text: str, lang: str) -> frozenset[str]:
+    """The numbers inside this side's names: not demanded of the other side, but there to
+    meet a number the other side writes outside a name (波音787-9型 ↔ "Boeing 787-9", 歼-20 ↔
+    J-20, 双11 ↔ "Nov. 11")."""
+    found = {str(int(n.number)) for n in names.names(text, lang) if n.number.isdigit()}
+    for start, end in latin_names(text):  # J-20 ↔ 歼-20, DF-41 ↔ 东风-41
+        found |= {str(int(d)) for d in re.findall(r"\d+", text[start:end])}
+    for start, end in _policy_names(text, lang):
+        found |= {q.canonical for q in quantities(text[start:end].replace(".", " "), lang)}
+    return frozenset(found)
 
 
 def _readings(found: tuple[Quantity, ...], extra: set[str]) -> set[str]:
@@ -237,7 +265,9 @@ def check_numbers(pair: CheckPair, context: Context) -> Iterator[Finding]:
         source_q = _read(pair.source, pair.source_lang)
         target_q = _read(pair.target, pair.target_lang)
         source_all = _readings(source_q, _tolerated(pair.source, pair.source_lang))
+        source_all |= _inside_names(pair.source, pair.source_lang)
         target_all = _readings(target_q, _tolerated(pair.target, pair.target_lang))
+        target_all |= _inside_names(pair.target, pair.target_lang)
         missing = _unmatched(
             source_q,
             pair.source,

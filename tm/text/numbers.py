@@ -293,13 +293,22 @@ _UNIT_GLUED = re.compile(
 )
 
 
+def latin_names(text: str) -> list[tuple[int, int]]:
+    """Spans of numbers glued to Latin letters, which are names and not quantities (COVID-19,
+    J-20, 5G); not units (10MW) nor ordinals (19th)."""
+    return [
+        m.span()
+        for m in _LATIN_NAME.finditer(text)
+        if not _UNIT_GLUED.fullmatch(m.group())
+        and not re.fullmatch(r"\d+(?:st|nd|rd|th|s)", m.group())
+    ]
+
+
 def _mask_names(reader: _Reader, names: Iterable[tuple[int, int]]) -> None:
     for start, end in names:
         reader.mask(start, end)
-    for m in _LATIN_NAME.finditer(reader.text):
-        if _UNIT_GLUED.fullmatch(m.group()) or re.fullmatch(r"\d+(?:st|nd|rd|th|s)", m.group()):
-            continue
-        reader.mask(m.start(), m.end())
+    for start, end in latin_names(reader.text):
+        reader.mask(start, end)
 
 
 # Chinese ---------------------------------------------------------------------------------------
