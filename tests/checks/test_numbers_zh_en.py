@@ -210,3 +210,39 @@ def test_a_day_named_by_its_date_is_a_name(en: str) -> None:
     assert _numbers(_zh_en(zh, en)) == []
     assert _numbers(_en_zh(en, zh)) == []
     assert _numbers(_zh_en(zh, en.replace("5.26", "5.62"))) != []
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("过去二十年，该市人口翻了一番。", "The city's population has doubled over two decades."),
+        ("两周后，双方将再次会晤。", "The two sides will meet again in a fortnight."),
+        ("两周后，双方将再次会晤。", "The two sides will meet again in 14 days."),
+        ("展会每两年举办一次。", "The fair is biennial."),
+        ("他在医院住了两天。", "He spent a couple of days in hospital."),
+        ("这部电影时长两个小时。", "The film is 120 minutes long."),
+        ("会议开了120分钟。", "The meeting lasted two hours."),
+        ("春节假期共七天。", "The Spring Festival holiday lasts a week."),
+        ("维修需要十天半个月。", "The repairs will take a week or two."),
+        ("他三天两头往医院跑。", "He goes to the hospital every few days."),
+        ("该计划将在未来三到五年内完成。", "It will be done in the next three to five years."),
+    ],
+)
+def test_a_span_of_time_in_other_units_or_an_idiom_is_kept(zh: str, en: str) -> None:
+    """Decades are tens of years, weeks seven days, hours sixty minutes; 十天半个月 and 三天两头
+    are idioms ("a week or two", "every few days"), not spans to demand."""
+    assert _numbers(_zh_en(zh, en)) == []
+    assert _numbers(_en_zh(en, zh)) == []
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("会议开了90分钟。", "The meeting lasted two hours."),
+        ("两周后，双方将再次会晤。", "The two sides will meet again in three weeks."),
+        ("这一纪录保持了四十年。", "The record stood for three decades."),
+    ],
+)
+def test_a_span_of_time_converted_wrongly_is_flagged(zh: str, en: str) -> None:
+    assert _numbers(_zh_en(zh, en)) != []
+    assert _numbers(_en_zh(en, zh)) != []

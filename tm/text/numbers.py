@@ -358,8 +358,8 @@ _Q_ZH_ARABIC = re.compile(
 #: years". Written in words, it is still demanded (两个小时 is not "three hours"). Not after
 #: 几/数/多 (几十年 is "decades") nor two digits running (两三天, "two or three days").
 _Q_ZH_DURATION = re.compile(
-    rf"(?<![几数多{_ZN}])([{_ZN}]+)\s*(?:个\s*(?:小时|钟头|月|星期|礼拜)|小时|钟头|分钟|"
-    rf"天|周|星期|年(?![级代])|岁)"
+    rf"(?<![几数多{_ZN}])([{_ZN}]+)\s*(?:个\s*(?:(?P<hour>小时|钟头)|月|(?P<week>星期|礼拜))|"
+    rf"(?P<hours>小时|钟头)|分钟|天(?!半个月|两头)|(?P<weeks>周|星期)|年(?![级代])|岁)"
 )
 _Q_ZH_NUMERAL = re.compile(rf"([{_ZN}]+(?:[万萬亿億][{_ZN}]*)*(?:点[{''.join(_DIGIT)}]+)?)")
 
@@ -551,8 +551,17 @@ def chinese_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
         value = _zh_value(run)
         if value is None or value < 1:
             continue
-        # 一天 is as often "a day" as "one day": from two up, demanded.
-        reader.add(m.start(1), m.end(1), value, kind="duration", explicit=value >= 2)
+        # 一天 is as often "a day" as "one day": from two up, demanded. Weeks may be written
+        # in days (两周 "14 days"), hours in minutes (两个小时 "120 minutes").
+        factor = 7 if m["week"] or m["weeks"] else 60 if m["hour"] or m["hours"] else 0
+        reader.add(
+            m.start(1),
+            m.end(1),
+            value,
+            kind="duration",
+            explicit=value >= 2,
+            alternatives=frozenset({canonical(value * factor)} if factor else ()),
+        )
         reader.mask(m.start(1), m.end(1))
     for m in reader.each(_Q_ZH_NUMERAL):
         run = m.group(1)
@@ -660,7 +669,9 @@ _EN_SCALE_SHORT = {**_EN_SCALE, "mn": 10**6, "bn": 10**9}
 
 
 _Q_EN_DURATION = re.compile(
-    r"[\s-]+(?:hours?|days?|weeks?|months?|years?|minutes?|decades?)\b", re.IGNORECASE
+    r"[\s-]+(?:(?P<hours>hours?)|days?|(?P<weeks>weeks?)|months?|years?|minutes?|"
+    r"(?P<decades>decades?))\b",
+    re.IGNORECASE,
 )
 #: A text that may hold a span of time in words, either language: the number check reads a
 #: pair without a digit when this (or a count) is in it.
@@ -817,15 +828,18 @@ def english_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
             continue
         # "two hours", "a three-day visit": a span of time in words is demanded from two up,
         # unless it ends a range ("two or three days").
-        duration = bool(_Q_EN_DURATION.match(reader.text, m.end())) and not _Q_EN_RANGE_END.search(
-            reader.text, 0, m.start()
-        )
+        unit = _Q_EN_DURATION.match(reader.text, m.end())
+        duration = bool(unit) and not _Q_EN_RANGE_END.search(reader.text, 0, m.start())
+        # "two decades" may be 二十年, "two weeks" 十四天, "two hours" 120分钟.
+        factors = {"weeks": 7, "decades": 10, "hours": 60}
+        factor = next((f for name, f in factors.items() if unit and unit[name]), 0)
         reader.add(
             m.start(),
             m.end(),
             words_value,
             kind="duration" if duration else "number",
             explicit=duration and words_value >= 2,
+            alternatives=frozenset({canonical(words_value * factor)} if factor else ()),
         )
         reader.mask(m.start(), m.end())
     return reader.done()
