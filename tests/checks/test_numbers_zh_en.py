@@ -246,3 +246,22 @@ def test_a_span_of_time_in_other_units_or_an_idiom_is_kept(zh: str, en: str) -> 
 def test_a_span_of_time_converted_wrongly_is_flagged(zh: str, en: str) -> None:
     assert _numbers(_zh_en(zh, en)) != []
     assert _numbers(_en_zh(en, zh)) != []
+
+
+def test_a_span_of_time_is_not_met_by_a_clock_time_of_the_same_value() -> None:
+    """下午2点 and 三个小时 against "2 p.m." and "two hours": the 2 of the clock is no span of
+    two hours, and the flag names both sides' numbers."""
+    zh = "发布会于下午2点开始，持续了三个小时。"
+    en = "The news conference began at 2 p.m. and lasted two hours."
+    (message,) = _numbers(_zh_en(zh, en))
+    assert "三 (3)" in message and "two (2)" in message
+    (message,) = _numbers(_en_zh(en, zh))
+    assert "三 (3)" in message and "two (2)" in message
+    clean = "The news conference began at 2 p.m. and lasted three hours."
+    assert _numbers(_zh_en(zh, clean)) == [] and _numbers(_en_zh(clean, zh)) == []
+
+
+def test_a_span_of_years_may_be_an_ordinal_year() -> None:
+    zh = "多家跨国公司连续六年参展。"
+    en = "Several multinationals exhibited for the sixth year in a row."
+    assert _numbers(_zh_en(zh, en)) == [] and _numbers(_en_zh(en, zh)) == []

@@ -202,6 +202,8 @@ def _satisfied(
     *,
     in_source: bool,
 ) -> bool:
+    if quantity.kind == "duration":
+        readings = _ordinal_readings(others, readings, _DURATION_PEERS)
     if quantity.readings & readings or _aliases(quantity.canonical, text, lang) & readings:
         return True
     # A translation may round (463 members ↔ 460余名) but not make up precision: an
@@ -349,16 +351,21 @@ def _disagreements(
     return out
 
 
-#: Kinds whose values may stand for an ordinal of the other side.
+#: Kinds whose values may stand for an ordinal, or a span of time, of the other side.
 _ORDINAL_PEERS = frozenset({"ordinal", "number", "count", "day"})
+_DURATION_PEERS = frozenset({"duration", "number", "count", "multiple", "ordinal"})
 
 
-def _ordinal_readings(found: tuple[Quantity, ...], readings: set[str]) -> set[str]:
-    """The readings that may match an ordinal: the words tolerated for a value (second, third)
-    and the quantities of `_ORDINAL_PEERS`, not a month or a clock time of the same value."""
-    by_kind = _readings(tuple(q for q in found if q.kind not in _ORDINAL_PEERS), set())
-    peers = _readings(tuple(q for q in found if q.kind in _ORDINAL_PEERS), set())
-    return peers | (readings - by_kind)
+def _ordinal_readings(
+    found: tuple[Quantity, ...], readings: set[str], peers: frozenset[str] = _ORDINAL_PEERS
+) -> set[str]:
+    """The readings that may match an ordinal (or, with `_DURATION_PEERS`, a span of time):
+    the words tolerated for a value (second, third) and the quantities of those kinds, not a
+    month or a clock time of the same value (会议于下午3时…持续约两个小时: the 3 of the clock
+    is no "three hours")."""
+    by_kind = _readings(tuple(q for q in found if q.kind not in peers), set())
+    matching = _readings(tuple(q for q in found if q.kind in peers), set())
+    return matching | (readings - by_kind)
 
 
 def _unmatched(
