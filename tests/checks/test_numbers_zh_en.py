@@ -265,3 +265,30 @@ def test_a_span_of_years_may_be_an_ordinal_year() -> None:
     zh = "多家跨国公司连续六年参展。"
     en = "Several multinationals exhibited for the sixth year in a row."
     assert _numbers(_zh_en(zh, en)) == [] and _numbers(_en_zh(en, zh)) == []
+
+
+@pytest.mark.parametrize(
+    ("zh", "wrong"),
+    [
+        (
+            "第三届中国国际进口博览会于11月5日开幕。",
+            "The fifth China International Import Expo opened on November 5.",
+        ),
+        (
+            "第十一届全国人大第五次会议于3月5日开幕。",
+            "The third session of the 11th National People's Congress opened on March 5.",
+        ),
+    ],
+)
+def test_an_ordinal_is_not_met_by_the_day_of_a_date(zh: str, wrong: str) -> None:
+    """ "fifth" is no 5日: an ordinal met only by the date's day was a wrong ordinal passed."""
+    assert _numbers(_zh_en(zh, wrong)) != []
+    assert _numbers(_en_zh(wrong, zh)) != []
+    right = wrong.replace("fifth", "third") if "Expo" in wrong else wrong.replace("third", "fifth")
+    assert _numbers(_zh_en(zh, right)) == [] and _numbers(_en_zh(right, zh)) == []
+
+
+def test_half_a_million_is_five_hundred_thousand() -> None:
+    zh, en = "该县人口近50万。", "The county has nearly half a million people."
+    assert _numbers(_zh_en(zh, en)) == [] and _numbers(_en_zh(en, zh)) == []
+    assert _numbers(_zh_en("该县人口近60万。", en)) != []

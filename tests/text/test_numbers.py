@@ -290,3 +290,11 @@ def test_a_span_of_time_in_words_is_demanded(text: str, lang: str, value: str) -
 )
 def test_what_is_no_span_of_time_demanded(text: str) -> None:
     assert not [q for q in quantities(text, "zh") if q.kind == "duration" and q.explicit]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("half a million people", "500000"), ("half a dozen countries", "6")],
+)
+def test_half_a_scale(text: str, value: str) -> None:
+    assert _values(text, "en") == [value]

@@ -339,9 +339,9 @@ def _disagreements(
         same = [o for o in target_q if o.canonical == mine.canonical]
         if rival and same and all(o.kind == rival for o in same):
             out.append((mine, same[0]))
-    # An ordinal is held by a number that can count (an ordinal, a count, a plain number or a
-    # day of the month, "the 5th"), not by a month or a time: in “第十四届…第二次会议3月5日” the
-    # third of "the third session … on March 5" is no month 3.
+    # An ordinal is held by a number that can count (an ordinal, a count, a plain number), not
+    # by a date or a time: in “第十四届…第二次会议3月5日” the third of "the third session … on
+    # March 5" is no month 3, and the fifth of "the fifth expo … on November 5" no day 5.
     source_peers = _ordinal_readings(source_q, source_all)
     target_peers = _ordinal_readings(target_q, target_all)
     ordinals = [q for q in source_q if q.kind == "ordinal" and not q.readings & target_peers]
@@ -352,7 +352,7 @@ def _disagreements(
 
 
 #: Kinds whose values may stand for an ordinal, or a span of time, of the other side.
-_ORDINAL_PEERS = frozenset({"ordinal", "number", "count", "day"})
+_ORDINAL_PEERS = frozenset({"ordinal", "number", "count"})
 _DURATION_PEERS = frozenset({"duration", "number", "count", "multiple", "ordinal"})
 
 

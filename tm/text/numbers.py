@@ -680,6 +680,9 @@ DURATION_HINT = re.compile(
     r"\b(?:" + "|".join([*_UNITS_EN, *_TENS_EN]) + r")" + _Q_EN_DURATION.pattern,
     re.IGNORECASE,
 )
+_Q_EN_HALF = re.compile(
+    r"\bhalf\s+an?\s+(" + "|".join([*_SCALES_EN, "dozen"]) + r")\b", re.IGNORECASE
+)
 _Q_EN_RANGE_END = re.compile(r"\b(?:or|to)\s+$", re.IGNORECASE)
 _Q_EN_MULTIPLE_WORD = re.compile(r"\b(?:" + "|".join(_MULTIPLES_EN) + r")\b")
 _Q_EN_ORDINAL_WORD = re.compile(r"\b(?:" + "|".join(_ORDINALS_EN) + r")\b")
@@ -822,6 +825,10 @@ def english_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
         )
     for m in _Q_EN_ORDINAL_WORD.finditer(lowered):
         reader.add(m.start(), m.end(), _ORDINALS_EN[m.group()], kind="ordinal", explicit=False)
+    for m in reader.each(_Q_EN_HALF):  # "half a million" is 500,000 (近50万), not a million
+        scale = 12 if m.group(1).lower() == "dozen" else _SCALES_EN[m.group(1).lower()]
+        reader.add(m.start(), m.end(), scale / 2, explicit=False)
+        reader.mask(m.start(), m.end())
     for m in reader.each(_Q_EN_WORDS):
         words_value = english_words_value(m.group())
         if words_value is None:
