@@ -226,6 +226,11 @@ def test_a_day_named_by_its_date_is_a_name(en: str) -> None:
         ("维修需要十天半个月。", "The repairs will take a week or two."),
         ("他三天两头往医院跑。", "He goes to the hospital every few days."),
         ("该计划将在未来三到五年内完成。", "It will be done in the next three to five years."),
+        ("此次航行历时六个月。", "The voyage lasted half a year."),
+        ("比赛进行了九十分钟。", "The match lasted an hour and a half."),
+        ("二十四小时内完成审核。", "Reviews are completed within a day."),
+        ("他们花了三个星期完成报告。", "They spent 21 days on the report."),
+        ("这家公司成立于三十年前。", "The company was founded three decades ago."),
     ],
 )
 def test_a_span_of_time_in_other_units_or_an_idiom_is_kept(zh: str, en: str) -> None:
@@ -241,6 +246,8 @@ def test_a_span_of_time_in_other_units_or_an_idiom_is_kept(zh: str, en: str) -> 
         ("会议开了90分钟。", "The meeting lasted two hours."),
         ("两周后，双方将再次会晤。", "The two sides will meet again in three weeks."),
         ("这一纪录保持了四十年。", "The record stood for three decades."),
+        ("此次航行历时五个月。", "The voyage lasted half a year."),
+        ("他们花了三个星期完成报告。", "They spent four weeks on the report."),
     ],
 )
 def test_a_span_of_time_converted_wrongly_is_flagged(zh: str, en: str) -> None:

@@ -358,9 +358,43 @@ _Q_ZH_ARABIC = re.compile(
 #: years". Written in words, it is still demanded (两个小时 is not "three hours"). Not after
 #: 几/数/多 (几十年 is "decades") nor two digits running (两三天, "two or three days").
 _Q_ZH_DURATION = re.compile(
-    rf"(?<![几数多{_ZN}])([{_ZN}]+)\s*(?:个\s*(?:(?P<hour>小时|钟头)|月|(?P<week>星期|礼拜))|"
-    rf"(?P<hours>小时|钟头)|分钟|天(?!半个月|两头)|(?P<weeks>周|星期)|年(?![级代])|岁)"
+    rf"(?<![几数多{_ZN}])([{_ZN}]+)\s*(个)?\s*"
+    rf"(?P<unit>小时|钟头|分钟|天(?!半个月|两头)|周|星期|礼拜|月|年(?![级代])|岁)"
 )
+_ZH_SPAN_UNIT = {
+    "小时": "hour",
+    "钟头": "hour",
+    "分钟": "minute",
+    "天": "day",
+    "周": "week",
+    "星期": "week",
+    "礼拜": "week",
+    "月": "month",
+    "年": "year",
+}
+#: The same span in the neighbouring units a translator converts to, kept when it is a whole
+#: or half number: 两周 ↔ "14 days", 六个月 ↔ "half a year", 九十分钟 ↔ "an hour and a half",
+#: 二十四小时 ↔ "a day", 二十年 ↔ "two decades".
+_SPAN_FACTORS: dict[str, tuple[float, ...]] = {
+    "minute": (1 / 60,),
+    "hour": (60, 1 / 24),
+    "day": (24, 1 / 7),
+    "week": (7,),
+    "month": (1 / 12,),
+    "year": (12, 1 / 10),
+    "decade": (10,),
+}
+
+
+def _span_alternatives(value: float, unit: str | None) -> frozenset[str]:
+    out = set()
+    for factor in _SPAN_FACTORS.get(unit or "", ()):
+        converted = value * factor
+        if abs(converted * 2 - round(converted * 2)) < 1e-9 and converted >= 0.5:
+            out.add(canonical(round(converted * 2) / 2))
+    return frozenset(out)
+
+
 _Q_ZH_NUMERAL = re.compile(rf"([{_ZN}]+(?:[万萬亿億][{_ZN}]*)*(?:点[{''.join(_DIGIT)}]+)?)")
 
 
@@ -551,16 +585,18 @@ def chinese_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
         value = _zh_value(run)
         if value is None or value < 1:
             continue
-        # 一天 is as often "a day" as "one day": from two up, demanded. Weeks may be written
-        # in days (两周 "14 days"), hours in minutes (两个小时 "120 minutes").
-        factor = 7 if m["week"] or m["weeks"] else 60 if m["hour"] or m["hours"] else 0
+        unit = m["unit"]
+        if unit == "月" and not m.group(2):
+            continue  # 三月 is March; 三个月 three months
+        # 一天 is as often "a day" as "one day": from two up, demanded, and met in the units
+        # next to its own (两周 "14 days", 两个小时 "120 minutes").
         reader.add(
             m.start(1),
             m.end(1),
             value,
             kind="duration",
             explicit=value >= 2,
-            alternatives=frozenset({canonical(value * factor)} if factor else ()),
+            alternatives=_span_alternatives(value, _ZH_SPAN_UNIT.get(unit)),
         )
         reader.mask(m.start(1), m.end(1))
     for m in reader.each(_Q_ZH_NUMERAL):
@@ -669,8 +705,13 @@ _EN_SCALE_SHORT = {**_EN_SCALE, "mn": 10**6, "bn": 10**9}
 
 
 _Q_EN_DURATION = re.compile(
-    r"[\s-]+(?:(?P<hours>hours?)|days?|(?P<weeks>weeks?)|months?|years?|minutes?|"
-    r"(?P<decades>decades?))\b",
+    r"[\s-]+(?P<unit>hour|day|week|month|year|minute|decade)s?\b", re.IGNORECASE
+)
+#: "a day", "an hour and a half": one span of time (or one and a half), never demanded, met in
+#: the neighbouring units (二十四小时, 九十分钟).
+_Q_EN_PER = re.compile(r"\b(?:times|twice|thrice|once)\s+$", re.IGNORECASE)
+_Q_EN_ONE_SPAN = re.compile(
+    r"\b(?:an?|one)\s+(?P<unit>hour|day|week|month|year|decade)\b(?P<half>\s+and\s+a\s+half\b)?",
     re.IGNORECASE,
 )
 #: A text that may hold a span of time in words, either language: the number check reads a
@@ -825,6 +866,19 @@ def english_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
         )
     for m in _Q_EN_ORDINAL_WORD.finditer(lowered):
         reader.add(m.start(), m.end(), _ORDINALS_EN[m.group()], kind="ordinal", explicit=False)
+    for m in reader.each(_Q_EN_ONE_SPAN):
+        if _Q_EN_PER.search(text, 0, m.start()):
+            continue  # "four times a year": a is "per"
+        value = 1.5 if m["half"] else 1.0
+        reader.add(
+            m.start(),
+            m.end(),
+            value,
+            kind="duration",
+            explicit=False,
+            alternatives=_span_alternatives(value, m["unit"].lower()),
+        )
+        reader.mask(m.start(), m.end())
     for m in reader.each(_Q_EN_HALF):  # "half a million" is 500,000 (近50万), not a million
         scale = 12 if m.group(1).lower() == "dozen" else _SCALES_EN[m.group(1).lower()]
         reader.add(m.start(), m.end(), scale / 2, explicit=False)
@@ -838,15 +892,13 @@ def english_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
         unit = _Q_EN_DURATION.match(reader.text, m.end())
         duration = bool(unit) and not _Q_EN_RANGE_END.search(reader.text, 0, m.start())
         # "two decades" may be 二十年, "two weeks" 十四天, "two hours" 120分钟.
-        factors = {"weeks": 7, "decades": 10, "hours": 60}
-        factor = next((f for name, f in factors.items() if unit and unit[name]), 0)
         reader.add(
             m.start(),
             m.end(),
             words_value,
             kind="duration" if duration else "number",
             explicit=duration and words_value >= 2,
-            alternatives=frozenset({canonical(words_value * factor)} if factor else ()),
+            alternatives=_span_alternatives(words_value, unit["unit"].lower() if unit else None),
         )
         reader.mask(m.start(), m.end())
     return reader.done()
