@@ -299,3 +299,34 @@ def test_half_a_million_is_five_hundred_thousand() -> None:
     zh, en = "该县人口近50万。", "The county has nearly half a million people."
     assert _numbers(_zh_en(zh, en)) == [] and _numbers(_en_zh(en, zh)) == []
     assert _numbers(_zh_en("该县人口近60万。", en)) != []
+
+
+@pytest.mark.parametrize(
+    ("zh", "clean", "wrong"),
+    [
+        (
+            "神舟十七号航天员乘组出舱。",
+            "The Shenzhou-17 crew went on a spacewalk.",
+            "The Shenzhou-18 crew went on a spacewalk.",
+        ),
+        (
+            "长征五号运载火箭发射成功。",
+            "The Long March 5 rocket was launched.",
+            "The Long March 7 rocket was launched.",
+        ),
+        (
+            "嫦娥六号探测器着陆月背。",
+            "The Chang'e-6 probe landed on the moon's far side.",
+            "The Chang'e-5 probe landed on the moon's far side.",
+        ),
+    ],
+)
+def test_the_number_of_a_name_in_numerals_is_that_names_number(
+    zh: str, clean: str, wrong: str
+) -> None:
+    """神舟十七号 is Shenzhou-17: a numeral before 号 after a name is demanded of a translation
+    that writes a name with a number, and not of one that leaves the name to "it"."""
+    assert _numbers(_zh_en(zh, clean)) == [] and _numbers(_en_zh(clean, zh)) == []
+    assert _numbers(_zh_en(zh, wrong)) != [] and _numbers(_en_zh(wrong, zh)) != []
+    left = "“九章三号”比上一代快100万倍。", "It is one million times faster than its predecessor."
+    assert _numbers(_zh_en(*left)) == []

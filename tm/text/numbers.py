@@ -227,7 +227,8 @@ class Quantity:
     start: int
     end: int
     explicit: bool = True  # written in digits: demanded of the other side
-    # number, percent, points (percentage points), ordinal, year, month, day, time, multiple
+    # number, percent, points (percentage points), ordinal, year, month, day, time, multiple,
+    # duration (a span of time), serial (the number of a name: 神舟十七号)
     kind: str = "number"
     low: float | None = None  # an approximation covers low..high (30余万)
     high: float | None = None
@@ -361,6 +362,9 @@ _Q_ZH_DURATION = re.compile(
     rf"(?<![几数多{_ZN}])([{_ZN}]+)\s*(个)?\s*"
     rf"(?P<unit>小时|钟头|分钟|天(?!半个月|两头)|周|星期|礼拜|月|年(?![级代])|岁)"
 )
+#: A numeral before 号 right after a name is that name's number (kind "serial"): 神舟十七号
+#: "Shenzhou-17", 长征五号 "Long March 5", 天宫二号 "Tiangong-2".
+_Q_ZH_SERIAL = re.compile(rf"(?<=[\u4e00-\u9fff])(?<![{_ZN}])([{_ZN}]+)号")
 _ZH_SPAN_UNIT = {
     "小时": "hour",
     "钟头": "hour",
@@ -578,6 +582,12 @@ def chinese_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
             low, high = value, value + step
         reader.add(m.start(2), m.end(), value, low=low, high=high)
         reader.mask(m.start(), m.end())
+    for m in reader.each_if("serial", _Q_ZH_SERIAL):
+        value = _zh_value(m.group(1))
+        if value is None or value < 1:
+            continue
+        reader.add(m.start(1), m.end(1), value, kind="serial", explicit=True)
+        reader.mask(m.start(1), m.end(1))
     for m in reader.each_if("duration", _Q_ZH_DURATION):
         run = m.group(1)
         if run in ("百", "千") or (len(run) == 2 and all(ch in _DIGIT for ch in run)):
@@ -744,6 +754,7 @@ _NEEDS = {
     "wan": "万萬",
     "yi": "亿億",
     "duration": "时头钟天周星年岁月拜",
+    "serial": "号",
     "clock": ":mMo",
     "en-percent": "%pP",
 }
