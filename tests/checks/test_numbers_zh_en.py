@@ -330,3 +330,25 @@ def test_the_number_of_a_name_in_numerals_is_that_names_number(
     assert _numbers(_zh_en(zh, wrong)) != [] and _numbers(_en_zh(wrong, zh)) != []
     left = "“九章三号”比上一代快100万倍。", "It is one million times faster than its predecessor."
     assert _numbers(_zh_en(*left)) == []
+
+
+@pytest.mark.parametrize(
+    ("zh", "clean", "wrong"),
+    [
+        (
+            "约三成受访者表示满意。",
+            "About 30 percent of respondents were satisfied.",
+            "About 40 percent of respondents were satisfied.",
+        ),
+        (
+            "百分之六十的居民接种了疫苗。",
+            "Sixty percent of residents have been vaccinated.",
+            "Seventy percent of residents have been vaccinated.",
+        ),
+    ],
+)
+def test_a_percentage_in_words_is_demanded(zh: str, clean: str, wrong: str) -> None:
+    """三成 before a noun is 30 % (it was read only before 以, 左, 的 …); 百分之六十 and
+    "Sixty percent" are numbers whatever writes them, demanded in a pair with no digit too."""
+    assert _numbers(_zh_en(zh, clean)) == [] and _numbers(_en_zh(clean, zh)) == []
+    assert _numbers(_zh_en(zh, wrong)) != [] and _numbers(_en_zh(wrong, zh)) != []

@@ -298,3 +298,16 @@ def test_what_is_no_span_of_time_demanded(text: str) -> None:
 )
 def test_half_a_scale(text: str, value: str) -> None:
     assert _values(text, "en") == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "percent"),
+    [
+        ("约三成受访者", True),
+        ("成本下降了两成", True),
+        ("牛排七成熟", False),
+        ("他八成是忘了", False),
+    ],
+)
+def test_cheng_is_a_tenth_unless_it_starts_a_word(text: str, percent: bool) -> None:
+    assert any(q.kind == "percent" for q in quantities(text, "zh")) == percent

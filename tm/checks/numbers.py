@@ -141,10 +141,12 @@ def _converted(text: str, pattern: re.Pattern[str]) -> set[str]:
 
 
 _DIGIT = re.compile(r"[0-9\uff10-\uff19]")
-#: Counts and multiples in words are demanded too (两次 is not "four times"), and ordinals are
-#: compared (第四次, 首届 are not "third"): a pair without a digit is read when it may hold one.
+#: Counts, multiples and percentages in words are demanded too (两次 is not "four times",
+#: 百分之六十 not "seventy percent"), and ordinals are compared (第四次, 首届 are not "third"): a
+#: pair without a digit is read when it may hold one.
 _COUNT_HINT = re.compile(
-    r"[次遍倍番第首]|\b(?:twice|thrice|times|\w+fold|doubl\w*|tripl\w*|quadrupl\w*)\b",
+    r"[次遍倍番第首]|百分之|\b(?:twice|thrice|times|\w+fold|doubl\w*|tripl\w*|quadrupl\w*|"
+    r"percent|per cent)\b",
     re.IGNORECASE,
 )
 

@@ -335,9 +335,15 @@ _Q_ZH_TIME = re.compile(
     rf"(上午|下午|晚上|凌晨|中午|早上|傍晚|夜间|晚)?\s*(\d{{1,2}}|[{_ZN}]{{1,3}})\s*[点時时]"
     rf"(?:\s*(\d{{1,2}}|[{_ZN}]{{1,3}})\s*分|(半))?(?![\d.]|[{_ZN}]|钟头)"
 )
+#: What follows 成 when it is no tenth but a word (成为 "become", 成本 "cost", 七成熟
+#: "medium-well", 八成是 "most likely", 一成不变 "unchanging"): 四成 before anything else is 40 %.
+_CHENG_WORDS = (
+    "为|功|立|熟|本|交|员|果|绩|就|长|分|都|型|品|年|人|效|不变|千|群|套|批|片|语|风|色|是|"
+    "了|形|家|像|全|性|败|行|事|名|亲|因|材|器|药|军|份|文|龙|对|双|倍"
+)
 _Q_ZH_PERCENT = re.compile(
     rf"百分之([{_ZN}点]+|\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*[%\uff05]|"
-    rf"(\d+(?:\.\d+)?|[{_ZN}]+)\s*成(?=[以左上多的，。、半\s]|$)|"
+    rf"(\d+(?:\.\d+)?|[{_ZN}]+)\s*成(?!{_CHENG_WORDS})|"
     rf"(\d+(?:\.\d+)?|[{_ZN}点]+)\s*个?百分点"
 )
 _Q_ZH_FRACTION = re.compile(rf"(\d+|[{_ZN}]+)\s*分之\s*(\d+|[{_ZN}]+)")
@@ -481,9 +487,13 @@ def chinese_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
                 explicit=m.group(3)[0].isdigit(),
                 alternatives=frozenset({canonical(value)}),
             )
-        else:
+        else:  # 百分之六十 is a number in any script: demanded
             reader.add(
-                m.start(), m.end(), value, kind="percent", explicit=m.group(group)[0].isdigit()
+                m.start(),
+                m.end(),
+                value,
+                kind="percent",
+                explicit=group == 1 or m.group(group)[0].isdigit(),
             )
         reader.mask(m.start(), m.end())
     for m in reader.each_if("fraction", _Q_ZH_FRACTION):
@@ -702,6 +712,11 @@ _Q_EN_TIME = re.compile(
 _Q_EN_PERCENT = re.compile(
     r"(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b|(percentage[\s-]points?\b))", re.IGNORECASE
 )
+_EN_SMALL = "|".join([*_UNITS_EN, *_TENS_EN])
+_Q_EN_PERCENT_WORDS = re.compile(
+    rf"\b((?:{_EN_SMALL})(?:[\s-]+(?:{_EN_SMALL}))*)\s+(?:per\s*cent|percent)\b",
+    re.IGNORECASE,
+)
 _Q_EN_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
 _Q_EN_FOLD = re.compile(r"\b(\d+|" + "|".join(_UNITS_EN) + r")[\s-]?fold\b", re.IGNORECASE)
 _Q_EN_TIMES = re.compile(
@@ -837,6 +852,11 @@ def english_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
         if minutes_text and int(minutes_text):
             reader.add(start, m.end(), int(minutes_text), kind="time")
         reader.mask(m.start(), m.end())
+    for m in reader.each_if("en-percent", _Q_EN_PERCENT_WORDS):  # "Sixty percent": demanded
+        words_value = english_words_value(m.group(1))
+        if words_value is not None:
+            reader.add(m.start(), m.end(), words_value, kind="percent")
+            reader.mask(m.start(), m.end())
     for m in reader.each_if("en-percent", _Q_EN_PERCENT):
         kind = "points" if m.group(2) else "percent"  # 百分点 and 百分之 are not one thing
         reader.add(m.start(), m.end(), _num(m.group(1)), kind=kind)
