@@ -231,6 +231,10 @@ def test_a_day_named_by_its_date_is_a_name(en: str) -> None:
         ("二十四小时内完成审核。", "Reviews are completed within a day."),
         ("他们花了三个星期完成报告。", "They spent 21 days on the report."),
         ("这家公司成立于三十年前。", "The company was founded three decades ago."),
+        ("一年半以后，项目完成了。", "Eighteen months later, the project was finished."),
+        ("谈判持续了两个半小时。", "The talks lasted two and a half hours."),
+        ("谈判持续了两个半小时。", "The talks lasted 150 minutes."),
+        ("那是二十五年前的事了。", "That was a quarter of a century ago."),
     ],
 )
 def test_a_span_of_time_in_other_units_or_an_idiom_is_kept(zh: str, en: str) -> None:
@@ -248,6 +252,8 @@ def test_a_span_of_time_in_other_units_or_an_idiom_is_kept(zh: str, en: str) -> 
         ("这一纪录保持了四十年。", "The record stood for three decades."),
         ("此次航行历时五个月。", "The voyage lasted half a year."),
         ("他们花了三个星期完成报告。", "They spent four weeks on the report."),
+        ("谈判持续了两个半小时。", "The talks lasted three and a half hours."),
+        ("谈判持续了两个半小时。", "The talks lasted two hours."),
     ],
 )
 def test_a_span_of_time_converted_wrongly_is_flagged(zh: str, en: str) -> None:

@@ -365,8 +365,8 @@ _Q_ZH_ARABIC = re.compile(
 #: years". Written in words, it is still demanded (两个小时 is not "three hours"). Not after
 #: 几/数/多 (几十年 is "decades") nor two digits running (两三天, "two or three days").
 _Q_ZH_DURATION = re.compile(
-    rf"(?<![几数多{_ZN}])([{_ZN}]+)\s*(个)?\s*"
-    rf"(?P<unit>小时|钟头|分钟|天(?!半个月|两头)|周|星期|礼拜|月|年(?![级代])|岁)"
+    rf"(?<![几数多{_ZN}])([{_ZN}]+)\s*(个)?\s*(?P<half>半)?"
+    rf"(?P<unit>小时|钟头|分钟|天(?!半个月|两头)|周|星期|礼拜|月|年(?![级代])|岁)(?P<half2>半)?"
 )
 #: A numeral before 号 right after a name is that name's number (kind "serial"): 神舟十七号
 #: "Shenzhou-17", 长征五号 "Long March 5", 天宫二号 "Tiangong-2".
@@ -608,11 +608,13 @@ def chinese_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
         unit = m["unit"]
         if unit == "月" and not m.group(2):
             continue  # 三月 is March; 三个月 three months
+        if m["half"] or m["half2"]:
+            value += 0.5  # 两个半小时, 一年半 ("eighteen months")
         # 一天 is as often "a day" as "one day": from two up, demanded, and met in the units
         # next to its own (两周 "14 days", 两个小时 "120 minutes").
         reader.add(
             m.start(1),
-            m.end(1),
+            m.end() if m["half"] or m["half2"] else m.end(1),
             value,
             kind="duration",
             explicit=value >= 2,
@@ -739,11 +741,19 @@ _Q_EN_ONE_SPAN = re.compile(
     r"\b(?:an?|one)\s+(?P<unit>hour|day|week|month|year|decade)\b(?P<half>\s+and\s+a\s+half\b)?",
     re.IGNORECASE,
 )
+_Q_EN_AND_A_HALF = re.compile(
+    rf"\b((?:{_EN_SMALL})(?:-(?:{_EN_SMALL}))?)\s+and\s+a\s+half\s+"
+    r"(?P<unit>hour|day|week|month|year|decade)s?\b",
+    re.IGNORECASE,
+)
 #: A text that may hold a span of time in words, either language: the number check reads a
 #: pair without a digit when this (or a count) is in it.
 DURATION_HINT = re.compile(
-    rf"[{_ZN}]\s*(?:个\s*)?(?:小时|钟头|分钟|天|周|星期|月|年|岁)|"
-    r"\b(?:" + "|".join([*_UNITS_EN, *_TENS_EN]) + r")" + _Q_EN_DURATION.pattern,
+    rf"[{_ZN}]\s*(?:个\s*)?半?(?:小时|钟头|分钟|天|周|星期|月|年|岁)|"
+    r"\b(?:"
+    + "|".join([*_UNITS_EN, *_TENS_EN])
+    + r")(?:\s+and\s+a\s+half)?"
+    + _Q_EN_DURATION.pattern,
     re.IGNORECASE,
 )
 _Q_EN_HALF = re.compile(
@@ -897,6 +907,17 @@ def english_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
         )
     for m in _Q_EN_ORDINAL_WORD.finditer(lowered):
         reader.add(m.start(), m.end(), _ORDINALS_EN[m.group()], kind="ordinal", explicit=False)
+    for m in reader.each(_Q_EN_AND_A_HALF):  # "two and a half hours" is 2.5 (两个半小时)
+        value = (english_words_value(m.group(1)) or 0) + 0.5
+        reader.add(
+            m.start(),
+            m.end(),
+            value,
+            kind="duration",
+            explicit=value >= 2,
+            alternatives=_span_alternatives(value, m["unit"].lower()),
+        )
+        reader.mask(m.start(), m.end())
     for m in reader.each(_Q_EN_ONE_SPAN):
         if _Q_EN_PER.search(text, 0, m.start()):
             continue  # "four times a year": a is "per"
