@@ -358,3 +358,24 @@ def test_a_percentage_in_words_is_demanded(zh: str, clean: str, wrong: str) -> N
     "Sixty percent" are numbers whatever writes them, demanded in a pair with no digit too."""
     assert _numbers(_zh_en(zh, clean)) == [] and _numbers(_en_zh(clean, zh)) == []
     assert _numbers(_zh_en(zh, wrong)) != [] and _numbers(_en_zh(wrong, zh)) != []
+
+
+@pytest.mark.parametrize(
+    ("zh", "clean", "wrong"),
+    [
+        (
+            "第二十一届世界杯在俄罗斯举行。",
+            "The twenty-first World Cup was held in Russia.",
+            "The twenty-second World Cup was held in Russia.",
+        ),
+        (
+            "第36届金鸡奖颁奖典礼举行。",
+            "The thirty-sixth Golden Rooster Awards ceremony was held.",
+            "The thirty-fifth Golden Rooster Awards ceremony was held.",
+        ),
+    ],
+)
+def test_a_compound_ordinal_in_words_is_one_ordinal(zh: str, clean: str, wrong: str) -> None:
+    """ "twenty-first" is 21st, not "first": it met no 第二十一 and disagreed with it."""
+    assert _numbers(_zh_en(zh, clean)) == [] and _numbers(_en_zh(clean, zh)) == []
+    assert _numbers(_zh_en(zh, wrong)) != [] and _numbers(_en_zh(wrong, zh)) != []

@@ -667,6 +667,10 @@ _ORDINALS_EN = {
     "thirtieth": 30,
     "fortieth": 40,
     "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
     "hundredth": 100,
 }
 _MULTIPLES_EN = {
@@ -762,6 +766,15 @@ _Q_EN_HALF = re.compile(
 _Q_EN_RANGE_END = re.compile(r"\b(?:or|to)\s+$", re.IGNORECASE)
 _Q_EN_MULTIPLE_WORD = re.compile(r"\b(?:" + "|".join(_MULTIPLES_EN) + r")\b")
 _Q_EN_ORDINAL_WORD = re.compile(r"\b(?:" + "|".join(_ORDINALS_EN) + r")\b")
+#: "twenty-first", "thirty-sixth": one ordinal (第二十一届, 第36届), not "first" or "sixth".
+_Q_EN_COMPOUND_ORDINAL = re.compile(
+    r"\b("
+    + "|".join(_TENS_EN)
+    + r")[\s-]("
+    + "|".join(w for w, n in _ORDINALS_EN.items() if n < 10)
+    + r")\b",
+    re.IGNORECASE,
+)
 #: A pattern is tried only on a text holding one of these characters (most hold none).
 _NEEDS = {
     "date": "日号",
@@ -891,6 +904,10 @@ def english_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
         if m.group(2):
             value *= _EN_SCALE_SHORT[m.group(2).lower()]
         reader.add(m.start(), m.end(), value)
+        reader.mask(m.start(), m.end())
+    for m in reader.each(_Q_EN_COMPOUND_ORDINAL):
+        value = _TENS_EN[m.group(1).lower()] + _ORDINALS_EN[m.group(2).lower()]
+        reader.add(m.start(), m.end(), value, kind="ordinal", explicit=False)
         reader.mask(m.start(), m.end())
     lowered = reader.text.lower()
     for m in _Q_EN_MULTIPLE_WORD.finditer(lowered):
