@@ -235,6 +235,8 @@ def test_a_day_named_by_its_date_is_a_name(en: str) -> None:
         ("谈判持续了两个半小时。", "The talks lasted two and a half hours."),
         ("谈判持续了两个半小时。", "The talks lasted 150 minutes."),
         ("那是二十五年前的事了。", "That was a quarter of a century ago."),
+        ("奥运会四年举办一次。", "The Olympics are a quadrennial event."),
+        ("他的女儿两岁半了。", "His daughter is two and a half years old."),
     ],
 )
 def test_a_span_of_time_in_other_units_or_an_idiom_is_kept(zh: str, en: str) -> None:
