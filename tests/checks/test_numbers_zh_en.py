@@ -381,3 +381,12 @@ def test_a_compound_ordinal_in_words_is_one_ordinal(zh: str, clean: str, wrong: 
     """ "twenty-first" is 21st, not "first": it met no 第二十一 and disagreed with it."""
     assert _numbers(_zh_en(zh, clean)) == [] and _numbers(_en_zh(clean, zh)) == []
     assert _numbers(_zh_en(zh, wrong)) != [] and _numbers(_en_zh(wrong, zh)) != []
+
+
+def test_an_ordinal_is_not_met_by_a_two_that_counts() -> None:
+    """第一款 against "second": the 两 of 两家公司 is no "second" (两 counts, never orders)."""
+    zh = "这是我们的第一款产品，由两家公司合作开发。"
+    clean = "This is our first product, developed by two companies."
+    wrong = "This is our second product, developed by two companies."
+    assert _numbers(_zh_en(zh, clean)) == [] and _numbers(_en_zh(clean, zh)) == []
+    assert _numbers(_zh_en(zh, wrong)) != [] and _numbers(_en_zh(wrong, zh)) != []

@@ -368,11 +368,14 @@ def _ordinal_readings(
     found: tuple[Quantity, ...], readings: set[str], peers: frozenset[str] = _ORDINAL_PEERS
 ) -> set[str]:
     """The readings that may match an ordinal (or, with `_DURATION_PEERS`, a span of time):
-    the words tolerated for a value (second, third) and the quantities of those kinds, not a
-    month or a clock time of the same value (会议于下午3时…持续约两个小时: the 3 of the clock
-    is no "three hours")."""
-    by_kind = _readings(tuple(q for q in found if q.kind not in peers), set())
+    the quantities of those kinds, not a month or a clock time of the same value
+    (会议于下午3时…持续约两个小时: the 3 of the clock is no "three hours"). A span may also be
+    met by a word tolerated for a value (a couple, a fortnight); an ordinal not (两种 holds no
+    "second": the ordinal words are read as ordinals)."""
     matching = _readings(tuple(q for q in found if q.kind in peers), set())
+    if peers is _ORDINAL_PEERS:
+        return matching
+    by_kind = _readings(tuple(q for q in found if q.kind not in peers), set())
     return matching | (readings - by_kind)
 
 
