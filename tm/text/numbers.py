@@ -397,6 +397,7 @@ _SPAN_FACTORS: dict[str, tuple[float, ...]] = {
 
 
 def _span_alternatives(value: float, unit: str | None) -> frozenset[str]:
+    """The span `value` `unit`s in the units next to `unit` (`_SPAN_FACTORS`)."""
     out = set()
     for factor in _SPAN_FACTORS.get(unit or "", ()):
         converted = value * factor
@@ -421,8 +422,9 @@ def chinese_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
     times (下午3点 = 3 or 15), percentages (百分之五十, 50%, 四成 = 40%) and percentage points
     (3个百分点), ordinals (第三次, 第四届, 首次 = 1st), fractions
     (三分之一), multiples (3倍; 增长2倍 may be "tripled"), amounts with 万/亿/万亿 (1.77万亿,
-    2万4801, 30余万 = 300,000 to 400,000) and Chinese numerals. Numbers inside names
-    (十四五, COVID-19) are not quantities: see `tm.checks.data/names.json`."""
+    2万4801, 30余万 = 300,000 to 400,000), spans of time (两个小时, 一年半 = 1.5 or 18 months),
+    the number of a name (神舟十七号) and Chinese numerals. Numbers inside names (十四五,
+    COVID-19) are not quantities: see `tm.checks.data/names.json`."""
     reader = _Reader(text)
     _mask_names(reader, names)
     for m in reader.each_if("date", _Q_ZH_DATE):
@@ -738,9 +740,9 @@ _EN_SCALE_SHORT = {**_EN_SCALE, "mn": 10**6, "bn": 10**9}
 _Q_EN_DURATION = re.compile(
     r"[\s-]+(?P<unit>hour|day|week|month|year|minute|decade)s?\b", re.IGNORECASE
 )
+_Q_EN_PER = re.compile(r"\b(?:times|twice|thrice|once)\s+$", re.IGNORECASE)
 #: "a day", "an hour and a half": one span of time (or one and a half), never demanded, met in
 #: the neighbouring units (二十四小时, 九十分钟).
-_Q_EN_PER = re.compile(r"\b(?:times|twice|thrice|once)\s+$", re.IGNORECASE)
 _Q_EN_ONE_SPAN = re.compile(
     r"\b(?:an?|one)\s+(?P<unit>hour|day|week|month|year|decade)\b(?P<half>\s+and\s+a\s+half\b)?",
     re.IGNORECASE,
@@ -830,10 +832,11 @@ def english_words_value(words: str) -> float | None:
 def english_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
     """Every number in English text, with its span: dates (June 21, 2023; 21 June), clock times
     (10:00 is 10 o'clock, not 10 and 0; 3 p.m. is 3 or 15), percentages and percentage points
-    (apart: 0.1 percentage point is not 0.1 percent), ordinals (19th, fourth),
-    multiples (thrice, twofold, tripled, 3 times), digits with scale words (1.77 trillion) and
-    numbers in words ("Fourteen billion", twenty-five). Numbers inside names (COVID-19, G20,
-    the 14th Five-Year Plan) are not quantities."""
+    (apart: 0.1 percentage point is not 0.1 percent; "sixty percent"), ordinals (19th, fourth,
+    twenty-first), multiples (thrice, twofold, tripled, 3 times), digits with scale words
+    (1.77 trillion), spans of time ("two hours" = 2 or 120 minutes, "a day", "two and a half
+    years") and numbers in words ("Fourteen billion", twenty-five, half a million). Numbers
+    inside names (COVID-19, G20, the 14th Five-Year Plan) are not quantities."""
     reader = _Reader(text)
     _mask_names(reader, names)
     for m in reader.each(_Q_EN_DATE):
