@@ -205,7 +205,7 @@ def _satisfied(
     in_source: bool,
 ) -> bool:
     if quantity.kind == "duration":
-        readings = _ordinal_readings(others, readings, _DURATION_PEERS)
+        readings = _peer_readings(others, readings, _DURATION_PEERS)
     if quantity.readings & readings or _aliases(quantity.canonical, text, lang) & readings:
         return True
     # A translation may round (463 members ↔ 460余名) but not make up precision: an
@@ -260,7 +260,7 @@ def _implied(
 def check_numbers(pair: CheckPair, context: Context) -> Iterator[Finding]:
     # Only numbers written in digits are demanded and only dates with digits are judged: a
     # pair without a digit has nothing to report (most sentences).
-    # Counts in words (两次, twice) are the exception.
+    # Counts, spans of time and percentages in words (两次, 两个小时, 百分之六十) are the exception.
     texts = (pair.source, pair.target or "")
     if not any(_DIGIT.search(t) or _COUNT_HINT.search(t) or DURATION_HINT.search(t) for t in texts):
         return
@@ -350,8 +350,8 @@ def _disagreements(
     # An ordinal is held by a number that can count (an ordinal, a count, a plain number), not
     # by a date or a time: in “第十四届…第二次会议3月5日” the third of "the third session … on
     # March 5" is no month 3, and the fifth of "the fifth expo … on November 5" no day 5.
-    source_peers = _ordinal_readings(source_q, source_all)
-    target_peers = _ordinal_readings(target_q, target_all)
+    source_peers = _peer_readings(source_q, source_all)
+    target_peers = _peer_readings(target_q, target_all)
     ordinals = [q for q in source_q if q.kind == "ordinal" and not q.readings & target_peers]
     others = [q for q in target_q if q.kind == "ordinal" and not q.readings & source_peers]
     if ordinals and others:
@@ -364,7 +364,7 @@ _ORDINAL_PEERS = frozenset({"ordinal", "number", "count"})
 _DURATION_PEERS = frozenset({"duration", "number", "count", "multiple", "ordinal"})
 
 
-def _ordinal_readings(
+def _peer_readings(
     found: tuple[Quantity, ...], readings: set[str], peers: frozenset[str] = _ORDINAL_PEERS
 ) -> set[str]:
     """The readings that may match an ordinal (or, with `_DURATION_PEERS`, a span of time):
