@@ -286,7 +286,7 @@ def test_a_span_of_time_in_words_is_demanded(text: str, lang: str, value: str) -
 
 @pytest.mark.parametrize(
     "text",
-    ["两三天后", "几十年来", "建党百年", "三年级", "有一天", "三月"],
+    ["两三天后", "二三十年来", "三四个月", "几十年来", "建党百年", "三年级", "有一天", "三月"],
 )
 def test_what_is_no_span_of_time_demanded(text: str) -> None:
     assert not [q for q in quantities(text, "zh") if q.kind == "duration" and q.explicit]

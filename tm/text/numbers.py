@@ -368,6 +368,8 @@ _Q_ZH_DURATION = re.compile(
     rf"(?<![几数多{_ZN}])([{_ZN}]+)\s*(个)?\s*(?P<half>半)?"
     rf"(?P<unit>小时|钟头|分钟|天(?!半个月|两头)|周|星期|礼拜|月|年(?![级代])|岁)(?P<half2>半)?"
 )
+#: Two digits running are a range (两三天 "two or three days", 二三十年 "twenty or thirty years").
+_ZH_TWO_DIGITS = re.compile("[一二两三四五六七八九]{2}")
 #: A numeral before 号 right after a name is that name's number (kind "serial"): 神舟十七号
 #: "Shenzhou-17", 长征五号 "Long March 5", 天宫二号 "Tiangong-2".
 _Q_ZH_SERIAL = re.compile(rf"(?<=[\u4e00-\u9fff])(?<![{_ZN}])([{_ZN}]+)号")
@@ -602,8 +604,8 @@ def chinese_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
         reader.mask(m.start(1), m.end(1))
     for m in reader.each_if("duration", _Q_ZH_DURATION):
         run = m.group(1)
-        if run in ("百", "千") or (len(run) == 2 and all(ch in _DIGIT for ch in run)):
-            continue  # 百年 is as often "centenary"; 两三 is a range
+        if run in ("百", "千") or _ZH_TWO_DIGITS.search(run):
+            continue  # 百年 is as often "centenary"; 两三, 二三十 are ranges
         value = _zh_value(run)
         if value is None or value < 1:
             continue
