@@ -4,9 +4,12 @@ numbers inside model names and hyphenated adjectives. Real news sentences, both 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tm.checks import CheckPair, check_pairs
+from tm.checks.evaluate import evaluate_news
 from tm.model import Location
 
 
@@ -390,3 +393,13 @@ def test_an_ordinal_is_not_met_by_a_two_that_counts() -> None:
     wrong = "This is our second product, developed by two companies."
     assert _numbers(_zh_en(zh, clean)) == [] and _numbers(_en_zh(clean, zh)) == []
     assert _numbers(_zh_en(zh, wrong)) != [] and _numbers(_en_zh(wrong, zh)) != []
+
+
+def test_the_third_held_out_set_holds_its_number_figures() -> None:
+    """corpora/zh-en-news-heldout-3, read for numbers in this round: every injected number
+    caught, both marked number errors flagged, and no clean pair flagged for a number."""
+    folder = Path(__file__).resolve().parents[2] / "corpora" / "zh-en-news-heldout-3"
+    result = evaluate_news(folder)
+    assert result.caught["number"] == result.injected["number"] == 40
+    assert {"errors-h3a:2", "errors-h3b:2"} <= result.flagged
+    assert not [f for f in result.clean_flagged if f.check == "number-mismatch"]
