@@ -127,6 +127,9 @@ def test_dates_and_ordinals() -> None:
         ("twenty-five", 25),
         ("two hundred and five", 205),
         ("a million", 1e6),
+        ("a hundred", 100),
+        ("a five", 5),  # "a five-day visit" (was read as 6)
+        ("a two", 2),  # "a two-hour meeting"
         ("ninety-nine thousand", 99_000),
         ("a", None),
     ],
@@ -258,3 +261,53 @@ def test_first_before_a_measure_word_is_an_ordinal() -> None:
     assert (debut.kind, debut.canonical, debut.text) == ("ordinal", "1", "首度")
     assert quantities("首都北京", "zh") == []  # the capital: no number
     assert quantities("首席经济学家表示", "zh") == []  # chief: no number
+
+
+def test_number_words_joined_by_and_only_after_a_scale() -> None:
+    assert _values("my nieces, ages three and four", "en") == ["3", "4"]
+    assert _values("two hundred and five people", "en") == ["205"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("持续约两个小时", "zh", "2"),
+        ("为期三天的访问", "zh", "3"),
+        ("三个月内完成", "zh", "3"),
+        ("lasted about three hours", "en", "3"),
+        ("a five-day visit", "en", "5"),
+        ("a twelve-hour shift", "en", "12"),
+    ],
+)
+def test_a_span_of_time_in_words_is_demanded(text: str, lang: str, value: str) -> None:
+    (quantity,) = quantities(text, lang)
+    assert (quantity.kind, quantity.canonical, quantity.explicit) == ("duration", value, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["两三天后", "二三十年来", "三四个月", "几十年来", "建党百年", "三年级", "有一天", "三月"],
+)
+def test_what_is_no_span_of_time_demanded(text: str) -> None:
+    assert not [q for q in quantities(text, "zh") if q.kind == "duration" and q.explicit]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("half a million people", "500000"), ("half a dozen countries", "6")],
+)
+def test_half_a_scale(text: str, value: str) -> None:
+    assert _values(text, "en") == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "percent"),
+    [
+        ("约三成受访者", True),
+        ("成本下降了两成", True),
+        ("牛排七成熟", False),
+        ("他八成是忘了", False),
+    ],
+)
+def test_cheng_is_a_tenth_unless_it_starts_a_word(text: str, percent: bool) -> None:
+    assert any(q.kind == "percent" for q in quantities(text, "zh")) == percent

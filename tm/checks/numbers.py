@@ -23,7 +23,15 @@ from tm import lang as langs
 from tm.checks import names
 from tm.checks.core import CheckPair, Context
 from tm.model import Evidence, Finding
-from tm.text.numbers import MONTHS, Quantity, chinese_numbers, english_numbers, quantities
+from tm.text.numbers import (
+    DURATION_HINT,
+    MONTHS,
+    Quantity,
+    chinese_numbers,
+    english_numbers,
+    latin_names,
+    quantities,
+)
 
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _EN_DATE = re.compile(
@@ -133,10 +141,12 @@ def _converted(text: str, pattern: re.Pattern[str]) -> set[str]:
 
 
 _DIGIT = re.compile(r"[0-9\uff10-\uff19]")
-#: Counts and multiples in words are demanded too (两次 is not "four times"), and ordinals are
-#: compared (第四次, 首届 are not "third"): a pair without a digit is read when it may hold one.
+#: Counts, multiples and percentages in words are demanded too (两次 is not "four times",
+#: 百分之六十 not "seventy percent"), and ordinals are compared (第四次, 首届 are not "third"): a
+#: pair without a digit is read when it may hold one.
 _COUNT_HINT = re.compile(
-    r"[次遍倍番第首]|\b(?:twice|thrice|times|\w+fold|doubl\w*|tripl\w*|quadrupl\w*)\b",
+    r"[次遍倍番第首]|百分之|\b(?:twice|thrice|times|\w+fold|doubl\w*|tripl\w*|quadrupl\w*|"
+    r"percent|per cent)\b",
     re.IGNORECASE,
 )
 
@@ -146,9 +156,36 @@ _COUNT_HINT = re.compile(
 _IMPLIED = {"month", "year", "ordinal"}
 
 
+#: Names holding a number that names.py does not list: days named by their date (双11, the
+#: shopping festival "Singles Day"), from data/numbers.json.
+_NAMED = {
+    lang: re.compile("|".join(patterns), re.IGNORECASE)
+    for lang, patterns in _POLICY["names"].items()
+    if not lang.startswith("_")
+}
+
+
+def _policy_names(text: str, lang: str) -> list[tuple[int, int]]:
+    pattern = _NAMED["zh" if langs.is_chinese(lang) else "en"]
+    return [m.span() for m in pattern.finditer(text)]
+
+
 @lru_cache(maxsize=4096)
 def _read(text: str, lang: str) -> tuple[Quantity, ...]:
-    return tuple(quantities(text, lang, names.spans(text, lang)))
+    return tuple(quantities(text, lang, names.spans(text, lang) + _policy_names(text, lang)))
+
+
+@lru_cache(maxsize=4096)
+def _inside_names(text: str, lang: str) -> frozenset[str]:
+    """The numbers inside this side's names: not demanded of the other side, but there to
+    meet a number the other side writes outside a name (波音787-9型 ↔ "Boeing 787-9", 歼-20 ↔
+    J-20, 双11 ↔ "Nov. 11")."""
+    found = {str(int(n.number)) for n in names.names(text, lang) if n.number.isdigit()}
+    for start, end in latin_names(text):  # J-20 ↔ 歼-20, DF-41 ↔ 东风-41
+        found |= {str(int(d)) for d in re.findall(r"\d+", text[start:end])}
+    for start, end in _policy_names(text, lang):
+        found |= {q.canonical for q in quantities(text[start:end].replace(".", " "), lang)}
+    return frozenset(found)
 
 
 def _readings(found: tuple[Quantity, ...], extra: set[str]) -> set[str]:
@@ -159,11 +196,24 @@ def _readings(found: tuple[Quantity, ...], extra: set[str]) -> set[str]:
 
 
 def _satisfied(
-    quantity: Quantity, text: str, lang: str, others: tuple[Quantity, ...], readings: set[str]
+    quantity: Quantity,
+    text: str,
+    lang: str,
+    others: tuple[Quantity, ...],
+    readings: set[str],
+    *,
+    in_source: bool,
 ) -> bool:
+    if quantity.kind == "duration":
+        readings = _peer_readings(others, readings, _DURATION_PEERS)
     if quantity.readings & readings or _aliases(quantity.canonical, text, lang) & readings:
         return True
-    return any(o.covers(quantity.value) or quantity.covers(o.value) for o in others)
+    # A translation may round (463 members ↔ 460余名) but not make up precision: an
+    # approximation of the source (460余, "more than 460") does not cover a more precise value
+    # of the translation ("more than 463"), and the other way round.
+    if in_source:
+        return any(o.covers(quantity.value) for o in others)
+    return any(quantity.covers(o.value) for o in others)
 
 
 def _document(context: Context, document: str) -> dict[str, set[str]]:
@@ -210,22 +260,44 @@ def _implied(
 def check_numbers(pair: CheckPair, context: Context) -> Iterator[Finding]:
     # Only numbers written in digits are demanded and only dates with digits are judged: a
     # pair without a digit has nothing to report (most sentences).
-    # Counts in words (两次, twice) are the exception.
+    # Counts, spans of time and percentages in words (两次, 两个小时, 百分之六十) are the exception.
     texts = (pair.source, pair.target or "")
-    if not any(_DIGIT.search(t) or _COUNT_HINT.search(t) for t in texts):
+    if not any(_DIGIT.search(t) or _COUNT_HINT.search(t) or DURATION_HINT.search(t) for t in texts):
         return
     if pair.bilingual and pair.target is not None and pair.target_lang is not None:
         seen = _document(context, pair.document)
         source_q = _read(pair.source, pair.source_lang)
         target_q = _read(pair.target, pair.target_lang)
         source_all = _readings(source_q, _tolerated(pair.source, pair.source_lang))
+        source_all |= _inside_names(pair.source, pair.source_lang)
         target_all = _readings(target_q, _tolerated(pair.target, pair.target_lang))
+        target_all |= _inside_names(pair.target, pair.target_lang)
         missing = _unmatched(
-            source_q, pair.source, pair.source_lang, target_q, pair.target, target_all, seen
+            source_q,
+            pair.source,
+            pair.source_lang,
+            target_q,
+            pair.target,
+            target_all,
+            seen,
+            in_source=True,
         )
         extra = _unmatched(
-            target_q, pair.target, pair.target_lang, source_q, pair.source, source_all, seen
+            target_q,
+            pair.target,
+            pair.target_lang,
+            source_q,
+            pair.source,
+            source_all,
+            seen,
+            in_source=False,
         )
+        # The number of a name (神舟十七号) is demanded when the other side writes a name with a
+        # number (Shenzhou-17, or the wrong Shenzhou-18), not when it leaves the name to "it".
+        if not _inside_names(pair.target, pair.target_lang):
+            missing = [q for q in missing if q.kind != "serial"]
+        if not _inside_names(pair.source, pair.source_lang):
+            extra = [q for q in extra if q.kind != "serial"]
         if missing or extra:
             missing, extra = _without_conversions(pair, missing, extra)
         for found in (source_q, target_q):
@@ -275,11 +347,36 @@ def _disagreements(
         same = [o for o in target_q if o.canonical == mine.canonical]
         if rival and same and all(o.kind == rival for o in same):
             out.append((mine, same[0]))
-    ordinals = [q for q in source_q if q.kind == "ordinal" and not q.readings & target_all]
-    others = [q for q in target_q if q.kind == "ordinal" and not q.readings & source_all]
+    # An ordinal is held by a number that can count (an ordinal, a count, a plain number), not
+    # by a date or a time: in “第十四届…第二次会议3月5日” the third of "the third session … on
+    # March 5" is no month 3, and the fifth of "the fifth expo … on November 5" no day 5.
+    source_peers = _peer_readings(source_q, source_all)
+    target_peers = _peer_readings(target_q, target_all)
+    ordinals = [q for q in source_q if q.kind == "ordinal" and not q.readings & target_peers]
+    others = [q for q in target_q if q.kind == "ordinal" and not q.readings & source_peers]
     if ordinals and others:
         out.append((ordinals[0], others[0]))
     return out
+
+
+#: Kinds whose values may stand for an ordinal, or a span of time, of the other side.
+_ORDINAL_PEERS = frozenset({"ordinal", "number", "count"})
+_DURATION_PEERS = frozenset({"duration", "number", "count", "multiple", "ordinal"})
+
+
+def _peer_readings(
+    found: tuple[Quantity, ...], readings: set[str], peers: frozenset[str] = _ORDINAL_PEERS
+) -> set[str]:
+    """The readings that may match an ordinal (or, with `_DURATION_PEERS`, a span of time):
+    the quantities of those kinds, not a month or a clock time of the same value
+    (会议于下午3时…持续约两个小时: the 3 of the clock is no "three hours"). A span may also be
+    met by a word tolerated for a value (a couple, a fortnight); an ordinal not (两种 holds no
+    "second": the ordinal words are read as ordinals)."""
+    matching = _readings(tuple(q for q in found if q.kind in peers), set())
+    if peers is _ORDINAL_PEERS:
+        return matching
+    by_kind = _readings(tuple(q for q in found if q.kind not in peers), set())
+    return matching | (readings - by_kind)
 
 
 def _unmatched(
@@ -290,13 +387,15 @@ def _unmatched(
     other_text: str,
     other_readings: set[str],
     seen: dict[str, set[str]],
+    *,
+    in_source: bool,
 ) -> list[Quantity]:
     out: list[Quantity] = []
     shown: set[str] = set()
     for quantity in found:
         if not quantity.explicit or quantity.canonical in shown:
             continue
-        if _satisfied(quantity, text, lang, others, other_readings):
+        if _satisfied(quantity, text, lang, others, other_readings, in_source=in_source):
             continue
         if _implied(quantity, others, other_text, seen):
             continue

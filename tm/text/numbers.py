@@ -227,7 +227,8 @@ class Quantity:
     start: int
     end: int
     explicit: bool = True  # written in digits: demanded of the other side
-    # number, percent, points (percentage points), ordinal, year, month, day, time, multiple
+    # number, percent, points (percentage points), ordinal, year, month, day, time, multiple,
+    # duration (a span of time), serial (the number of a name: 神舟十七号)
     kind: str = "number"
     low: float | None = None  # an approximation covers low..high (30余万)
     high: float | None = None
@@ -293,13 +294,22 @@ _UNIT_GLUED = re.compile(
 )
 
 
+def latin_names(text: str) -> list[tuple[int, int]]:
+    """Spans of numbers glued to Latin letters, which are names and not quantities (COVID-19,
+    J-20, 5G); not units (10MW) nor ordinals (19th)."""
+    return [
+        m.span()
+        for m in _LATIN_NAME.finditer(text)
+        if not _UNIT_GLUED.fullmatch(m.group())
+        and not re.fullmatch(r"\d+(?:st|nd|rd|th|s)", m.group())
+    ]
+
+
 def _mask_names(reader: _Reader, names: Iterable[tuple[int, int]]) -> None:
     for start, end in names:
         reader.mask(start, end)
-    for m in _LATIN_NAME.finditer(reader.text):
-        if _UNIT_GLUED.fullmatch(m.group()) or re.fullmatch(r"\d+(?:st|nd|rd|th|s)", m.group()):
-            continue
-        reader.mask(m.start(), m.end())
+    for start, end in latin_names(reader.text):
+        reader.mask(start, end)
 
 
 # Chinese ---------------------------------------------------------------------------------------
@@ -325,9 +335,15 @@ _Q_ZH_TIME = re.compile(
     rf"(上午|下午|晚上|凌晨|中午|早上|傍晚|夜间|晚)?\s*(\d{{1,2}}|[{_ZN}]{{1,3}})\s*[点時时]"
     rf"(?:\s*(\d{{1,2}}|[{_ZN}]{{1,3}})\s*分|(半))?(?![\d.]|[{_ZN}]|钟头)"
 )
+#: What follows 成 when it is no tenth but a word (成为 "become", 成本 "cost", 七成熟
+#: "medium-well", 八成是 "most likely", 一成不变 "unchanging"): 四成 before anything else is 40 %.
+_CHENG_WORDS = (
+    "为|功|立|熟|本|交|员|果|绩|就|长|分|都|型|品|年|人|效|不变|千|群|套|批|片|语|风|色|是|"
+    "了|形|家|像|全|性|败|行|事|名|亲|因|材|器|药|军|份|文|龙|对|双|倍"
+)
 _Q_ZH_PERCENT = re.compile(
     rf"百分之([{_ZN}点]+|\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*[%\uff05]|"
-    rf"(\d+(?:\.\d+)?|[{_ZN}]+)\s*成(?=[以左上多的，。、半\s]|$)|"
+    rf"(\d+(?:\.\d+)?|[{_ZN}]+)\s*成(?!{_CHENG_WORDS})|"
     rf"(\d+(?:\.\d+)?|[{_ZN}点]+)\s*个?百分点"
 )
 _Q_ZH_FRACTION = re.compile(rf"(\d+|[{_ZN}]+)\s*分之\s*(\d+|[{_ZN}]+)")
@@ -345,6 +361,53 @@ _Q_ZH_MIXED = re.compile(r"(\d+)\s*万\s*(\d{1,4})(?![\d.,]|\s*[万亿千])")
 _Q_ZH_ARABIC = re.compile(
     rf"({_APPROX_BEFORE})?\s*(\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(余|多)?\s*({_SCALE_RE})?\s*(余|多)?"
 )
+#: A span of time counted in numerals: 两个小时 "two hours", 三天 "three days", 五年 "five
+#: years". Written in words, it is still demanded (两个小时 is not "three hours"). Not after
+#: 几/数/多 (几十年 is "decades") nor two digits running (两三天, "two or three days").
+_Q_ZH_DURATION = re.compile(
+    rf"(?<![几数多{_ZN}])([{_ZN}]+)\s*(个)?\s*(?P<half>半)?"
+    rf"(?P<unit>小时|钟头|分钟|天(?!半个月|两头)|周|星期|礼拜|月|年(?![级代])|岁)(?P<half2>半)?"
+)
+#: Two digits running are a range (两三天 "two or three days", 二三十年 "twenty or thirty years").
+_ZH_TWO_DIGITS = re.compile("[一二两三四五六七八九]{2}")
+#: A numeral before 号 right after a name is that name's number (kind "serial"): 神舟十七号
+#: "Shenzhou-17", 长征五号 "Long March 5", 天宫二号 "Tiangong-2".
+_Q_ZH_SERIAL = re.compile(rf"(?<=[\u4e00-\u9fff])(?<![{_ZN}])([{_ZN}]+)号")
+_ZH_SPAN_UNIT = {
+    "小时": "hour",
+    "钟头": "hour",
+    "分钟": "minute",
+    "天": "day",
+    "周": "week",
+    "星期": "week",
+    "礼拜": "week",
+    "月": "month",
+    "年": "year",
+}
+#: The same span in the neighbouring units a translator converts to, kept when it is a whole
+#: or half number: 两周 ↔ "14 days", 六个月 ↔ "half a year", 九十分钟 ↔ "an hour and a half",
+#: 二十四小时 ↔ "a day", 二十年 ↔ "two decades".
+_SPAN_FACTORS: dict[str, tuple[float, ...]] = {
+    "minute": (1 / 60,),
+    "hour": (60, 1 / 24),
+    "day": (24, 1 / 7),
+    "week": (7,),
+    "month": (1 / 12,),
+    "year": (12, 1 / 10),
+    "decade": (10,),
+}
+
+
+def _span_alternatives(value: float, unit: str | None) -> frozenset[str]:
+    """The span `value` `unit`s in the units next to `unit` (`_SPAN_FACTORS`)."""
+    out = set()
+    for factor in _SPAN_FACTORS.get(unit or "", ()):
+        converted = value * factor
+        if abs(converted * 2 - round(converted * 2)) < 1e-9 and converted >= 0.5:
+            out.add(canonical(round(converted * 2) / 2))
+    return frozenset(out)
+
+
 _Q_ZH_NUMERAL = re.compile(rf"([{_ZN}]+(?:[万萬亿億][{_ZN}]*)*(?:点[{''.join(_DIGIT)}]+)?)")
 
 
@@ -361,8 +424,9 @@ def chinese_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
     times (下午3点 = 3 or 15), percentages (百分之五十, 50%, 四成 = 40%) and percentage points
     (3个百分点), ordinals (第三次, 第四届, 首次 = 1st), fractions
     (三分之一), multiples (3倍; 增长2倍 may be "tripled"), amounts with 万/亿/万亿 (1.77万亿,
-    2万4801, 30余万 = 300,000 to 400,000) and Chinese numerals. Numbers inside names
-    (十四五, COVID-19) are not quantities: see `tm.checks.data/names.json`."""
+    2万4801, 30余万 = 300,000 to 400,000), spans of time (两个小时, 一年半 = 1.5 or 18 months),
+    the number of a name (神舟十七号) and Chinese numerals. Numbers inside names (十四五,
+    COVID-19) are not quantities: see `tm.checks.data/names.json`."""
     reader = _Reader(text)
     _mask_names(reader, names)
     for m in reader.each_if("date", _Q_ZH_DATE):
@@ -427,9 +491,13 @@ def chinese_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
                 explicit=m.group(3)[0].isdigit(),
                 alternatives=frozenset({canonical(value)}),
             )
-        else:
+        else:  # 百分之六十 is a number in any script: demanded
             reader.add(
-                m.start(), m.end(), value, kind="percent", explicit=m.group(group)[0].isdigit()
+                m.start(),
+                m.end(),
+                value,
+                kind="percent",
+                explicit=group == 1 or m.group(group)[0].isdigit(),
             )
         reader.mask(m.start(), m.end())
     for m in reader.each_if("fraction", _Q_ZH_FRACTION):
@@ -528,6 +596,35 @@ def chinese_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
             low, high = value, value + step
         reader.add(m.start(2), m.end(), value, low=low, high=high)
         reader.mask(m.start(), m.end())
+    for m in reader.each_if("serial", _Q_ZH_SERIAL):
+        value = _zh_value(m.group(1))
+        if value is None or value < 1:
+            continue
+        reader.add(m.start(1), m.end(1), value, kind="serial", explicit=True)
+        reader.mask(m.start(1), m.end(1))
+    for m in reader.each_if("duration", _Q_ZH_DURATION):
+        run = m.group(1)
+        if run in ("百", "千") or _ZH_TWO_DIGITS.search(run):
+            continue  # 百年 is as often "centenary"; 两三, 二三十 are ranges
+        value = _zh_value(run)
+        if value is None or value < 1:
+            continue
+        unit = m["unit"]
+        if unit == "月" and not m.group(2):
+            continue  # 三月 is March; 三个月 three months
+        if m["half"] or m["half2"]:
+            value += 0.5  # 两个半小时, 一年半 ("eighteen months")
+        # 一天 is as often "a day" as "one day": from two up, demanded, and met in the units
+        # next to its own (两周 "14 days", 两个小时 "120 minutes").
+        reader.add(
+            m.start(1),
+            m.end() if m["half"] or m["half2"] else m.end(1),
+            value,
+            kind="duration",
+            explicit=value >= 2,
+            alternatives=_span_alternatives(value, _ZH_SPAN_UNIT.get(unit)),
+        )
+        reader.mask(m.start(1), m.end(1))
     for m in reader.each(_Q_ZH_NUMERAL):
         run = m.group(1)
         if run in ("万", "亿", "千", "百", "十", "两"):
@@ -574,6 +671,10 @@ _ORDINALS_EN = {
     "thirtieth": 30,
     "fortieth": 40,
     "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
     "hundredth": 100,
 }
 _MULTIPLES_EN = {
@@ -597,9 +698,13 @@ _MULTIPLES_EN = {
 _DEMANDED_MULTIPLES = frozenset(
     w for w in _MULTIPLES_EN if w in ("twice", "thrice") or w.endswith(("ed", "es", "ing"))
 )
-_NUMBER_WORD = "|".join([*_UNITS_EN, *_TENS_EN, *_SCALES_EN, "a", "and"])
+_NUMBER_WORD = "|".join([*_UNITS_EN, *_TENS_EN, *_SCALES_EN, "a"])
+#: "and" joins number words only after a scale: "two hundred and five" is one number, "ages
+#: three and four" two.
+_AND_AFTER_SCALE = "(?:" + "|".join(f"(?<={w})" for w in _SCALES_EN) + r")\s+and"
 _Q_EN_WORDS = re.compile(
-    rf"\b(?:{'|'.join([*_UNITS_EN, *_TENS_EN])}|a)(?:(?:[\s-]+)(?:{_NUMBER_WORD}))*\b",
+    rf"\b(?:{'|'.join([*_UNITS_EN, *_TENS_EN])}|a)(?:[\s-]+(?:{_NUMBER_WORD})|{_AND_AFTER_SCALE})*"
+    r"\b",
     re.IGNORECASE,
 )
 _Q_EN_DATE = re.compile(
@@ -617,6 +722,11 @@ _Q_EN_TIME = re.compile(
 _Q_EN_PERCENT = re.compile(
     r"(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b|(percentage[\s-]points?\b))", re.IGNORECASE
 )
+_EN_SMALL = "|".join([*_UNITS_EN, *_TENS_EN])
+_Q_EN_PERCENT_WORDS = re.compile(
+    rf"\b((?:{_EN_SMALL})(?:[\s-]+(?:{_EN_SMALL}))*)\s+(?:per\s*cent|percent)\b",
+    re.IGNORECASE,
+)
 _Q_EN_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
 _Q_EN_FOLD = re.compile(r"\b(\d+|" + "|".join(_UNITS_EN) + r")[\s-]?fold\b", re.IGNORECASE)
 _Q_EN_TIMES = re.compile(
@@ -629,8 +739,46 @@ _Q_EN_NUMBER = re.compile(
 _EN_SCALE_SHORT = {**_EN_SCALE, "mn": 10**6, "bn": 10**9}
 
 
+_Q_EN_DURATION = re.compile(
+    r"[\s-]+(?P<unit>hour|day|week|month|year|minute|decade)s?\b", re.IGNORECASE
+)
+_Q_EN_PER = re.compile(r"\b(?:times|twice|thrice|once)\s+$", re.IGNORECASE)
+#: "a day", "an hour and a half": one span of time (or one and a half), never demanded, met in
+#: the neighbouring units (二十四小时, 九十分钟).
+_Q_EN_ONE_SPAN = re.compile(
+    r"\b(?:an?|one)\s+(?P<unit>hour|day|week|month|year|decade)\b(?P<half>\s+and\s+a\s+half\b)?",
+    re.IGNORECASE,
+)
+_Q_EN_AND_A_HALF = re.compile(
+    rf"\b((?:{_EN_SMALL})(?:-(?:{_EN_SMALL}))?)\s+and\s+a\s+half\s+"
+    r"(?P<unit>hour|day|week|month|year|decade)s?\b",
+    re.IGNORECASE,
+)
+#: A text that may hold a span of time in words, either language: the number check reads a
+#: pair without a digit when this (or a count) is in it.
+DURATION_HINT = re.compile(
+    rf"[{_ZN}]\s*(?:个\s*)?半?(?:小时|钟头|分钟|天|周|星期|月|年|岁)|"
+    r"\b(?:"
+    + "|".join([*_UNITS_EN, *_TENS_EN])
+    + r")(?:\s+and\s+a\s+half)?"
+    + _Q_EN_DURATION.pattern,
+    re.IGNORECASE,
+)
+_Q_EN_HALF = re.compile(
+    r"\bhalf\s+an?\s+(" + "|".join([*_SCALES_EN, "dozen"]) + r")\b", re.IGNORECASE
+)
+_Q_EN_RANGE_END = re.compile(r"\b(?:or|to)\s+$", re.IGNORECASE)
 _Q_EN_MULTIPLE_WORD = re.compile(r"\b(?:" + "|".join(_MULTIPLES_EN) + r")\b")
 _Q_EN_ORDINAL_WORD = re.compile(r"\b(?:" + "|".join(_ORDINALS_EN) + r")\b")
+#: "twenty-first", "thirty-sixth": one ordinal (第二十一届, 第36届), not "first" or "sixth".
+_Q_EN_COMPOUND_ORDINAL = re.compile(
+    r"\b("
+    + "|".join(_TENS_EN)
+    + r")[\s-]("
+    + "|".join(w for w, n in _ORDINALS_EN.items() if n < 10)
+    + r")\b",
+    re.IGNORECASE,
+)
 #: A pattern is tried only on a text holding one of these characters (most hold none).
 _NEEDS = {
     "date": "日号",
@@ -647,6 +795,8 @@ _NEEDS = {
     "seconds": "秒",
     "wan": "万萬",
     "yi": "亿億",
+    "duration": "时头钟天周星年岁月拜",
+    "serial": "号",
     "clock": ":mMo",
     "en-percent": "%pP",
 }
@@ -664,8 +814,7 @@ def english_words_value(words: str) -> float | None:
         return None
     total, current, seen = 0, 0, False
     for token in tokens:
-        if token == "a":
-            current = max(current, 1) if not seen else current
+        if token == "a":  # "a million" is one million by the scale; "a five-day visit" is 5
             continue
         if token in _UNITS_EN:
             current += _UNITS_EN[token]
@@ -685,10 +834,11 @@ def english_words_value(words: str) -> float | None:
 def english_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
     """Every number in English text, with its span: dates (June 21, 2023; 21 June), clock times
     (10:00 is 10 o'clock, not 10 and 0; 3 p.m. is 3 or 15), percentages and percentage points
-    (apart: 0.1 percentage point is not 0.1 percent), ordinals (19th, fourth),
-    multiples (thrice, twofold, tripled, 3 times), digits with scale words (1.77 trillion) and
-    numbers in words ("Fourteen billion", twenty-five). Numbers inside names (COVID-19, G20,
-    the 14th Five-Year Plan) are not quantities."""
+    (apart: 0.1 percentage point is not 0.1 percent; "sixty percent"), ordinals (19th, fourth,
+    twenty-first), multiples (thrice, twofold, tripled, 3 times), digits with scale words
+    (1.77 trillion), spans of time ("two hours" = 2 or 120 minutes, "a day", "two and a half
+    years") and numbers in words ("Fourteen billion", twenty-five, half a million). Numbers
+    inside names (COVID-19, G20, the 14th Five-Year Plan) are not quantities."""
     reader = _Reader(text)
     _mask_names(reader, names)
     for m in reader.each(_Q_EN_DATE):
@@ -730,6 +880,11 @@ def english_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
         if minutes_text and int(minutes_text):
             reader.add(start, m.end(), int(minutes_text), kind="time")
         reader.mask(m.start(), m.end())
+    for m in reader.each_if("en-percent", _Q_EN_PERCENT_WORDS):  # "Sixty percent": demanded
+        words_value = english_words_value(m.group(1))
+        if words_value is not None:
+            reader.add(m.start(), m.end(), words_value, kind="percent")
+            reader.mask(m.start(), m.end())
     for m in reader.each_if("en-percent", _Q_EN_PERCENT):
         kind = "points" if m.group(2) else "percent"  # 百分点 and 百分之 are not one thing
         reader.add(m.start(), m.end(), _num(m.group(1)), kind=kind)
@@ -755,6 +910,10 @@ def english_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
             value *= _EN_SCALE_SHORT[m.group(2).lower()]
         reader.add(m.start(), m.end(), value)
         reader.mask(m.start(), m.end())
+    for m in reader.each(_Q_EN_COMPOUND_ORDINAL):
+        value = _TENS_EN[m.group(1).lower()] + _ORDINALS_EN[m.group(2).lower()]
+        reader.add(m.start(), m.end(), value, kind="ordinal", explicit=False)
+        reader.mask(m.start(), m.end())
     lowered = reader.text.lower()
     for m in _Q_EN_MULTIPLE_WORD.finditer(lowered):
         value = _MULTIPLES_EN[m.group()]
@@ -770,11 +929,51 @@ def english_quantities(text: str, names: Iterable[tuple[int, int]] = ()) -> list
         )
     for m in _Q_EN_ORDINAL_WORD.finditer(lowered):
         reader.add(m.start(), m.end(), _ORDINALS_EN[m.group()], kind="ordinal", explicit=False)
+    for m in reader.each(_Q_EN_AND_A_HALF):  # "two and a half hours" is 2.5 (两个半小时)
+        value = (english_words_value(m.group(1)) or 0) + 0.5
+        reader.add(
+            m.start(),
+            m.end(),
+            value,
+            kind="duration",
+            explicit=value >= 2,
+            alternatives=_span_alternatives(value, m["unit"].lower()),
+        )
+        reader.mask(m.start(), m.end())
+    for m in reader.each(_Q_EN_ONE_SPAN):
+        if _Q_EN_PER.search(text, 0, m.start()):
+            continue  # "four times a year": a is "per"
+        value = 1.5 if m["half"] else 1.0
+        reader.add(
+            m.start(),
+            m.end(),
+            value,
+            kind="duration",
+            explicit=False,
+            alternatives=_span_alternatives(value, m["unit"].lower()),
+        )
+        reader.mask(m.start(), m.end())
+    for m in reader.each(_Q_EN_HALF):  # "half a million" is 500,000 (近50万), not a million
+        scale = 12 if m.group(1).lower() == "dozen" else _SCALES_EN[m.group(1).lower()]
+        reader.add(m.start(), m.end(), scale / 2, explicit=False)
+        reader.mask(m.start(), m.end())
     for m in reader.each(_Q_EN_WORDS):
         words_value = english_words_value(m.group())
         if words_value is None:
             continue
-        reader.add(m.start(), m.end(), words_value, explicit=False)
+        # "two hours", "a three-day visit": a span of time in words is demanded from two up,
+        # unless it ends a range ("two or three days").
+        unit = _Q_EN_DURATION.match(reader.text, m.end())
+        duration = bool(unit) and not _Q_EN_RANGE_END.search(reader.text, 0, m.start())
+        # "two decades" may be 二十年, "two weeks" 十四天, "two hours" 120分钟.
+        reader.add(
+            m.start(),
+            m.end(),
+            words_value,
+            kind="duration" if duration else "number",
+            explicit=duration and words_value >= 2,
+            alternatives=_span_alternatives(words_value, unit["unit"].lower() if unit else None),
+        )
         reader.mask(m.start(), m.end())
     return reader.done()
 
