@@ -38,7 +38,6 @@ _classes: Any = None
 _char_hashes: Any = None
 #: Fingerprint -> (token, hash) of the longer tokens met so far (bounded as `token_hash`'s).
 _by_print: dict[int, tuple[str, int]] = {}
-_powers: list[Any] = [np.ones(1, dtype=_U), np.ones(1, dtype=_U)]
 
 
 def _class_table() -> Any:
@@ -75,15 +74,11 @@ def _class_of(points: Any) -> Any:
     return classes
 
 
-def _power_tables(size: int) -> tuple[Any, Any]:
-    """_BASE**i and its inverse's, for i < size (kept: an import asks for the same sizes)."""
-    if len(_powers[0]) < size:
-        grow = max(size, 2 * len(_powers[0]))
-        for at, base in ((0, _BASE), (1, _BASE_INVERSE)):
-            table = np.full(grow, _U(base), dtype=_U)
-            table[0] = 1
-            _powers[at] = np.cumprod(table, dtype=_U)
-    return _powers[0], _powers[1]
+def _powers(base: int, size: int) -> Any:
+    """base**i modulo 2**64 for i < size."""
+    table = np.full(size, _U(base), dtype=_U)
+    table[0] = 1
+    return np.cumprod(table, dtype=_U)
 
 
 def _hashes_of_chars(points: Any) -> Any:
@@ -106,10 +101,14 @@ def _hashes_of_chars(points: Any) -> Any:
 
 def _hashes_of_long(joined: str, points: Any, starts: Any, ends: Any) -> Any:
     """The hashes of tokens of two characters or more, a Python look-up per distinct one."""
-    up, down = _power_tables(len(points) + 1)
     prefix = np.zeros(len(points) + 1, dtype=_U)
-    np.cumsum(points.astype(_U) * up[: len(points)], dtype=_U, out=prefix[1:])
-    prints = (prefix[ends] - prefix[starts]) * down[starts]
+    terms = _powers(_BASE, len(points))
+    terms *= points
+    np.cumsum(terms, dtype=_U, out=prefix[1:])
+    del terms
+    prints = prefix[ends] - prefix[starts]
+    del prefix
+    prints *= _powers(_BASE_INVERSE, len(points))[starts]
     prints ^= (ends - starts).astype(_U) << _U(56)
     distinct, first, where = np.unique(prints, return_index=True, return_inverse=True)
     values = []

@@ -230,7 +230,8 @@ class Batch:
 
 def _grams_of(space: int, streams: list[Any], lengths: list[Any]) -> tuple[Any, Any]:
     """The grams of one namespace's texts, in text order, and how many each text has: the
-    bigrams of its token streams joined, the start and end marks in place of the breaks."""
+    bigrams of its token streams joined by `BREAK`, the pairs at a break made again with the
+    start or end mark in its place (two a text: a few arrays that small, not copies of all)."""
     import numpy as np
 
     mark = np.array([BREAK], dtype=np.uint64)
@@ -239,9 +240,14 @@ def _grams_of(space: int, streams: list[Any], lengths: list[Any]) -> tuple[Any, 
         parts += [stream, mark]
     flat = np.concatenate(parts)
     del parts
-    left, right = flat[:-1], flat[1:]
-    left = np.where(left == BREAK, np.uint64(_START), left)
-    right = np.where(right == BREAK, np.uint64(_END), right)
-    del flat
-    grams = _grams(np.uint64(space), left, right)
+    ns = np.uint64(space)
+    grams = _grams(ns, flat[:-1], flat[1:])
+    marks = flat == BREAK
+    left, right = marks[:-1], marks[1:]
+    fix = np.flatnonzero(left | right)
+    grams[fix] = _grams(
+        ns,
+        np.where(left[fix], np.uint64(_START), flat[fix]),
+        np.where(right[fix], np.uint64(_END), flat[fix + 1]),
+    )
     return grams, np.concatenate(lengths) + 1
