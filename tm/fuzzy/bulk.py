@@ -74,13 +74,6 @@ def _class_of(points: Any) -> Any:
     return classes
 
 
-def _powers(base: int, size: int) -> Any:
-    """base**i modulo 2**64 for i < size."""
-    table = np.full(size, _U(base), dtype=_U)
-    table[0] = 1
-    return np.cumprod(table, dtype=_U)
-
-
 def _hashes_of_chars(points: Any) -> Any:
     """The hashes of one-character tokens: from a table by code point (Basic Multilingual
     Plane), filled as characters are met."""
@@ -102,13 +95,13 @@ def _hashes_of_chars(points: Any) -> Any:
 def _hashes_of_long(joined: str, points: Any, starts: Any, ends: Any) -> Any:
     """The hashes of tokens of two characters or more, a Python look-up per distinct one."""
     prefix = np.zeros(len(points) + 1, dtype=_U)
-    terms = _powers(_BASE, len(points))
+    terms = index.powers(_BASE, len(points))
     terms *= points
     np.cumsum(terms, dtype=_U, out=prefix[1:])
     del terms
     prints = prefix[ends] - prefix[starts]
     del prefix
-    prints *= _powers(_BASE_INVERSE, len(points))[starts]
+    prints *= index.powers(_BASE_INVERSE, len(points))[starts]
     prints ^= (ends - starts).astype(_U) << _U(56)
     distinct, first, where = np.unique(prints, return_index=True, return_inverse=True)
     values = []
@@ -123,10 +116,9 @@ def _hashes_of_long(joined: str, points: Any, starts: Any, ends: Any) -> Any:
     return np.array(values, dtype=_U)[where]
 
 
-def cut(texts: Sequence[str]) -> list[tuple[list[int], Any, Any, list[str]]]:
+def cut(texts: Sequence[str]) -> list[tuple[list[int], Any, Any]]:
     """The texts' tokens, as groups of (places in `texts`; token hashes (uint64) of those
-    texts in order, `index.BREAK` between two; each text's length in tokens (int64); each
-    text's tokens joined by U+001F, what `index.exact_key` hashes)."""
+    texts in order, `index.BREAK` between two; each text's length in tokens (int64))."""
     folded = index_fold_many(texts)
     plain: list[int] = []
     tagged: list[int] = []
@@ -144,26 +136,25 @@ def cut(texts: Sequence[str]) -> list[tuple[list[int], Any, Any, list[str]]]:
     return groups
 
 
-def _cut_exactly(texts: Sequence[str]) -> tuple[Any, Any, list[str]]:
+def _cut_exactly(texts: Sequence[str]) -> tuple[Any, Any]:
     """`cut` of texts through `index_tokens`, one at a time."""
     stream: list[int] = []
-    lengths, keys = [], []
+    lengths = []
     for at, text in enumerate(texts):
         if at:
             stream.append(index.BREAK)
         tokens = index_tokens(text)
         stream.extend(index.hashes(tokens))
         lengths.append(len(tokens))
-        keys.append("\x1f".join(tokens))
-    return np.array(stream, dtype=_U), np.array(lengths, dtype=np.int64), keys
+    return np.array(stream, dtype=_U), np.array(lengths, dtype=np.int64)
 
 
-def _cut_plain(texts: Sequence[str]) -> tuple[Any, Any, list[str]] | None:
+def _cut_plain(texts: Sequence[str]) -> tuple[Any, Any] | None:
     """`cut` of folded texts without tags, with numpy; None if a token is too long."""
     joined = TEXT_BREAK.join(texts)
     points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     if not len(points):
-        return np.zeros(0, dtype=_U), np.zeros(1, dtype=np.int64), [""]
+        return np.zeros(0, dtype=_U), np.zeros(1, dtype=np.int64)
     classes = _class_of(points)
     word = classes == _WORD
     single = classes == _SINGLE
@@ -186,9 +177,4 @@ def _cut_plain(texts: Sequence[str]) -> tuple[Any, Any, list[str]] | None:
     breaks = np.flatnonzero(one & (points[starts] == _BREAK_POINT))
     hashes[breaks] = _U(index.BREAK)
     lengths = np.diff(breaks, prepend=-1, append=len(starts)) - 1
-    # The tokens joined by U+001F: each token's characters, then U+001F (white space).
-    kept = classes != _SPACE
-    marks = np.cumsum(kept)[ends - 1]
-    spelled = np.insert(points[kept], marks, 0x1F)
-    pieces = spelled.tobytes().decode("utf-32-le", "surrogatepass").split(TEXT_BREAK)
-    return hashes, lengths, [piece.strip("\x1f") for piece in pieces]
+    return hashes, lengths

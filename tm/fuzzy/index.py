@@ -31,6 +31,8 @@ _MASK = (1 << 64) - 1
 _LEFT = 0x9E3779B97F4A7C15
 _RIGHT = 0xC2B2AE3D27D4EB4F
 _MIX = 0xFF51AFD7ED558CCD
+_KEY = 0xD1B54A32D192ED03
+_KEY_INVERSE = pow(_KEY, -1, 1 << 64)
 #: A gram is the top 45 bits of its 64-bit mix; the 18 bits below a gram in a sort key number
 #: the texts of one batch (at most `BATCH_TEXTS`).
 GRAM_SHIFT = 19
@@ -99,14 +101,57 @@ def phrase_gram_ids(ns: str, folded: Sequence[str]) -> list[int]:
 
 
 def exact_key(ns: str, folded: Sequence[str]) -> int:
-    """A 63-bit hash of the folded text: exact copies (up to folding) share it."""
-    return _key(ns + "\x1f", "\x1f".join(folded))
+    """A 63-bit hash of the folded text: exact copies (up to folding) share it. A polynomial
+    over the tokens' hashes (modulo 2**64, base `_KEY`) with the text's length and namespace,
+    mixed as a gram is: what `_keys` computes for a whole batch of texts with numpy. Two texts
+    sharing a key by chance cost a wasted candidate (every candidate is rescored)."""
+    total, power = 0, 1
+    for value in hashes(folded):
+        total = (total + value * power) & _MASK
+        power = (power * _KEY) & _MASK
+    x = (total + token_hash(ns) * _RIGHT + len(folded) * _LEFT) & _MASK
+    x ^= x >> 31
+    x = (x * _MIX) & _MASK
+    x ^= x >> 29
+    return x >> 1
 
 
-def _key(prefix: str, joined: str) -> int:
-    """`exact_key` of the tokens `joined` by U+001F (white space: in no token)."""
-    digest = hashlib.blake2b((prefix + joined).encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big") >> 1
+def powers(base: int, size: int) -> Any:
+    """base**i modulo 2**64 for i < size (uint64)."""
+    import numpy as np
+
+    table = np.full(size, np.uint64(base), dtype=np.uint64)
+    if size:
+        table[0] = 1
+    return np.cumprod(table, dtype=np.uint64)
+
+
+def _keys(space: int, stream: Any, lengths: Any) -> list[int]:
+    """`exact_key` of each text of a token stream (hashes, `BREAK` between texts), from one
+    prefix sum: a text's polynomial is its slice of the sum times the inverse power of its
+    start."""
+    import numpy as np
+
+    u = np.uint64
+    size = len(stream)
+    prefix = np.zeros(size + 1, dtype=u)
+    terms = powers(_KEY, size)
+    terms *= stream
+    np.cumsum(terms, dtype=u, out=prefix[1:])
+    del terms
+    breaks = np.flatnonzero(stream == BREAK)
+    starts = np.concatenate(([0], breaks + 1))
+    ends = np.append(breaks, size)
+    x = prefix[ends] - prefix[starts]
+    del prefix
+    x *= powers(_KEY_INVERSE, size + 1)[starts]
+    x += u((space * _RIGHT) & _MASK)
+    x += lengths.astype(u) * u(_LEFT)
+    x ^= x >> u(31)
+    x *= u(_MIX)
+    x ^= x >> u(29)
+    x >>= u(1)
+    return x.tolist()  # type: ignore[no-any-return]
 
 
 def entries(text: str, lang_key: str, kind: str, tags: int = 0) -> tuple[int, int, set[int]]:
@@ -175,16 +220,14 @@ class Batch:
             texts_of = self._texts.get(ns)
             if texts_of is None:
                 texts_of = self._texts[ns] = ([], [], [])
-            prefix = ns + "\x1f"
-            for places, stream, lengths, joined in bulk.cut(texts):
+            space = token_hash(ns)
+            for places, stream, lengths in bulk.cut(texts):
                 own = [units[at] for at in places]
                 texts_of[0].append(stream)
                 texts_of[1].append(lengths)
                 texts_of[2].append(np.array(own, dtype=np.int64))
                 self.postings += len(stream) + 1
-                self.keys.extend(
-                    (_key(prefix, tokens), unit) for tokens, unit in zip(joined, own, strict=True)
-                )
+                self.keys.extend(zip(_keys(space, stream, lengths), own, strict=True))
 
     def postings_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(grams, lengths, units): one entry per gram of each text, sorted by gram, length
