@@ -148,3 +148,18 @@ def test_a_schema_6_memory_has_its_exact_keys_made_anew(memory_url: str) -> None
         assert sorted(store.db.execute("SELECT key, unit FROM fuzzy_key").fetchall()) == sorted(
             rows
         )
+
+
+def test_a_fingerprint_standing_for_another_token_sends_the_texts_to_the_exact_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    texts = ["Mr. Teng welcomed Mr. Gao and his delegation.", "乘车须佩戴口罩 CPID。"]
+    bulk.cut(texts)
+    poisoned = {fp: ("x" + token, value ^ 1) for fp, (token, value) in bulk._by_print.items()}
+    monkeypatch.setattr(bulk, "_by_print", poisoned)
+    for places, stream, lengths in bulk.cut(texts):
+        assert stream.tolist() == [
+            *index.hashes(index_tokens(texts[places[0]])),
+            *([index.BREAK, *index.hashes(index_tokens(texts[1]))] if len(places) == 2 else []),
+        ]
+        assert lengths.tolist() == [len(index_tokens(texts[at])) for at in places]

@@ -12,8 +12,8 @@ Python work is per distinct token of a batch, not per token. The hashes are
 `tm.fuzzy.index.token_hash`'s: the grams, keys and postings are the regex's, tested on real
 text. Texts that might hold a tag (`<`, `{`), and tokens longer than `_LONGEST` (a
 fingerprint is exact in practice, not by construction: two distinct tokens among a million
-share one with odds of 3 in 10^8; long tokens are left to the exact path), go through
-`index_tokens`.
+share one with odds of 3 in 10^8, and one met before is checked against its token; long
+tokens are left to the exact path), go through `index_tokens`.
 """
 
 from __future__ import annotations
@@ -92,8 +92,9 @@ def _hashes_of_chars(points: Any) -> Any:
     return found
 
 
-def _hashes_of_long(joined: str, points: Any, starts: Any, ends: Any) -> Any:
-    """The hashes of tokens of two characters or more, a Python look-up per distinct one."""
+def _hashes_of_long(joined: str, points: Any, starts: Any, ends: Any) -> Any | None:
+    """The hashes of tokens of two characters or more, a Python look-up per distinct one;
+    None if a fingerprint met before stood for another token (then the exact path cuts)."""
     prefix = np.zeros(len(points) + 1, dtype=_U)
     terms = index.powers(_BASE, len(points))
     terms *= points
@@ -105,13 +106,17 @@ def _hashes_of_long(joined: str, points: Any, starts: Any, ends: Any) -> Any:
     prints ^= (ends - starts).astype(_U) << _U(56)
     distinct, first, where = np.unique(prints, return_index=True, return_inverse=True)
     values = []
-    for fingerprint, at in zip(distinct.tolist(), first.tolist(), strict=True):
+    for fingerprint, start, end in zip(
+        distinct.tolist(), starts[first].tolist(), ends[first].tolist(), strict=True
+    ):
+        token = joined[start:end]
         known = _by_print.get(fingerprint)
         if known is None:
-            token = joined[int(starts[at]) : int(ends[at])]
             if len(_by_print) >= index.TOKEN_CACHE:
                 _by_print.clear()
             known = _by_print[fingerprint] = (token, index.token_hash(token))
+        elif known[0] != token:
+            return None
         values.append(known[1])
     return np.array(values, dtype=_U)[where]
 
@@ -150,7 +155,8 @@ def _cut_exactly(texts: Sequence[str]) -> tuple[Any, Any]:
 
 
 def _cut_plain(texts: Sequence[str]) -> tuple[Any, Any] | None:
-    """`cut` of folded texts without tags, with numpy; None if a token is too long."""
+    """`cut` of folded texts without tags, with numpy; None if a token is too long or two
+    tokens share a fingerprint."""
     joined = TEXT_BREAK.join(texts)
     points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     if not len(points):
@@ -173,7 +179,10 @@ def _cut_plain(texts: Sequence[str]) -> tuple[Any, Any] | None:
     hashes[one] = _hashes_of_chars(points[starts[one]])
     many = ~one
     if many.any():
-        hashes[many] = _hashes_of_long(joined, points, starts[many], ends[many])
+        found = _hashes_of_long(joined, points, starts[many], ends[many])
+        if found is None:
+            return None
+        hashes[many] = found
     breaks = np.flatnonzero(one & (points[starts] == _BREAK_POINT))
     hashes[breaks] = _U(index.BREAK)
     lengths = np.diff(breaks, prepend=-1, append=len(starts)) - 1
