@@ -163,3 +163,9 @@ def test_a_fingerprint_standing_for_another_token_sends_the_texts_to_the_exact_p
             *([index.BREAK, *index.hashes(index_tokens(texts[1]))] if len(places) == 2 else []),
         ]
         assert lengths.tolist() == [len(index_tokens(texts[at])) for at in places]
+
+
+@pytest.mark.parametrize("size", [0, 1, 2, 9, 4097])
+def test_powers_by_doubling_are_the_powers(size: int) -> None:
+    for base in (index._KEY, index._KEY_INVERSE, bulk._BASE):
+        assert index.powers(base, size).tolist() == [pow(base, i, 1 << 64) for i in range(size)]

@@ -117,13 +117,19 @@ def exact_key(ns: str, folded: Sequence[str]) -> int:
 
 
 def powers(base: int, size: int) -> Any:
-    """base**i modulo 2**64 for i < size (uint64)."""
+    """base**i modulo 2**64 for i < size (uint64), by doubling: each step multiplies the
+    powers so far by the next power of two's (a few vector products, not a running product)."""
     import numpy as np
 
-    table = np.full(size, np.uint64(base), dtype=np.uint64)
-    if size:
-        table[0] = 1
-    return np.cumprod(table, dtype=np.uint64)
+    table = np.empty(max(size, 1), dtype=np.uint64)
+    table[0] = 1
+    done, step = 1, base
+    while done < size:
+        take = min(done, size - done)
+        np.multiply(table[:take], np.uint64(step), out=table[done : done + take])
+        done += take
+        step = (step * step) & _MASK
+    return table[:size]
 
 
 def _keys(space: int, stream: Any, lengths: Any) -> list[int]:
