@@ -34,7 +34,7 @@ SHAPES = [
     "private \ue000 use",
     "snake_case_name and CamelCase and état",
     "word" * 30,  # one token longer than a fingerprint covers
-    "𠀀𠀁 astral Han and 😀 emoji",
+    "𠀀𠀁 astral Han and 😀 emoji, 𐌰𐌱𐌲 Gothic letters (a word)",
     "İstanbul ǅ ß ﬁ",  # case folding that changes lengths
     "電腦軟體的發展，與臺灣的資訊產業。",
     "2023年6月21日，国家电投重庆公司与重庆高速集团签署协议。",

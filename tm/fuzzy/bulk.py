@@ -61,16 +61,16 @@ def _class_of(points: Any) -> Any:
     if not astral.any():
         return table[points]
     classes = table[np.where(astral, 0, points)]
-    for point in np.unique(points[astral]).tolist():
-        char = chr(point)
-        found = (
-            _SPACE
-            if char.isspace()
-            else _WORD
-            if re.fullmatch(rf"[^\W_{_HAN_CLASS}]", char)
-            else _SINGLE
-        )
-        classes[points == point] = found
+    distinct, where = np.unique(points[astral], return_inverse=True)
+    found = [
+        _SPACE
+        if char.isspace()
+        else _WORD
+        if re.fullmatch(rf"[^\W_{_HAN_CLASS}]", char)
+        else _SINGLE
+        for char in map(chr, distinct.tolist())
+    ]
+    classes[astral] = np.array(found, dtype=np.uint8)[where.reshape(-1)]
     return classes
 
 
