@@ -94,6 +94,32 @@ def test_merged_rows_are_sorted_by_length_then_unit(size: int) -> None:
     assert (n, low, high) == (len(entries), min(u for _, u in entries), max(u for _, u in entries))
 
 
+@pytest.mark.parametrize("wide", [False, True])
+def test_a_page_of_grams_merges_as_each_gram_alone(wide: bool) -> None:
+    """`merge_rows` (one sort for a page of grams) gives what `merged` gives gram by gram, in
+    the order the grams first come; with a unit id past 32 bits it goes gram by gram."""
+    rng = random.Random(7)
+    found, per_gram = [], {}
+    for chunk in range(6):
+        for gram in rng.sample(range(-40, 40), 25):
+            n = rng.choice([1, 2, 5, 90, 400])
+            drawn = {(rng.randint(1, 60), 8 * rng.randint(1, 10**6) + chunk) for _ in range(n)}
+            part = sorted(drawn)
+            if wide and chunk == 2:
+                part = sorted([*part, (61, 2**40 + chunk)])
+            grams = np.full(len(part), gram, dtype=np.int64)
+            lens = np.array([length for length, _ in part], dtype=np.uint16)
+            units = np.array([unit for _, unit in part], dtype=np.int64)
+            (row,) = postings.rows(grams, lens, units, chunk=chunk)[0]
+            found.append((gram, *row[2:]))
+            per_gram.setdefault(gram, []).append(row[2:])
+    rng.shuffle(found)
+    assert wide == any(len(row[5]) == 8 * row[1] for row in found)
+    order = list(dict.fromkeys(row[0] for row in found))
+    expected = [(gram, *postings.merged(per_gram[gram])) for gram in order]
+    assert postings.merge_rows(found) == expected
+
+
 def _expected(store: Store, grams: list[int], shortest: int, longest: int) -> Counter[int]:
     """What the row-per-posting index counted: per unit, the grams among `grams` that one of
     its texts of `shortest`..`longest` tokens holds (a text's grams once)."""

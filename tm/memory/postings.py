@@ -224,45 +224,56 @@ def merge_rows(
     found: Iterable[tuple[int, int, int, int, bytes, bytes]],
 ) -> list[tuple[int, int, int, int, bytes, bytes]]:
     """Rows (gram, postings, smallest, largest, lengths, units) of several chunks merged into
-    one row per gram, sorted by (length, unit): for a page of grams at once, with one sort of
-    one int64 key (gram's place, length, unit) when every unit fits 32 bits; else gram by gram
+    one row per gram (in the order the grams first come), sorted by (length, unit): for a page
+    of grams at once, with one sort of one int64 key (gram's place, length, unit) when every
+    unit fits 32 bits, and no Python loop but over the merged rows; else gram by gram
     (`merged`)."""
     import numpy as np
 
-    parts: dict[int, list[tuple[int, int, int, bytes, bytes]]] = {}
-    for gram, n, low, high, lens, units in found:
-        parts.setdefault(gram, []).append((n, low, high, bytes(lens), bytes(units)))
-    grams = list(parts)
-    if not grams:
+    rows = list(found)
+    if not rows:
         return []
-    rows = [part for gram in grams for part in parts[gram]]
-    if any(len(row[4]) != 4 * row[0] for row in rows) or len(grams) >= 1 << 15:
-        return [(gram, *merged(parts[gram])) for gram in grams]
-    sizes = np.array([row[0] for row in rows], dtype=np.int64)
-    places = np.repeat(
-        np.repeat(np.arange(len(grams), dtype=np.int64), [len(parts[g]) for g in grams]), sizes
-    )
-    all_lens = np.frombuffer(b"".join(row[3] for row in rows), dtype="<u2").astype(np.int64)
-    all_units = np.frombuffer(b"".join(row[4] for row in rows), dtype="<u4").astype(np.int64)
-    key = (places << 48) | (all_lens << 32) | all_units
-    del places, all_lens, all_units
+    grams_of, sizes_of, lows_of, highs_of, lens_of, units_of = zip(*rows, strict=True)
+    total = sum(sizes_of)
+    unit_blob = b"".join(units_of)
+    grams = np.array(grams_of, dtype=np.int64)
+    distinct, first, inverse = np.unique(grams, return_index=True, return_inverse=True)
+    if len(unit_blob) != 4 * total or len(distinct) >= 1 << 15:
+        parts: dict[int, list[tuple[int, int, int, bytes, bytes]]] = {}
+        for gram, n, low, high, lens, units in rows:
+            parts.setdefault(gram, []).append((n, low, high, bytes(lens), bytes(units)))
+        return [(gram, *merged(parts[gram])) for gram in parts]
+    order = np.argsort(first, kind="stable")  # the grams as they first come
+    place = np.empty(len(order), dtype=np.int64)
+    place[order] = np.arange(len(order), dtype=np.int64)
+    row_place = place[inverse.reshape(-1)]
+    sizes = np.array(sizes_of, dtype=np.int64)
+    key = np.repeat(row_place, sizes) << 48
+    key |= np.frombuffer(b"".join(lens_of), dtype="<u2").astype(np.int64) << 32
+    key |= np.frombuffer(unit_blob, dtype="<u4").astype(np.int64)
+    del unit_blob
     key.sort()
     len_bytes = ((key >> 32) & 0xFFFF).astype("<u2").tobytes()
     unit_bytes = (key & 0xFFFFFFFF).astype("<u4").tobytes()
-    out = []
-    start = 0
-    for gram in grams:
-        own = parts[gram]
-        size = sum(part[0] for part in own)
-        out.append(
-            (
-                gram,
-                size,
-                min(part[1] for part in own),
-                max(part[2] for part in own),
-                len_bytes[2 * start : 2 * (start + size)],
-                unit_bytes[4 * start : 4 * (start + size)],
-            )
+    del key
+    count = len(order)
+    totals = np.zeros(count, dtype=np.int64)
+    np.add.at(totals, row_place, sizes)
+    lows = np.full(count, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(lows, row_place, np.array(lows_of, dtype=np.int64))
+    highs = np.full(count, np.iinfo(np.int64).min, dtype=np.int64)
+    np.maximum.at(highs, row_place, np.array(highs_of, dtype=np.int64))
+    ends = np.cumsum(totals).tolist()
+    starts = [0, *ends[:-1]]
+    return [
+        (gram, size, low, high, len_bytes[2 * start : 2 * end], unit_bytes[4 * start : 4 * end])
+        for gram, size, low, high, start, end in zip(
+            distinct[order].tolist(),
+            totals.tolist(),
+            lows.tolist(),
+            highs.tolist(),
+            starts,
+            ends,
+            strict=True,
         )
-        start += size
-    return out
+    ]

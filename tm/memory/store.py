@@ -73,6 +73,9 @@ _tag_count = tag_count
 #: while built. 1,000,000-unit import: 600,000 gave a peak RSS of 200 MB and 105 s of CPU;
 #: 750,000, 204 MB and 104 s; 1,000,000, 210-223 MB.
 CHUNK_POSTINGS = 600_000
+#: Texts cut into tokens at once (`Store._write_index`, `tm.fuzzy.bulk`): per distinct
+#: character and word in numpy, not per token in Python.
+INDEX_STEP = 4096
 #: Chunks of one level merged into one of the next (`Store._merge_chunks`), and grams merged
 #: per statement.
 CHUNK_FANOUT = 8
@@ -777,14 +780,21 @@ class Store:
             self._write_index([(row[0], kinds[row[0]], row[3], row[5]) for row in rows])
 
     def _write_index(self, items: Iterable[tuple[int, str, str, str]]) -> None:
-        """Gather (unit id, kind, lang key, text) for the index; `_flush_fuzzy` writes them,
-        a chunk of `CHUNK_POSTINGS` at a time and before the transaction commits."""
+        """Gather (unit id, kind, lang key, text) for the index, `INDEX_STEP` texts at a time
+        (cut into tokens together: `Batch.add_many`); `_flush_fuzzy` writes them once a chunk
+        holds `CHUNK_POSTINGS` (give or take a step), and before the transaction commits."""
         from tm.fuzzy.index import BATCH_TEXTS, Batch
 
-        for unit_id, kind, lang_key, text in items:
+        pending = list(items)
+        done = 0
+        while done < len(pending):
             if self._batch is None:
                 self._batch = Batch()
-            self._batch.add(unit_id, lang_key, kind, text)
+            # Texts of ~30 tokens: a step rarely takes a chunk past its size.
+            room = (CHUNK_POSTINGS - self._batch.postings) // 32
+            step = max(1, min(INDEX_STEP, room, BATCH_TEXTS - len(self._batch)))
+            self._batch.add_many(pending[done : done + step])
+            done += step
             if self._batch.postings >= CHUNK_POSTINGS or len(self._batch) >= BATCH_TEXTS:
                 self._flush_fuzzy()
 
