@@ -596,7 +596,7 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
     position = 0
     unknown: list[tuple[int, str]] = []  # names the tagger finds that CC-CEDICT lacks whole
     tag_of: dict[int, str] = {}
-    tagged = _joined_surnames(tagged_tokens(zh))
+    tagged = _joined_third_characters(_joined_surnames(tagged_tokens(zh)))
     spans: list[tuple[int, int]] = []
     for token, _tag in tagged:
         start = zh.find(token, spans[-1][1] if spans else 0)
@@ -700,12 +700,13 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
                 continue  # 麻省理工学院 ↔ MIT
             found.append((token, f"no {place[0]}"))
     for index, (token, tag) in enumerate(tagged[:-1]):
-        # A noun before the company word (小米公司), not a modifier (现代公司治理 "modern
+        # A noun before the company word (小米公司) or a model number (波音787-9, the Boeing
+        # 787-9: 波音 is also "mordent"), not a modifier (现代公司治理 "modern
         # corporate governance", 现代 tagged as a time word, is no Hyundai).
         if (
-            tagged[index + 1][0] in _COMPANY_WORDS
+            spans[index][0] >= 0
+            and (tagged[index + 1][0] in _COMPANY_WORDS or _MODEL.match(zh, spans[index][1]))
             and tag[:1] in ("n", "j")
-            and spans[index][0] >= 0
         ):
             heads = _company_heads(token)  # 小米公司: Xiaomi, though 小米 is also millet
             if heads and not (
@@ -727,13 +728,14 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
         if _inside_sound_name(token, around(offset, offset + len(token))):
             continue
         for start, end, word, heads in _dictionary_names(token):
+            start, end = start + offset, end + offset
             if (
                 tag_of[offset] in _COMMON_TAGS
                 and all(len(h) < 2 for h in heads)
                 and not _a_place(word)
+                and not _MODEL.match(zh, end)  # 空客A350: the maker of a model, Airbus
             ):
                 continue  # a common noun's tag, one word: 电视剧 "TV series" is no name
-            start, end = start + offset, end + offset
             if _inside_sound_name(word, around(start, end)):
                 continue  # 普拉|多博物馆 (the Prado): a piece of a longer name by sound
             if _straddled(zh, start, end) and not _a_place(word):
@@ -888,6 +890,8 @@ def _straddled(zh: str, start: int, end: int) -> bool:
 
 
 _COMPANY_WORDS = _words("company_words")
+#: A model number right after a word (波音787, 空客A350, 小米14): the word is its maker.
+_MODEL = re.compile(r"[A-Z]{0,3}-?\d")
 _COMPANY_GLOSS = re.compile(rf"\b(?:{_alternation('company_words', 'kinds')})\b")
 
 
@@ -1007,7 +1011,8 @@ def _surname(tagged: list[tuple[str, str]], index: int) -> bool:
 def _joined_surnames(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A surname the tagger cut from its given name after a title (执行官赵|海军, Zhao Haijun;
     海军 is also "navy") joined again into one person: a surname tagged as a person alone,
-    then one or two Han characters, then a verb of saying, a preposition or punctuation."""
+    then one or two Han characters, then a verb of saying, a preposition or punctuation
+    (`_cut_person`)."""
     out: list[tuple[str, str]] = []
     index = 0
     while index < len(tagged):
@@ -1015,12 +1020,11 @@ def _joined_surnames(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
         rest = tagged[index + 1][0] if index + 1 < len(tagged) else ""
         after = tagged[index + 2] if index + 2 < len(tagged) else ("", "x")
         if (
-            tag == "nr"
-            and len(token) == 1
+            len(token) == 1
             and token in _SURNAMES
             and 1 <= len(rest) <= 2
             and all(_HAN.fullmatch(c) for c in rest)
-            and (after[0] in _SAYS or after[1] in ("p", "x"))
+            and _cut_person(tag, after)
             and _titled(tagged, index)
         ):
             out.append((token + rest, "nr"))
@@ -1029,6 +1033,50 @@ def _joined_surnames(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
         out.append((token, tag))
         index += 1
     return out
+
+
+#: Tags of a one-character word that follows a whole name rather than ending it: adverbs,
+#: prepositions, conjunctions, particles, pronouns, numerals and measure words (王伟|也|表示).
+_NOT_NAME_ENDS = ("d", "p", "c", "u", "r", "m", "q", "x", "e", "y")
+
+
+def _joined_third_characters(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A three-character name the tagger cut after its second character, after a title
+    (省长王伟|中|在, Wang Weizhong; 导演乌尔|善|获得, Wuershan): a two-character person, then a
+    one-character word that is no adverb, preposition or particle and no verb of saying, then
+    a verb, a preposition or punctuation. Joined, its pinyin is the whole name's, and the
+    surname alone ("Governor Wang") no longer passes for the given name."""
+    out: list[tuple[str, str]] = []
+    index = 0
+    while index < len(tagged):
+        token, tag = tagged[index]
+        rest = tagged[index + 1] if index + 1 < len(tagged) else ("", "x")
+        after = tagged[index + 2] if index + 2 < len(tagged) else ("", "x")
+        if (
+            tag == "nr"
+            and len(token) == 2
+            and len(rest[0]) == 1
+            and _HAN.fullmatch(rest[0])
+            and not rest[1].startswith(_NOT_NAME_ENDS)
+            and rest[0] not in _SAYS
+            and (after[0] in _SAYS or after[1][:1] in ("v", "p", "x", "z"))
+            and _titled(tagged, index)
+        ):
+            out.append((token + rest[0], "nr"))
+            index += 2
+            continue
+        out.append((token, tag))
+        index += 1
+    return out
+
+
+def _cut_person(tag: str, after: tuple[str, str]) -> bool:
+    """What follows a surname cut from its given name says a person: a verb of saying, or a
+    preposition or punctuation after a surname tagged as a person. A surname the tagger took
+    for a common word (研究员钱|前|表示: 钱 "money", 前 "before"; Qian Qian) needs the verb."""
+    if after[0] in _SAYS:
+        return True
+    return tag == "nr" and after[1] in ("p", "x")
 
 
 def _rare_surname(char: str) -> bool:
