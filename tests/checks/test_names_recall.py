@@ -93,3 +93,48 @@ def test_a_common_word_before_a_number_is_no_maker() -> None:
     en = "The channel aired 30 TV series this year."
     for messages in _both_ways(zh, en):
         assert messages == [], messages
+
+
+SURNAME_ALONE = [
+    # A title CC-CEDICT translates (厅长 "head of a provincial government department"), then
+    # the surname alone: the given name is lost.
+    (
+        "省财政厅厅长李建华表示，明年预算将保持稳定。",
+        "Provincial finance department head Li Jianhua said next year's budget would stay stable.",
+        "Provincial finance department head Li said next year's budget would stay stable.",
+        "李建华",
+    ),
+    # An English given name before the surname renders the person; CEO is no given name.
+    (
+        "阿里巴巴集团首席执行官吴泳铭表示，公司将加大投入。",
+        "Alibaba Group CEO Eddie Wu said the company would invest more.",
+        "Alibaba Group CEO Wu said the company would invest more.",
+        "吴泳铭",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("zh", "rendered", "lost", "name"), SURNAME_ALONE, ids=["after a title", "after CEO"]
+)
+def test_a_surname_alone_has_lost_the_given_name_both_ways(
+    zh: str, rendered: str, lost: str, name: str
+) -> None:
+    for messages in _both_ways(zh, rendered):
+        assert not any(f"“{name}”" in m for m in messages), messages
+    for messages in _both_ways(zh, lost):
+        assert any(f"“{name}”" in m and "alone" in m for m in messages), messages
+
+
+def test_a_surname_alone_is_a_later_mention_when_the_document_names_the_person() -> None:
+    first = (
+        "省财政厅厅长李建华出席发布会。",
+        "Li Jianhua, head of the provincial finance department, attended the news conference.",
+    )
+    later = ("李建华表示，明年预算将保持稳定。", "Li said next year's budget would stay stable.")
+    assert _missing(_zh_en(*first, unit="1"), _zh_en(*later, unit="2")) == []
+    assert (
+        _missing(_en_zh(first[1], first[0], unit="1"), _en_zh(later[1], later[0], unit="2")) == []
+    )
+    alone = _missing(_zh_en(*later))
+    assert any("“李建华”" in m for m in alone), alone

@@ -654,6 +654,10 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
                 wrong = _misspelt_given_name(token, surnames, en)
                 if wrong:
                     found.append((token, f"{sorted(forms)[0].title()} in pinyin, not {wrong}"))
+                elif len(token) >= 2 and _surname_alone(
+                    token, surnames, en, document_english, tagged[index - 1][0] if index else ""
+                ):
+                    found.append((token, _whole_name_wanted(token, surnames)))
                 continue
             wanted = _shown(heads[0]) if heads else sorted(forms)[0].title()
             found.append((token, f"no {wanted}"))  # 彭博社: no Bloomberg
@@ -1423,6 +1427,55 @@ def _rendered_by_meaning(token: str, words: set[str], table: dict[str, list[str]
         if not glosses & words:
             return False
     return True
+
+
+#: Honorifics English puts before a surname (Mr Wang), which no Chinese title translates.
+_HONORIFICS = _words("honorifics")
+
+
+def _surname_alone(
+    token: str, surnames: frozenset[str], en: str, document_english: str, title: str
+) -> bool:
+    """Whether the English writes a Chinese person's surname without the given name:
+    "Governor Wang" for 省长王伟中, "Vice President He" for 副院长贺小荣, "He told" — the
+    surname with no capitalised word after it and none before it but a translation of the
+    Chinese title (CC-CEDICT's glosses of 省长: governor) or an honorific (Mr). A capitalised
+    word before it that is neither is a given name in English (Eddie Wu for 吴泳铭); the whole
+    name in pinyin elsewhere in the document makes this a later mention ("Wang said")."""
+    from tm.lexicon.cedict import definitions
+    from tm.lexicon.pinyin import pinyin_forms
+
+    document_letters = re.sub(r"[^a-z]", "", document_english.lower())
+    if any(form in document_letters for form in pinyin_forms(token)):
+        return False
+    table = definitions()
+    titles = set(_HONORIFICS)
+    for k in range(len(title) - 1):  # 副院长, then 院长: the longest the dictionary has
+        if title[k:] in table:
+            titles |= {
+                w for d in table[title[k:]] for w in re.findall(r"[a-z]+", d.lower())
+            }
+            break
+    for surname in surnames:
+        for m in re.finditer(rf"(?<![\w'’-]){surname.title()}(?![\w'’-])", en):
+            after = re.match(r"\s+([A-Z])", en[m.end() :])
+            before = re.search(r"([A-Za-z]+)\.?\s+$", en[: m.start()])
+            if after:
+                return False  # Wang Weizhong, Wong Kar-wai
+            word = before.group(1) if before else ""
+            if word[:1].isupper() and not word.isupper() and word.lower() not in titles:
+                return False  # Eddie Wu; not CEO Wu
+    return True
+
+
+def _whole_name_wanted(token: str, surnames: frozenset[str]) -> str:
+    """What the message wants: "Wang Weizhong in pinyin, not Wang alone"."""
+    from tm.lexicon.pinyin import syllables as _syllables
+
+    table = _syllables()
+    surname = sorted(surnames)[0]
+    given = "".join(sorted(table.get(c, ("",)))[0] for c in token[1:])
+    return f"{surname.title()} {given.title()} in pinyin, not {surname.title()} alone"
 
 
 def _misspelt_given_name(token: str, surnames: frozenset[str], en: str) -> str | None:
