@@ -138,3 +138,54 @@ def test_a_surname_alone_is_a_later_mention_when_the_document_names_the_person()
     )
     alone = _missing(_zh_en(*later))
     assert any("“李建华”" in m for m in alone), alone
+
+
+PLACES_SAID_AGAIN = [
+    # 粤 of 粤港澳大湾区 is Guangdong's short name: the Bay Area's English name says Guangdong
+    # once, for itself; 广东 on its own wants it again.
+    (
+        "广东将在粤港澳大湾区新建三个物流中心。",
+        "Guangdong will build three logistics hubs in the Guangdong-Hong Kong-Macao Greater Bay "
+        "Area.",
+        "It will build three logistics hubs in the Guangdong-Hong Kong-Macao Greater Bay Area.",
+        "广东",
+    ),
+    # 中 of 中韩 is China: "China and South Korea" says China for 中韩, not for 在中国.
+    (
+        "中韩两国将于明年在中国举办文化年活动。",
+        "China and South Korea will hold a cultural year in China next year.",
+        "South Korea will hold a cultural year in China next year.",
+        "中国",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("zh", "rendered", "lost", "name"), PLACES_SAID_AGAIN, ids=["Guangdong", "China"]
+)
+def test_a_place_said_again_inside_another_name_is_counted_both_ways(
+    zh: str, rendered: str, lost: str, name: str
+) -> None:
+    for messages in _both_ways(zh, rendered):
+        assert not any(f"“{name}”" in m for m in messages), messages
+    for messages in _both_ways(zh, lost):
+        assert any(f"“{name}”" in m and "outside" in m for m in messages), messages
+
+
+def test_a_place_said_by_its_kind_or_twice_on_its_own_is_not_counted() -> None:
+    """'The province' may say 广东 again; 上海 and 上海市 are one place, 'the city' after."""
+    quiet = [
+        (
+            "广东将在粤港澳大湾区新建三个物流中心。",
+            "The province will build three logistics hubs in the Guangdong-Hong Kong-Macao "
+            "Greater Bay Area.",
+        ),
+        (
+            "上海市统计局发布数据，前三季度上海经济增长6%。",
+            "Shanghai's economy grew 6 percent in the first three quarters, the city's "
+            "statistics bureau said.",
+        ),
+    ]
+    for zh, en in quiet:
+        for messages in _both_ways(zh, en):
+            assert not any("outside" in m for m in messages), messages

@@ -750,6 +750,7 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
                 continue
             found.append((word, f"no {_shown(heads[0])}"))
     found += _cut_dictionary_names(zh, tagged, spans, en, document_english, found)
+    found += _outnumbered_places(zh, en, tagged, spans, found)
     found += [f for f in _spelt_short_of_acronym(zh, en) if not any(f[0] in w for w, _ in found)]
     for acronym, word in _bodies_in(zh):
         if not any(word in w for w, _ in found) and not _body_rendered(
@@ -807,6 +808,90 @@ def _cut_dictionary_names(
             continue
         more.append((word, f"no {_shown(heads[0])}"))
     return more
+
+
+def _outnumbered_places(
+    zh: str,
+    en: str,
+    tagged: list[tuple[str, str]],
+    spans: list[tuple[int, int]],
+    found: list[tuple[str, str]],
+) -> list[tuple[str, str]]:
+    """A place of one name (广东 Guangdong, 中国 China) the Chinese names on its own and again
+    inside another name, by its name or its short one (粤 in 粤港澳大湾区 'Guangdong-Hong
+    Kong-Macao Greater Bay Area', 中 in 中韩 'China-South Korea'), which the English renders
+    with the place's name: the English must then say the place at least once more. Mentions
+    of the place on its own count once (a place named may be "the city" after)."""
+    from tm.lexicon.cedict import definitions
+
+    table = definitions()
+    lowered = en.lower()
+    more: list[tuple[str, str]] = []
+    names = _dictionary_names(zh)
+    seen: set[str] = set()
+    for token, tag in tagged:
+        if tag not in _PLACE_TAGS or token in seen or any(w == token for w, _ in found):
+            continue
+        seen.add(token)
+        heads = _name_heads(token)
+        if not heads or any(len(h) != 1 for h in heads) or not _place_names(token, table):
+            continue  # one word: 美国 is also the United States, USA, US
+        alone = [
+            (a, b)
+            for (t, _g), (a, b) in zip(tagged, spans, strict=True)
+            if t == token and a >= 0 and not _inside_word(zh, a, b)
+        ]
+        if not alone:
+            continue
+        place = [h[0] for h in heads]
+        short = {c for c in set(zh) if _short_name(c, token, place, table)}
+        inside = [
+            (word, head)
+            for a, b, word, word_heads in names
+            if word != token
+            and not any((a < y and x < b) or a == y for x, y in alone)  # 北京|首都国际机场
+            and (token in word or short & set(word))
+            for head in word_heads
+            if head[0] not in place  # 上海市 is 上海 again, Shanghai
+            and any(part in place for w in head for part in w.split("-"))
+            and _head_said(head, lowered)
+        ]
+        said = sum(len(re.findall(rf"(?<![A-Za-z]){_stem(p)}", en)) for p in place)
+        if said and said < 1 + len(inside) and not _PLACE_BY_KIND.search(lowered):
+            more.append((token, f"no {place[0]} outside “{_shown(inside[0][1])}”"))
+    return more
+
+
+#: "The province", "the country": a place named may be said so instead of by its name.
+_PLACE_BY_KIND = re.compile(
+    rf"\b(?:the|its|this)\s+(?:{_alternation('place_gloss', 'kinds')}|country|nation|region)\b"
+)
+
+
+def _short_name(char: str, token: str, place: list[str], table: dict[str, list[str]]) -> bool:
+    """CC-CEDICT gives the character as the place's short name (粤 'short name for Guangdong
+    广东', 中 'China', 沪 'short name for Shanghai')."""
+    return any(
+        token in d
+        or d.strip() in place
+        or re.search(rf"(?:short name|abbr\.) for (?:{'|'.join(map(re.escape, place))})\b", d)
+        for d in table.get(char, ())
+    )
+
+
+def _head_said(head: tuple[str, ...], lowered: str) -> bool:
+    """The English says this name of a word: two words in three, or one of two (China and
+    South Korea for 'China-South Korea')."""
+    words = [p.lower() for w in head if w != "of" for p in w.split("-")]
+    present = sum(1 for w in words if re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", lowered))
+    return 3 * present >= 2 * len(words)
+
+
+def _stem(name: str) -> str:
+    """A place's name as the English says it in any form (China, Chinese; Guangdong), as a
+    pattern: the rendering rule's stem."""
+    stem = name[: len(name) - 2 if len(name) >= 6 else max(3, len(name) - 1)]
+    return re.escape(stem[0]) + "(?i:" + re.escape(stem[1:]) + ")"
 
 
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,})\)")
@@ -1452,9 +1537,7 @@ def _surname_alone(
     titles = set(_HONORIFICS)
     for k in range(len(title) - 1):  # 副院长, then 院长: the longest the dictionary has
         if title[k:] in table:
-            titles |= {
-                w for d in table[title[k:]] for w in re.findall(r"[a-z]+", d.lower())
-            }
+            titles |= {w for d in table[title[k:]] for w in re.findall(r"[a-z]+", d.lower())}
             break
     for surname in surnames:
         for m in re.finditer(rf"(?<![\w'’-]){surname.title()}(?![\w'’-])", en):
