@@ -157,11 +157,21 @@ PLACES_SAID_AGAIN = [
         "South Korea will hold a cultural year in China next year.",
         "中国",
     ),
+    # 中方 'the Chinese side' says China by its short name: "the Chinese delegation" is it.
+    (
+        "中方代表团表示，中国将继续支持多边贸易体制。",
+        "The Chinese delegation said China would continue to support the multilateral trading "
+        "system.",
+        "The Chinese delegation said it would continue to support the multilateral trading system.",
+        "中国",
+    ),
 ]
 
 
 @pytest.mark.parametrize(
-    ("zh", "rendered", "lost", "name"), PLACES_SAID_AGAIN, ids=["Guangdong", "China"]
+    ("zh", "rendered", "lost", "name"),
+    PLACES_SAID_AGAIN,
+    ids=["Guangdong", "China", "the Chinese side"],
 )
 def test_a_place_said_again_inside_another_name_is_counted_both_ways(
     zh: str, rendered: str, lost: str, name: str

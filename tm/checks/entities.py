@@ -856,9 +856,11 @@ def _outnumbered_places(
             and any(part in place for w in head for part in w.split("-"))
             and _head_said(head, lowered)
         ]
+        inside += _words_of_place(tagged, spans, alone, short, place, en)
         said = sum(len(re.findall(rf"(?<![A-Za-z]){_stem(p)}", en)) for p in place)
         if said and said < 1 + len(inside) and not _PLACE_BY_KIND.search(lowered):
-            more.append((token, f"no {place[0]} outside “{_shown(inside[0][1])}”"))
+            word, head = inside[0]
+            more.append((token, f"no {place[0]} outside “{_shown(head)}” ({word})"))
     return more
 
 
@@ -866,6 +868,36 @@ def _outnumbered_places(
 _PLACE_BY_KIND = re.compile(
     rf"\b(?:the|its|this)\s+(?:{_alternation('place_gloss', 'kinds')}|country|nation|region)\b"
 )
+
+
+def _words_of_place(
+    tagged: list[tuple[str, str]],
+    spans: list[tuple[int, int]],
+    alone: list[tuple[int, int]],
+    short: set[str],
+    place: list[str],
+    en: str,
+) -> list[tuple[str, tuple[str, ...]]]:
+    """Common words that say the place by its short name (中方 'the Chinese side'), which the
+    English renders with the place's word (the Chinese delegation): each is a mention."""
+    from tm.lexicon.cedict import definitions
+
+    table = definitions()
+    stems = [re.compile(rf"(?<![A-Za-z]){_stem(p)}\w*") for p in place]
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for (token, _tag), (a, b) in zip(tagged, spans, strict=True):
+        if a < 0 or len(token) < 2 or not short & set(token) or (a, b) in alone:
+            continue
+        said = {
+            m.group()
+            for d in table.get(token, ())
+            if d[:1].islower()
+            for stem in stems
+            for m in stem.finditer(d)
+        }
+        if any(re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", en) for w in said):
+            out.append((token, tuple(sorted(said))))
+    return out
 
 
 def _short_name(char: str, token: str, place: list[str], table: dict[str, list[str]]) -> bool:
