@@ -199,3 +199,14 @@ def test_a_place_said_by_its_kind_or_twice_on_its_own_is_not_counted() -> None:
     for zh, en in quiet:
         for messages in _both_ways(zh, en):
             assert not any("outside" in m for m in messages), messages
+
+
+def test_a_name_said_again_on_its_own_and_lost_is_caught_both_ways() -> None:
+    """The English says Maria Lopez, then Maria; the Chinese keeps her name in Latin once,
+    inside the whole name: the mention on its own is lost."""
+    en = "My colleague Maria Lopez joined the team in May, and Maria took over the project."
+    kept = "我的同事Maria Lopez五月加入团队，Maria接手了这个项目。"
+    lost = "我的同事Maria Lopez五月加入团队，接手了这个项目。"
+    assert not any("“Maria”" in m for m in _missing(_en_zh(en, kept)) + _missing(_zh_en(kept, en)))
+    for messages in (_missing(_en_zh(en, lost)), _missing(_zh_en(lost, en))):
+        assert any("“Maria”" in m for m in messages), messages

@@ -176,7 +176,9 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
             en_rest = en
             for name in names:
                 en_rest = en_rest.replace(name, " ")
-            for name in _unrendered_names(names, zh, zh_folded, glossary, kept_latin, en_rest):
+            lost_names = _unrendered_names(names, zh, zh_folded, glossary, kept_latin, en_rest)
+            lost_names += [n for n in _shortened_only(names, en, zh) if n not in lost_names]
+            for name in lost_names:
                 findings.append(
                     (
                         pair,
@@ -562,6 +564,34 @@ def _unrendered_names(  # type: ignore[no-untyped-def]
     if again or _names_left(zh, by_dictionary, en_rest):
         return again
     return missing
+
+
+def _shortened_only(runs: list[str], en: str, zh: str) -> list[str]:
+    """A name the English says on its own and again inside a longer name (Danny, and Danny
+    Kahneman), which the Chinese keeps in Latin only inside the longer one: the mention on its
+    own was lost ("而和我分享了" for "and Danny shared with me"). Counted as the place rule
+    counts 粤 of 粤港澳大湾区: a mention inside a longer name is that name's."""
+
+    def alone(name: str, text: str, longer: list[str]) -> int:
+        spans = [
+            (m.start(), m.end())
+            for other in longer
+            for m in re.finditer(rf"(?<![A-Za-z]){re.escape(other)}(?![A-Za-z])", text)
+        ]
+        return sum(
+            1
+            for m in re.finditer(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text)
+            if not any(a <= m.start() and m.end() <= b for a, b in spans)
+        )
+
+    lost = []
+    for run in runs:
+        longer = [r for r in runs if r != run and re.search(rf"\b{re.escape(run)}\b", r)]
+        if not longer or run not in zh:
+            continue
+        if alone(run, en, longer) > 0 and alone(run, zh, longer) == 0:
+            lost.append(run)
+    return lost
 
 
 def _spelt(name: str, zh: str) -> bool:
