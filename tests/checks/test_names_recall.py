@@ -210,3 +210,21 @@ def test_a_name_said_again_on_its_own_and_lost_is_caught_both_ways() -> None:
     assert not any("“Maria”" in m for m in _missing(_en_zh(en, kept)) + _missing(_zh_en(kept, en)))
     for messages in (_missing(_en_zh(en, lost)), _missing(_zh_en(lost, en))):
         assert any("“Maria”" in m for m in messages), messages
+
+
+def test_a_name_rendered_only_by_the_latin_name_the_chinese_keeps_is_lost_both_ways() -> None:
+    """抖音 is Douyin, and TikTok CC-CEDICT's gloss of it: with TikTok kept in the Chinese too,
+    the English TikTok is that one's; a Latin name in brackets glosses the name before it."""
+    zh = "抖音和TikTok的全球用户合计超过20亿。"
+    rendered = "Douyin and TikTok together have more than 2 billion users worldwide."
+    lost = "TikTok has more than 2 billion users worldwide."
+    for messages in _both_ways(zh, rendered):
+        assert not any("“抖音”" in m for m in messages), messages
+    for messages in _both_ways(zh, lost):
+        assert any("“抖音”" in m and "Douyin" in m for m in messages), messages
+    glossed = (
+        "腾讯旗下的微信（WeChat）用户超过13亿。",
+        "Tencent's WeChat has more than 1.3 billion users.",
+    )
+    for messages in _both_ways(*glossed):
+        assert not any("“微信”" in m for m in messages), messages

@@ -780,6 +780,8 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
                 continue
             found.append((word, f"no {_shown(heads[0])}"))
     found += _cut_dictionary_names(zh, tagged, spans, en, document_english, found)
+    if _LATIN.search(zh):
+        found += _rendered_only_by_kept_latin(zh, en, found)
     found += _outnumbered_places(zh, en, tagged, spans, found)
     found += [f for f in _spelt_short_of_acronym(zh, en) if not any(f[0] in w for w, _ in found)]
     for acronym, word in _bodies_in(zh):
@@ -788,6 +790,39 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
         ):
             found.append((word, f"no {acronym}"))  # 亚奥理事会: OCA, or Olympic Council of Asia
     return found
+
+
+def _rendered_only_by_kept_latin(
+    zh: str, en: str, found: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """A CC-CEDICT name whose English rendering the Chinese also keeps in Latin beside it
+    (微信及WeChat, 'Weixin and WeChat'): the English WeChat is the Latin one's, and 微信 wants
+    a rendering of its own (Weixin). Latin in brackets glosses the name before it
+    (微信（WeChat）, 中国商飞公司（COMAC）): one mention."""
+    from tm.lexicon.cedict import definitions
+
+    table = definitions()
+    more: list[tuple[str, str]] = []
+    for _start, _end, word, heads in _dictionary_names(zh):
+        if any(word in w or w in word for w, _ in found):
+            continue
+        rest = en
+        for m in _LATIN_WORD.finditer(zh):
+            if re.search(r"[（(]\s*$", zh[: m.start()]):
+                continue  # 微信（WeChat）, 中国商飞公司（COMAC）: a gloss of the name before
+            if word not in _renderings_of(m.group()) and not any(
+                m.group() in d for d in table.get(word, ())
+            ):
+                continue
+            rest = re.sub(rf"(?<![\w]){re.escape(m.group())}(?![\w])", " ", rest, count=1)
+        if rest == en:
+            continue
+        lowered = rest.lower()
+        if not _rendered(
+            word, heads, lowered, re.sub(r"[^a-z]", "", lowered), rest, ""
+        ) and not _alias_in(word, rest):
+            more.append((word, f"no {_shown(heads[0])} besides the Latin name the Chinese keeps"))
+    return more
 
 
 def _cut_dictionary_names(
