@@ -228,3 +228,15 @@ def test_a_name_rendered_only_by_the_latin_name_the_chinese_keeps_is_lost_both_w
     )
     for messages in _both_ways(*glossed):
         assert not any("“微信”" in m for m in messages), messages
+
+
+def test_a_place_in_pinyin_lost_from_a_name_rendered_in_part_is_caught_both_ways() -> None:
+    """Shenzhen Metro Group as 地铁集团 renders Metro Group and loses Shenzhen (深圳, a
+    CC-CEDICT name spelt in its own pinyin)."""
+    en = "Shenzhen Metro Group will open two new lines next year."
+    kept = "深圳地铁集团明年将开通两条新线路。"
+    lost = "地铁集团明年将开通两条新线路。"
+    for messages in (_missing(_en_zh(en, kept)), _missing(_zh_en(kept, en))):
+        assert not any("“Shenzhen”" in m for m in messages), messages
+    for messages in (_missing(_en_zh(en, lost)), _missing(_zh_en(lost, en))):
+        assert any("“Shenzhen”" in m for m in messages), messages

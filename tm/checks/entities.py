@@ -528,6 +528,7 @@ def _unrendered_names(  # type: ignore[no-untyped-def]
     glossary or a dictionary word, not spelt in pinyin, and more of them than the Chinese has
     names rendered by sound. (A name the translator kept in Latin and then lost.)"""
     missing = []
+    partial: list[str] = []  # CC-CEDICT names in pinyin lost from a name rendered in part
     by_dictionary = 0  # names rendered in Han characters: each holds one of the runs counted
     for run in runs:
         words = run.split()
@@ -554,16 +555,55 @@ def _unrendered_names(  # type: ignore[no-untyped-def]
             or _spelt(" ".join(parts), zh)
         ):
             by_dictionary += 1
+            partial += _lost_pinyin_names(run, parts, zh, zh_folded, glossary)
             continue
         missing.append(run)
     if not missing:
-        return []
+        return partial
     # A name the document's Chinese keeps in Latin elsewhere is lost here; otherwise only when
     # the Chinese has no name rendered by sound or title left over to render it.
     again = [run for run in missing if any(fold(w) in kept for w in run.split())]
     if again or _names_left(zh, by_dictionary, en_rest):
-        return again
-    return missing
+        return again + partial
+    return missing + partial
+
+
+def _lost_pinyin_names(  # type: ignore[no-untyped-def]
+    run: str, parts: list[str], zh: str, zh_folded: str, glossary
+) -> list[str]:
+    """Words of a name the Chinese renders in part (Chongqing Expressway Group as 高速集团,
+    Expressway Group) that are a CC-CEDICT name spelt in its own pinyin (Chongqing, 重庆),
+    written by no Han characters of the Chinese: lost from it. Only when the name as a whole
+    is no glossary or dictionary rendering."""
+    if _mapped(run, zh_folded, glossary) or _spelt(" ".join(parts), zh):
+        return []
+    table = _names_in_pinyin()
+    return [
+        w
+        for w in parts
+        if w.lower() in table
+        and w[:1].isupper()
+        and fold(w) not in zh_folded
+        and not any(h in zh for h in table[w.lower()])
+        and not _defined_in(w, zh)
+    ]
+
+
+@lru_cache(maxsize=1)
+def _names_in_pinyin() -> dict[str, frozenset[str]]:
+    """CC-CEDICT names whose English name is their own pinyin (Chongqing 重庆, Shenzhen 深圳),
+    by that name in lower case, with their headwords."""
+    from tm.lexicon.cedict import entries
+
+    out: dict[str, set[str]] = {}
+    for entry in entries():
+        definitions = entry.get("definitions") or ()
+        first = str(next(iter(definitions), ""))  # type: ignore[call-overload]
+        word = re.match(r"[A-Z][a-z]+", first)
+        pinyin = re.sub(r"[^a-z]", "", str(entry.get("pinyin", "")).lower())
+        if word and len(pinyin) >= 5 and word.group().lower() == pinyin:
+            out.setdefault(pinyin, set()).add(str(entry["simplified"]))
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _shortened_only(runs: list[str], en: str, zh: str) -> list[str]:
