@@ -14,6 +14,7 @@ from typing import Any
 
 from tm import lang as langs
 from tm.checks.core import CheckPair, Context
+from tm.lexicon.cache import cedict_table
 from tm.model import Evidence, Finding
 from tm.text.fold import fold
 from tm.text.numbers import MONTHS
@@ -589,10 +590,11 @@ def _lost_pinyin_names(  # type: ignore[no-untyped-def]
     ]
 
 
-@lru_cache(maxsize=1)
+@cedict_table("names-in-pinyin")
 def _names_in_pinyin() -> dict[str, frozenset[str]]:
     """CC-CEDICT names whose English name is their own pinyin (Chongqing 重庆, Shenzhen 深圳),
-    by that name in lower case, with their headwords."""
+    by that name in lower case, with their headwords (kept in the cache folder: parsing
+    CC-CEDICT takes a second)."""
     from tm.lexicon.cedict import entries
 
     out: dict[str, set[str]] = {}
@@ -931,8 +933,10 @@ def _outnumbered_places(
 
     table = definitions()
     lowered = en.lower()
+    if _PLACE_BY_KIND.search(lowered):
+        return []
     more: list[tuple[str, str]] = []
-    names = _dictionary_names(zh)
+    names: list[tuple[int, int, str, tuple[tuple[str, ...], ...]]] | None = None
     seen: set[str] = set()
     for token, tag in tagged:
         if tag not in _PLACE_TAGS or token in seen or any(w == token for w, _ in found):
@@ -941,6 +945,10 @@ def _outnumbered_places(
         heads = _name_heads(token)
         if not heads or any(len(h) != 1 for h in heads) or not _place_names(token, table):
             continue  # one word: 美国 is also the United States, USA, US
+        place = [h[0] for h in heads]
+        said = sum(len(re.findall(rf"(?<![A-Za-z]){_stem(p)}", en)) for p in place)
+        if not said:
+            continue  # not said at all: the other rules' to flag
         alone = [
             (a, b)
             for (t, _g), (a, b) in zip(tagged, spans, strict=True)
@@ -948,8 +956,9 @@ def _outnumbered_places(
         ]
         if not alone:
             continue
-        place = [h[0] for h in heads]
         short = {c for c in set(zh) if _short_name(c, token, place, table)}
+        if names is None:
+            names = _dictionary_names(zh)
         inside = [
             (word, head)
             for a, b, word, word_heads in names
@@ -962,8 +971,7 @@ def _outnumbered_places(
             and _head_said(head, lowered)
         ]
         inside += _words_of_place(tagged, spans, alone, short, place, en)
-        said = sum(len(re.findall(rf"(?<![A-Za-z]){_stem(p)}", en)) for p in place)
-        if said and said < 1 + len(inside) and not _PLACE_BY_KIND.search(lowered):
+        if said < 1 + len(inside):
             word, head = inside[0]
             more.append((token, f"no {place[0]} outside “{_shown(head)}” ({word})"))
     return more
