@@ -973,7 +973,7 @@ def _outnumbered_places(
         inside += _words_of_place(tagged, spans, alone, short, place, en)
         if said < 1 + len(inside):
             word, head = inside[0]
-            more.append((token, f"no {place[0]} outside “{_shown(head)}” ({word})"))
+            more.append((token, f"no {place[0]} outside {word} “{_shown(head)}”"))
     return more
 
 
