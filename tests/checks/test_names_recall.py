@@ -240,3 +240,18 @@ def test_a_place_in_pinyin_lost_from_a_name_rendered_in_part_is_caught_both_ways
         assert not any("“Shenzhen”" in m for m in messages), messages
     for messages in (_missing(_en_zh(en, lost)), _missing(_zh_en(lost, en))):
         assert any("“Shenzhen”" in m for m in messages), messages
+
+
+def test_an_ordinary_word_of_a_name_translated_once_for_another_mention() -> None:
+    """'Diabetes Action … treat diabetes': 糖尿病 translates the second diabetes, not the
+    name; and 迪斯尼|乐园 'Disneyland' is no name by sound left over to render it."""
+    en = (
+        "Maria Lopez said at Disneyland that groups like Diabetes Action treat diabetes as a "
+        "disease of choice."
+    )
+    kept = "Maria Lopez在迪斯尼乐园说，像Diabetes Action这样的团体把糖尿病当作一种可以选择的疾病。"
+    lost = "Maria Lopez在迪斯尼乐园说，像这样的团体把糖尿病当作一种可以选择的疾病。"
+    for messages in (_missing(_en_zh(en, kept)), _missing(_zh_en(kept, en))):
+        assert not any("Diabetes Action" in m for m in messages), messages
+    for messages in (_missing(_en_zh(en, lost)), _missing(_zh_en(lost, en))):
+        assert any("“Diabetes Action”" in m for m in messages), messages

@@ -406,6 +406,28 @@ def _translated(word: str, zh: str) -> bool:
     return any(_defined_in(form, zh) for form in forms if form)
 
 
+def _translation_taken(word: str, run: str, en: str, zh: str) -> bool:
+    """The Chinese translates the word of a name only as often as the English says it outside
+    the name ("Autism Speaks … refer to autism": 自闭症 once, for the second): that translation
+    is the other mention's, not the name's."""
+    lowered = word.lower()
+    pattern = rf"(?<![a-z]){re.escape(lowered)}(?![a-z])"
+    outside = len(re.findall(pattern, en.lower())) - len(re.findall(re.escape(run), en))
+    if outside <= 0:
+        return False
+    candidates = {c for c in _words_in(zh) if lowered in _definition_words(c)}
+    # The longest candidates, each counted where no longer one covers it.
+    taken = 0
+    covered: set[int] = set()
+    for candidate in sorted(candidates, key=len, reverse=True):
+        for m in re.finditer(re.escape(candidate), zh):
+            span = set(range(m.start(), m.end()))
+            if not span & covered:
+                covered |= span
+                taken += 1
+    return taken <= outside
+
+
 def _unrendered_ordinary_names(en: str, zh: str, zh_folded: str, glossary) -> list[str]:  # type: ignore[no-untyped-def]
     """Names made of ordinary words (running Windows, "The Bachelor") that a translator who
     keeps names in Latin neither kept nor translated: none of their words is in the Chinese, in
@@ -413,7 +435,10 @@ def _unrendered_ordinary_names(en: str, zh: str, zh_folded: str, glossary) -> li
     missing = [
         run
         for run in _ordinary_name_runs(en)
-        if not any(fold(w) in zh_folded or _translated(w, zh) for w in run.split())
+        if not any(
+            fold(w) in zh_folded or (_translated(w, zh) and not _translation_taken(w, run, en, zh))
+            for w in run.split()
+        )
         and not _mapped(run, zh_folded, glossary)
     ]
     if not missing or _names_left(zh, 0, en):
@@ -489,7 +514,9 @@ def _names_left(zh: str, taken: int, en: str = "") -> bool:
         entry = table.get(m.group())
         if entry and not any(d[:1].isupper() for d in entry):
             continue  # a common word (马上, 利用)
-        if _dictionary_rendering_in(m.group(), en):
+        if _dictionary_rendering_in(m.group(), en) or _longer_rendering_in(
+            zh, m.start(), m.end(), en
+        ):
             continue  # 奥斯卡 'Oscar (Academy Award)' for the Academy Awards
         count += 1
     if count > taken:
@@ -502,6 +529,15 @@ def _names_left(zh: str, taken: int, en: str = "") -> bool:
         and not _dictionary_rendering_in(token, en)
     )
     return count > taken
+
+
+def _longer_rendering_in(zh: str, start: int, end: int, en: str) -> bool:
+    """A CC-CEDICT word that goes on past a run of transliteration characters renders it
+    (迪斯尼|乐园 'Disneyland'): the run is no name left over to render another."""
+    return any(
+        _dictionary_rendering_in(zh[start:stop], en)
+        for stop in range(end + 1, min(len(zh), start + 8) + 1)
+    )
 
 
 def _dictionary_rendering_in(word: str, en: str) -> bool:
