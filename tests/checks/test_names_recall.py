@@ -255,3 +255,26 @@ def test_an_ordinary_word_of_a_name_translated_once_for_another_mention() -> Non
         assert not any("Diabetes Action" in m for m in messages), messages
     for messages in (_missing(_en_zh(en, lost)), _missing(_zh_en(lost, en))):
         assert any("“Diabetes Action”" in m for m in messages), messages
+
+
+def test_what_probing_the_rules_showed_stays_quiet_both_ways() -> None:
+    """王先生 is Mr Wang (the surname is the whole name); a pronoun the Chinese has more of
+    than the English stands for a second mention (Lorna … 她); a surname is no place in
+    pinyin (Zhang is no CC-CEDICT name of two characters)."""
+    pairs = [
+        (
+            "I met Mr. Wang at the station, and Wang told me the train was late.",
+            "我在车站遇到了王先生，他告诉我火车晚点了。",
+        ),
+        (
+            "My friend Lorna Wing studied autism, and Lorna changed the field.",
+            "我的朋友Lorna Wing研究自闭症，她改变了这个领域。",
+        ),
+        (
+            "Professor Zhang Wei of Peking University said the study was sound.",
+            "北京大学教授张伟说，这项研究是可靠的。",
+        ),
+    ]
+    for en, zh in pairs:
+        assert _missing(_en_zh(en, zh)) == [], en
+        assert _missing(_zh_en(zh, en)) == [], en

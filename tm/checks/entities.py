@@ -626,11 +626,11 @@ def _lost_pinyin_names(  # type: ignore[no-untyped-def]
     ]
 
 
-@cedict_table("names-in-pinyin")
+@cedict_table("names-in-pinyin-2")
 def _names_in_pinyin() -> dict[str, frozenset[str]]:
-    """CC-CEDICT names whose English name is their own pinyin (Chongqing 重庆, Shenzhen 深圳),
-    by that name in lower case, with their headwords (kept in the cache folder: parsing
-    CC-CEDICT takes a second)."""
+    """CC-CEDICT names of two characters or more whose English name is their own pinyin
+    (Chongqing 重庆, Shenzhen 深圳; not a surname, Zhang), by that name in lower case, with
+    their headwords (kept in the cache folder: parsing CC-CEDICT takes a second)."""
     from tm.lexicon.cedict import entries
 
     out: dict[str, set[str]] = {}
@@ -639,9 +639,14 @@ def _names_in_pinyin() -> dict[str, frozenset[str]]:
         first = str(next(iter(definitions), ""))  # type: ignore[call-overload]
         word = re.match(r"[A-Z][a-z]+", first)
         pinyin = re.sub(r"[^a-z]", "", str(entry.get("pinyin", "")).lower())
-        if word and len(pinyin) >= 5 and word.group().lower() == pinyin:
-            out.setdefault(pinyin, set()).add(str(entry["simplified"]))
+        simplified = str(entry["simplified"])
+        if word and len(simplified) >= 2 and word.group().lower() == pinyin:
+            out.setdefault(pinyin, set()).add(simplified)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+_ZH_PERSONAL = re.compile(r"(?<!其)[他她]")
+_EN_PERSONAL = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 
 
 def _shortened_only(runs: list[str], en: str, zh: str) -> list[str]:
@@ -662,6 +667,10 @@ def _shortened_only(runs: list[str], en: str, zh: str) -> list[str]:
             if not any(a <= m.start() and m.end() <= b for a, b in spans)
         )
 
+    # A pronoun the Chinese has more of than the English may stand for the mention (Lorna …
+    # 她改变了这个领域).
+    if len(_ZH_PERSONAL.findall(zh)) > len(_EN_PERSONAL.findall(en)):
+        return []
     lost = []
     for run in runs:
         longer = [r for r in runs if r != run and re.search(rf"\b{re.escape(run)}\b", r)]
@@ -762,7 +771,7 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
                 wrong = _misspelt_given_name(token, surnames, en)
                 if wrong:
                     found.append((token, f"{sorted(forms)[0].title()} in pinyin, not {wrong}"))
-                elif len(token) >= 2 and _surname_alone(
+                elif token[1:] not in _HONORIFICS_ZH and _surname_alone(
                     token, surnames, en, document_english, tagged[index - 1][0] if index else ""
                 ):
                     found.append((token, _whole_name_wanted(token, surnames)))
@@ -1697,6 +1706,8 @@ def _rendered_by_meaning(token: str, words: set[str], table: dict[str, list[str]
 
 #: Honorifics English puts before a surname (Mr Wang), which no Chinese title translates.
 _HONORIFICS = _words("honorifics")
+#: The same after a surname in Chinese (王先生 is Mr Wang: the surname is all of the name).
+_HONORIFICS_ZH = _words("honorifics", "chinese")
 
 
 def _surname_alone(
