@@ -260,7 +260,7 @@ def test_an_ordinary_word_of_a_name_translated_once_for_another_mention() -> Non
 def test_what_probing_the_rules_showed_stays_quiet_both_ways() -> None:
     """王先生 is Mr Wang (the surname is the whole name); a pronoun the Chinese has more of
     than the English stands for a second mention (Lorna … 她); a surname is no place in
-    pinyin (Zhang is no CC-CEDICT name of two characters)."""
+    pinyin (Zhang is no CC-CEDICT name of two characters); 华为Huawei is one mention."""
     pairs = [
         (
             "I met Mr. Wang at the station, and Wang told me the train was late.",
@@ -274,6 +274,8 @@ def test_what_probing_the_rules_showed_stays_quiet_both_ways() -> None:
             "Professor Zhang Wei of Peking University said the study was sound.",
             "北京大学教授张伟说，这项研究是可靠的。",
         ),
+        # Latin right beside a name glosses it, as in brackets: one mention.
+        ("Huawei's phones led sales.", "华为Huawei的手机销量领先。"),
     ]
     for en, zh in pairs:
         assert _missing(_en_zh(en, zh)) == [], en

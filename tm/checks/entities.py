@@ -885,18 +885,23 @@ def _rendered_only_by_kept_latin(
     """A CC-CEDICT name whose English rendering the Chinese also keeps in Latin beside it
     (微信及WeChat, 'Weixin and WeChat'): the English WeChat is the Latin one's, and 微信 wants
     a rendering of its own (Weixin). Latin in brackets glosses the name before it
-    (微信（WeChat）, 中国商飞公司（COMAC）): one mention."""
+    (微信（WeChat）, 中国商飞公司（COMAC）), and so does Latin right beside it (华为Huawei): one
+    mention."""
     from tm.lexicon.cedict import definitions
 
     table = definitions()
     more: list[tuple[str, str]] = []
-    for _start, _end, word, heads in _dictionary_names(zh):
+    for start, end, word, heads in _dictionary_names(zh):
         if any(word in w or w in word for w, _ in found):
             continue
         rest = en
         for m in _LATIN_WORD.finditer(zh):
             if re.search(r"[（(]\s*$", zh[: m.start()]):
                 continue  # 微信（WeChat）, 中国商飞公司（COMAC）: a gloss of the name before
+            if (m.start() >= end and not zh[end : m.start()].strip()) or (
+                m.end() <= start and not zh[m.end() : start].strip()
+            ):
+                continue  # 华为Huawei, Huawei 华为: the name and its gloss side by side
             if word not in _renderings_of(m.group()) and not any(
                 m.group() in d for d in table.get(word, ())
             ):
