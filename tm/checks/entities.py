@@ -25,6 +25,7 @@ from tm.checks.name_pairs import (
     time_zone,
     title_after,
 )
+from tm.lexicon.cache import cedict_table
 from tm.model import Evidence, Finding
 from tm.text.fold import fold
 from tm.text.numbers import MONTHS
@@ -204,7 +205,10 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
                 continue
             findings.append((pair, f"“{word}” is in the Chinese but not in the English", word))
         if names:
-            for name in english_lost:
+            lost_names = english_lost + [
+                n for n in _shortened_only(names, en, zh) if n not in english_lost
+            ]
+            for name in lost_names:
                 findings.append(
                     (
                         pair,
@@ -436,6 +440,28 @@ def _translated(word: str, zh: str) -> bool:
     return any(_defined_in(form, zh) for form in forms if form)
 
 
+def _translation_taken(word: str, run: str, en: str, zh: str) -> bool:
+    """The Chinese translates the word of a name only as often as the English says it outside
+    the name ("Autism Speaks … refer to autism": 自闭症 once, for the second): that translation
+    is the other mention's, not the name's."""
+    lowered = word.lower()
+    pattern = rf"(?<![a-z]){re.escape(lowered)}(?![a-z])"
+    outside = len(re.findall(pattern, en.lower())) - len(re.findall(re.escape(run), en))
+    if outside <= 0:
+        return False
+    candidates = {c for c in _words_in(zh) if lowered in _definition_words(c)}
+    # The longest candidates, each counted where no longer one covers it.
+    taken = 0
+    covered: set[int] = set()
+    for candidate in sorted(candidates, key=len, reverse=True):
+        for m in re.finditer(re.escape(candidate), zh):
+            span = set(range(m.start(), m.end()))
+            if not span & covered:
+                covered |= span
+                taken += 1
+    return taken <= outside
+
+
 def _unrendered_ordinary_names(en: str, zh: str, zh_folded: str, glossary) -> list[str]:  # type: ignore[no-untyped-def]
     """Names made of ordinary words (running Windows, "The Bachelor") that a translator who
     keeps names in Latin neither kept nor translated: none of their words is in the Chinese, in
@@ -443,7 +469,10 @@ def _unrendered_ordinary_names(en: str, zh: str, zh_folded: str, glossary) -> li
     missing = [
         run
         for run in _ordinary_name_runs(en)
-        if not any(fold(w) in zh_folded or _translated(w, zh) for w in run.split())
+        if not any(
+            fold(w) in zh_folded or (_translated(w, zh) and not _translation_taken(w, run, en, zh))
+            for w in run.split()
+        )
         and not _mapped(run, zh_folded, glossary)
     ]
     if not missing or _names_left(zh, 0, en):
@@ -519,7 +548,9 @@ def _names_left(zh: str, taken: int, en: str = "") -> bool:
         entry = table.get(m.group())
         if entry and not any(d[:1].isupper() for d in entry):
             continue  # a common word (马上, 利用)
-        if _dictionary_rendering_in(m.group(), en):
+        if _dictionary_rendering_in(m.group(), en) or _longer_rendering_in(
+            zh, m.start(), m.end(), en
+        ):
             continue  # 奥斯卡 'Oscar (Academy Award)' for the Academy Awards
         count += 1
     if count > taken:
@@ -532,6 +563,15 @@ def _names_left(zh: str, taken: int, en: str = "") -> bool:
         and not _dictionary_rendering_in(token, en)
     )
     return count > taken
+
+
+def _longer_rendering_in(zh: str, start: int, end: int, en: str) -> bool:
+    """A CC-CEDICT word that goes on past a run of transliteration characters renders it
+    (迪斯尼|乐园 'Disneyland'): the run is no name left over to render another."""
+    return any(
+        _dictionary_rendering_in(zh[start:stop], en)
+        for stop in range(end + 1, min(len(zh), start + 8) + 1)
+    )
 
 
 def _dictionary_rendering_in(word: str, en: str) -> bool:
@@ -565,6 +605,7 @@ def _unrendered_names(  # type: ignore[no-untyped-def]
     glossary or a dictionary word, not spelt in pinyin, and more of them than the Chinese has
     names rendered by sound. (A name the translator kept in Latin and then lost.)"""
     missing = []
+    partial: list[str] = []  # CC-CEDICT names in pinyin lost from a name rendered in part
     by_dictionary = 0  # names rendered in Han characters: each holds one of the runs counted
     for run in runs:
         words = run.split()
@@ -586,16 +627,94 @@ def _unrendered_names(  # type: ignore[no-untyped-def]
             continue
         if _explained(run, zh, zh_folded, glossary, document_english):
             by_dictionary += 1
+            parts = run.replace("-", " ").split()  # Ningbo-Zhoushan Port: two cities and a port
+            partial += _lost_pinyin_names(run, parts, zh, zh_folded, glossary)
             continue
         missing.append(run)
     if not missing:
-        return []
+        return partial
     # A name the document's Chinese keeps in Latin elsewhere is lost here; otherwise only when
     # the Chinese has no name rendered by sound or title left over to render it.
     again = [run for run in missing if any(fold(w) in kept for w in run.split())]
     if again or _names_left(zh, by_dictionary, en_rest):
-        return again
-    return missing
+        return again + partial
+    return missing + partial
+
+
+def _lost_pinyin_names(  # type: ignore[no-untyped-def]
+    run: str, parts: list[str], zh: str, zh_folded: str, glossary
+) -> list[str]:
+    """Words of a name the Chinese renders in part (Chongqing Expressway Group as 高速集团,
+    Expressway Group) that are a CC-CEDICT name spelt in its own pinyin (Chongqing, 重庆),
+    written by no Han characters of the Chinese: lost from it. Only when the name as a whole
+    is no glossary or dictionary rendering."""
+    if _mapped(run, zh_folded, glossary) or _spelt(" ".join(parts), zh):
+        return []
+    table = _names_in_pinyin()
+    return [
+        w
+        for w in parts
+        if w.lower() in table
+        and w[:1].isupper()
+        and fold(w) not in zh_folded
+        and not any(h in zh for h in table[w.lower()])
+        and not _defined_in(w, zh)
+    ]
+
+
+@cedict_table("names-in-pinyin-2")
+def _names_in_pinyin() -> dict[str, frozenset[str]]:
+    """CC-CEDICT names of two characters or more whose English name is their own pinyin
+    (Chongqing 重庆, Shenzhen 深圳; not a surname, Zhang), by that name in lower case, with
+    their headwords (kept in the cache folder: parsing CC-CEDICT takes a second)."""
+    from tm.lexicon.cedict import entries
+
+    out: dict[str, set[str]] = {}
+    for entry in entries():
+        definitions = entry.get("definitions") or ()
+        first = str(next(iter(definitions), ""))  # type: ignore[call-overload]
+        word = re.match(r"[A-Z][a-z]+", first)
+        pinyin = re.sub(r"[^a-z]", "", str(entry.get("pinyin", "")).lower())
+        simplified = str(entry["simplified"])
+        if word and len(simplified) >= 2 and word.group().lower() == pinyin:
+            out.setdefault(pinyin, set()).add(simplified)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_ZH_PERSONAL = re.compile(r"(?<!其)[他她]")
+_EN_PERSONAL = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+
+
+def _shortened_only(runs: list[str], en: str, zh: str) -> list[str]:
+    """A name the English says on its own and again inside a longer name (Danny, and Danny
+    Kahneman), which the Chinese keeps in Latin only inside the longer one: the mention on its
+    own was lost ("而和我分享了" for "and Danny shared with me"). Counted as the place rule
+    counts 粤 of 粤港澳大湾区: a mention inside a longer name is that name's."""
+
+    def alone(name: str, text: str, longer: list[str]) -> int:
+        spans = [
+            (m.start(), m.end())
+            for other in longer
+            for m in re.finditer(rf"(?<![A-Za-z]){re.escape(other)}(?![A-Za-z])", text)
+        ]
+        return sum(
+            1
+            for m in re.finditer(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text)
+            if not any(a <= m.start() and m.end() <= b for a, b in spans)
+        )
+
+    # A pronoun the Chinese has more of than the English may stand for the mention (Lorna …
+    # 她改变了这个领域).
+    if len(_ZH_PERSONAL.findall(zh)) > len(_EN_PERSONAL.findall(en)):
+        return []
+    lost = []
+    for run in runs:
+        longer = [r for r in runs if r != run and re.search(rf"\b{re.escape(run)}\b", r)]
+        if not longer or run not in zh:
+            continue
+        if alone(run, en, longer) > 0 and alone(run, zh, longer) == 0:
+            lost.append(run)
+    return lost
 
 
 def _explained(  # type: ignore[no-untyped-def]
@@ -646,7 +765,7 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
     position = 0
     unknown: list[tuple[int, str]] = []  # names the tagger finds that CC-CEDICT lacks whole
     tag_of: dict[int, str] = {}
-    tagged = _joined_surnames(tagged_tokens(zh))
+    tagged = _joined_third_characters(_joined_surnames(tagged_tokens(zh)))
     spans: list[tuple[int, int]] = []
     for token, _tag in tagged:
         start = zh.find(token, spans[-1][1] if spans else 0)
@@ -704,6 +823,10 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
                 wrong = _misspelt_given_name(token, surnames, en)
                 if wrong:
                     found.append((token, f"{sorted(forms)[0].title()} in pinyin, not {wrong}"))
+                elif token[1:] not in _HONORIFICS_ZH and _surname_alone(
+                    token, surnames, en, document_english, tagged[index - 1][0] if index else ""
+                ):
+                    found.append((token, _whole_name_wanted(token, surnames)))
                 continue
             wanted = _shown(heads[0]) if heads else sorted(forms)[0].title()
             found.append((token, f"no {wanted}"))  # 彭博社: no Bloomberg
@@ -754,12 +877,13 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
                 continue  # 麻省理工学院 ↔ MIT
             found.append((token, f"no {place[0]}"))
     for index, (token, tag) in enumerate(tagged[:-1]):
-        # A noun before the company word (小米公司), not a modifier (现代公司治理 "modern
+        # A noun before the company word (小米公司) or a model number (波音787-9, the Boeing
+        # 787-9: 波音 is also "mordent"), not a modifier (现代公司治理 "modern
         # corporate governance", 现代 tagged as a time word, is no Hyundai).
         if (
-            tagged[index + 1][0] in _COMPANY_WORDS
+            spans[index][0] >= 0
+            and (tagged[index + 1][0] in _COMPANY_WORDS or _MODEL.match(zh, spans[index][1]))
             and tag[:1] in ("n", "j")
-            and spans[index][0] >= 0
         ):
             heads = _company_heads(token)  # 小米公司: Xiaomi, though 小米 is also millet
             if heads and not (
@@ -781,13 +905,14 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
         if _inside_sound_name(token, around(offset, offset + len(token))):
             continue
         for start, end, word, heads in _dictionary_names(token):
+            start, end = start + offset, end + offset
             if (
                 tag_of[offset] in _COMMON_TAGS
                 and all(len(h) < 2 for h in heads)
                 and not _a_place(word)
+                and not _MODEL.match(zh, end)  # 空客A350: the maker of a model, Airbus
             ):
                 continue  # a common noun's tag, one word: 电视剧 "TV series" is no name
-            start, end = start + offset, end + offset
             if _inside_sound_name(word, around(start, end)):
                 continue  # 普拉|多博物馆 (the Prado): a piece of a longer name by sound
             if _straddled(zh, start, end) and not _a_place(word):
@@ -800,6 +925,9 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
                 continue
             found.append((word, f"no {_shown(heads[0])}"))
     found += _cut_dictionary_names(zh, tagged, spans, en, document_english, found)
+    if _LATIN.search(zh):
+        found += _rendered_only_by_kept_latin(zh, en, found)
+    found += _outnumbered_places(zh, en, tagged, spans, found)
     found += [f for f in _spelt_short_of_acronym(zh, en) if not any(f[0] in w for w, _ in found)]
     for acronym, word in _bodies_in(zh):
         if not any(word in w for w, _ in found) and not _body_rendered(
@@ -807,6 +935,44 @@ def _unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[t
         ):
             found.append((word, f"no {acronym}"))  # 亚奥理事会: OCA, or Olympic Council of Asia
     return found
+
+
+def _rendered_only_by_kept_latin(
+    zh: str, en: str, found: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """A CC-CEDICT name whose English rendering the Chinese also keeps in Latin beside it
+    (微信及WeChat, 'Weixin and WeChat'): the English WeChat is the Latin one's, and 微信 wants
+    a rendering of its own (Weixin). Latin in brackets glosses the name before it
+    (微信（WeChat）, 中国商飞公司（COMAC）), and so does Latin right beside it (华为Huawei): one
+    mention."""
+    from tm.lexicon.cedict import definitions
+
+    table = definitions()
+    more: list[tuple[str, str]] = []
+    for start, end, word, heads in _dictionary_names(zh):
+        if any(word in w or w in word for w, _ in found):
+            continue
+        rest = en
+        for m in _LATIN_WORD.finditer(zh):
+            if re.search(r"[（(]\s*$", zh[: m.start()]):
+                continue  # 微信（WeChat）, 中国商飞公司（COMAC）: a gloss of the name before
+            if (m.start() >= end and not zh[end : m.start()].strip()) or (
+                m.end() <= start and not zh[m.end() : start].strip()
+            ):
+                continue  # 华为Huawei, Huawei 华为: the name and its gloss side by side
+            if word not in _renderings_of(m.group()) and not any(
+                m.group() in d for d in table.get(word, ())
+            ):
+                continue
+            rest = re.sub(rf"(?<![\w]){re.escape(m.group())}(?![\w])", " ", rest, count=1)
+        if rest == en:
+            continue
+        lowered = rest.lower()
+        if not _rendered(
+            word, heads, lowered, re.sub(r"[^a-z]", "", lowered), rest, ""
+        ) and not _alias_in(word, rest):
+            more.append((word, f"no {_shown(heads[0])} besides the Latin name the Chinese keeps"))
+    return more
 
 
 def _cut_dictionary_names(
@@ -857,6 +1023,128 @@ def _cut_dictionary_names(
             continue
         more.append((word, f"no {_shown(heads[0])}"))
     return more
+
+
+def _outnumbered_places(
+    zh: str,
+    en: str,
+    tagged: list[tuple[str, str]],
+    spans: list[tuple[int, int]],
+    found: list[tuple[str, str]],
+) -> list[tuple[str, str]]:
+    """A place of one name (广东 Guangdong, 中国 China) the Chinese names on its own and again
+    inside another name, by its name or its short one (粤 in 粤港澳大湾区 'Guangdong-Hong
+    Kong-Macao Greater Bay Area', 中 in 中韩 'China-South Korea'), which the English renders
+    with the place's name: the English must then say the place at least once more. Mentions
+    of the place on its own count once (a place named may be "the city" after)."""
+    from tm.lexicon.cedict import definitions
+
+    table = definitions()
+    lowered = en.lower()
+    if _PLACE_BY_KIND.search(lowered):
+        return []
+    more: list[tuple[str, str]] = []
+    names: list[tuple[int, int, str, tuple[tuple[str, ...], ...]]] | None = None
+    seen: set[str] = set()
+    for token, tag in tagged:
+        if tag not in _PLACE_TAGS or token in seen or any(w == token for w, _ in found):
+            continue
+        seen.add(token)
+        heads = _name_heads(token)
+        if not heads or any(len(h) != 1 for h in heads) or not _place_names(token, table):
+            continue  # one word: 美国 is also the United States, USA, US
+        place = [h[0] for h in heads]
+        said = sum(len(re.findall(rf"(?<![A-Za-z]){_stem(p)}", en)) for p in place)
+        if not said:
+            continue  # not said at all: the other rules' to flag
+        alone = [
+            (a, b)
+            for (t, _g), (a, b) in zip(tagged, spans, strict=True)
+            if t == token and a >= 0 and not _inside_word(zh, a, b)
+        ]
+        if not alone:
+            continue
+        short = {c for c in set(zh) if _short_name(c, token, place, table)}
+        if names is None:
+            names = _dictionary_names(zh)
+        inside = [
+            (word, head)
+            for a, b, word, word_heads in names
+            if word != token
+            and not any((a < y and x < b) or a == y for x, y in alone)  # 北京|首都国际机场
+            and (token in word or short & set(word))
+            for head in word_heads
+            if head[0] not in place  # 上海市 is 上海 again, Shanghai
+            and any(part in place for w in head for part in w.split("-"))
+            and _head_said(head, lowered)
+        ]
+        inside += _words_of_place(tagged, spans, alone, short, place, en)
+        if said < 1 + len(inside):
+            word, head = inside[0]
+            more.append((token, f"no {place[0]} outside {word} “{_shown(head)}”"))
+    return more
+
+
+#: "The province", "the country": a place named may be said so instead of by its name.
+_PLACE_BY_KIND = re.compile(
+    rf"\b(?:the|its|this)\s+(?:{_alternation('place_gloss', 'kinds')}|country|nation|region)\b"
+)
+
+
+def _words_of_place(
+    tagged: list[tuple[str, str]],
+    spans: list[tuple[int, int]],
+    alone: list[tuple[int, int]],
+    short: set[str],
+    place: list[str],
+    en: str,
+) -> list[tuple[str, tuple[str, ...]]]:
+    """Common words that say the place by its short name (中方 'the Chinese side'), which the
+    English renders with the place's word (the Chinese delegation): each is a mention."""
+    from tm.lexicon.cedict import definitions
+
+    table = definitions()
+    stems = [re.compile(rf"(?<![A-Za-z]){_stem(p)}\w*") for p in place]
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for (token, _tag), (a, b) in zip(tagged, spans, strict=True):
+        if a < 0 or len(token) < 2 or not short & set(token) or (a, b) in alone:
+            continue
+        said = {
+            m.group()
+            for d in table.get(token, ())
+            if d[:1].islower()
+            for stem in stems
+            for m in stem.finditer(d)
+        }
+        if any(re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", en) for w in said):
+            out.append((token, tuple(sorted(said))))
+    return out
+
+
+def _short_name(char: str, token: str, place: list[str], table: dict[str, list[str]]) -> bool:
+    """CC-CEDICT gives the character as the place's short name (粤 'short name for Guangdong
+    广东', 中 'China', 沪 'short name for Shanghai')."""
+    return any(
+        token in d
+        or d.strip() in place
+        or re.search(rf"(?:short name|abbr\.) for (?:{'|'.join(map(re.escape, place))})\b", d)
+        for d in table.get(char, ())
+    )
+
+
+def _head_said(head: tuple[str, ...], lowered: str) -> bool:
+    """The English says this name of a word: two words in three, or one of two (China and
+    South Korea for 'China-South Korea')."""
+    words = [p.lower() for w in head if w != "of" for p in w.split("-")]
+    present = sum(1 for w in words if re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", lowered))
+    return 3 * present >= 2 * len(words)
+
+
+def _stem(name: str) -> str:
+    """A place's name as the English says it in any form (China, Chinese; Guangdong), as a
+    pattern: the rendering rule's stem."""
+    stem = name[: len(name) - 2 if len(name) >= 6 else max(3, len(name) - 1)]
+    return re.escape(stem[0]) + "(?i:" + re.escape(stem[1:]) + ")"
 
 
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,})\)")
@@ -944,6 +1232,8 @@ def _straddled(zh: str, start: int, end: int) -> bool:
 
 
 _COMPANY_WORDS = _words("company_words")
+#: A model number right after a word (波音787, 空客A350, 小米14): the word is its maker.
+_MODEL = re.compile(r"[A-Z]{0,3}-?\d")
 _COMPANY_GLOSS = re.compile(rf"\b(?:{_alternation('company_words', 'kinds')})\b")
 
 
@@ -1063,7 +1353,8 @@ def _surname(tagged: list[tuple[str, str]], index: int) -> bool:
 def _joined_surnames(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A surname the tagger cut from its given name after a title (执行官赵|海军, Zhao Haijun;
     海军 is also "navy") joined again into one person: a surname tagged as a person alone,
-    then one or two Han characters, then a verb of saying, a preposition or punctuation."""
+    then one or two Han characters, then a verb of saying, a preposition or punctuation
+    (`_cut_person`)."""
     out: list[tuple[str, str]] = []
     index = 0
     while index < len(tagged):
@@ -1071,12 +1362,11 @@ def _joined_surnames(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
         rest = tagged[index + 1][0] if index + 1 < len(tagged) else ""
         after = tagged[index + 2] if index + 2 < len(tagged) else ("", "x")
         if (
-            tag == "nr"
-            and len(token) == 1
+            len(token) == 1
             and token in _SURNAMES
             and 1 <= len(rest) <= 2
             and all(_HAN.fullmatch(c) for c in rest)
-            and (after[0] in _SAYS or after[1] in ("p", "x"))
+            and _cut_person(tag, after)
             and _titled(tagged, index)
         ):
             out.append((token + rest, "nr"))
@@ -1085,6 +1375,50 @@ def _joined_surnames(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
         out.append((token, tag))
         index += 1
     return out
+
+
+#: Tags of a one-character word that follows a whole name rather than ending it: adverbs,
+#: prepositions, conjunctions, particles, pronouns, numerals and measure words (王伟|也|表示).
+_NOT_NAME_ENDS = ("d", "p", "c", "u", "r", "m", "q", "x", "e", "y")
+
+
+def _joined_third_characters(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A three-character name the tagger cut after its second character, after a title
+    (省长王伟|中|在, Wang Weizhong; 导演乌尔|善|获得, Wuershan): a two-character person, then a
+    one-character word that is no adverb, preposition or particle and no verb of saying, then
+    a verb, a preposition or punctuation. Joined, its pinyin is the whole name's, and the
+    surname alone ("Governor Wang") no longer passes for the given name."""
+    out: list[tuple[str, str]] = []
+    index = 0
+    while index < len(tagged):
+        token, tag = tagged[index]
+        rest = tagged[index + 1] if index + 1 < len(tagged) else ("", "x")
+        after = tagged[index + 2] if index + 2 < len(tagged) else ("", "x")
+        if (
+            tag == "nr"
+            and len(token) == 2
+            and len(rest[0]) == 1
+            and _HAN.fullmatch(rest[0])
+            and not rest[1].startswith(_NOT_NAME_ENDS)
+            and rest[0] not in _SAYS
+            and (after[0] in _SAYS or after[1][:1] in ("v", "p", "x", "z"))
+            and _titled(tagged, index)
+        ):
+            out.append((token + rest[0], "nr"))
+            index += 2
+            continue
+        out.append((token, tag))
+        index += 1
+    return out
+
+
+def _cut_person(tag: str, after: tuple[str, str]) -> bool:
+    """What follows a surname cut from its given name says a person: a verb of saying, or a
+    preposition or punctuation after a surname tagged as a person. A surname the tagger took
+    for a common word (研究员钱|前|表示: 钱 "money", 前 "before"; Qian Qian) needs the verb."""
+    if after[0] in _SAYS:
+        return True
+    return tag == "nr" and after[1] in ("p", "x")
 
 
 def _rare_surname(char: str) -> bool:
@@ -1435,6 +1769,55 @@ def _rendered_by_meaning(token: str, words: set[str], table: dict[str, list[str]
         if not glosses & words:
             return False
     return True
+
+
+#: Honorifics English puts before a surname (Mr Wang), which no Chinese title translates.
+_HONORIFICS = _words("honorifics")
+#: The same after a surname in Chinese (王先生 is Mr Wang: the surname is all of the name).
+_HONORIFICS_ZH = _words("honorifics", "chinese")
+
+
+def _surname_alone(
+    token: str, surnames: frozenset[str], en: str, document_english: str, title: str
+) -> bool:
+    """Whether the English writes a Chinese person's surname without the given name:
+    "Governor Wang" for 省长王伟中, "Vice President He" for 副院长贺小荣, "He told" — the
+    surname with no capitalised word after it and none before it but a translation of the
+    Chinese title (CC-CEDICT's glosses of 省长: governor) or an honorific (Mr). A capitalised
+    word before it that is neither is a given name in English (Eddie Wu for 吴泳铭); the whole
+    name in pinyin elsewhere in the document makes this a later mention ("Wang said")."""
+    from tm.lexicon.cedict import definitions
+    from tm.lexicon.pinyin import pinyin_forms
+
+    document_letters = re.sub(r"[^a-z]", "", document_english.lower())
+    if any(form in document_letters for form in pinyin_forms(token)):
+        return False
+    table = definitions()
+    titles = set(_HONORIFICS)
+    for k in range(len(title) - 1):  # 副院长, then 院长: the longest the dictionary has
+        if title[k:] in table:
+            titles |= {w for d in table[title[k:]] for w in re.findall(r"[a-z]+", d.lower())}
+            break
+    for surname in surnames:
+        for m in re.finditer(rf"(?<![\w'’-]){surname.title()}(?![\w'’-])", en):
+            after = re.match(r"\s+([A-Z])", en[m.end() :])
+            before = re.search(r"([A-Za-z]+)\.?\s+$", en[: m.start()])
+            if after:
+                return False  # Wang Weizhong, Wong Kar-wai
+            word = before.group(1) if before else ""
+            if word[:1].isupper() and not word.isupper() and word.lower() not in titles:
+                return False  # Eddie Wu; not CEO Wu
+    return True
+
+
+def _whole_name_wanted(token: str, surnames: frozenset[str]) -> str:
+    """What the message wants: "Wang Weizhong in pinyin, not Wang alone"."""
+    from tm.lexicon.pinyin import syllables as _syllables
+
+    table = _syllables()
+    surname = sorted(surnames)[0]
+    given = "".join(sorted(table.get(c, ("",)))[0] for c in token[1:])
+    return f"{surname.title()} {given.title()} in pinyin, not {surname.title()} alone"
 
 
 def _misspelt_given_name(token: str, surnames: frozenset[str], en: str) -> str | None:
