@@ -15,8 +15,7 @@ Its cost adds five calibrated terms (tm/align/calibration.json):
   twice: as a share (coverage, which treats short and long sentences alike) and as the amount
   left unexplained (in the same units, nats of surprise), which a null bead pays too, so that
   a sentence rich in rare words is not merged into a bead that cannot explain it;
-- how the bead ends: a question, a closing quotation mark, or a quotation still open (a turn
-  of speech running on into the next sentence) on one side and not the other;
+- how the bead ends: a question or a closing quotation mark on one side and not the other;
 - marks a translation keeps (tm/align/marks.py): quoted speech on one side of a bead only is
   rare in a translation and common between neighbours.
 A run of English sentences left alone (0-1) pays the null bead's prior once, then only what
@@ -561,8 +560,8 @@ def _band_search(
 
     zh_ends, en_ends = evidence.zh_ends, evidence.en_ends
     mark_weights: dict[str, float] = cal["marks"]  # type: ignore[assignment]
-    # Indexed by the end flags that differ (`marks.end_table`): each costs the same.
-    edge_costs = float(cal["edge_weight"]) * np.array([bin(k).count("1") for k in range(8)])  # type: ignore[arg-type]
+    # Bits of 0..3 set: how many of the two end flags differ.
+    edge_costs = float(cal["edge_weight"]) * np.array([0, 1, 1, 2])  # type: ignore[arg-type]
     last_en = len(en_ends) - 1
 
     def edge_cost(zh_last: np.ndarray, en_last: np.ndarray) -> np.ndarray:
