@@ -91,7 +91,7 @@ class Costs:
         self.prior = {k: -math.log(v / total) for k, v in counts.items()}
 
     def terms(self, bead: Pair) -> dict[str, float]:
-        from tm.align import aligner
+        from tm.align import aligner, marks
         from tm.align.aligner import _meets
 
         cal, ev = self.cal, self.ev
@@ -123,8 +123,10 @@ class Costs:
         out["coverage"] = float(cal["lexical_weight"]) * (1 - (zh_cov + en_cov) / 2) * (x + y) / 2
         out["unexplained"] = u * (zh_total - zh_hit + en_total - en_hit) / 2
         differ = int(ev.zh_ends[src[-1]]) ^ int(ev.en_ends[tgt[-1]])
-        out["ends"] = float(cal["edge_weight"]) * bin(differ).count("1")
         weights = cal["marks"]
+        out["ends"] = float(cal["edge_weight"]) * bin(differ & 3).count("1") + float(
+            weights["speech"]
+        ) * (differ >= marks.OPEN)
         for k, name in enumerate(weights):
             zh_has = ev.zh_marks[src[-1] + 1, k] > ev.zh_marks[src[0], k]
             en_has = ev.en_marks[tgt[-1] + 1, k] > ev.en_marks[tgt[0], k]

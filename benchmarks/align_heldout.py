@@ -16,6 +16,7 @@ fitted to literature. Needs ../shared/data/mac-dev; runs the grid on two process
     python benchmarks/align_heldout.py
     python benchmarks/align_heldout.py --everything   # also both held out at once (slow)
     python benchmarks/align_heldout.py --wide --everything   # two constants more held out (4x)
+    python benchmarks/align_heldout.py --set '{"edge_weight": 0.5}'   # a variant, unshipped
 """
 
 from __future__ import annotations
@@ -166,6 +167,20 @@ def pooled(found: dict[str, tuple[Beads, Beads]], names: list[str]) -> tuple[Bea
     return tests, golds
 
 
+def variant(argv: list[str]) -> None:
+    """`--set JSON`: calibration values to measure without editing calibration.json (a new
+    term's weight, a constant). Set in this process before the workers fork, so that every
+    alignment sees them; the grid's own weights and each fold's statistics still override
+    their keys."""
+    if "--set" not in argv:
+        return
+    from tm.align import aligner
+
+    values = json.loads(argv[argv.index("--set") + 1])
+    aligner.calibration().update(values)
+    print(f"calibration changed: {values}")
+
+
 def main() -> None:
     from tm.align import evaluate
 
@@ -173,6 +188,7 @@ def main() -> None:
         sys.exit(f"MAC-Dev is not at {MAC} (../shared/data is absent)")
     if "--wide" in sys.argv[1:]:
         GRID[:] = WIDE  # before the worker processes start, so that they see it
+    variant(sys.argv)
     with ProcessPoolExecutor(2) as pool:
         results = list(pool.map(align_all, GRID))
     names = chapters()

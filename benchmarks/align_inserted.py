@@ -7,6 +7,7 @@ English releases often carry such blocks; a good aligner leaves them alone (0-1)
 merging them into the neighbouring beads. Prints strict and lax F1 with and without the blocks.
 
     python benchmarks/align_inserted.py
+    python benchmarks/align_inserted.py --set '{"null_cost": 4.0}'   # a variant, unshipped
 """
 
 from __future__ import annotations
@@ -54,7 +55,13 @@ def with_block(gold: Gold, english: list[str], block: list[str], at: int) -> tup
 
 
 def main() -> None:
+    import sys
+
+    from align_heldout import variant
+
     from tm.align import align_segments, evaluate, read_beads
+
+    variant(sys.argv)
 
     found: dict[str, tuple[Beads, Beads]] = {"plain": ([], []), "inserted": ([], [])}
     for k, path in enumerate(sorted((CORPUS / "zh").iterdir())):

@@ -1,10 +1,10 @@
-"""Punctuation the aligner weighs: quoted speech (not a quoted term), exclamations, ends."""
+"""Punctuation the aligner weighs: quoted speech (not a quoted term), ends, open quotations."""
 
 from __future__ import annotations
 
 import pytest
 
-from tm.align.marks import MARKS, end_flags, has_speech, mark_counts
+from tm.align.marks import MARKS, OPEN, end_flags, end_table, has_speech, mark_counts, quote_open
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,36 @@ def test_mark_counts_run_over_the_sentences() -> None:
     assert counts[1, speech] > counts[0, speech]
     assert counts[3, speech] == counts[1, speech]
     assert mark_counts([], False).shape == (1, len(MARKS))
+
+
+def test_quote_open_carries_a_turn_of_speech_across_sentences() -> None:
+    # MAC-Dev's Deer and the Cauldron: one turn of speech over two English sentences.
+    english = [
+        "Trinket went for him again, but this time Misty shook his head.",
+        "'No more for today!",
+        "Tomorrow, if you like.'",
+        "'I know,' said Trinket.",
+    ]
+    assert quote_open(english, False) == [False, True, False, False]
+    chinese = ["韦小宝扑上去又欲再打。", "小玄子摇手笑道：“今天不打了，明天再来。", "好不好？”"]
+    assert quote_open(chinese, True) == [False, True, False]
+
+
+def test_quote_open_is_not_fooled_by_apostrophes_nested_quotes_or_unclosed_ones() -> None:
+    assert quote_open(["The boys' room was empty.", "He said he'd rather walk."], False) == [
+        False,
+        False,
+    ]
+    # A nested quotation closes inside the outer one, which stays open.
+    assert quote_open(["他说：“这‘羚羊挂角’算得什么，", "我还有许多手法。”"], True) == [True, False]
+    # A quotation never closed does not run on past the next one opening.
+    assert quote_open(["'Live or die!", "'It certainly is!'", "Misty laughed."], False) == [
+        True,
+        False,
+        False,
+    ]
+
+
+def test_end_table_marks_a_quotation_still_open() -> None:
+    table = end_table(["小玄子笑道：“今天不打了，明天再来。", "好不好？”"], True)
+    assert table.tolist() == [OPEN, 3]

@@ -15,7 +15,8 @@ Its cost adds five calibrated terms (tm/align/calibration.json):
   twice: as a share (coverage, which treats short and long sentences alike) and as the amount
   left unexplained (in the same units, nats of surprise), which a null bead pays too, so that
   a sentence rich in rare words is not merged into a bead that cannot explain it;
-- how the bead ends: a question or a closing quotation mark on one side and not the other;
+- how the bead ends: a question, a closing quotation mark, or a quotation still open (a turn
+  of speech running on into the next sentence) on one side and not the other;
 - marks a translation keeps (tm/align/marks.py): quoted speech on one side of a bead only is
   rare in a translation and common between neighbours.
 A run of English sentences left alone (0-1) pays the null bead's prior once, then only what
@@ -560,8 +561,12 @@ def _band_search(
 
     zh_ends, en_ends = evidence.zh_ends, evidence.en_ends
     mark_weights: dict[str, float] = cal["marks"]  # type: ignore[assignment]
-    # Bits of 0..3 set: how many of the two end flags differ.
-    edge_costs = float(cal["edge_weight"]) * np.array([0, 1, 1, 2])  # type: ignore[arg-type]
+    # Indexed by the end flags that differ (`marks.end_table`): a question or a closing
+    # quotation mark costs the ends' weight, a quotation open on one side only speech's.
+    speech_weight = float(cal["marks"]["speech"])  # type: ignore[index]
+    edge_costs = float(cal["edge_weight"]) * np.array(  # type: ignore[arg-type]
+        [bin(k & 3).count("1") for k in range(8)]
+    ) + speech_weight * (np.arange(8) >= marks.OPEN)
     last_en = len(en_ends) - 1
 
     def edge_cost(zh_last: np.ndarray, en_last: np.ndarray) -> np.ndarray:
