@@ -1,0 +1,1060 @@
+"""Chinese names the English lost: people, places, companies and bodies of the Chinese that
+the English neither spells nor renders (the other half of the names check in `entities`)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tm.checks.latin_names import ARTICLES, english_name_runs, ordinary, pinyin_name
+from tm.checks.name_evidence import (
+    HAN,
+    HEAD,
+    LATIN,
+    LATIN_WORD,
+    NOT_HEAD_WORDS,
+    PLACE_SUFFIX,
+    SURNAMES,
+    TITLE_ENDS,
+    TRANSLITERATION,
+    acronyms,
+    alternation,
+    defined_in,
+    is_pinyin,
+    name_heads,
+    pinyin_spells,
+    place_names,
+    policy_words,
+    renderings_by_chinese,
+    renderings_of,
+    spelt_in_pinyin,
+    spelt_surname,
+    words_in,
+)
+from tm.checks.name_pairs import (
+    acronym_in,
+    later_surname,
+    time_zone,
+    title_after,
+)
+from tm.text.fold import fold
+
+
+def unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[tuple[str, str]]:
+    """Chinese names in a Chinese source that the English renders in no way. People (a surname
+    and a given name, by jieba's tagger): neither the pinyin of the whole name (Zhang Liqun)
+    nor the surname as a word (Eddie Wu for 吴泳铭). Places and organisations CC-CEDICT names
+    (杭州 Hangzhou, 甘肃 Gansu, 华为 Huawei): neither the dictionary's name, its pinyin, nor
+    anywhere in the document's English (news English calls a place named before "the city")."""
+    from tm.lexicon.cedict import acronym_headwords, definitions
+    from tm.lexicon.pinyin import pinyin_forms
+    from tm.lexicon.pinyin import syllables as _syllables
+    from tm.lexicon.tokenizer import tagged_tokens
+
+    lowered = en.lower()
+    document_lowered = document_english.lower()
+    letters = re.sub(r"[^a-z]", "", lowered)
+    words = set(re.findall(r"[a-z]+", lowered))
+    found = []
+    position = 0
+    unknown: list[tuple[int, str]] = []  # names the tagger finds that CC-CEDICT lacks whole
+    tag_of: dict[int, str] = {}
+    tagged = _joined_third_characters(_joined_surnames(tagged_tokens(zh)))
+    spans: list[tuple[int, int]] = []
+    for token, _tag in tagged:
+        start = zh.find(token, spans[-1][1] if spans else 0)
+        spans.append((start, start + len(token)) if start >= 0 else (-1, -1))
+    # Characters of places the dictionary knows whole (秘鲁 in 秘鲁利马): a neighbour made of
+    # them is a name of its own, not the rest of a name by sound.
+    known_place = {
+        i
+        for (token, tag), (a, b) in zip(tagged, spans, strict=True)
+        if tag in _PLACE_TAGS and a >= 0 and place_names(token, definitions())
+        for i in range(a, b)
+    }
+
+    def around(a: int, b: int) -> str:
+        return "".join(zh[i] for i in (a - 1, b) if 0 <= i < len(zh) and i not in known_place)
+
+    for index, (token, tag) in enumerate(tagged):
+        start, position = spans[index]
+        if start < 0:
+            continue
+        if tag in _NAME_TAGS and not (tag in _PLACE_TAGS and place_names(token, definitions())):
+            unknown.append((start, token))
+            tag_of[start] = tag
+        if tag != "nr" and _framed_person(tagged, index):
+            tag = "nr"  # 首席经济学家温彬认为: a title, a name, a verb of saying
+        if (
+            tag == "nr"
+            and 2 <= len(token) <= 3
+            and (_surname(tagged, index) or tagged[index][1] != "nr")
+            and token[-1] not in _ABBREVIATION_ENDS  # 卫健委: a body's short name, no person
+        ):
+            heads = name_heads(token) if token in definitions() else ()
+            if token in definitions() and not heads:
+                continue  # a word the tagger takes for a name (谢谢, 张力, 高明)
+            if heads and (
+                _rendered(token, heads, lowered, letters, en, document_english)
+                or _alias_in(token, en)
+            ):
+                continue  # a name the dictionary knows (马化腾 Ma Huateng, 罗斯 Ross)
+            after = zh[position : position + 1]
+            before = zh[start - 1 : start] if start > 0 else ""
+            if (after and (after in TRANSLITERATION or after == "·")) or before == "·":
+                continue  # a foreign name by sound (冯德|莱恩 for von der Leyen)
+            if all(c in TRANSLITERATION for c in token) and _english_names_left(zh, en):
+                continue  # 罗斯 for Ross; but 朱琳 is Zhu Lin when no English name is left
+            if _rendered_by_meaning(token, words, definitions()):
+                continue  # 夏粮 "summer grain": a word CC-CEDICT lacks whole, translated
+            forms = pinyin_forms(token)
+            if not forms or any(form in letters for form in forms):
+                continue
+            if spelt_surname(token, en) or later_surname(token, en, document_english):
+                continue  # Joe Tsai for 蔡崇信: the surname as Wade-Giles or Cantonese spell it
+            surnames = _syllables().get(token[0], frozenset()) & words
+            if surnames:
+                wrong = _misspelt_given_name(token, surnames, en)
+                if wrong:
+                    found.append((token, f"{sorted(forms)[0].title()} in pinyin, not {wrong}"))
+                elif token[1:] not in _HONORIFICS_ZH and _surname_alone(
+                    token, surnames, en, document_english, tagged[index - 1][0] if index else ""
+                ):
+                    found.append((token, _whole_name_wanted(token, surnames)))
+                continue
+            wanted = _shown(heads[0]) if heads else sorted(forms)[0].title()
+            found.append((token, f"no {wanted}"))  # 彭博社: no Bloomberg
+        elif tag in _PLACE_TAGS:
+            place = place_names(token, definitions())
+            if not place:
+                continue
+            if _inside_word(zh, start, position):
+                # 香港|交易所: the place begins a longer name; it is rendered by that name or
+                # by the place's own (Hong Kong Stock Exchange, the Hong Kong bourse).
+                whole = _enclosing_name(zh, start, position)
+                if whole and time_zone(whole[0]):
+                    continue  # 北京时间: the English converts the time, names no zone
+                if whole and not any(n.lower()[:4] in lowered for n in place):
+                    word, heads = whole
+                    if not _rendered(
+                        word, heads, lowered, letters, en, document_english
+                    ) and not _alias_in(word, en):
+                        found.append((word, f"no {_shown(heads[0])}"))
+                continue
+            if _inside_sound_name(token, around(start, position)):
+                continue  # 普拉|多 (Prado): a piece of a longer name by sound
+            if _in_acronym(place, zh, position, en):
+                continue  # 中国电力 ↔ CPID: the place begins a name the English abbreviates
+            stem = PLACE_SUFFIX.sub("", token)
+            spelt = pinyin_forms(stem) if len(stem) >= 2 else frozenset()
+            if any(form in letters for form in spelt):
+                continue
+            heads = name_heads(token) or name_heads(stem)
+            if heads:
+                # Every word of one of its names (People's Bank of China, not "People's Bank
+                # of"); China for Chinese.
+                if not _rendered(
+                    token, heads, lowered, letters, en, document_english
+                ) and not title_after(zh, position, en):
+                    found.append((token, f"no {_shown(heads[0])}"))
+                continue
+            if any(name.lower()[:4] in lowered for name in place):
+                continue  # Hangzhou, Asia; China for Chinese
+            if any(
+                re.search(rf"(?<![a-z]){re.escape(fold(a))}(?![a-z])", lowered)
+                for a in renderings_of(token)
+            ):
+                continue  # 阿联酋 ↔ UAE, 美国 ↔ America
+            if any(name.lower() in document_lowered for name in place):
+                continue
+            if any(token in acronym_headwords(a) for a in re.findall(r"\b[A-Z]{2,}\b", en)):
+                continue  # 麻省理工学院 ↔ MIT
+            found.append((token, f"no {place[0]}"))
+    for index, (token, tag) in enumerate(tagged[:-1]):
+        # A noun before the company word (小米公司) or a model number (波音787-9, the Boeing
+        # 787-9: 波音 is also "mordent"), not a modifier (现代公司治理 "modern
+        # corporate governance", 现代 tagged as a time word, is no Hyundai).
+        if (
+            spans[index][0] >= 0
+            and (tagged[index + 1][0] in _COMPANY_WORDS or _MODEL.match(zh, spans[index][1]))
+            and tag[:1] in ("n", "j")
+        ):
+            heads = _company_heads(token)  # 小米公司: Xiaomi, though 小米 is also millet
+            if heads and not (
+                _rendered(token, heads, lowered, letters, en, document_english)
+                or _alias_in(token, en)
+            ):
+                found.append((token, f"no {_shown(heads[0])}"))
+    for word, renderings in _standing_names().items():
+        if word in zh and not any(
+            re.search(rf"(?<![a-z]){re.escape(r.lower())}", text)
+            for r in renderings
+            for text in (lowered, document_lowered)  # the document says China elsewhere
+        ):
+            found.append((word, f"no {renderings[0]}"))  # 我国: China, or the country
+    for offset, token in unknown:
+        before = zh[offset - 1 : offset] if offset else ""
+        if token[0] in "日月年" and before and (before.isdigit() or before in _ZH_NUMERALS):
+            continue  # 8日电: a dateline, not NEC (日电)
+        if _inside_sound_name(token, around(offset, offset + len(token))):
+            continue
+        for start, end, word, heads in _dictionary_names(token):
+            start, end = start + offset, end + offset
+            if (
+                tag_of[offset] in _COMMON_TAGS
+                and all(len(h) < 2 for h in heads)
+                and not _a_place(word)
+                and not _MODEL.match(zh, end)  # 空客A350: the maker of a model, Airbus
+            ):
+                continue  # a common noun's tag, one word: 电视剧 "TV series" is no name
+            if _inside_sound_name(word, around(start, end)):
+                continue  # 普拉|多博物馆 (the Prado): a piece of a longer name by sound
+            if _straddled(zh, start, end) and not _a_place(word):
+                continue  # 卫生部门 "health departments": 部门 is a word, 卫生部 no ministry
+            if _rendered(word, heads, lowered, letters, en, document_english):
+                continue
+            if title_after(zh, end, en):
+                continue  # 国务院总理 "Premier": the title names the office
+            if _in_acronym([w for head in heads for w in head], zh, end, en):
+                continue
+            found.append((word, f"no {_shown(heads[0])}"))
+    found += _cut_dictionary_names(zh, tagged, spans, en, document_english, found)
+    if LATIN.search(zh):
+        found += _rendered_only_by_kept_latin(zh, en, found)
+    found += _outnumbered_places(zh, en, tagged, spans, found)
+    found += [f for f in _spelt_short_of_acronym(zh, en) if not any(f[0] in w for w, _ in found)]
+    for acronym, word in _bodies_in(zh):
+        if not any(word in w for w, _ in found) and not _body_rendered(
+            acronym, word, en, document_english
+        ):
+            found.append((word, f"no {acronym}"))  # 亚奥理事会: OCA, or Olympic Council of Asia
+    return found
+
+
+def _rendered_only_by_kept_latin(
+    zh: str, en: str, found: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """A CC-CEDICT name whose English rendering the Chinese also keeps in Latin beside it
+    (微信及WeChat, 'Weixin and WeChat'): the English WeChat is the Latin one's, and 微信 wants
+    a rendering of its own (Weixin). Latin in brackets glosses the name before it
+    (微信（WeChat）, 中国商飞公司（COMAC）), and so does Latin right beside it (华为Huawei): one
+    mention."""
+    from tm.lexicon.cedict import definitions
+
+    table = definitions()
+    more: list[tuple[str, str]] = []
+    for start, end, word, heads in _dictionary_names(zh):
+        if any(word in w or w in word for w, _ in found):
+            continue
+        rest = en
+        for m in LATIN_WORD.finditer(zh):
+            if re.search(r"[（(]\s*$", zh[: m.start()]):
+                continue  # 微信（WeChat）, 中国商飞公司（COMAC）: a gloss of the name before
+            if (m.start() >= end and not zh[end : m.start()].strip()) or (
+                m.end() <= start and not zh[m.end() : start].strip()
+            ):
+                continue  # 华为Huawei, Huawei 华为: the name and its gloss side by side
+            if word not in renderings_of(m.group()) and not any(
+                m.group() in d for d in table.get(word, ())
+            ):
+                continue
+            rest = re.sub(rf"(?<![\w]){re.escape(m.group())}(?![\w])", " ", rest, count=1)
+        if rest == en:
+            continue
+        lowered = rest.lower()
+        if not _rendered(
+            word, heads, lowered, re.sub(r"[^a-z]", "", lowered), rest, ""
+        ) and not _alias_in(word, rest):
+            more.append((word, f"no {_shown(heads[0])} besides the Latin name the Chinese keeps"))
+    return more
+
+
+def _cut_dictionary_names(
+    zh: str,
+    tagged: list[tuple[str, str]],
+    spans: list[tuple[int, int]],
+    en: str,
+    document_english: str,
+    found: list[tuple[str, str]],
+) -> list[tuple[str, str]]:
+    """CC-CEDICT names the tagger cut into whole tokens, one of them tagged as a name (物|联网,
+    'Internet of things', cut 物 and 联网 nz): the token loop sees only the pieces. Only runs
+    of tokens around one tagged as a proper noun or abbreviation are looked up, longest
+    first."""
+    from tm.lexicon.cedict import definitions
+
+    table = definitions()
+    lowered = en.lower()
+    letters = re.sub(r"[^a-z]", "", lowered)
+    more: list[tuple[str, str]] = []
+    windows = sorted(
+        {
+            (first, last)
+            for i, (_token, tag) in enumerate(tagged)
+            if tag in _NAME_TAGS and tag not in _COMMON_TAGS  # 联网 nz, 京沪 j; not any noun
+            for first in range(max(0, i - 3), i + 1)
+            for last in range(i, min(len(tagged), i + 4))
+            if first < last and spans[first][0] >= 0 and spans[last][0] >= 0
+        },
+        key=lambda w: spans[w[0]][0] - spans[w[1]][1],
+    )
+    for first, last in windows:
+        start, end = spans[first][0], spans[last][1]
+        word = zh[start:end]
+        if len(word) > 8 or word not in table:
+            continue
+        heads = name_heads(word)
+        if not heads or any(word in w or w in word for w, _ in found + more):
+            continue
+        head_token, head_tag = tagged[first]
+        if head_tag in _PLACE_TAGS and place_names(head_token, table):
+            continue  # 香港|交易所: the place rule above judges a name that begins with a place
+        if _straddled(zh, start, end) or _inside_sound_name(word, zh[start - 1 : start]):
+            continue
+        if _rendered(word, heads, lowered, letters, en, document_english) or _alias_in(word, en):
+            continue
+        if _in_acronym([w for head in heads for w in head], zh, end, en):
+            continue
+        more.append((word, f"no {_shown(heads[0])}"))
+    return more
+
+
+def _outnumbered_places(
+    zh: str,
+    en: str,
+    tagged: list[tuple[str, str]],
+    spans: list[tuple[int, int]],
+    found: list[tuple[str, str]],
+) -> list[tuple[str, str]]:
+    """A place of one name (广东 Guangdong, 中国 China) the Chinese names on its own and again
+    inside another name, by its name or its short one (粤 in 粤港澳大湾区 'Guangdong-Hong
+    Kong-Macao Greater Bay Area', 中 in 中韩 'China-South Korea'), which the English renders
+    with the place's name: the English must then say the place at least once more. Mentions
+    of the place on its own count once (a place named may be "the city" after)."""
+    from tm.lexicon.cedict import definitions
+
+    table = definitions()
+    lowered = en.lower()
+    if _PLACE_BY_KIND.search(lowered):
+        return []
+    more: list[tuple[str, str]] = []
+    names: list[tuple[int, int, str, tuple[tuple[str, ...], ...]]] | None = None
+    seen: set[str] = set()
+    for token, tag in tagged:
+        if tag not in _PLACE_TAGS or token in seen or any(w == token for w, _ in found):
+            continue
+        seen.add(token)
+        heads = name_heads(token)
+        if not heads or any(len(h) != 1 for h in heads) or not place_names(token, table):
+            continue  # one word: 美国 is also the United States, USA, US
+        place = [h[0] for h in heads]
+        said = sum(len(re.findall(rf"(?<![A-Za-z]){_stem(p)}", en)) for p in place)
+        if not said:
+            continue  # not said at all: the other rules' to flag
+        alone = [
+            (a, b)
+            for (t, _g), (a, b) in zip(tagged, spans, strict=True)
+            if t == token and a >= 0 and not _inside_word(zh, a, b)
+        ]
+        if not alone:
+            continue
+        short = {c for c in set(zh) if _short_name(c, token, place, table)}
+        if names is None:
+            names = _dictionary_names(zh)
+        inside = [
+            (word, head)
+            for a, b, word, word_heads in names
+            if word != token
+            and not any((a < y and x < b) or a == y for x, y in alone)  # 北京|首都国际机场
+            and (token in word or short & set(word))
+            for head in word_heads
+            if head[0] not in place  # 上海市 is 上海 again, Shanghai
+            and any(part in place for w in head for part in w.split("-"))
+            and _head_said(head, lowered)
+        ]
+        inside += _words_of_place(tagged, spans, alone, short, place, en)
+        if said < 1 + len(inside):
+            word, head = inside[0]
+            more.append((token, f"no {place[0]} outside {word} “{_shown(head)}”"))
+    return more
+
+
+#: "The province", "the country": a place named may be said so instead of by its name.
+_PLACE_BY_KIND = re.compile(
+    rf"\b(?:the|its|this)\s+(?:{alternation('place_gloss', 'kinds')}|country|nation|region)\b"
+)
+
+
+def _words_of_place(
+    tagged: list[tuple[str, str]],
+    spans: list[tuple[int, int]],
+    alone: list[tuple[int, int]],
+    short: set[str],
+    place: list[str],
+    en: str,
+) -> list[tuple[str, tuple[str, ...]]]:
+    """Common words that say the place by its short name (中方 'the Chinese side'), which the
+    English renders with the place's word (the Chinese delegation): each is a mention."""
+    from tm.lexicon.cedict import definitions
+
+    table = definitions()
+    stems = [re.compile(rf"(?<![A-Za-z]){_stem(p)}\w*") for p in place]
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for (token, _tag), (a, b) in zip(tagged, spans, strict=True):
+        if a < 0 or len(token) < 2 or not short & set(token) or (a, b) in alone:
+            continue
+        said = {
+            m.group()
+            for d in table.get(token, ())
+            if d[:1].islower()
+            for stem in stems
+            for m in stem.finditer(d)
+        }
+        if any(re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", en) for w in said):
+            out.append((token, tuple(sorted(said))))
+    return out
+
+
+def _short_name(char: str, token: str, place: list[str], table: dict[str, list[str]]) -> bool:
+    """CC-CEDICT gives the character as the place's short name (粤 'short name for Guangdong
+    广东', 中 'China', 沪 'short name for Shanghai')."""
+    return any(
+        token in d
+        or d.strip() in place
+        or re.search(rf"(?:short name|abbr\.) for (?:{'|'.join(map(re.escape, place))})\b", d)
+        for d in table.get(char, ())
+    )
+
+
+def _head_said(head: tuple[str, ...], lowered: str) -> bool:
+    """The English says this name of a word: two words in three, or one of two (China and
+    South Korea for 'China-South Korea')."""
+    words = [p.lower() for w in head if w != "of" for p in w.split("-")]
+    present = sum(1 for w in words if re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", lowered))
+    return 3 * present >= 2 * len(words)
+
+
+def _stem(name: str) -> str:
+    """A place's name as the English says it in any form (China, Chinese; Guangdong), as a
+    pattern: the rendering rule's stem."""
+    stem = name[: len(name) - 2 if len(name) >= 6 else max(3, len(name) - 1)]
+    return re.escape(stem[0]) + "(?i:" + re.escape(stem[1:]) + ")"
+
+
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,})\)")
+
+
+def _spelt_short_of_acronym(zh: str, en: str) -> list[tuple[str, str]]:
+    """Places of a Chinese name lost from the English name spelt out beside the acronym both
+    sides keep: 亚洲奥林匹克理事会（OCA） as "Olympic Council (OCA)", whose initials spell less
+    than OCA, loses Asia, though "Asian Games" later in the sentence says Asia's name. A name
+    whose initials spell its acronym, or spell none of it in order (TEPCO, COMAC from syllables:
+    only with a place of the Chinese name missing whose initial the acronym has), is whole."""
+    from tm.lexicon.cedict import definitions
+
+    table = definitions()
+    found: list[tuple[str, str]] = []
+    for m in _BRACKETED_ACRONYM.finditer(en):
+        acronym = m.group(1)
+        kept = re.search(rf"[(（]{acronym}[)）]", zh)
+        if not kept:
+            continue
+        run: list[str] = []
+        for word in reversed(en[: m.start()].split()):
+            if not (word[:1].isupper() or word in ("of", "and", "the", "for")):
+                break
+            run.insert(0, word)
+        while run and (not run[0][:1].isupper() or run[0] in ARTICLES):
+            run.pop(0)
+        capitals = [w for w in run if w[:1].isupper()]
+        if len(capitals) < 2:
+            continue
+        by_word = "".join(w[0] for w in capitals).upper()
+        by_part = "".join(p[0] for w in capitals for p in w.split("-") if p[:1].isupper())
+        if acronym in (by_word, by_part.upper()) or not _in_order(by_word, acronym):
+            continue
+        spelt = " ".join(run)
+        clause = re.split(r"[，。、；：！？,;:]", zh[: kept.start()])[-1]
+        for word in dict.fromkeys(words_in(clause)):
+            names = place_names(word, table)
+            if acronym in names:
+                continue  # 中国商飞 'COMAC (Commercial Aircraft Corporation of China)': the body
+            if names and not any(n in spelt for n in names) and names[0][0] in acronym:
+                found.append((word, f"no {names[0]} in “{spelt}”"))
+    return found
+
+
+def _in_order(letters: str, word: str) -> bool:
+    """The letters are in the word in this order (CAC in COMAC, OC in OCA)."""
+    rest = iter(word)
+    return all(letter in rest for letter in letters)
+
+
+#: Last characters of bodies' short names (卫健委, 统计局): such a word is no given name.
+_ABBREVIATION_ENDS = policy_words("abbreviation_ends", "characters")
+
+
+def _straddled(zh: str, start: int, end: int) -> bool:
+    """A CC-CEDICT common word (glossed in lower case) begins inside the span and ends after
+    it (卫生部|门: 部门 "department"): the name is the front of a longer common word, not the
+    name. Only forwards: a word ending inside it (中|国外|交部) is the reading's noise."""
+    from tm.lexicon.cedict import definitions
+
+    table = definitions()
+
+    def common(word: str) -> bool:
+        return any(d[:1].islower() for d in table.get(word, ()))
+
+    for a in range(start + 1, end):
+        for b in range(end + 1, min(len(zh), a + 4) + 1):
+            if common(zh[a:b]):
+                return True
+    return False
+
+
+_COMPANY_WORDS = policy_words("company_words")
+#: A model number right after a word (波音787, 空客A350, 小米14): the word is its maker.
+_MODEL = re.compile(r"[A-Z]{0,3}-?\d")
+_COMPANY_GLOSS = re.compile(rf"\b(?:{alternation('company_words', 'kinds')})\b")
+
+
+def _company_heads(word: str) -> tuple[tuple[str, ...], ...]:
+    """The names of a company CC-CEDICT also glosses as a common word (小米 "Xiaomi, Chinese
+    electronics company" and "millet"; 大众 Volkswagen and "the masses"), read from the
+    definitions that say company or brand; none for a word whose names `name_heads` gives
+    already (华为), which the other rules demand."""
+    from tm.lexicon.cedict import definitions
+
+    if name_heads(word):
+        return ()
+    heads = []
+    for definition in definitions().get(word, ()):
+        match = HEAD.match(definition.strip())
+        if match and _COMPANY_GLOSS.search(definition):
+            words = tuple(w for w in match.group().split() if w not in NOT_HEAD_WORDS)
+            if words:
+                heads.append(words)
+    return tuple(heads)
+
+
+_BODY_ENDS = policy_words("body_ends")
+
+
+def _bodies_in(zh: str) -> list[tuple[str, str]]:
+    """The bodies of data/acronyms.json the Chinese names by their full Chinese name (four
+    characters or more: 亚奥理事会, 世界卫生组织), with the acronym, longest first, each place
+    once: the tagger cuts them (亚|奥|理事会) and CC-CEDICT lacks some."""
+    from tm.lexicon.cedict import definitions
+
+    table = definitions()
+    found: list[tuple[str, str]] = []
+    taken: set[int] = set()
+    pairs = sorted(
+        (
+            (a, r)
+            for a, rs in acronyms().items()
+            for r in rs
+            if len(r) >= 4
+            and r.endswith(tuple(_BODY_ENDS))
+            and not any(d[:1].islower() for d in table.get(r, ()))  # 非政府组织 "non-governmental…"
+        ),
+        key=lambda p: -len(p[1]),
+    )
+    for acronym, word in pairs:
+        for m in re.finditer(re.escape(word), zh):
+            span = set(range(m.start(), m.end()))
+            if not span & taken:
+                taken |= span
+                found.append((acronym, word))
+    return found
+
+
+def _body_rendered(acronym: str, word: str, en: str, document_english: str) -> bool:
+    """A body is rendered by its acronym, by an acronym rendering part of it (the UN …
+    agency), by a run of capitalised words whose initials spell it (Olympic Council of Asia
+    for OCA, not Olympic Council of), by a CC-CEDICT name of its Chinese, or so anywhere in
+    the document."""
+    from tm.lexicon.cedict import definitions
+
+    for text in (en, document_english):
+        if re.search(rf"(?<![\w]){re.escape(acronym)}s?(?![\w])", text):
+            return True
+        if _paraphrased_on_acronym(word, text):
+            return True  # "the UN cultural agency" for 联合国教科文组织
+        for run in re.finditer(
+            r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the|for)\s+)*[A-Z][\w'’-]*)*", text
+        ):
+            initials = "".join(w[0] for w in run.group().split() if w[:1].isupper())
+            if acronym.upper() in initials:
+                return True
+    if word in definitions():
+        heads = name_heads(word)
+        lowered = en.lower()
+        if heads and _rendered(
+            word, heads, lowered, re.sub(r"[^a-z]", "", lowered), en, document_english
+        ):
+            return True
+    return False
+
+
+_DOTTED_ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}")
+
+
+def _acronyms_of(text: str) -> list[str]:
+    """The acronyms of English text, dotted ones (U.N., U.S.) as plain ones (UN, US)."""
+    dotted = [m.group().replace(".", "") for m in _DOTTED_ACRONYM.finditer(text)]
+    return re.findall(r"\b[A-Z]{2,}\b", text) + dotted
+
+
+def _paraphrased_on_acronym(word: str, text: str) -> bool:
+    """A body's name paraphrased on an acronym that renders part of it: "the UN cultural
+    agency" (or "the U.N. …", as AP writes it) for 联合国教科文组织, since UN is 联合国. The one
+    rule for bodies whether CC-CEDICT, acronyms.json or the tagger found them."""
+    if not word.endswith(tuple(_BODY_ENDS)):
+        return False  # bodies only (…组织, …基金会): not 中国人民银行 for "PRC"
+    table = acronyms()
+    return any(
+        r in word and r != word for a in _acronyms_of(text) for r in table.get(a, ()) if len(r) >= 2
+    )
+
+
+def _surname(tagged: list[tuple[str, str]], index: int) -> bool:
+    """A common surname starts the name, or a rarer one CC-CEDICT glosses as a surname starts a
+    three-character name right after a title (部长怀进鹏, Huai Jinpeng), or a two-character one
+    the tagger takes for a person (发言人米锋, Mi Feng): without the title, too many words start
+    with such a character (强降雨, 和小微)."""
+    token, tag = tagged[index]
+    if token[0] in SURNAMES:
+        return True
+    if not (_titled(tagged, index) and _rare_surname(token[0])):
+        return False
+    return len(token) == 3 or (len(token) == 2 and tag == "nr")
+
+
+def _joined_surnames(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A surname the tagger cut from its given name after a title (执行官赵|海军, Zhao Haijun;
+    海军 is also "navy") joined again into one person: a surname tagged as a person alone,
+    then one or two Han characters, then a verb of saying, a preposition or punctuation
+    (`_cut_person`)."""
+    out: list[tuple[str, str]] = []
+    index = 0
+    while index < len(tagged):
+        token, tag = tagged[index]
+        rest = tagged[index + 1][0] if index + 1 < len(tagged) else ""
+        after = tagged[index + 2] if index + 2 < len(tagged) else ("", "x")
+        if (
+            len(token) == 1
+            and token in SURNAMES
+            and 1 <= len(rest) <= 2
+            and all(HAN.fullmatch(c) for c in rest)
+            and _cut_person(tag, after)
+            and _titled(tagged, index)
+        ):
+            out.append((token + rest, "nr"))
+            index += 2
+            continue
+        out.append((token, tag))
+        index += 1
+    return out
+
+
+#: Tags of a one-character word that follows a whole name rather than ending it: adverbs,
+#: prepositions, conjunctions, particles, pronouns, numerals and measure words (王伟|也|表示).
+_NOT_NAME_ENDS = ("d", "p", "c", "u", "r", "m", "q", "x", "e", "y")
+
+
+def _joined_third_characters(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A three-character name the tagger cut after its second character, after a title
+    (省长王伟|中|在, Wang Weizhong; 导演乌尔|善|获得, Wuershan): a two-character person, then a
+    one-character word that is no adverb, preposition or particle and no verb of saying, then
+    a verb, a preposition or punctuation. Joined, its pinyin is the whole name's, and the
+    surname alone ("Governor Wang") no longer passes for the given name."""
+    out: list[tuple[str, str]] = []
+    index = 0
+    while index < len(tagged):
+        token, tag = tagged[index]
+        rest = tagged[index + 1] if index + 1 < len(tagged) else ("", "x")
+        after = tagged[index + 2] if index + 2 < len(tagged) else ("", "x")
+        if (
+            tag == "nr"
+            and len(token) == 2
+            and len(rest[0]) == 1
+            and HAN.fullmatch(rest[0])
+            and not rest[1].startswith(_NOT_NAME_ENDS)
+            and rest[0] not in _SAYS
+            and (after[0] in _SAYS or after[1][:1] in ("v", "p", "x", "z"))
+            and _titled(tagged, index)
+        ):
+            out.append((token + rest[0], "nr"))
+            index += 2
+            continue
+        out.append((token, tag))
+        index += 1
+    return out
+
+
+def _cut_person(tag: str, after: tuple[str, str]) -> bool:
+    """What follows a surname cut from its given name says a person: a verb of saying, or a
+    preposition or punctuation after a surname tagged as a person. A surname the tagger took
+    for a common word (研究员钱|前|表示: 钱 "money", 前 "before"; Qian Qian) needs the verb."""
+    if after[0] in _SAYS:
+        return True
+    return tag == "nr" and after[1] in ("p", "x")
+
+
+def _rare_surname(char: str) -> bool:
+    from tm.lexicon.cedict import definitions
+
+    return any(d.startswith("surname ") for d in definitions().get(char, ()))
+
+
+def _titled(tagged: list[tuple[str, str]], index: int) -> bool:
+    """The word before is a title (经济学家, 部长, 发言人, 主席, 统计师)."""
+    title = tagged[index - 1][0] if index > 0 else ""
+    return len(title) >= 2 and title[-1] in TITLE_ENDS
+
+
+#: Verbs of saying that follow a person's name in news (温彬认为, 张星表示).
+_SAYS = policy_words("says")
+
+
+def _framed_person(tagged: list[tuple[str, str]], index: int) -> bool:
+    """A word the tagger did not take for a person (温彬 tagged as an idiom) that news frames as
+    one: a title before it, a verb of saying after it, two or three characters no dictionary
+    knows, a surname first."""
+    from tm.lexicon.cedict import definitions
+
+    token = tagged[index][0]
+    if not (2 <= len(token) <= 3 and HAN.fullmatch(token[0])):
+        return False
+    if token in definitions() or index + 1 >= len(tagged) or tagged[index + 1][0] not in _SAYS:
+        return False
+    return _titled(tagged, index) and (token[0] in SURNAMES or _rare_surname(token[0]))
+
+
+def _english_names_left(zh: str, en: str) -> bool:
+    """Whether the English holds a capitalised name the Chinese renders in no other way (kept
+    in Latin, by pinyin or by a dictionary word): one left for a name by sound to render."""
+    zh_folded = fold(zh)
+    for run in english_name_runs(en):
+        if pinyin_name(run.split()) and spelt_in_pinyin(run, zh):
+            continue  # Zheng Qinwen ~ 郑钦文
+        for word in run.replace("-", " ").split():
+            if fold(word) in zh_folded or defined_in(word, zh) or pinyin_spells(zh, word):
+                continue
+            return True
+    return False
+
+
+def _enclosing_name(
+    zh: str, start: int, end: int
+) -> tuple[str, tuple[tuple[str, ...], ...]] | None:
+    """The longest CC-CEDICT name holding the span (香港交易所 around 香港), with its names."""
+    from tm.lexicon.cedict import definitions
+
+    table = definitions()
+    best: tuple[str, tuple[tuple[str, ...], ...]] | None = None
+    for a in range(max(0, end - 8), start + 1):
+        for b in range(end, min(len(zh), a + 8) + 1):
+            word = zh[a:b]
+            if b - a > end - start and word in table and (best is None or len(word) > len(best[0])):
+                heads = name_heads(word)
+                if heads:
+                    best = (word, heads)
+    return best
+
+
+def _alias_in(word: str, en: str) -> bool:
+    """A name CC-CEDICT gives after the first (中国石化 "China Petroleum and Chemical
+    Corporation, Sinopec") is in the English."""
+    from tm.lexicon.cedict import definitions
+
+    return any(
+        re.search(rf"(?<![\w]){re.escape(alias)}(?![\w])", en)
+        for definition in definitions().get(word, ())
+        for alias in (piece.strip() for piece in re.split(r"[,;]", definition)[1:])
+        if alias[:1].isupper()
+    )
+
+
+_PLACE_GLOSS = re.compile(
+    rf"\b(?:{alternation('place_gloss', 'kinds')})"
+    rf"\s+(?:{alternation('place_gloss', 'joined_by')})\b"
+)
+
+
+def _a_place(word: str) -> bool:
+    """CC-CEDICT says the word is a place (利马 "Lima, capital of Peru"), whatever tag it got."""
+    from tm.lexicon.cedict import definitions
+
+    return any(_PLACE_GLOSS.search(d) for d in definitions().get(word, ()))
+
+
+def _truncated(word: str, en: str, document_english: str = "") -> bool:
+    """The English writes the start of a CC-CEDICT name joined by "of" and then something
+    else: "People's Bank of" with China lost, "Ministry of Science" for 教育部; or its end
+    without its start: "Commercial Bank of China" for 中国工商银行."""
+    from tm.lexicon.cedict import definitions
+
+    for definition in definitions().get(word, ()):
+        match = HEAD.match(re.sub(r"^\([^)]*\)\s*", "", definition.strip()))
+        of = (
+            re.search(r"^(.*?)\s+of\s+(?:the\s+)?([A-Z][\w'’.-]*)", match.group())
+            if match
+            else None
+        )
+        if not of or len(of.group(1).split()) > 4:
+            continue
+        before, after = re.escape(of.group(1)), re.escape(of.group(2))
+        if re.search(rf"\b{before}\s+of\s+(?:the\s+)?{after}", en):
+            continue
+        if re.search(rf"\b{before}\s+of\b", en):
+            return True
+        # Cut at the front: "Commercial Bank of China" for the Industrial and Commercial Bank
+        # of China (and "Bank of China" is another bank); but a later mention may shorten a
+        # name the document gives whole ("the Academy of Sciences").
+        if re.search(rf"\b{before}\s+of\s+(?:the\s+)?{after}", document_english):
+            continue
+        head = of.group(1).split()
+        for k in range(1, len(head)):
+            tail = " ".join(head[k:])
+            if tail[:1].isupper() and re.search(
+                rf"(?<![\w'’-]){re.escape(tail)}\s+of\s+(?:the\s+)?{after}", en
+            ):
+                return True
+    return False
+
+
+def _shown(head: tuple[str, ...]) -> str:
+    return " ".join(w for w in head if w != "of")
+
+
+@lru_cache(maxsize=1)
+def _standing_names() -> dict[str, list[str]]:
+    """Common words that stand for a name (我国 is China), from data/names.json."""
+    from tm.checks.names import _policy
+
+    table = _policy().get("standing", {})
+    assert isinstance(table, dict)
+    return {k: list(v) for k, v in table.items() if not k.startswith("_")}
+
+
+#: jieba's tags for names: of places, organisations, other proper nouns, transliterated names,
+#: and abbreviations (欧盟, 亚运会 are "j").
+_PLACE_TAGS = policy_words("name_tags", "places")
+_COMMON_TAGS = policy_words("name_tags", "common")  # nouns and time words: 教育部, 国庆
+_NAME_TAGS = _PLACE_TAGS | policy_words("name_tags", "others") | _COMMON_TAGS
+_ZH_NUMERALS = frozenset("〇一二三四五六七八九十两")
+
+
+def _inside_sound_name(token: str, around: str) -> bool:
+    """A piece of a longer name by sound (伊|维拉 for Iweala): a transliteration character or
+    a middle dot touches it."""
+    return any(ch in TRANSLITERATION or ch == "·" for ch in around) and all(
+        ch in TRANSLITERATION for ch in token
+    )
+
+
+def _dictionary_names(zh: str) -> list[tuple[int, int, str, tuple[tuple[str, ...], ...]]]:
+    """The names in Chinese text that CC-CEDICT knows (华为, 欧盟, 亚运会, 阿布扎比), by the
+    longest headword at each place, left to right: the tagger leaves many untagged or glued
+    to a common word (华为公司, 日本央行)."""
+    from tm.lexicon.cedict import definitions
+
+    table = definitions()
+    found = []
+    i = 0
+    while i < len(zh):
+        if not HAN.match(zh[i]):
+            i += 1
+            continue
+        size = next((n for n in range(min(8, len(zh) - i), 1, -1) if zh[i : i + n] in table), 0)
+        if not size:
+            i += 1
+            continue
+        word = zh[i : i + size]
+        heads = name_heads(word)
+        if heads:
+            found.append((i, i + size, word, heads))
+        i += size
+    return found
+
+
+def _rendered(
+    word: str,
+    heads: tuple[tuple[str, ...], ...],
+    lowered: str,
+    letters: str,
+    en: str,
+    document_english: str,
+) -> bool:
+    """Whether the English renders a name CC-CEDICT knows: two words in three of one of its
+    names (China for Chinese too), its pinyin, an acronym for it; or the document names it
+    elsewhere (a later "the bloc" for 欧盟)."""
+    from tm.lexicon.cedict import acronym_headwords
+    from tm.lexicon.pinyin import pinyin_forms
+
+    if _truncated(word, en, document_english):
+        return False
+    if _paraphrased_on_acronym(word, en):
+        return True  # "the U.N. children's agency" for 联合国儿童基金会
+
+    def has(text: str, name: str) -> bool:
+        # China for Chinese, Lebanon for Lebanese, "the statistics bureau"; a short word with
+        # its capital (eight-day is not National Day).
+        stem = name[: len(name) - 2 if len(name) >= 6 else max(3, len(name) - 1)]
+        short = len(name) <= 4 and stem[:1].isupper() and not text.islower()
+        flags = 0 if short else re.IGNORECASE
+        pattern = rf"(?<![A-Za-z]){re.escape(stem[0])}(?i:{re.escape(stem[1:])})"
+        return re.search(pattern, text, flags) is not None or stem.upper() in text
+
+    def names(text: str, head: tuple[str, ...]) -> bool:
+        # Two words in three (European Commission for the Commission of the European Union),
+        # or one of a two-word name (Kepler for Johannes Kepler, the Pacific for the Pacific
+        # Ocean), but not of a name joined by "of" (Ministry of Education).
+        words = [w for w in head if w != "of"]
+        present = [has(text, w) for w in words]
+        if (
+            len(words) >= 2
+            and not present[0]
+            and not words[0].isupper()
+            and not _common_part(words[0])
+            and all(_common_part(w) for w, p in zip(words, present, strict=True) if p)
+        ):
+            return False  # "the River Delta" for the Yangtze River Delta
+        if 3 * sum(present) >= 2 * len(words):
+            return True
+        return len(words) == 2 and head[-1] != "of" and any(present)
+
+    if any(names(en, head) for head in heads):
+        return True
+    stem = PLACE_SUFFIX.sub("", word)
+    if len(stem) >= 2 and any(form in letters for form in pinyin_forms(stem)):
+        return True
+    if any(
+        re.search(rf"(?<![a-z]){re.escape(fold(a))}(?![a-z])", lowered) for a in renderings_of(word)
+    ):
+        return True
+    if any(
+        acronym_in(a, en) for a in [*renderings_of(word), *(h[0] for h in heads if len(h) == 1)]
+    ):
+        return True  # U.S. for 美国, as US is
+    initials = {"".join(w[0] for w in head) for head in heads}
+    if any(
+        a in initials and word in acronym_headwords(a) for a in re.findall(r"\b[A-Z]{2,}\b", en)
+    ):
+        return True  # 麻省理工学院 ↔ MIT (not 阿布扎比 ↔ UAE, whose capital it is)
+    return any(names(document_english, head) for head in heads)
+
+
+def _common_part(word: str) -> bool:
+    """A word of a name that is also an ordinary word (High-Speed, Railway, Bank): what is left
+    of a name when only such words remain is a description, not the name."""
+    return all(ordinary(part) for part in word.split("-") if part)
+
+
+def _in_acronym(place: list[str], zh: str, end: int, en: str) -> bool:
+    """A place that begins a longer name (Han characters follow it) which the English writes as
+    an acronym starting with the place's initial: 中国电力 ↔ CPID, 重庆高速 ↔ CQEG."""
+    if end >= len(zh) or not ("\u4e00" <= zh[end] <= "\u9fff"):
+        return False
+    initials = {name[0].upper() for name in place if name}
+    return any(acronym[0] in initials for acronym in re.findall(r"\b[A-Z]{2,}\b", en))
+
+
+def _inside_word(zh: str, start: int, end: int, longest: int = 6) -> bool:
+    """The span is part of a longer word: 意大利面 (spaghetti), 伊斯兰国 (ISIS), 美国手语 (ASL)
+    are not the place they start with."""
+    from tm.lexicon.cedict import definitions
+
+    table, renderings = definitions(), renderings_by_chinese()
+    for a in range(max(0, end - longest), start + 1):
+        for b in range(end, min(len(zh), a + longest) + 1):
+            if b - a > end - start and (zh[a:b] in table or zh[a:b] in renderings):
+                return True
+    return False
+
+
+#: Words of CC-CEDICT's glosses that say what a character is rather than translate it.
+_GLOSS_NOISE = policy_words("gloss_noise")
+
+
+def _rendered_by_meaning(token: str, words: set[str], table: dict[str, list[str]]) -> bool:
+    """Whether the English translates every character of `token` (夏 summer, 粮 grain): the
+    tagger took a word for a person's name, and it is rendered, not dropped. Every character
+    must be found, so a real name (马化腾: horse, change, soar) is not explained away."""
+    for char in token:
+        glosses = {
+            word
+            for definition in table.get(char, ())
+            for word in re.findall(r"[a-z]{3,}", definition.lower())
+        } - _GLOSS_NOISE
+        if not glosses & words:
+            return False
+    return True
+
+
+#: Honorifics English puts before a surname (Mr Wang), which no Chinese title translates.
+_HONORIFICS = policy_words("honorifics")
+#: The same after a surname in Chinese (王先生 is Mr Wang: the surname is all of the name).
+_HONORIFICS_ZH = policy_words("honorifics", "chinese")
+
+
+def _surname_alone(
+    token: str, surnames: frozenset[str], en: str, document_english: str, title: str
+) -> bool:
+    """Whether the English writes a Chinese person's surname without the given name:
+    "Governor Wang" for 省长王伟中, "Vice President He" for 副院长贺小荣, "He told" — the
+    surname with no capitalised word after it and none before it but a translation of the
+    Chinese title (CC-CEDICT's glosses of 省长: governor) or an honorific (Mr). A capitalised
+    word before it that is neither is a given name in English (Eddie Wu for 吴泳铭); the whole
+    name in pinyin elsewhere in the document makes this a later mention ("Wang said")."""
+    from tm.lexicon.cedict import definitions
+    from tm.lexicon.pinyin import pinyin_forms
+
+    document_letters = re.sub(r"[^a-z]", "", document_english.lower())
+    if any(form in document_letters for form in pinyin_forms(token)):
+        return False
+    table = definitions()
+    titles = set(_HONORIFICS)
+    for k in range(len(title) - 1):  # 副院长, then 院长: the longest the dictionary has
+        if title[k:] in table:
+            titles |= {w for d in table[title[k:]] for w in re.findall(r"[a-z]+", d.lower())}
+            break
+    for surname in surnames:
+        for m in re.finditer(rf"(?<![\w'’-]){surname.title()}(?![\w'’-])", en):
+            after = re.match(r"\s+([A-Z])", en[m.end() :])
+            before = re.search(r"([A-Za-z]+)\.?\s+$", en[: m.start()])
+            if after:
+                return False  # Wang Weizhong, Wong Kar-wai
+            word = before.group(1) if before else ""
+            if word[:1].isupper() and not word.isupper() and word.lower() not in titles:
+                return False  # Eddie Wu; not CEO Wu
+    return True
+
+
+def _whole_name_wanted(token: str, surnames: frozenset[str]) -> str:
+    """What the message wants: "Wang Weizhong in pinyin, not Wang alone"."""
+    from tm.lexicon.pinyin import syllables as _syllables
+
+    table = _syllables()
+    surname = sorted(surnames)[0]
+    given = "".join(sorted(table.get(c, ("",)))[0] for c in token[1:])
+    return f"{surname.title()} {given.title()} in pinyin, not {surname.title()} alone"
+
+
+def _misspelt_given_name(token: str, surnames: frozenset[str], en: str) -> str | None:
+    """ "Zhang Wen" for 张伟: the English writes the surname and then a given name in pinyin
+    that is not this name's (a given name in English, Eddie Wu, is not pinyin and passes).
+    None when any writing of the surname in the English is followed by the right name."""
+    from tm.lexicon.pinyin import transliterates
+
+    seen = []
+    for surname in surnames:
+        for m in re.finditer(rf"\b{surname.title()}\s+([A-Z][a-z]+(?:-[a-z]+)?)\b", en):
+            given = m.group(1)
+            if transliterates(token, surname + given):
+                return None
+            if is_pinyin(given.lower().replace("-", "")):
+                seen.append(m.group())
+    return seen[0] if seen else None
