@@ -16,9 +16,24 @@ from tm.checks.chinese_people import (
     surname_of,
     whole_name_wanted,
 )
-from tm.checks.latin_names import ARTICLES, english_name_runs, ordinary, pinyin_name
+from tm.checks.chinese_renderings import (
+    BODY_ENDS,
+    COMMON_TAGS,
+    NAME_TAGS,
+    PLACE_TAGS,
+    alias_in,
+    dictionary_names,
+    in_acronym,
+    inside_sound_name,
+    inside_word,
+    paraphrased_on_acronym,
+    rendered,
+    rendered_by_meaning,
+    shown,
+    straddled,
+)
+from tm.checks.latin_names import ARTICLES, english_name_runs, pinyin_name
 from tm.checks.name_evidence import (
-    HAN,
     HEAD,
     LATIN,
     LATIN_WORD,
@@ -32,14 +47,12 @@ from tm.checks.name_evidence import (
     pinyin_spells,
     place_names,
     policy_words,
-    renderings_by_chinese,
     renderings_of,
     spelt_in_pinyin,
     spelt_surname,
     words_in,
 )
 from tm.checks.name_pairs import (
-    acronym_in,
     later_surname,
     time_zone,
     title_after,
@@ -76,7 +89,7 @@ def unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[tu
     known_place = {
         i
         for (token, tag), (a, b) in zip(tagged, spans, strict=True)
-        if tag in _PLACE_TAGS and a >= 0 and place_names(token, definitions())
+        if tag in PLACE_TAGS and a >= 0 and place_names(token, definitions())
         for i in range(a, b)
     }
 
@@ -87,7 +100,7 @@ def unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[tu
         start, position = spans[index]
         if start < 0:
             continue
-        if tag in _NAME_TAGS and not (tag in _PLACE_TAGS and place_names(token, definitions())):
+        if tag in NAME_TAGS and not (tag in PLACE_TAGS and place_names(token, definitions())):
             unknown.append((start, token))
             tag_of[start] = tag
         if tag != "nr" and framed_person(tagged, index):
@@ -102,8 +115,8 @@ def unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[tu
             if token in definitions() and not heads:
                 continue  # a word the tagger takes for a name (谢谢, 张力, 高明)
             if heads and (
-                _rendered(token, heads, lowered, letters, en, document_english)
-                or _alias_in(token, en)
+                rendered(token, heads, lowered, letters, en, document_english)
+                or alias_in(token, en)
             ):
                 continue  # a name the dictionary knows (马化腾 Ma Huateng, 罗斯 Ross)
             after = zh[position : position + 1]
@@ -112,7 +125,7 @@ def unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[tu
                 continue  # a foreign name by sound (冯德|莱恩 for von der Leyen)
             if all(c in TRANSLITERATION for c in token) and _english_names_left(zh, en):
                 continue  # 罗斯 for Ross; but 朱琳 is Zhu Lin when no English name is left
-            if _rendered_by_meaning(token, words, definitions()):
+            if rendered_by_meaning(token, words, definitions()):
                 continue  # 夏粮 "summer grain": a word CC-CEDICT lacks whole, translated
             forms = pinyin_forms(token)
             if not forms or any(form in letters for form in forms):
@@ -129,13 +142,13 @@ def unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[tu
                 ):
                     found.append((token, whole_name_wanted(token, surnames)))
                 continue
-            wanted = _shown(heads[0]) if heads else sorted(forms)[0].title()
+            wanted = shown(heads[0]) if heads else sorted(forms)[0].title()
             found.append((token, f"no {wanted}"))  # 彭博社: no Bloomberg
-        elif tag in _PLACE_TAGS:
+        elif tag in PLACE_TAGS:
             place = place_names(token, definitions())
             if not place:
                 continue
-            if _inside_word(zh, start, position):
+            if inside_word(zh, start, position):
                 # 香港|交易所: the place begins a longer name; it is rendered by that name or
                 # by the place's own (Hong Kong Stock Exchange, the Hong Kong bourse).
                 whole = _enclosing_name(zh, start, position)
@@ -143,14 +156,14 @@ def unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[tu
                     continue  # 北京时间: the English converts the time, names no zone
                 if whole and not any(n.lower()[:4] in lowered for n in place):
                     word, heads = whole
-                    if not _rendered(
+                    if not rendered(
                         word, heads, lowered, letters, en, document_english
-                    ) and not _alias_in(word, en):
-                        found.append((word, f"no {_shown(heads[0])}"))
+                    ) and not alias_in(word, en):
+                        found.append((word, f"no {shown(heads[0])}"))
                 continue
-            if _inside_sound_name(token, around(start, position)):
+            if inside_sound_name(token, around(start, position)):
                 continue  # 普拉|多 (Prado): a piece of a longer name by sound
-            if _in_acronym(place, zh, position, en):
+            if in_acronym(place, zh, position, en):
                 continue  # 中国电力 ↔ CPID: the place begins a name the English abbreviates
             stem = PLACE_SUFFIX.sub("", token)
             spelt = pinyin_forms(stem) if len(stem) >= 2 else frozenset()
@@ -160,10 +173,10 @@ def unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[tu
             if heads:
                 # Every word of one of its names (People's Bank of China, not "People's Bank
                 # of"); China for Chinese.
-                if not _rendered(
+                if not rendered(
                     token, heads, lowered, letters, en, document_english
                 ) and not title_after(zh, position, en):
-                    found.append((token, f"no {_shown(heads[0])}"))
+                    found.append((token, f"no {shown(heads[0])}"))
                 continue
             if any(name.lower()[:4] in lowered for name in place):
                 continue  # Hangzhou, Asia; China for Chinese
@@ -188,10 +201,10 @@ def unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[tu
         ):
             heads = _company_heads(token)  # 小米公司: Xiaomi, though 小米 is also millet
             if heads and not (
-                _rendered(token, heads, lowered, letters, en, document_english)
-                or _alias_in(token, en)
+                rendered(token, heads, lowered, letters, en, document_english)
+                or alias_in(token, en)
             ):
-                found.append((token, f"no {_shown(heads[0])}"))
+                found.append((token, f"no {shown(heads[0])}"))
     for word, renderings in _standing_names().items():
         if word in zh and not any(
             re.search(rf"(?<![a-z]){re.escape(r.lower())}", text)
@@ -203,28 +216,28 @@ def unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[tu
         before = zh[offset - 1 : offset] if offset else ""
         if token[0] in "日月年" and before and (before.isdigit() or before in _ZH_NUMERALS):
             continue  # 8日电: a dateline, not NEC (日电)
-        if _inside_sound_name(token, around(offset, offset + len(token))):
+        if inside_sound_name(token, around(offset, offset + len(token))):
             continue
-        for start, end, word, heads in _dictionary_names(token):
+        for start, end, word, heads in dictionary_names(token):
             start, end = start + offset, end + offset
             if (
-                tag_of[offset] in _COMMON_TAGS
+                tag_of[offset] in COMMON_TAGS
                 and all(len(h) < 2 for h in heads)
                 and not _a_place(word)
                 and not _MODEL.match(zh, end)  # 空客A350: the maker of a model, Airbus
             ):
                 continue  # a common noun's tag, one word: 电视剧 "TV series" is no name
-            if _inside_sound_name(word, around(start, end)):
+            if inside_sound_name(word, around(start, end)):
                 continue  # 普拉|多博物馆 (the Prado): a piece of a longer name by sound
-            if _straddled(zh, start, end) and not _a_place(word):
+            if straddled(zh, start, end) and not _a_place(word):
                 continue  # 卫生部门 "health departments": 部门 is a word, 卫生部 no ministry
-            if _rendered(word, heads, lowered, letters, en, document_english):
+            if rendered(word, heads, lowered, letters, en, document_english):
                 continue
             if title_after(zh, end, en):
                 continue  # 国务院总理 "Premier": the title names the office
-            if _in_acronym([w for head in heads for w in head], zh, end, en):
+            if in_acronym([w for head in heads for w in head], zh, end, en):
                 continue
-            found.append((word, f"no {_shown(heads[0])}"))
+            found.append((word, f"no {shown(heads[0])}"))
     found += _cut_dictionary_names(zh, tagged, spans, en, document_english, found)
     if LATIN.search(zh):
         found += _rendered_only_by_kept_latin(zh, en, found)
@@ -250,7 +263,7 @@ def _rendered_only_by_kept_latin(
 
     table = definitions()
     more: list[tuple[str, str]] = []
-    for start, end, word, heads in _dictionary_names(zh):
+    for start, end, word, heads in dictionary_names(zh):
         if any(word in w or w in word for w, _ in found):
             continue
         rest = en
@@ -269,10 +282,10 @@ def _rendered_only_by_kept_latin(
         if rest == en:
             continue
         lowered = rest.lower()
-        if not _rendered(
+        if not rendered(
             word, heads, lowered, re.sub(r"[^a-z]", "", lowered), rest, ""
-        ) and not _alias_in(word, rest):
-            more.append((word, f"no {_shown(heads[0])} besides the Latin name the Chinese keeps"))
+        ) and not alias_in(word, rest):
+            more.append((word, f"no {shown(heads[0])} besides the Latin name the Chinese keeps"))
     return more
 
 
@@ -298,7 +311,7 @@ def _cut_dictionary_names(
         {
             (first, last)
             for i, (_token, tag) in enumerate(tagged)
-            if tag in _NAME_TAGS and tag not in _COMMON_TAGS  # 联网 nz, 京沪 j; not any noun
+            if tag in NAME_TAGS and tag not in COMMON_TAGS  # 联网 nz, 京沪 j; not any noun
             for first in range(max(0, i - 3), i + 1)
             for last in range(i, min(len(tagged), i + 4))
             if first < last and spans[first][0] >= 0 and spans[last][0] >= 0
@@ -314,15 +327,15 @@ def _cut_dictionary_names(
         if not heads or any(word in w or w in word for w, _ in found + more):
             continue
         head_token, head_tag = tagged[first]
-        if head_tag in _PLACE_TAGS and place_names(head_token, table):
+        if head_tag in PLACE_TAGS and place_names(head_token, table):
             continue  # 香港|交易所: the place rule above judges a name that begins with a place
-        if _straddled(zh, start, end) or _inside_sound_name(word, zh[start - 1 : start]):
+        if straddled(zh, start, end) or inside_sound_name(word, zh[start - 1 : start]):
             continue
-        if _rendered(word, heads, lowered, letters, en, document_english) or _alias_in(word, en):
+        if rendered(word, heads, lowered, letters, en, document_english) or alias_in(word, en):
             continue
-        if _in_acronym([w for head in heads for w in head], zh, end, en):
+        if in_acronym([w for head in heads for w in head], zh, end, en):
             continue
-        more.append((word, f"no {_shown(heads[0])}"))
+        more.append((word, f"no {shown(heads[0])}"))
     return more
 
 
@@ -348,7 +361,7 @@ def _outnumbered_places(
     names: list[tuple[int, int, str, tuple[tuple[str, ...], ...]]] | None = None
     seen: set[str] = set()
     for token, tag in tagged:
-        if tag not in _PLACE_TAGS or token in seen or any(w == token for w, _ in found):
+        if tag not in PLACE_TAGS or token in seen or any(w == token for w, _ in found):
             continue
         seen.add(token)
         heads = name_heads(token)
@@ -361,13 +374,13 @@ def _outnumbered_places(
         alone = [
             (a, b)
             for (t, _g), (a, b) in zip(tagged, spans, strict=True)
-            if t == token and a >= 0 and not _inside_word(zh, a, b)
+            if t == token and a >= 0 and not inside_word(zh, a, b)
         ]
         if not alone:
             continue
         short = {c for c in set(zh) if _short_name(c, token, place, table)}
         if names is None:
-            names = _dictionary_names(zh)
+            names = dictionary_names(zh)
         inside = [
             (word, head)
             for a, b, word, word_heads in names
@@ -382,7 +395,7 @@ def _outnumbered_places(
         inside += _words_of_place(tagged, spans, alone, short, place, en)
         if said < 1 + len(inside):
             word, head = inside[0]
-            more.append((token, f"no {place[0]} outside {word} “{_shown(head)}”"))
+            more.append((token, f"no {place[0]} outside {word} “{shown(head)}”"))
     return more
 
 
@@ -501,24 +514,6 @@ def _in_order(letters: str, word: str) -> bool:
 _ABBREVIATION_ENDS = policy_words("abbreviation_ends", "characters")
 
 
-def _straddled(zh: str, start: int, end: int) -> bool:
-    """A CC-CEDICT common word (glossed in lower case) begins inside the span and ends after
-    it (卫生部|门: 部门 "department"): the name is the front of a longer common word, not the
-    name. Only forwards: a word ending inside it (中|国外|交部) is the reading's noise."""
-    from tm.lexicon.cedict import definitions
-
-    table = definitions()
-
-    def common(word: str) -> bool:
-        return any(d[:1].islower() for d in table.get(word, ()))
-
-    for a in range(start + 1, end):
-        for b in range(end + 1, min(len(zh), a + 4) + 1):
-            if common(zh[a:b]):
-                return True
-    return False
-
-
 _COMPANY_WORDS = policy_words("company_words")
 #: A model number right after a word (波音787, 空客A350, 小米14): the word is its maker.
 _MODEL = re.compile(r"[A-Z]{0,3}-?\d")
@@ -544,9 +539,6 @@ def _company_heads(word: str) -> tuple[tuple[str, ...], ...]:
     return tuple(heads)
 
 
-_BODY_ENDS = policy_words("body_ends")
-
-
 def _bodies_in(zh: str) -> list[tuple[str, str]]:
     """The bodies of data/acronyms.json the Chinese names by their full Chinese name (four
     characters or more: 亚奥理事会, 世界卫生组织), with the acronym, longest first, each place
@@ -562,7 +554,7 @@ def _bodies_in(zh: str) -> list[tuple[str, str]]:
             for a, rs in acronyms().items()
             for r in rs
             if len(r) >= 4
-            and r.endswith(tuple(_BODY_ENDS))
+            and r.endswith(tuple(BODY_ENDS))
             and not any(d[:1].islower() for d in table.get(r, ()))  # 非政府组织 "non-governmental…"
         ),
         key=lambda p: -len(p[1]),
@@ -586,7 +578,7 @@ def _body_rendered(acronym: str, word: str, en: str, document_english: str) -> b
     for text in (en, document_english):
         if re.search(rf"(?<![\w]){re.escape(acronym)}s?(?![\w])", text):
             return True
-        if _paraphrased_on_acronym(word, text):
+        if paraphrased_on_acronym(word, text):
             return True  # "the UN cultural agency" for 联合国教科文组织
         for run in re.finditer(
             r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|the|for)\s+)*[A-Z][\w'’-]*)*", text
@@ -597,32 +589,11 @@ def _body_rendered(acronym: str, word: str, en: str, document_english: str) -> b
     if word in definitions():
         heads = name_heads(word)
         lowered = en.lower()
-        if heads and _rendered(
+        if heads and rendered(
             word, heads, lowered, re.sub(r"[^a-z]", "", lowered), en, document_english
         ):
             return True
     return False
-
-
-_DOTTED_ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}")
-
-
-def _acronyms_of(text: str) -> list[str]:
-    """The acronyms of English text, dotted ones (U.N., U.S.) as plain ones (UN, US)."""
-    dotted = [m.group().replace(".", "") for m in _DOTTED_ACRONYM.finditer(text)]
-    return re.findall(r"\b[A-Z]{2,}\b", text) + dotted
-
-
-def _paraphrased_on_acronym(word: str, text: str) -> bool:
-    """A body's name paraphrased on an acronym that renders part of it: "the UN cultural
-    agency" (or "the U.N. …", as AP writes it) for 联合国教科文组织, since UN is 联合国. The one
-    rule for bodies whether CC-CEDICT, acronyms.json or the tagger found them."""
-    if not word.endswith(tuple(_BODY_ENDS)):
-        return False  # bodies only (…组织, …基金会): not 中国人民银行 for "PRC"
-    table = acronyms()
-    return any(
-        r in word and r != word for a in _acronyms_of(text) for r in table.get(a, ()) if len(r) >= 2
-    )
 
 
 def _english_names_left(zh: str, en: str) -> bool:
@@ -657,19 +628,6 @@ def _enclosing_name(
     return best
 
 
-def _alias_in(word: str, en: str) -> bool:
-    """A name CC-CEDICT gives after the first (中国石化 "China Petroleum and Chemical
-    Corporation, Sinopec") is in the English."""
-    from tm.lexicon.cedict import definitions
-
-    return any(
-        re.search(rf"(?<![\w]){re.escape(alias)}(?![\w])", en)
-        for definition in definitions().get(word, ())
-        for alias in (piece.strip() for piece in re.split(r"[,;]", definition)[1:])
-        if alias[:1].isupper()
-    )
-
-
 _PLACE_GLOSS = re.compile(
     rf"\b(?:{alternation('place_gloss', 'kinds')})"
     rf"\s+(?:{alternation('place_gloss', 'joined_by')})\b"
@@ -683,45 +641,6 @@ def _a_place(word: str) -> bool:
     return any(_PLACE_GLOSS.search(d) for d in definitions().get(word, ()))
 
 
-def _truncated(word: str, en: str, document_english: str = "") -> bool:
-    """The English writes the start of a CC-CEDICT name joined by "of" and then something
-    else: "People's Bank of" with China lost, "Ministry of Science" for 教育部; or its end
-    without its start: "Commercial Bank of China" for 中国工商银行."""
-    from tm.lexicon.cedict import definitions
-
-    for definition in definitions().get(word, ()):
-        match = HEAD.match(re.sub(r"^\([^)]*\)\s*", "", definition.strip()))
-        of = (
-            re.search(r"^(.*?)\s+of\s+(?:the\s+)?([A-Z][\w'’.-]*)", match.group())
-            if match
-            else None
-        )
-        if not of or len(of.group(1).split()) > 4:
-            continue
-        before, after = re.escape(of.group(1)), re.escape(of.group(2))
-        if re.search(rf"\b{before}\s+of\s+(?:the\s+)?{after}", en):
-            continue
-        if re.search(rf"\b{before}\s+of\b", en):
-            return True
-        # Cut at the front: "Commercial Bank of China" for the Industrial and Commercial Bank
-        # of China (and "Bank of China" is another bank); but a later mention may shorten a
-        # name the document gives whole ("the Academy of Sciences").
-        if re.search(rf"\b{before}\s+of\s+(?:the\s+)?{after}", document_english):
-            continue
-        head = of.group(1).split()
-        for k in range(1, len(head)):
-            tail = " ".join(head[k:])
-            if tail[:1].isupper() and re.search(
-                rf"(?<![\w'’-]){re.escape(tail)}\s+of\s+(?:the\s+)?{after}", en
-            ):
-                return True
-    return False
-
-
-def _shown(head: tuple[str, ...]) -> str:
-    return " ".join(w for w in head if w != "of")
-
-
 @lru_cache(maxsize=1)
 def _standing_names() -> dict[str, list[str]]:
     """Common words that stand for a name (我国 is China), from data/names.json."""
@@ -732,156 +651,4 @@ def _standing_names() -> dict[str, list[str]]:
     return {k: list(v) for k, v in table.items() if not k.startswith("_")}
 
 
-#: jieba's tags for names: of places, organisations, other proper nouns, transliterated names,
-#: and abbreviations (欧盟, 亚运会 are "j").
-_PLACE_TAGS = policy_words("name_tags", "places")
-_COMMON_TAGS = policy_words("name_tags", "common")  # nouns and time words: 教育部, 国庆
-_NAME_TAGS = _PLACE_TAGS | policy_words("name_tags", "others") | _COMMON_TAGS
 _ZH_NUMERALS = frozenset("〇一二三四五六七八九十两")
-
-
-def _inside_sound_name(token: str, around: str) -> bool:
-    """A piece of a longer name by sound (伊|维拉 for Iweala): a transliteration character or
-    a middle dot touches it."""
-    return any(ch in TRANSLITERATION or ch == "·" for ch in around) and all(
-        ch in TRANSLITERATION for ch in token
-    )
-
-
-def _dictionary_names(zh: str) -> list[tuple[int, int, str, tuple[tuple[str, ...], ...]]]:
-    """The names in Chinese text that CC-CEDICT knows (华为, 欧盟, 亚运会, 阿布扎比), by the
-    longest headword at each place, left to right: the tagger leaves many untagged or glued
-    to a common word (华为公司, 日本央行)."""
-    from tm.lexicon.cedict import definitions
-
-    table = definitions()
-    found = []
-    i = 0
-    while i < len(zh):
-        if not HAN.match(zh[i]):
-            i += 1
-            continue
-        size = next((n for n in range(min(8, len(zh) - i), 1, -1) if zh[i : i + n] in table), 0)
-        if not size:
-            i += 1
-            continue
-        word = zh[i : i + size]
-        heads = name_heads(word)
-        if heads:
-            found.append((i, i + size, word, heads))
-        i += size
-    return found
-
-
-def _rendered(
-    word: str,
-    heads: tuple[tuple[str, ...], ...],
-    lowered: str,
-    letters: str,
-    en: str,
-    document_english: str,
-) -> bool:
-    """Whether the English renders a name CC-CEDICT knows: two words in three of one of its
-    names (China for Chinese too), its pinyin, an acronym for it; or the document names it
-    elsewhere (a later "the bloc" for 欧盟)."""
-    from tm.lexicon.cedict import acronym_headwords
-    from tm.lexicon.pinyin import pinyin_forms
-
-    if _truncated(word, en, document_english):
-        return False
-    if _paraphrased_on_acronym(word, en):
-        return True  # "the U.N. children's agency" for 联合国儿童基金会
-
-    def has(text: str, name: str) -> bool:
-        # China for Chinese, Lebanon for Lebanese, "the statistics bureau"; a short word with
-        # its capital (eight-day is not National Day).
-        stem = name[: len(name) - 2 if len(name) >= 6 else max(3, len(name) - 1)]
-        short = len(name) <= 4 and stem[:1].isupper() and not text.islower()
-        flags = 0 if short else re.IGNORECASE
-        pattern = rf"(?<![A-Za-z]){re.escape(stem[0])}(?i:{re.escape(stem[1:])})"
-        return re.search(pattern, text, flags) is not None or stem.upper() in text
-
-    def names(text: str, head: tuple[str, ...]) -> bool:
-        # Two words in three (European Commission for the Commission of the European Union),
-        # or one of a two-word name (Kepler for Johannes Kepler, the Pacific for the Pacific
-        # Ocean), but not of a name joined by "of" (Ministry of Education).
-        words = [w for w in head if w != "of"]
-        present = [has(text, w) for w in words]
-        if (
-            len(words) >= 2
-            and not present[0]
-            and not words[0].isupper()
-            and not _common_part(words[0])
-            and all(_common_part(w) for w, p in zip(words, present, strict=True) if p)
-        ):
-            return False  # "the River Delta" for the Yangtze River Delta
-        if 3 * sum(present) >= 2 * len(words):
-            return True
-        return len(words) == 2 and head[-1] != "of" and any(present)
-
-    if any(names(en, head) for head in heads):
-        return True
-    stem = PLACE_SUFFIX.sub("", word)
-    if len(stem) >= 2 and any(form in letters for form in pinyin_forms(stem)):
-        return True
-    if any(
-        re.search(rf"(?<![a-z]){re.escape(fold(a))}(?![a-z])", lowered) for a in renderings_of(word)
-    ):
-        return True
-    if any(
-        acronym_in(a, en) for a in [*renderings_of(word), *(h[0] for h in heads if len(h) == 1)]
-    ):
-        return True  # U.S. for 美国, as US is
-    initials = {"".join(w[0] for w in head) for head in heads}
-    if any(
-        a in initials and word in acronym_headwords(a) for a in re.findall(r"\b[A-Z]{2,}\b", en)
-    ):
-        return True  # 麻省理工学院 ↔ MIT (not 阿布扎比 ↔ UAE, whose capital it is)
-    return any(names(document_english, head) for head in heads)
-
-
-def _common_part(word: str) -> bool:
-    """A word of a name that is also an ordinary word (High-Speed, Railway, Bank): what is left
-    of a name when only such words remain is a description, not the name."""
-    return all(ordinary(part) for part in word.split("-") if part)
-
-
-def _in_acronym(place: list[str], zh: str, end: int, en: str) -> bool:
-    """A place that begins a longer name (Han characters follow it) which the English writes as
-    an acronym starting with the place's initial: 中国电力 ↔ CPID, 重庆高速 ↔ CQEG."""
-    if end >= len(zh) or not ("\u4e00" <= zh[end] <= "\u9fff"):
-        return False
-    initials = {name[0].upper() for name in place if name}
-    return any(acronym[0] in initials for acronym in re.findall(r"\b[A-Z]{2,}\b", en))
-
-
-def _inside_word(zh: str, start: int, end: int, longest: int = 6) -> bool:
-    """The span is part of a longer word: 意大利面 (spaghetti), 伊斯兰国 (ISIS), 美国手语 (ASL)
-    are not the place they start with."""
-    from tm.lexicon.cedict import definitions
-
-    table, renderings = definitions(), renderings_by_chinese()
-    for a in range(max(0, end - longest), start + 1):
-        for b in range(end, min(len(zh), a + longest) + 1):
-            if b - a > end - start and (zh[a:b] in table or zh[a:b] in renderings):
-                return True
-    return False
-
-
-#: Words of CC-CEDICT's glosses that say what a character is rather than translate it.
-_GLOSS_NOISE = policy_words("gloss_noise")
-
-
-def _rendered_by_meaning(token: str, words: set[str], table: dict[str, list[str]]) -> bool:
-    """Whether the English translates every character of `token` (夏 summer, 粮 grain): the
-    tagger took a word for a person's name, and it is rendered, not dropped. Every character
-    must be found, so a real name (马化腾: horse, change, soar) is not explained away."""
-    for char in token:
-        glosses = {
-            word
-            for definition in table.get(char, ())
-            for word in re.findall(r"[a-z]{3,}", definition.lower())
-        } - _GLOSS_NOISE
-        if not glosses & words:
-            return False
-    return True
