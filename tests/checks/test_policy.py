@@ -7,7 +7,7 @@ from importlib import resources
 
 import pytest
 
-from tm.checks import entities, numbers
+from tm.checks import chinese_names, chinese_people, entities, latin_names, name_evidence, numbers
 
 
 @pytest.mark.parametrize("name", ["entities.json", "numbers.json"])
@@ -24,12 +24,14 @@ def test_every_list_of_the_policy_names_its_source(name: str) -> None:
 
 def test_the_check_reads_its_lists_from_the_policy() -> None:
     """The names a check keys on come from the file: 表示 frames a person, 坎纳 is by sound."""
-    assert "表示" in entities._SAYS and "长" in entities._TITLE_ENDS
-    assert {"坎", "纳"} <= entities._TRANSLITERATION and "王" in entities._SURNAMES
-    assert entities._PLACE_SUFFIX.sub("", "宁夏回族自治区") == "宁夏回族"
-    assert entities._PLACE_GLOSS.search("Lima, capital of Peru")
+    assert "表示" in chinese_people._SAYS and "长" in name_evidence.TITLE_ENDS
+    assert {"坎", "纳"} <= name_evidence.TRANSLITERATION and "王" in name_evidence.SURNAMES
+    assert name_evidence.PLACE_SUFFIX.sub("", "宁夏回族自治区") == "宁夏回族"
+    assert chinese_names._PLACE_GLOSS.search("Lima, capital of Peru")
     assert entities.entities("Part II of the NASA report") == ["NASA"]
-    assert entities._CAPITALISED.search("dresses by Iris van Herpen").group() == "Iris van Herpen"
+    assert (
+        latin_names._CAPITALISED.search("dresses by Iris van Herpen").group() == "Iris van Herpen"
+    )
 
 
 def test_the_number_check_reads_its_words_and_units_from_the_policy() -> None:

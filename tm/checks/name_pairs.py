@@ -13,6 +13,19 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tm.checks.name_evidence import (
+    HAN,
+    SURNAME_SPELLINGS,
+    TITLE_ENDS,
+    TRANSLITERATION_RUN,
+    is_pinyin,
+    name_heads,
+    pinyin_spells,
+    place_names,
+    renderings_of,
+    spelt_surname,
+    words_in,
+)
 from tm.text.fold import fold
 
 #: Endings that make a place's adjective or a people's name of a place's name (Egypt →
@@ -56,12 +69,11 @@ def place_names_in(zh: str) -> list[str]:
     """The capitalised words of the CC-CEDICT definitions that start with a name, of the words
     inside the Chinese (埃及 "Egypt", 瑞典 "Sweden", 南极 "Antarctic", 印尼 "Indonesia"), for
     `derived_from`."""
-    from tm.checks.entities import _words_in
     from tm.lexicon.cedict import definitions
 
     table = definitions()
     names: list[str] = []
-    for word in dict.fromkeys(_words_in(zh, longest=4)):
+    for word in dict.fromkeys(words_in(zh, longest=4)):
         for definition in table.get(word, ()):
             if definition[:1].isupper():
                 names.extend(re.findall(r"\b[A-Z][a-z]{3,}\b", definition))
@@ -88,7 +100,6 @@ def spelt_by_initials(acronym: str, zh: str) -> bool:
     """A name inside the Chinese whose initials spell the English acronym: the capitalised words
     of its CC-CEDICT name (中超 "Chinese Super League", CSL) or, for a name CC-CEDICT glosses
     by its pinyin, the first letters of its syllables (京东 "Jingdong, …", JD)."""
-    from tm.checks.entities import _words_in
     from tm.lexicon.cedict import definitions
     from tm.lexicon.pinyin import syllables, transliterates
 
@@ -96,7 +107,7 @@ def spelt_by_initials(acronym: str, zh: str) -> bool:
         return False
     table = definitions()
     readings = syllables()
-    for word in dict.fromkeys(_words_in(zh, longest=6)):
+    for word in dict.fromkeys(words_in(zh, longest=6)):
         for definition in table.get(word, ()):
             if not definition[:1].isupper():
                 continue
@@ -119,13 +130,12 @@ def country_of_city(zh: str, end: int, en: str) -> bool:
     """A country right before a city of it that the English names (美国纽约 "New York", 泰国罗勇
     "Rayong, Thailand"): news English names the city and leaves the country, as 秘鲁利马 is
     "Lima". Only the city CC-CEDICT names in full is taken (纽约 "New York")."""
-    from tm.checks.entities import _place_names
     from tm.lexicon.cedict import definitions
 
     table = definitions()
     for size in (4, 3, 2):
         city = zh[end : end + size]
-        names = _place_names(city, table) if city in table else []
+        names = place_names(city, table) if city in table else []
         if names and all(n in en for n in names):
             return True
     return False
@@ -135,11 +145,9 @@ def surname_spelling_in(run: str, zh: str, document_english: str = "") -> bool:
     """The English run names a Chinese person of the Chinese by a non-pinyin spelling of the
     surname (Nancy Ip for 叶玉如, Lawrence Wong for 黄循财), or by that surname alone when the
     document writes it beside a given name elsewhere (a later "Wong"): the same spellings the
-    Chinese side reads (`entities._spelt_surname`)."""
-    from tm.checks.entities import _SURNAME_SPELLINGS
-
+    Chinese side reads (`name_evidence.spelt_surname`)."""
     words = run.replace("-", " ").split()
-    for char, spellings in _SURNAME_SPELLINGS.items():
+    for char, spellings in SURNAME_SPELLINGS.items():
         if char not in zh:
             continue
         for spelling in spellings:
@@ -156,10 +164,8 @@ def later_surname(token: str, en: str, document_english: str) -> bool:
     """A Chinese person named in the English by the surname alone (Wong), in its non-pinyin
     spelling, after the document gave the whole name (Lawrence Wong): news style for a later
     mention."""
-    from tm.checks.entities import _SURNAME_SPELLINGS, _spelt_surname
-
-    return _spelt_surname(token, document_english) and any(
-        re.search(rf"\b{re.escape(s)}\b", en) for s in _SURNAME_SPELLINGS.get(token[0], ())
+    return spelt_surname(token, document_english) and any(
+        re.search(rf"\b{re.escape(s)}\b", en) for s in SURNAME_SPELLINGS.get(token[0], ())
     )
 
 
@@ -186,7 +192,6 @@ def _names_by_sound(zh: str, en: str) -> list[str]:
     such names use, not a common word) that the English renders neither by their pinyin nor by
     a name CC-CEDICT gives them: names the checker leaves alone, which still want an English
     name to render them."""
-    from tm.checks.entities import _TRANSLITERATION_RUN, _words_in
     from tm.lexicon.cedict import definitions
     from tm.lexicon.pinyin import pinyin_forms
     from tm.lexicon.tokenizer import tagged_tokens
@@ -202,7 +207,7 @@ def _names_by_sound(zh: str, en: str) -> list[str]:
             found.append(token)
         previous = tag
     spans = [(i, i + n) for i in range(len(zh)) for n in range(2, 9) if zh[i : i + n] in table]
-    for m in _TRANSLITERATION_RUN.finditer(zh):
+    for m in TRANSLITERATION_RUN.finditer(zh):
         entry = table.get(m.group())
         if entry and not any(d[:1].isupper() and not d.startswith("CL:") for d in entry):
             continue  # a common word (马上, 利用, 比赛 "match; CL:场")
@@ -216,7 +221,7 @@ def _names_by_sound(zh: str, en: str) -> list[str]:
         if any(form in letters for form in pinyin_forms(name)):
             continue
         # Its own entry or a longer word that holds it (阿茨 in 阿茨海默症 "Alzheimer's").
-        holders = [name, *(w for w in _words_in(zh) if name in w)]
+        holders = [name, *(w for w in words_in(zh) if name in w)]
         names = [
             n for w in holders for d in table.get(w, ()) for n in re.findall(r"\b[A-Z][A-Za-z]+", d)
         ]
@@ -240,8 +245,6 @@ def settle(
     name runs that could be one (not a name CC-CEDICT links to other characters, Paris for
     洛杉矶; not a pinyin name; not for a Chinese person, whose English is pinyin or a known
     surname spelling). The English runs so paired are not lost either."""
-    from tm.checks.entities import _is_pinyin, _name_heads, _renderings_of
-
     by_sound = [
         n for n in _names_by_sound(zh, en) if not any(n in z or z in n for z, _w in chinese_lost)
     ]
@@ -259,13 +262,13 @@ def settle(
         if not wanted.startswith("no "):
             return False  # a misspelt given name: an error of its own
         # The dictionary has its English name: that one is wanted.
-        return not (_name_heads(name) or _renderings_of(name))
+        return not (name_heads(name) or renderings_of(name))
 
     def pairable_en(run: str) -> bool:
         words = run.split()
         if run in known:
             return False
-        return not (len(words) == 2 and all(_is_pinyin(w.lower().replace("-", "")) for w in words))
+        return not (len(words) == 2 and all(is_pinyin(w.lower().replace("-", "")) for w in words))
 
     lone_zh = [(n, w) for n, w in chinese_lost if pairable_zh(n, w)]
     lone_en = [r for r in unexplained if pairable_en(r)]
@@ -291,13 +294,12 @@ def title_after(zh: str, end: int, en: str) -> bool:
     """A body right before the title of its head that the English gives as a title (国务院总理
     "Premier", 外交部部长 "Foreign Minister"): the title names the office, news English does not
     add the body."""
-    from tm.checks.entities import _TITLE_ENDS
     from tm.lexicon.cedict import definitions
 
     table = definitions()
     for size in (3, 2):
         title = zh[end : end + size]
-        if len(title) < size or title[-1] not in _TITLE_ENDS:
+        if len(title) < size or title[-1] not in TITLE_ENDS:
             continue
         for definition in table.get(title, ()):
             gloss = re.split(r"\s*[,;(]", definition)[0].strip()
@@ -309,9 +311,7 @@ def title_after(zh: str, end: int, en: str) -> bool:
 def pinyin_name_of(words: str, zh: str) -> bool:
     """The English words are the pinyin of some characters of the Chinese (Qian Qian for 钱前:
     a name, not a word doubled)."""
-    from tm.checks.entities import _HAN, _pinyin_spells
-
-    return bool(_HAN.search(zh)) and words[:1].isupper() and _pinyin_spells(zh, words)
+    return bool(HAN.search(zh)) and words[:1].isupper() and pinyin_spells(zh, words)
 
 
 _ACRONYM_TAIL = re.compile(r"^[a-z]{1,6}([A-Z]{2,})$")
