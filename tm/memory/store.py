@@ -26,6 +26,7 @@ from tm import lang as langs
 from tm.errors import StoreError, UsageError
 from tm.memory import postgres, postings, provenance, schema
 from tm.memory.codec import (
+    EMPTY,
     NO_META,
     attrs_from,
     attrs_json,
@@ -570,10 +571,11 @@ class Store:
     def _prepare(
         self, unit: Unit, srclang: str | None, origin: str | None, *, check: bool = True
     ) -> tuple[Unit, bytes, list[tuple[str, str]], tuple[Any, ...], str, str | None]:
-        if unit.kind not in UNIT_KINDS:
-            raise UsageError(f"unknown unit kind {unit.kind!r}")
-        if unit.status is not None and unit.status not in TERM_STATUSES:
-            raise UsageError(f"unknown status {unit.status!r} (one of {', '.join(TERM_STATUSES)})")
+        kind, status = unit.kind, unit.status
+        if kind not in UNIT_KINDS:
+            raise UsageError(f"unknown unit kind {kind!r}")
+        if status is not None and status not in TERM_STATUSES:
+            raise UsageError(f"unknown status {status!r} (one of {', '.join(TERM_STATUSES)})")
         if not unit.variants:
             raise UsageError("a unit needs at least one language variant")
         # Every way in (import, terms, align, a server) passes here: what XML cannot hold
@@ -585,16 +587,17 @@ class Store:
         else:
             check_unit(unit, file=origin or unit.origin)
         identities = identities_of(unit)
+        attrs, props, notes = unit.attrs, unit.props, unit.notes
         meta = (
-            unit.status,
+            status,
             unit.tuid,
-            attrs_json(unit.attrs),
-            props_json(unit.props),
-            notes_json(unit.notes),
+            encode(attrs) if attrs else EMPTY,
+            props_json(props) if props else EMPTY,
+            notes_json(notes) if notes else EMPTY,
         )
         return (
             unit,
-            key_of(unit.kind, identities),
+            key_of(kind, identities),
             identities,
             meta,
             unit.source_language(srclang),
@@ -614,18 +617,9 @@ class Store:
                 text, stored = content[0], None
             else:
                 text, stored = plain_text(content), stored_content(identity, content)
-            rows.append(
-                (
-                    unit_id,
-                    position,
-                    v.lang,
-                    lang_key,
-                    stored,
-                    text,
-                    fold(text) if term else None,
-                    *(self._variant_meta(v) if v.attrs or v.props or v.notes else NO_META),
-                )
-            )
+            meta = self._variant_meta(v) if v.attrs or v.props or v.notes else NO_META
+            norm = fold(text) if term else None
+            rows.append((unit_id, position, v.lang, lang_key, stored, text, norm, *meta))
         return rows
 
     @staticmethod
