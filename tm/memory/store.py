@@ -88,10 +88,25 @@ _UNIT_COLUMNS = (
     "key, kind, status, tuid, attrs, props, notes, srclang, origin,"
     " created_at, created_by, changed_at, changed_by"
 )
-#: SQLite chooses a new unit's rowid; PostgreSQL's come from a sequence (`_insert_units`).
-_INSERT_UNIT = f"INSERT INTO unit ({_UNIT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+#: SQLite chooses a new unit's rowid (`_INSERT_UNIT_SQLITE` below); PostgreSQL's come from a
+#: sequence (`_insert_units`).
 _INSERT_UNIT_WITH_ID = (
     f"INSERT INTO unit (id, {_UNIT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+#: SQLite's forms of the two inserts, for the parameters Python's sqlite3 binds cheaply. It
+#: looks for an adapter for every parameter that is not exactly str, int, float or bytearray,
+#: which costs some 3,000 instructions each (a failed attribute lookup on a type raises and
+#: clears an AttributeError): seven per imported unit, 7 % of reading and storing one. So keys
+#: go as bytearray (the same BLOB), and NULLs as a value the statement turns into NULL: ''
+#: for a unit's status and a variant's content JSON (never empty when present), `_NULL` (an
+#: integer, never equal to text in SQLite) where '' is a value (tuid, norm).
+_NULL = 0
+_INSERT_UNIT_SQLITE = (
+    f"INSERT INTO unit ({_UNIT_COLUMNS}) VALUES (?,?,NULLIF(?,''),NULLIF(?,0),?,?,?,?,?,?,?,?,?)"
+)
+_INSERT_VARIANT_SQLITE = (
+    "INSERT INTO variant (unit_id, position, lang, lang_key, content, plain, norm,"
+    " attrs, props, notes) VALUES (?,?,?,?,NULLIF(?,''),?,NULLIF(?,0),?,?,?)"
 )
 #: A variant's id is the database's (SQLite's rowid, PostgreSQL's sequence): variants are
 #: found through their unit id (indexed), in id order, which is their order in the unit.
@@ -99,6 +114,14 @@ _INSERT_VARIANT = (
     "INSERT INTO variant (unit_id, position, lang, lang_key, content, plain, norm,"
     " attrs, props, notes) VALUES (?,?,?,?,?,?,?,?,?,?)"
 )
+
+
+def _blobs(keys: list[bytes]) -> list[bytearray]:
+    """Keys as parameters Python's sqlite3 binds without an adapter lookup (see
+    `_INSERT_UNIT_SQLITE`); psycopg sends them as bytea alike."""
+    return [bytearray(key) for key in keys]
+
+
 #: Joins a unit (`u`) to its variants (`{v}`).
 _OF_UNIT = "{v}.unit_id = u.id"
 
@@ -508,8 +531,8 @@ class Store:
         keys = list({p[1] for p in prepared})
         existing: set[bytes] = set()
         for start in range(0, len(keys), MAX_PARAMETERS):  # both engines cap a statement's
-            chunk = keys[start : start + MAX_PARAMETERS]  # parameters (PostgreSQL: 65,535)
-            existing.update(
+            chunk = _blobs(keys[start : start + MAX_PARAMETERS])  # parameters (PostgreSQL:
+            existing.update(  # 65,535)
                 bytes(row[0])
                 for row in self.db.execute(
                     f"SELECT key FROM unit WHERE key IN ({','.join('?' * len(chunk))})", chunk
@@ -535,7 +558,7 @@ class Store:
         variant_rows: list[tuple[Any, ...]] = []
         for unit_id, (unit, identities) in zip(ids, new, strict=True):
             variant_rows.extend(self._variant_rows(unit_id, unit, identities))
-        self.db.executemany(_INSERT_VARIANT, variant_rows)
+        self._insert_variants(variant_rows)
         kinds = {unit_id: unit.kind for unit_id, (unit, _) in zip(ids, new, strict=True)}
         self._index_variants(kinds, variant_rows)
         if keep_repeats:
@@ -566,7 +589,24 @@ class Store:
                 _INSERT_UNIT_WITH_ID, [(i, *row) for i, row in zip(ids, rows, strict=True)]
             )
             return ids
-        self.db.executemany(_INSERT_UNIT, rows)
+        self.db.executemany(
+            _INSERT_UNIT_SQLITE,
+            [
+                (
+                    bytearray(k),
+                    kind,
+                    status or "",
+                    _NULL if tuid is None else tuid,
+                    a,
+                    p,
+                    n,
+                    s,
+                    o,
+                    *t,
+                )
+                for k, kind, status, tuid, a, p, n, s, o, *t in rows
+            ],
+        )
         last = self.db.execute("SELECT last_insert_rowid()").fetchone()[0]
         first = last - len(rows) + 1
         run = self.db.execute(
@@ -585,6 +625,19 @@ class Store:
                 )
             )
         return [by_key[row[0]] for row in rows]
+
+    def _insert_variants(self, rows: list[tuple[Any, ...]]) -> None:
+        """Insert `_variant_rows` rows (see `_INSERT_VARIANT_SQLITE` for SQLite's form)."""
+        if self.dialect == "postgresql":
+            self.db.executemany(_INSERT_VARIANT, rows)
+            return
+        self.db.executemany(
+            _INSERT_VARIANT_SQLITE,
+            [
+                (u, p, lang, key, content or "", plain, _NULL if norm is None else norm, a, pr, n)
+                for u, p, lang, key, content, plain, norm, a, pr, n in rows
+            ],
+        )
 
     def _prepare(
         self, unit: Unit, srclang: str | None, origin: str | None, *, check: bool = True
@@ -741,7 +794,7 @@ class Store:
             self._unindex_unit(unit_id)
             self.db.execute("DELETE FROM variant WHERE unit_id = ?", (unit_id,))
             variant_rows = self._variant_rows(unit_id, unit, identities)
-            self.db.executemany(_INSERT_VARIANT, variant_rows)
+            self._insert_variants(variant_rows)
             self._index_variants({unit_id: unit.kind}, variant_rows)
 
     def delete(self, *unit_ids: int) -> int:
