@@ -530,9 +530,10 @@ class Store:
         ]
         keys = list({p[1] for p in prepared})
         existing: set[bytes] = set()
-        for start in range(0, len(keys), MAX_PARAMETERS):  # both engines cap a statement's
-            chunk = _blobs(keys[start : start + MAX_PARAMETERS])  # parameters (PostgreSQL:
-            existing.update(  # 65,535)
+        # Both engines cap a statement's parameters (PostgreSQL: 65,535).
+        for start in range(0, len(keys), MAX_PARAMETERS):
+            chunk = _blobs(keys[start : start + MAX_PARAMETERS])
+            existing.update(
                 bytes(row[0])
                 for row in self.db.execute(
                     f"SELECT key FROM unit WHERE key IN ({','.join('?' * len(chunk))})", chunk
