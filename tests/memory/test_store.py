@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -270,3 +271,31 @@ def test_nulls_and_empty_texts_are_stored_as_given(tmp_path: Path) -> None:
         (1, None),
         (1, "0"),
     ]
+
+
+def test_an_import_gives_the_cycle_collector_back_whatever_happens(tmp_path: Path) -> None:
+    """The collector is paused while a bulk import runs (it found nothing to free there),
+    and is running again afterwards, after a failed import too; a caller that had paused it
+    finds it paused."""
+    import gc
+
+    unit = Unit((Variant("en", ("Green power",)), Variant("zh-CN", ("绿电",))))
+
+    def failing() -> Iterator[tuple[Unit, str | None, str | None]]:
+        assert not gc.isenabled()
+        yield unit, "en", "a.tmx:1"
+        raise InputError("truncated XML", file="a.tmx", line=9)
+
+    with Store(tmp_path / "m.db") as store:
+        assert gc.isenabled()
+        store.import_units(iter([(unit, "en", "a.tmx:1")]), file="a.tmx", header={})
+        assert gc.isenabled()
+        with pytest.raises(InputError):
+            store.import_units(failing(), file="a.tmx", header={})
+        assert gc.isenabled() and store.count() == 1
+        gc.disable()
+        try:
+            store.import_units(iter([(unit, "en", "a.tmx:1")]), file="a.tmx", header={})
+            assert not gc.isenabled()
+        finally:
+            gc.enable()

@@ -502,7 +502,7 @@ class Store:
         store's own check (`check_unit`, 5-8 % of an import) is skipped."""
         self.require_writable()
         counts = Counts()
-        with self.atomic(), _without_cycle_collection():
+        with _without_cycle_collection(), self.atomic():  # paused through the commit too
             batch: list[tuple[Unit, str | None, str | None]] = []
             for item in items:
                 batch.append(item)
