@@ -96,10 +96,11 @@ _INSERT_UNIT_WITH_ID = (
 #: SQLite's forms of the two inserts, for the parameters Python's sqlite3 binds cheaply. It
 #: looks for an adapter for every parameter that is not exactly str, int, float or bytearray,
 #: which costs some 3,000 instructions each (a failed attribute lookup on a type raises and
-#: clears an AttributeError): seven per imported unit, 7 % of reading and storing one. So keys
+#: clears an AttributeError): seven per imported unit. So keys
 #: go as bytearray (the same BLOB), and NULLs as a value the statement turns into NULL: ''
 #: for a unit's status and a variant's content JSON (never empty when present), `_NULL` (an
-#: integer, never equal to text in SQLite) where '' is a value (tuid, norm).
+#: integer, never equal to text in SQLite) where '' is a value (tuid, norm). Net of the
+#: tuples rebuilt for it, 3.4 % fewer instructions to read and store a unit (callgrind).
 _NULL = 0
 _INSERT_UNIT_SQLITE = (
     f"INSERT INTO unit ({_UNIT_COLUMNS}) VALUES (?,?,NULLIF(?,''),NULLIF(?,0),?,?,?,?,?,?,?,?,?)"
