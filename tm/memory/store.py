@@ -596,7 +596,7 @@ class Store:
             return ids
         self.db.executemany(
             _INSERT_UNIT_SQLITE,
-            [
+            (  # a generator: no second list of the batch
                 (
                     bytearray(k),
                     kind,
@@ -610,7 +610,7 @@ class Store:
                     *t,
                 )
                 for k, kind, status, tuid, a, p, n, s, o, *t in rows
-            ],
+            ),
         )
         last = self.db.execute("SELECT last_insert_rowid()").fetchone()[0]
         first = last - len(rows) + 1
@@ -638,10 +638,10 @@ class Store:
             return
         self.db.executemany(
             _INSERT_VARIANT_SQLITE,
-            [
+            (
                 (u, p, lang, key, content or "", plain, _NULL if norm is None else norm, a, pr, n)
                 for u, p, lang, key, content, plain, norm, a, pr, n in rows
-            ],
+            ),
         )
 
     def _prepare(
