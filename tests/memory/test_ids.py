@@ -114,3 +114,41 @@ def test_a_unit_with_more_than_1024_variants_round_trips(memory_url: str) -> Non
         assert stored.unit.variants == unit.variants
         assert [s.unit.variants[0].text for s in store.units(ids=[second])] == ["Meter."]
         assert store.add(unit, srclang="zh-Hans") == (unit_id, "skipped")
+
+
+def _key_as_defined(kind: str, identities: list[tuple[str, str]]) -> bytes:
+    """The unit key as memories hold it (schema 1 on): blake2b-128 of the kind, then each
+    variant's canonical language and content JSON, sorted. Written out here so that a faster
+    computation of it cannot drift from what stored memories were keyed with."""
+    import hashlib
+
+    text = kind + "".join(f"\x00{lang}\x00{content}" for lang, content in sorted(identities))
+    return hashlib.blake2b(text.encode(), digest_size=16).digest()
+
+
+def test_the_unit_key_is_what_stored_memories_were_keyed_with() -> None:
+    from tm.memory.identity import identities, unit_key
+    from tm.model import Tag
+
+    bold = Tag("bpt", (("i", "1"), ("type", "bold")), ("<b>",))
+    end = Tag("ept", (("i", "1"),), ("</b>",))
+    zh, en = SENTENCE[0][1], SENTENCE[1][1]
+    units = [
+        Unit((Variant("en-US", (en,)), Variant("zh-CN", (zh,)))),
+        Unit((Variant("zh-CN", (zh,)), Variant("en-US", (en,)))),  # the other order
+        Unit((Variant("en", ('Say "hi"\\\t',)), Variant("en", ("say hi",))), kind="term"),
+        Unit((Variant("en", ("say hi",)), Variant("en", ('Say "hi"\\\t',))), kind="term"),
+        Unit((Variant("zh-CN", (bold, "绿电", end)), Variant("en-US", ("Green", bold)))),
+        Unit((Variant("zh", ()), Variant("zh_cn", ("",)))),  # empty content, same language
+        Unit((Variant("en", ("Green power",)),)),
+        Unit((Variant("fr", ("énergie",)), Variant("en", ("power",)), Variant("zh-TW", ("電",)))),
+    ]
+    for unit in units:
+        expected = _key_as_defined(unit.kind, identities(unit))
+        assert unit_key(unit) == key_of(unit.kind, identities(unit)) == expected
+    assert unit_key(units[0]) == unit_key(units[1])
+    assert unit_key(units[2]) == unit_key(units[3])
+    # A fixed value: this unit's key in every memory made so far (computed by tm at d323912).
+    green = Unit((Variant("zh-CN", ("绿电",)), Variant("en-US", ("Green power",))))
+    assert unit_key(green).hex() == "9d8fd7264e7eab655f7f2431735685c4"
+    assert identities(units[0]) == [("en-US", f'["{en}"]'), ("zh-Hans", f'["{zh}"]')]

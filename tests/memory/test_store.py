@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -230,3 +231,71 @@ def test_import_preserves_provenance(tmp_path: Path, monkeypatch: pytest.MonkeyP
         export_tmx(store, handle)
     with TmxReader(out) as reader:
         assert next(iter(reader)).origin == "a.tmx:2"
+
+
+def test_nulls_and_empty_texts_are_stored_as_given(tmp_path: Path) -> None:
+    """SQLite's inserts pass NULLs as values the statement turns into NULL (cheaper to bind):
+    an empty tuid or folded term text must stay '', a tuid "0" "0", markup-free content and a
+    segment's norm NULL, and the key the same BLOB."""
+    from tm.model import Tag
+
+    bold = Tag("bpt", (("i", "1"),), ("<b>",))
+    units = [
+        Unit((Variant("en", ()), Variant("zh-CN", ("中国电力",))), kind="term", tuid=""),
+        Unit((Variant("en", ("Green power",)), Variant("zh-CN", ("绿电",))), tuid="0"),
+        Unit((Variant("en", (bold, "Green")), Variant("zh-CN", ("绿电交通",)))),
+        Unit((Variant("en", ("0",)),), kind="term", status="approved", tuid="7"),
+    ]
+    with Store(tmp_path / "m.db") as store:
+        store.put_many([(unit, "en", "t.tmx:1") for unit in units])
+        rows = store.db.execute(
+            "SELECT typeof(key), length(key), status, tuid FROM unit ORDER BY id"
+        ).fetchall()
+        variants = store.db.execute(
+            "SELECT content IS NULL, norm FROM variant ORDER BY id"
+        ).fetchall()
+        assert [s.unit for s in store.units()] == [u.with_(origin="t.tmx:1") for u in units]
+        assert store.find(units[0]) == 1 and store.term_ids("") == [1]
+    assert rows == [
+        ("blob", 16, None, ""),
+        ("blob", 16, None, "0"),
+        ("blob", 16, None, None),
+        ("blob", 16, "approved", "7"),
+    ]
+    assert variants == [
+        (1, ""),
+        (1, "中国电力"),
+        (1, None),
+        (1, None),
+        (0, None),
+        (1, None),
+        (1, "0"),
+    ]
+
+
+def test_an_import_gives_the_cycle_collector_back_whatever_happens(tmp_path: Path) -> None:
+    """The collector is paused while a bulk import runs (it found nothing to free there),
+    and is running again afterwards, after a failed import too; a caller that had paused it
+    finds it paused."""
+    import gc
+
+    unit = Unit((Variant("en", ("Green power",)), Variant("zh-CN", ("绿电",))))
+
+    def failing() -> Iterator[tuple[Unit, str | None, str | None]]:
+        assert not gc.isenabled()
+        yield unit, "en", "a.tmx:1"
+        raise InputError("truncated XML", file="a.tmx", line=9)
+
+    with Store(tmp_path / "m.db") as store:
+        assert gc.isenabled()
+        store.import_units(iter([(unit, "en", "a.tmx:1")]), file="a.tmx", header={})
+        assert gc.isenabled()
+        with pytest.raises(InputError):
+            store.import_units(failing(), file="a.tmx", header={})
+        assert gc.isenabled() and store.count() == 1
+        gc.disable()
+        try:
+            store.import_units(iter([(unit, "en", "a.tmx:1")]), file="a.tmx", header={})
+            assert not gc.isenabled()
+        finally:
+            gc.enable()

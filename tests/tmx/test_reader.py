@@ -433,3 +433,65 @@ def test_repeated_props_and_notes_are_shared_never_conflated(tmp_path: Path) -> 
     assert second == first
     assert all(a is b for a, b in zip(first.props, second.props, strict=True))
     assert first.notes[0] is second.notes[0] and first.notes[-1] is not second.notes[-1]
+
+
+def test_the_readers_quick_constructors_build_the_same_objects() -> None:
+    """`new_unit`, `new_variant` and `new_location` skip the dataclasses' `__init__`: what they
+    build must be the object the class builds (every field, equality, hash, replace, repr),
+    and they must name every field, so a field added to the model is not silently left out."""
+    import dataclasses
+
+    from tm.model import (
+        Location,
+        Note,
+        Prop,
+        Unit,
+        Variant,
+        new_location,
+        new_unit,
+        new_variant,
+    )
+
+    bold = Tag("bpt", (("i", "1"),), ("<b>",))
+    props, notes = (Prop("x-client", "CPID"),), (Note("客户术语表已核对。", "zh-CN"),)
+    attrs = (("changedate", "20230622T101500Z"),)
+    cases = [
+        (new_location("a.tmx", 12, "7"), Location("a.tmx", 12, unit="7")),
+        (
+            new_variant("zh-CN", (bold, "绿电"), props, notes, attrs),
+            Variant("zh-CN", (bold, "绿电"), props, notes, attrs),
+        ),
+        (
+            new_unit(
+                (Variant("en", ("Green power",)),),
+                "term",
+                "approved",
+                "7",
+                props,
+                notes,
+                attrs,
+                "seed.tmx:3",
+                Location("a.tmx", 12),
+            ),
+            Unit(
+                (Variant("en", ("Green power",)),),
+                "term",
+                "approved",
+                "7",
+                props,
+                notes,
+                attrs,
+                "seed.tmx:3",
+                Location("a.tmx", 12),
+            ),
+        ),
+    ]
+    for quick, built in cases:
+        assert type(quick) is type(built)
+        assert list(vars(quick)) == [f.name for f in dataclasses.fields(built)]
+        assert quick == built and hash(quick) == hash(built) and repr(quick) == repr(built)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            quick.file = "b.tmx"  # type: ignore[union-attr]
+    quick_unit = cases[2][0]
+    assert isinstance(quick_unit, Unit)
+    assert quick_unit.with_(tuid="8") == cases[2][1].with_(tuid="8")  # type: ignore[union-attr]

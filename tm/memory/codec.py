@@ -43,8 +43,24 @@ def attrs_json(attrs: tuple[tuple[str, str], ...]) -> str:
     return encode(attrs) if attrs else EMPTY
 
 
+#: JSON of props met before, by the identities of the `Prop` objects (the TMX reader shares
+#: the props a file repeats, so most units' props are objects seen before). Each entry keeps
+#: its props alive, so their ids cannot be reused while the entry exists. Bounded.
+_PROPS_JSON: dict[tuple[int, ...], tuple[tuple[Prop, ...], str]] = {}
+_PROPS_JSON_LIMIT = 4096
+
+
 def props_json(props: tuple[Prop, ...]) -> str:
-    return encode([(p.type, p.value, p.lang, p.encoding) for p in props]) if props else EMPTY
+    if not props:
+        return EMPTY
+    ids = tuple([id(p) for p in props])
+    found = _PROPS_JSON.get(ids)
+    if found is not None:
+        return found[1]
+    text = encode([(p.type, p.value, p.lang, p.encoding) for p in props])
+    if len(_PROPS_JSON) < _PROPS_JSON_LIMIT:
+        _PROPS_JSON[ids] = (props, text)
+    return text
 
 
 def notes_json(notes: tuple[Note, ...]) -> str:
@@ -56,6 +72,11 @@ def content_json(content: tuple[Any, ...]) -> str:
     if len(content) == 1 and type(content[0]) is str:
         return "[" + _string(content[0]) + "]"  # plain text, the common case
     return encode(content_to_json(content))
+
+
+def plain_json(text: str) -> str:
+    """`content_json((text,))` for a non-empty plain text, without the tuple."""
+    return "[" + _string(text) + "]"
 
 
 def stored_content(identity_json: str, content: tuple[Any, ...]) -> str | None:

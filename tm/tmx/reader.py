@@ -16,7 +16,7 @@ from lxml import etree
 
 from tm.errors import InputError
 from tm.fileio import open_input
-from tm.model import Attrs, Location, Note, Prop, Unit, Variant
+from tm.model import Attrs, Note, Prop, Unit, Variant, new_location, new_unit, new_variant
 from tm.tmx.inline import _LOCAL as _LOCAL_NAME
 from tm.tmx.inline import InlineMarkupError, localname, parse_content
 
@@ -250,7 +250,7 @@ class TmxReader:
         line = tu.sourceline
         if not variants:
             raise self._error("a <tu> with no <tuv>", line)
-        return Unit(
+        return new_unit(
             tuple(variants),
             kind,
             status,
@@ -259,7 +259,7 @@ class TmxReader:
             tuple(notes) if notes else (),
             _attrs(tu, _TU_SKIP),
             origin,
-            Location(self.name, line, None, None, None, tuid or f"#{count}"),
+            new_location(self.name, line, tuid or f"#{count}"),
         )
 
     def _variant_from(self, tuv: etree._Element) -> Variant:
@@ -281,7 +281,7 @@ class TmxReader:
                 else:
                     text = seg.text
                     content = (text,) if text else ()
-                return Variant(lang, content, (), (), attrs)
+                return new_variant(lang, content, (), (), attrs)
         props: list[Prop] = []
         notes: list[Note] = []
         segs = []
@@ -299,13 +299,7 @@ class TmxReader:
             raise self._error(f"a <tuv xml:lang={lang!r}> with no <seg>", tuv.sourceline)
         if len(segs) > 1:
             raise self._error("a <tuv> with more than one <seg>", segs[1].sourceline)
-        return Variant(
-            lang=lang,
-            content=parse_content(segs[0]),
-            props=tuple(props),
-            notes=tuple(notes),
-            attrs=attrs,
-        )
+        return new_variant(lang, parse_content(segs[0]), tuple(props), tuple(notes), attrs)
 
 
 #: Why a TMX declaring entities is refused, in reader and validator alike.
