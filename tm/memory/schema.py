@@ -131,7 +131,7 @@ MIGRATIONS: list[str] = [
     DELETE FROM fuzzy_state;
     INSERT INTO fuzzy_state (pending) SELECT 1 WHERE EXISTS (SELECT 1 FROM unit);
     """,
-    # 7 (fuzzidx): a text's exact key is a polynomial over its tokens' hashes
+    # 7: a text's exact key is a polynomial over its tokens' hashes
     # (tm.fuzzy.index.exact_key), made for a whole import at once with numpy, where it was a
     # hash of the text: the keys change, so the index is rebuilt on first use (as for 6).
     """
@@ -262,7 +262,7 @@ POSTGRES_MIGRATIONS: list[str] = [
     DELETE FROM fuzzy_state;
     INSERT INTO fuzzy_state (pending) SELECT 1 WHERE EXISTS (SELECT 1 FROM unit);
     """,
-    # 7 (fuzzidx): as SQLite's 7.
+    # 7: as SQLite's 7.
     """
     DELETE FROM fuzzy_key;
     DELETE FROM fuzzy_state;
