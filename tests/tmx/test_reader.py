@@ -455,36 +455,24 @@ def test_the_readers_quick_constructors_build_the_same_objects() -> None:
     bold = Tag("bpt", (("i", "1"),), ("<b>",))
     props, notes = (Prop("x-client", "CPID"),), (Note("客户术语表已核对。", "zh-CN"),)
     attrs = (("changedate", "20230622T101500Z"),)
+    unit_fields = (
+        (Variant("en", ("Green power",)),),
+        "term",
+        "approved",
+        "7",
+        props,
+        notes,
+        attrs,
+        "seed.tmx:3",
+        Location("a.tmx", 12),
+    )
     cases = [
         (new_location("a.tmx", 12, "7"), Location("a.tmx", 12, unit="7")),
         (
             new_variant("zh-CN", (bold, "绿电"), props, notes, attrs),
             Variant("zh-CN", (bold, "绿电"), props, notes, attrs),
         ),
-        (
-            new_unit(
-                (Variant("en", ("Green power",)),),
-                "term",
-                "approved",
-                "7",
-                props,
-                notes,
-                attrs,
-                "seed.tmx:3",
-                Location("a.tmx", 12),
-            ),
-            Unit(
-                (Variant("en", ("Green power",)),),
-                "term",
-                "approved",
-                "7",
-                props,
-                notes,
-                attrs,
-                "seed.tmx:3",
-                Location("a.tmx", 12),
-            ),
-        ),
+        (new_unit(*unit_fields), Unit(*unit_fields)),
     ]
     for quick, built in cases:
         assert type(quick) is type(built)
