@@ -118,6 +118,9 @@ def test_a_page_of_grams_merges_as_each_gram_alone(wide: bool) -> None:
     order = list(dict.fromkeys(row[0] for row in found))
     expected = [(gram, *postings.merged(per_gram[gram])) for gram in order]
     assert postings.merge_rows(found) == expected
+    as_bytearrays = postings.merge_rows(found, bytearrays=True)
+    assert as_bytearrays == expected
+    assert {type(blob) for row in as_bytearrays for blob in row[4:]} == {bytearray}
 
 
 def _expected(store: Store, grams: list[int], shortest: int, longest: int) -> Counter[int]:
@@ -184,6 +187,35 @@ def test_shortlists_count_as_a_scan_of_every_text_across_chunks_and_deletions(
         _check_shortlists(store, rng)
         (best,) = tm.fuzzy_matches(store, english, 90, 1)
         assert best.unit == target and best.score == 100
+
+
+def test_sqlite_stores_the_bytearray_rows_as_the_same_blobs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On SQLite the rows' BLOBs go as bytearray (no adapter lookup per parameter): written
+    and merged, they are stored as BLOBs, the same bytes as when passed as `bytes`."""
+    import tm.memory.store as store_module
+
+    monkeypatch.setattr(store_module, "CHUNK_POSTINGS", 300)  # many chunks: merges too
+    units = news_units()
+
+    def stored(path: Path) -> list[tuple[object, ...]]:
+        with open_memory(str(path), write=True) as store:
+            store.put_many([(unit, "en", None) for unit in units[:60]])
+            store.put_many([(unit, "en", None) for unit in units[60:]])
+            levels = {row[0] for row in store.db.execute("SELECT level FROM fuzzy_chunk")}
+            assert max(levels) >= 1  # some rows came through `merge_rows`
+            return store.db.execute(
+                "SELECT gram, chunk, n, umin, umax, typeof(lens), typeof(units), lens, units"
+                " FROM fuzzy_post ORDER BY gram, chunk"
+            ).fetchall()
+
+    fast = stored(tmp_path / "bytearray.db")
+    assert {row[5:7] for row in fast} == {("blob", "blob")}
+    rows, merge_rows = postings.rows, postings.merge_rows
+    monkeypatch.setattr(postings, "rows", lambda *a, bytearrays=False: rows(*a))
+    monkeypatch.setattr(postings, "merge_rows", lambda *a, bytearrays=False: merge_rows(*a))
+    assert stored(tmp_path / "bytes.db") == fast
 
 
 def test_a_common_gram_keeps_few_rows_however_many_small_writes(tmp_path: Path) -> None:

@@ -27,17 +27,21 @@ from typing import Any
 from tm.fuzzy.index import MAX_LENGTH
 
 _BIG_ENDIAN = sys.byteorder == "big"
+#: A packed array: bytearray where the database binds it cheaper (see `rows`).
+Blob = bytes | bytearray
 #: Row: (gram, chunk, postings, smallest unit, largest unit, lengths, units).
-Row = tuple[int, int, int, int, int, bytes, bytes]
+Row = tuple[int, int, int, int, int, Blob, Blob]
 
 
 def rows(
-    grams: Any, lens: Any, units: Any, chunk: int
+    grams: Any, lens: Any, units: Any, chunk: int, *, bytearrays: bool = False
 ) -> tuple[Iterator[Row], list[int], list[int]]:
     """The rows of one chunk from `Batch.postings_arrays` (numpy arrays sorted by gram,
     length and unit), one per gram, made as they are written (a chunk of real text has a
     row for most of its postings: rows held at once cost more than the arrays); and each
-    row's gram and postings, for the grams' counts."""
+    row's gram and postings, for the grams' counts. With `bytearrays` the BLOBs are
+    bytearray slices (the same bytes, no dearer to cut): Python's sqlite3 binds those without
+    the adapter lookup every `bytes` parameter pays."""
     import numpy as np
 
     if not len(grams):
@@ -49,8 +53,10 @@ def rows(
     width = 8 if wide else 4
     lows = np.minimum.reduceat(units, starts).tolist()
     highs = np.maximum.reduceat(units, starts).tolist()
-    unit_bytes = units.astype("<i8" if wide else "<u4", copy=False).tobytes()
-    len_bytes = lens.astype("<u2", copy=False).tobytes()
+    unit_bytes: Blob = units.astype("<i8" if wide else "<u4", copy=False).tobytes()
+    len_bytes: Blob = lens.astype("<u2", copy=False).tobytes()
+    if bytearrays:
+        unit_bytes, len_bytes = bytearray(unit_bytes), bytearray(len_bytes)
     row_grams = grams[starts].tolist()
     sizes = (ends - starts).tolist()
     made = (
@@ -221,13 +227,13 @@ def merged(parts: list[tuple[int, int, int, bytes, bytes]]) -> tuple[int, int, i
 
 
 def merge_rows(
-    found: Iterable[tuple[int, int, int, int, bytes, bytes]],
-) -> list[tuple[int, int, int, int, bytes, bytes]]:
+    found: Iterable[tuple[int, int, int, int, bytes, bytes]], *, bytearrays: bool = False
+) -> list[tuple[int, int, int, int, Blob, Blob]]:
     """Rows (gram, postings, smallest, largest, lengths, units) of several chunks merged into
     one row per gram (in the order the grams first come), sorted by (length, unit): for a page
     of grams at once, with one sort of one int64 key (gram's place, length, unit) when every
     unit fits 32 bits, and no Python loop but over the merged rows; else gram by gram
-    (`merged`)."""
+    (`merged`). `bytearrays`: as in `rows`."""
     import numpy as np
 
     rows = list(found)
@@ -242,7 +248,13 @@ def merge_rows(
         parts: dict[int, list[tuple[int, int, int, bytes, bytes]]] = {}
         for gram, n, low, high, lens, units in rows:
             parts.setdefault(gram, []).append((n, low, high, bytes(lens), bytes(units)))
-        return [(gram, *merged(parts[gram])) for gram in parts]
+        if not bytearrays:
+            return [(gram, *merged(parts[gram])) for gram in parts]
+        made: list[tuple[int, int, int, int, Blob, Blob]] = []
+        for gram in parts:
+            n, low, high, lens, units = merged(parts[gram])
+            made.append((gram, n, low, high, bytearray(lens), bytearray(units)))
+        return made
     order = np.argsort(first, kind="stable")  # the grams as they first come
     place = np.empty(len(order), dtype=np.int64)
     place[order] = np.arange(len(order), dtype=np.int64)
@@ -253,9 +265,11 @@ def merge_rows(
     key |= np.frombuffer(unit_blob, dtype="<u4").astype(np.int64)
     del unit_blob
     key.sort()
-    len_bytes = ((key >> 32) & 0xFFFF).astype("<u2").tobytes()
-    unit_bytes = (key & 0xFFFFFFFF).astype("<u4").tobytes()
+    len_bytes: Blob = ((key >> 32) & 0xFFFF).astype("<u2").tobytes()
+    unit_bytes: Blob = (key & 0xFFFFFFFF).astype("<u4").tobytes()
     del key
+    if bytearrays:
+        len_bytes, unit_bytes = bytearray(len_bytes), bytearray(unit_bytes)
     count = len(order)
     totals = np.zeros(count, dtype=np.int64)
     np.add.at(totals, row_place, sizes)

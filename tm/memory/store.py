@@ -879,7 +879,9 @@ class Store:
         chunk = self._new_chunk()
         grams, lens, units = batch.postings_arrays()
         del batch  # before the rows are made: memory stays within an import's budget
-        rows, row_grams, sizes = postings.rows(grams, lens, units, chunk)
+        rows, row_grams, sizes = postings.rows(
+            grams, lens, units, chunk, bytearrays=self.dialect == "sqlite"
+        )
         self.db.executemany(
             "INSERT INTO fuzzy_post (gram, chunk, n, umin, umax, lens, units)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -969,7 +971,8 @@ class Store:
             self._read_postings(
                 f"SELECT gram, n, umin, umax, lens, units FROM fuzzy_post WHERE {where}",
                 (*grams, *chunks),
-            ).fetchall()
+            ).fetchall(),
+            bytearrays=self.dialect == "sqlite",
         )
         self.db.execute(f"DELETE FROM fuzzy_post WHERE {where}", (*grams, *chunks))
         self.db.executemany(
