@@ -111,6 +111,7 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
         zh_is_source = langs.is_chinese(pair.source_lang)
         zh, en = (pair.source, pair.target) if zh_is_source else (pair.target, pair.source)
         zh_side, en_side = ("source", "translation") if zh_is_source else ("translation", "source")
+        zh_folded = fold(zh)
         chinese_lost = (
             unrendered_chinese_names(zh, en, document_english) if _NAMES_HINT.search(zh) else []
         )
@@ -121,7 +122,7 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
         for name in names:
             en_rest = en_rest.replace(name, " ")
         english_lost = (
-            unrendered_names(names, zh, fold(zh), glossary, kept_latin, document_english, en_rest)
+            unrendered_names(names, zh, zh_folded, glossary, kept_latin, document_english, en_rest)
             if names
             else []
         )
@@ -129,8 +130,8 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
             unexplained = [
                 run
                 for run in names
-                if not any(fold(w) in fold(zh) for w in run.split())
-                and not explained(run, zh, fold(zh), glossary, document_english)
+                if not any(fold(w) in zh_folded for w in run.split())
+                and not explained(run, zh, zh_folded, glossary, document_english)
             ]
             chinese_lost, english_lost = settle(
                 zh, en, unexplained, chinese_lost, english_lost, kept_latin
@@ -144,7 +145,7 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
                 )
             )
         if keeps_latin_names:
-            for name in unrendered_ordinary_names(en, zh, fold(zh), glossary):
+            for name in unrendered_ordinary_names(en, zh, zh_folded, glossary):
                 findings.append(
                     (
                         pair,
@@ -155,7 +156,7 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
                 )
         if not _MAYBE_ENTITY.search(en) and not LATIN.search(zh) and not names:
             continue  # most pairs: nothing to keep
-        zh_folded, en_folded = fold(zh), fold(en)
+        en_folded = fold(en)
         for entity in entities(en):
             if fold(entity) in zh_folded:
                 kept[entity] = kept.get(entity, 0) + 1
