@@ -8,6 +8,15 @@ edit one that has shipped. PostgreSQL's text columns that are compared or sorted
 
 from __future__ import annotations
 
+#: Migration 7, the same on both backends: a text's exact key is a polynomial over its tokens'
+#: hashes (tm.fuzzy.index.exact_key), made for a whole import at once with numpy, where it was
+#: a hash of the text; the keys change, so the index is rebuilt on first use (as for 6).
+_EXACT_KEYS_REDONE = """
+    DELETE FROM fuzzy_key;
+    DELETE FROM fuzzy_state;
+    INSERT INTO fuzzy_state (pending) SELECT 1 WHERE EXISTS (SELECT 1 FROM unit);
+    """
+
 MIGRATIONS: list[str] = [
     # 1: units of any number of languages, their variants, and what was imported when.
     """
@@ -131,14 +140,7 @@ MIGRATIONS: list[str] = [
     DELETE FROM fuzzy_state;
     INSERT INTO fuzzy_state (pending) SELECT 1 WHERE EXISTS (SELECT 1 FROM unit);
     """,
-    # 7: a text's exact key is a polynomial over its tokens' hashes
-    # (tm.fuzzy.index.exact_key), made for a whole import at once with numpy, where it was a
-    # hash of the text: the keys change, so the index is rebuilt on first use (as for 6).
-    """
-    DELETE FROM fuzzy_key;
-    DELETE FROM fuzzy_state;
-    INSERT INTO fuzzy_state (pending) SELECT 1 WHERE EXISTS (SELECT 1 FROM unit);
-    """,
+    _EXACT_KEYS_REDONE,  # 7
 ]
 
 POSTGRES_MIGRATIONS: list[str] = [
@@ -262,12 +264,7 @@ POSTGRES_MIGRATIONS: list[str] = [
     DELETE FROM fuzzy_state;
     INSERT INTO fuzzy_state (pending) SELECT 1 WHERE EXISTS (SELECT 1 FROM unit);
     """,
-    # 7: as SQLite's 7.
-    """
-    DELETE FROM fuzzy_key;
-    DELETE FROM fuzzy_state;
-    INSERT INTO fuzzy_state (pending) SELECT 1 WHERE EXISTS (SELECT 1 FROM unit);
-    """,
+    _EXACT_KEYS_REDONE,  # 7
 ]
 
 VERSION = len(MIGRATIONS)
