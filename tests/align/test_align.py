@@ -384,19 +384,26 @@ def test_the_length_term_has_heavy_tails() -> None:
     assert heavy[-1] - heavy[-2] < normal[-1] - normal[-2]
 
 
+def _mac_chapter_beads(
+    chapter: str,
+) -> tuple[list[str], list[str], set[tuple[tuple[int, ...], tuple[int, ...]]]]:
+    """A MAC-Dev chapter's Chinese and English lines and the beads tm aligns them into (the
+    test skips when ../shared/data is absent)."""
+    if not MAC.is_dir():
+        pytest.skip(f"MAC-Dev is not at {MAC} (../shared/data is absent)")
+    zh = (MAC / "zh" / chapter).read_text(encoding="utf-8").splitlines()
+    en = (MAC / "en" / chapter).read_text(encoding="utf-8").splitlines()
+    alignment = align_segments(zh, en, source_lang="zh", target_lang="en")
+    return zh, en, {(b.src, b.tgt) for b in alignment.beads}
+
+
 @pytest.mark.shared_data
 def test_a_freely_translated_line_keeps_its_own_bead() -> None:
     """Minford renders Trinket's stammer (韦小宝道：“那部书…… 书…… 我…… 我……”) by 'The
     book?': a ratio of lengths far from the chapter's. A normal length term merged it with the
     line before to even the lengths out; the t keeps both 1-1 beads of the gold."""
-    if not MAC.is_dir():
-        pytest.skip(f"MAC-Dev is not at {MAC} (../shared/data is absent)")
-    zh = (MAC / "zh" / "002").read_text(encoding="utf-8").splitlines()
-    en = (MAC / "en" / "002").read_text(encoding="utf-8").splitlines()
+    zh, en, beads = _mac_chapter_beads("002")
     assert zh[99].startswith("韦小宝道：“那部书") and en[159] == "'The book?'"
-    beads = {
-        (b.src, b.tgt) for b in align_segments(zh, en, source_lang="zh", target_lang="en").beads
-    }
     assert ((98,), (158,)) in beads
     assert ((99,), (159,)) in beads
 
@@ -408,13 +415,7 @@ def test_a_bead_does_not_end_inside_a_turn_of_speech_on_one_side_only() -> None:
     you? / It's so many years…'). Without the open-quotation flag, 'How are you?' went with
     the second Chinese sentence, and the first with the line before: beads ending where one
     side's quotation was open and the other's closed."""
-    if not MAC.is_dir():
-        pytest.skip(f"MAC-Dev is not at {MAC} (../shared/data is absent)")
-    zh = (MAC / "zh" / "003").read_text(encoding="utf-8").splitlines()
-    en = (MAC / "en" / "003").read_text(encoding="utf-8").splitlines()
+    zh, en, beads = _mac_chapter_beads("003")
     assert zh[91].startswith("周瑞家的认了半日") and en[132] == "How are you?"
-    beads = {
-        (b.src, b.tgt) for b in align_segments(zh, en, source_lang="zh", target_lang="en").beads
-    }
     assert ((91,), (130, 131, 132)) in beads
     assert ((92,), (133,)) in beads
