@@ -93,14 +93,15 @@ def _truncated(word: str, en: str, document_english: str = "") -> bool:
         if not of or len(of.group(1).split()) > 4:
             continue
         before, after = re.escape(of.group(1)), re.escape(of.group(2))
-        if re.search(rf"\b{before}\s+of\s+(?:the\s+)?{after}", en):
+        whole = re.compile(rf"\b{before}\s+of\s+(?:the\s+)?{after}")
+        if whole.search(en):
             continue
         if re.search(rf"\b{before}\s+of\b", en):
             return True
         # Cut at the front: "Commercial Bank of China" for the Industrial and Commercial Bank
         # of China (and "Bank of China" is another bank); but a later mention may shorten a
         # name the document gives whole ("the Academy of Sciences").
-        if re.search(rf"\b{before}\s+of\s+(?:the\s+)?{after}", document_english):
+        if whole.search(document_english):
             continue
         head = of.group(1).split()
         for k in range(1, len(head)):
