@@ -314,7 +314,7 @@ def test_cheng_is_a_tenth_unless_it_starts_a_word(text: str, percent: bool) -> N
 
 
 def test_a_multiple_with_thousands_separators_is_one_number() -> None:
-    """"1,000 times" is a thousand (1000次), not 1 and "000 times"; so is "1,000-fold"."""
+    """A thousand (1000次), not 1 and "000 times"; so is "1,000-fold"."""
     assert [(q.kind, q.canonical) for q in quantities("more than 1,000 times", "en")] == [
         ("multiple", "1000")
     ]
