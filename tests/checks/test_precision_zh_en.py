@@ -25,3 +25,90 @@ def test_a_thousand_times_with_a_separator_is_a_thousand() -> None:
     assert _messages(_zh_en(zh, en.format("1,000"))) == []
     (message,) = _messages(_zh_en(zh, en.format("1,100")))
     assert "1000次 (1000)" in message and "1,100 times (1100)" in message
+
+
+def test_a_name_glossed_in_brackets_is_rendered_by_its_gloss() -> None:
+    zh = "比赛总奖金为250万美元，由国际棋联（FIDE）主办。"
+    en = "The match, organized by FIDE, carried a prize fund of 2.5 million U.S. dollars."
+    assert _messages(_zh_en(zh, en)) == []
+    lost = _messages(_zh_en(zh, "The match carried a prize fund of 2.5 million U.S. dollars."))
+    assert any("“国际棋联”" in m for m in lost) and any("“FIDE”" in m for m in lost)
+
+
+def test_an_older_romanisation_renders_the_place() -> None:
+    en = (
+        "Peking opera was inscribed on UNESCO's Representative List of the Intangible Cultural "
+        "Heritage of Humanity in 2010."
+    )
+    zh = "京剧于2010年被列入联合国教科文组织人类非物质文化遗产代表作名录。"
+    assert _messages(_zh_en(zh, en)) == []
+    # Shaoxing opera (越剧) is no Peking opera: the English name is not the Chinese one's.
+    other = _messages(_zh_en(zh.replace("京剧", "越剧"), en))
+    assert other == ["“Peking” is in the English translation but the Chinese renders nothing of it"]
+
+
+def test_a_count_after_an_enumeration_is_no_name() -> None:
+    zh = "中国、坦桑尼亚和赞比亚三国9月签署坦赞铁路激活项目谅解备忘录。"
+    en = (
+        "China, Tanzania and Zambia signed a memorandum of understanding in September on "
+        "revitalizing the Tanzania-Zambia Railway."
+    )
+    assert _messages(_zh_en(zh, en)) == []
+    dropped = "China and Zambia signed a memorandum of understanding in September on the railway."
+    assert any("“坦桑尼亚”" in m for m in _messages(_zh_en(zh, dropped)))
+    # The Three Kingdoms, counted after nothing, is still a name the English must say.
+    story = "He has loved the stories of the period since childhood."
+    (message,) = _messages(_zh_en("他从小喜欢读三国的故事。", story))
+    assert message.startswith("“三国” is in the Chinese source")
+
+
+def test_china_left_out_of_a_chinese_company_named_by_its_pinyin() -> None:
+    zh = "中国平安22日公布，今年前三季度归母净利润为1139亿元，同比增长36.1%。"
+    en = (
+        "{} said on Tuesday its net profit attributable to shareholders was 113.9 billion yuan "
+        "in the first three quarters, up 36.1 percent year on year."
+    )
+    assert _messages(_zh_en(zh, en.format("Ping An Insurance"))) == []
+    assert _messages(_zh_en(zh, en.format("Ping An"))) == []
+    assert any("“中国”" in m for m in _messages(_zh_en(zh, en.format("The insurer"))))
+    # China said on its own besides the company is still wanted.
+    both = "中国平安22日公布，中国经济前三季度增长4.9%。"
+    lost = _messages(_zh_en(both, "Ping An said the economy grew 4.9 percent in nine months."))
+    assert any("“中国”" in m for m in lost)
+
+
+def test_a_name_of_fiction_used_in_its_plain_sense() -> None:
+    zh = "大桥全长55公里，于2018年10月开通。"
+    assert _messages(_zh_en(zh, "The 55-kilometer bridge opened in October 2018.")) == []
+    assert _messages(_zh_en(zh, "The 55-kilometer link opened in October 2018.")) != []
+    # A name that says the sense itself (长江 'Yangtze River') is not said by "the river".
+    (lost,) = _messages(_zh_en("长江全长6300公里。", "The river is 6,300 kilometers long."))
+    assert lost.startswith("“长江”")
+
+
+def test_an_acronym_spelt_by_a_short_chinese_name() -> None:
+    """世界羽联 is short for 世界羽毛球联合会, the Badminton World Federation: BWF."""
+    zh = "2024年世界羽联世界巡回赛总决赛15日在杭州落幕。"
+    assert (
+        _messages(_zh_en(zh, "The 2024 BWF World Tour Finals ended in Hangzhou on Sunday.")) == []
+    )
+    # An acronym of another body, or one whose last letter is no federation's, is lost.
+    for other in ("ATP", "BWC"):
+        en = f"The 2024 {other} World Tour Finals ended in Hangzhou on Sunday."
+        assert _messages(_zh_en(zh, en)) == [
+            f"“{other}” is in the English translation but not in the Chinese"
+        ]
+
+
+def test_a_coined_chinese_name_translated_in_quotation_marks() -> None:
+    zh = "“港车北上”政策实施以来，已有约9万辆香港私家车获批。"
+    en = "About 90,000 Hong Kong private cars have been approved since the {} scheme began."
+    official = '"Northbound Travel for Hong Kong Vehicles"'
+    assert _messages(_zh_en(zh, en.format(official))) == []
+    # Another scheme's name, or the same name with no coined Chinese name quoted, is lost.
+    other = _messages(_zh_en(zh, en.format('"Southbound Travel for Macao Vessels"')))
+    assert "“Southbound Travel” is in the English translation" in other[0]
+    unquoted = _messages(_zh_en("该政策实施以来，已有约9万辆香港私家车获批。", en.format(official)))
+    assert unquoted == [
+        "“Northbound Travel” is in the English translation but the Chinese renders nothing of it"
+    ]

@@ -1,0 +1,298 @@
+"""Names rendered by a convention of news translation that the name rules do not see, each a
+reason a name the other rules call lost is there after all (issue 17, false flags on clean
+Chinese → English pairs):
+
+- a Chinese name glossed in brackets by Latin the English keeps (国际棋联（FIDE） ↔ FIDE);
+- an English place word in a romanisation older than pinyin (Peking opera ↔ 京剧 "Beijing
+  opera");
+- a count after an enumeration of that many names, which is no name (中国、坦桑尼亚和赞比亚三国
+  "China, Tanzania and Zambia": 三国 is "the three countries", not the Three Kingdoms).
+
+Kept apart from the rules they relax so that each stays one function, called once from
+`entities`."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from tm.checks.name_evidence import alternation, defined_in, pinyin_spells, policy_words
+
+_ZH_COUNTS = {
+    c: n
+    for n, cs in enumerate(("", "", "二两", "三", "四", "五", "六", "七", "八", "九", "十"))
+    for c in cs
+}
+
+
+def glossed_in_brackets(word: str, zh: str, en: str) -> bool:
+    """Every mention of the Chinese name is glossed by Latin in brackets right after it
+    (国际棋联（FIDE）, 中国商飞（COMAC）) and the English has that Latin as a word: the
+    translator wrote the name by its gloss."""
+    mentions = [m.end() for m in re.finditer(re.escape(word), zh)]
+    if not mentions:
+        return False
+    for end in mentions:
+        gloss = _BRACKETED_LATIN.match(zh, end)
+        if not gloss or not re.search(rf"(?<![\w]){re.escape(gloss.group(1))}(?![\w])", en):
+            return False
+    return True
+
+
+_BRACKETED_LATIN = re.compile(r"\s*[（(]\s*([A-Za-z][A-Za-z0-9&.\- ]*[A-Za-z0-9])\s*[)）]")
+
+
+@lru_cache(maxsize=1)
+def old_spellings() -> dict[str, str]:
+    """English place words in an older romanisation and the pinyin name each stands for
+    (Peking → Beijing), from data/romanisations.json."""
+    text = resources.files("tm.checks").joinpath("data", "romanisations.json").read_text("utf-8")
+    return dict(json.loads(text)["spellings"])
+
+
+def old_spelling_rendered(run: str, zh: str) -> bool:
+    """Every word of the English name run is an older romanisation of a place the Chinese
+    names, by a word whose CC-CEDICT definition says the pinyin name (京剧 "Beijing opera" for
+    Peking) or by the pinyin itself (清华 for Tsinghua)."""
+    words = run.replace("-", " ").split()
+    table = old_spellings()
+    return bool(words) and all(
+        word in table and (defined_in(table[word], zh) or pinyin_spells(zh, table[word]))
+        for word in words
+    )
+
+
+def counted_after_names(word: str, zh: str) -> bool:
+    """A word that is a Chinese numeral and one character (三国, 两岸, 三地) right after an
+    enumeration of exactly that many items (中国、坦桑尼亚和赞比亚三国) or a word of that
+    many one-character short names (中日韩三国): it counts the names before it, at every
+    mention."""
+    if len(word) != 2 or word[0] not in _ZH_COUNTS:
+        return False
+    count = _ZH_COUNTS[word[0]]
+    mentions = [m.start() for m in re.finditer(re.escape(word), zh)]
+    if not mentions:
+        return False
+    for start in mentions:
+        clause = re.split(r"[，。；：！？,;:\s“”\"《》（）()]", zh[:start])[-1]
+        items = re.split(r"[、和与及同跟]", clause)
+        if not (
+            (len(items) == count and all(1 <= len(item) <= 8 for item in items))
+            or (len(items) == 1 and len(clause) == count)
+        ):
+            return False
+    return True
+
+
+def rendered_by_convention(
+    zh: str, en: str, chinese_lost: list[tuple[str, str]], english_lost: list[str]
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """The names of each side the other renders by one of this module's conventions left
+    out: the lost names that remain."""
+    chinese = [
+        (word, wanted)
+        for word, wanted in chinese_lost
+        if not glossed_in_brackets(word, zh, en)
+        and not counted_after_names(word, zh)
+        and not country_before_brand(word, zh, en)
+        and not said_by_its_characters(word, en)
+    ]
+    english = [
+        run
+        for run in english_lost
+        if not old_spelling_rendered(run, zh) and not translated_quotation(run, zh, en)
+    ]
+    return chinese, english
+
+
+def country_before_brand(word: str, zh: str, en: str) -> bool:
+    """China's name starting a Chinese company's (中国平安, 中国人寿) where the English names
+    the company by the pinyin of the rest in a capitalised run (Ping An Insurance, not China
+    Ping An): the country word is left out of the brand by convention, at every mention. Not
+    a province before a place (内蒙古四子王旗 keeps Inner Mongolia), nor another country
+    before a city (美国旧金山 keeps the United States)."""
+    from tm.lexicon.pinyin import transliterates
+
+    if word not in _STATE_WORDS:
+        return False
+    runs = [r.split() for r in _CAPITALISED_RUN.findall(en)]
+    mentions = [m.end() for m in re.finditer(re.escape(word), zh)]
+    if not mentions:
+        return False
+    for end in mentions:
+        rest = zh[end : end + 4]
+        if not any(
+            transliterates(rest[:n], " ".join(run[:k]))
+            for n in (2, 3, 4)
+            if len(rest) >= n and all("\u4e00" <= c <= "\u9fff" for c in rest[:n])
+            for run in runs
+            for k in range(1, len(run) + 1)  # or begins a longer name: Ping An Insurance
+        ):
+            return False
+    return True
+
+
+_PLACE_GLOSS = re.compile(
+    rf"\b(?:{alternation('place_gloss', 'kinds')})"
+    rf"\s+(?:{alternation('place_gloss', 'joined_by')})\b"
+)
+#: The country word of Chinese companies' names (中国平安, 中华保险).
+_STATE_WORDS = ("中国", "中华")
+_CAPITALISED_RUN = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
+
+
+def said_by_its_characters(word: str, en: str) -> bool:
+    """A word CC-CEDICT knows only as a name of history or fiction (大桥 'Da Qiao, one of the
+    Two Qiaos') used in its characters' plain sense: the English says the sense of its last
+    character, the head of a Chinese compound and a noun (CC-CEDICT gives it a classifier), as
+    a lower-case word outside any capitalised name (大桥 "the bridge", 桥 'bridge'). A name
+    that holds that sense (长江 'Yangtze River', 江 'river') is not such a word: "the river"
+    may be what is left of it; nor is a place (黄山 'Huangshan city in Anhui')."""
+    from tm.lexicon.cedict import definitions
+
+    table = definitions()
+    senses = table.get(word, ())
+    if len(word) != 2 or not senses or any(_PLACE_GLOSS.search(d) for d in senses):
+        return False  # 黄山 'Huangshan city in Anhui': a place, which "the mountain" may be
+    if any(not d.strip()[:1].isupper() for d in senses):
+        return False  # a common word too: the name rules judge it as such
+    head = table.get(word[-1], ())
+    if not any(d.startswith("CL:") for d in head):
+        return False  # a noun has a classifier (桥 'bridge', CL:座); 为 of 华为 has none
+    for sense in head:
+        sense = sense.strip()
+        if not re.fullmatch(r"[a-z]{3,}", sense):
+            continue
+        if any(sense in d.lower() for d in senses):
+            return False  # 长江 'Yangtze River': the name says the sense
+        for m in re.finditer(rf"(?<![A-Za-z-]){re.escape(sense)}s?(?![A-Za-z])", en):
+            before = en[: m.start()].split()
+            if not (before and before[-1][:1].isupper() and m.start() > 0):
+                return True  # "The 55-kilometer bridge", not "Golden Gate bridge"
+    return False
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_ends() -> dict[str, list[str]]:
+    text = resources.files("tm.checks").joinpath("data", "abbreviations.json").read_text("utf-8")
+    return dict(json.loads(text)["ends"])
+
+
+def spelt_by_abbreviation(acronym: str, zh: str) -> bool:
+    """An English acronym of a body the Chinese writes by a short name no dictionary has
+    (BWF for 世界羽联, short for 世界羽毛球联合会 'Badminton World Federation'): the acronym
+    ends in the initial of the body word its last character is short for (联 federation,
+    data/abbreviations.json), and each other letter, in any order (the Chinese says 'world
+    badminton'), is the initial of a gloss of one other part: a dictionary word right before
+    the short name (世界 'world') or a character of it, by a word it begins (羽 of 羽毛球
+    'badminton')."""
+    from tm.lexicon.cedict import definitions
+    from tm.lexicon.tokenizer import tagged_tokens
+
+    if not (acronym.isalpha() and acronym.isupper() and 2 <= len(acronym) <= 6):
+        return False
+    ends = _abbreviation_ends()
+    table = definitions()
+    tagged = tagged_tokens(zh)
+    for index, (token, _tag) in enumerate(tagged):
+        if (
+            not 2 <= len(token) <= 4
+            or token in table
+            or token[-1] not in ends
+            or not all("\u4e00" <= c <= "\u9fff" for c in token)
+        ):
+            continue
+        if not any(acronym[-1] == kind[0].upper() for kind in ends[token[-1]]):
+            continue
+        parts = [_initials_begun_by(char) for char in token[:-1]]
+        before = [t for t, _g in tagged[max(0, index - 2) : index]]
+        for used in range(len(before) + 1):
+            words = [_initials_of(t) for t in before[len(before) - used :]]
+            if _matched(acronym[:-1], words + parts):
+                return True
+    return False
+
+
+def _initials_of(word: str) -> frozenset[str]:
+    """The initials of the first words of a dictionary word's glosses (世界 'world': W)."""
+    from tm.lexicon.cedict import definitions
+
+    return frozenset(
+        m.group(1)[0].upper()
+        for d in definitions().get(word, ())
+        if (m := _GLOSS_HEAD.match(d.strip())) and m.group(1).lower() not in _GLOSS_NOISE
+    )
+
+
+@lru_cache(maxsize=4096)
+def _initials_begun_by(char: str) -> frozenset[str]:
+    """The initials of the glosses of the dictionary words a character begins, of two or three
+    characters (羽: 羽毛球 'badminton', 羽毛 'feather'): what the character may be short for."""
+    found: set[str] = set()
+    for word in _words_begun_by().get(char, ()):
+        found |= _initials_of(word)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def _words_begun_by() -> dict[str, list[str]]:
+    from tm.lexicon.cedict import definitions
+
+    index: dict[str, list[str]] = {}
+    for word in definitions():
+        if 2 <= len(word) <= 3:
+            index.setdefault(word[0], []).append(word)
+    return index
+
+
+#: Glosses that say what a character is ('surname Xia', 'variant of …'), not what it means.
+_GLOSS_NOISE = policy_words("gloss_noise")
+#: A gloss's first word, after "to" or a bracketed note ("(bound form) to ally").
+_GLOSS_HEAD = re.compile(r"(?:\([^)]*\)\s*)?(?:to\s+)?([A-Za-z]{3,})")
+
+
+def _matched(letters: str, parts: list[frozenset[str]]) -> bool:
+    """Each letter is the initial of a different part, every part used once."""
+    if len(letters) != len(parts):
+        return False
+    if not letters:
+        return True
+    first = letters[0]
+    return any(
+        first in part and _matched(letters[1:], parts[:i] + parts[i + 1 :])
+        for i, part in enumerate(parts)
+    )
+
+
+def translated_quotation(run: str, zh: str, en: str) -> bool:
+    """An English name run inside a quotation that translates a quotation of the Chinese by
+    meaning (“港车北上” as "Northbound Travel for Hong Kong Vehicles": 北 'north', 港 'Hong
+    Kong', 车 'vehicle'): two in three of the English quotation's capitalised words begin as a
+    gloss of a word or character of the Chinese one does. A coined Chinese name has no
+    dictionary entry; its official English is a translation."""
+    from tm.checks.name_evidence import definition_words, words_in
+
+    quoted = [q for q in _EN_QUOTE.findall(en) if run in q]
+    if not quoted:
+        return False
+    senses = {  # glosses by their first four letters (north for Northbound), or whole
+        word[:4]
+        for quote in _ZH_QUOTE.findall(zh)
+        for part in [*words_in(quote), *quote]
+        for word in definition_words(part)
+        if len(word) >= 3 and word.isalpha()
+    }
+    if not senses:
+        return False
+    for quote in quoted:
+        words = [w.lower() for w in re.findall(r"[A-Z][A-Za-z]+", quote) if len(w) >= 3]
+        said = sum(w[:4] in senses or w.removesuffix("s") in senses for w in words)
+        if words and 3 * said >= 2 * len(words):
+            return True
+    return False
+
+
+_EN_QUOTE = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+_ZH_QUOTE = re.compile(r"[“「『]([^”」』]+)[”」』]")
