@@ -112,3 +112,26 @@ def test_a_coined_chinese_name_translated_in_quotation_marks() -> None:
     assert unquoted == [
         "“Northbound Travel” is in the English translation but the Chinese renders nothing of it"
     ]
+
+
+def test_a_place_lost_from_a_compound_of_short_names() -> None:
+    """坦赞铁路 joins 坦桑尼亚 and 赞比亚 by their first characters: rendered "Tanzania-Zambia
+    Railway", each place is said twice."""
+    zh = "中国、坦桑尼亚和赞比亚三国9月签署坦赞铁路激活项目谅解备忘录。"
+    en = (
+        "China, Tanzania and Zambia signed a memorandum of understanding in September on "
+        "revitalizing the {}."
+    )
+    assert _messages(_zh_en(zh, en.format("Tanzania-Zambia Railway"))) == []
+    assert _messages(_zh_en(zh, en.format("railway"))) == []  # not by the places: no ask
+    (lost,) = _messages(_zh_en(zh, en.format("Zambia Railway")))
+    assert lost.startswith("“坦桑尼亚” is in the Chinese source") and "outside 坦赞" in lost
+
+
+def test_a_place_said_again_inside_a_quoted_name_is_said_outside_it_too() -> None:
+    zh = "“港车北上”政策实施以来，已有约9万辆香港私家车获批。"
+    scheme = '"Northbound Travel for Hong Kong Vehicles"'
+    lost = f"About 90,000 private cars have been approved since the {scheme} scheme began."
+    assert _messages(_zh_en(zh, lost)) == [
+        "“香港” is in the Chinese source but not in the English (no Hong Kong outside “港车北上”)"
+    ]

@@ -20,7 +20,7 @@ from tm.checks.latin_names import (
     unrendered_names,
     unrendered_ordinary_names,
 )
-from tm.checks.name_conventions import rendered_by_convention, spelt_by_abbreviation
+from tm.checks.name_conventions import apply_conventions, spelt_by_abbreviation
 from tm.checks.name_evidence import LATIN, LATIN_WORD, POLICY, policy_words
 from tm.checks.name_pairs import settle
 from tm.model import Evidence, Finding
@@ -127,7 +127,7 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
             if names
             else []
         )
-        chinese_lost, english_lost = rendered_by_convention(zh, en, chinese_lost, english_lost)
+        chinese_lost, english_lost = apply_conventions(zh, en, chinese_lost, english_lost)
         if (chinese_lost or english_lost) and names:
             unexplained = [
                 run

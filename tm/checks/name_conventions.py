@@ -18,7 +18,15 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from tm.checks.name_evidence import alternation, defined_in, pinyin_spells, policy_words
+from tm.checks.name_evidence import (
+    alternation,
+    defined_in,
+    definition_words,
+    pinyin_spells,
+    place_names,
+    policy_words,
+    words_in,
+)
 
 _ZH_COUNTS = {
     c: n
@@ -86,11 +94,11 @@ def counted_after_names(word: str, zh: str) -> bool:
     return True
 
 
-def rendered_by_convention(
+def apply_conventions(
     zh: str, en: str, chinese_lost: list[tuple[str, str]], english_lost: list[str]
 ) -> tuple[list[tuple[str, str]], list[str]]:
-    """The names of each side the other renders by one of this module's conventions left
-    out: the lost names that remain."""
+    """The names each side has lost, those the other side renders by one of this module's
+    conventions left out, and the places lost from compounds of short names added."""
     chinese = [
         (word, wanted)
         for word, wanted in chinese_lost
@@ -99,6 +107,9 @@ def rendered_by_convention(
         and not country_before_brand(word, zh, en)
         and not said_by_its_characters(word, en)
     ]
+    for place in places_lost_from_compounds(zh, en) + places_lost_beside_quotation(zh, en):
+        if not any(place[0] in word or word in place[0] for word, _w in chinese):
+            chinese.append(place)
     english = [
         run
         for run in english_lost
@@ -272,27 +283,101 @@ def translated_quotation(run: str, zh: str, en: str) -> bool:
     Kong', 车 'vehicle'): two in three of the English quotation's capitalised words begin as a
     gloss of a word or character of the Chinese one does. A coined Chinese name has no
     dictionary entry; its official English is a translation."""
-    from tm.checks.name_evidence import definition_words, words_in
-
     quoted = [q for q in _EN_QUOTE.findall(en) if run in q]
     if not quoted:
         return False
-    senses = {  # glosses by their first four letters (north for Northbound), or whole
-        word[:4]
-        for quote in _ZH_QUOTE.findall(zh)
-        for part in [*words_in(quote), *quote]
-        for word in definition_words(part)
-        if len(word) >= 3 and word.isalpha()
-    }
-    if not senses:
-        return False
-    for quote in quoted:
-        words = [w.lower() for w in re.findall(r"[A-Z][A-Za-z]+", quote) if len(w) >= 3]
+    return any(_quotation_pairs(zh, quote) for quote in quoted)
+
+
+def _quotation_pairs(zh: str, quote: str) -> list[str]:
+    """The quotations of the Chinese the English quotation translates by meaning: two in three
+    of its capitalised words begin as a gloss of a word or character of the Chinese one
+    does (glosses by their first four letters, north for Northbound, or whole)."""
+    words = [w.lower() for w in re.findall(r"[A-Z][A-Za-z]+", quote) if len(w) >= 3]
+    if not words:
+        return []
+    found = []
+    for chinese in _ZH_QUOTE.findall(zh):
+        senses = {
+            word[:4]
+            for part in [*words_in(chinese), *chinese]
+            for word in definition_words(part)
+            if len(word) >= 3 and word.isalpha()
+        }
         said = sum(w[:4] in senses or w.removesuffix("s") in senses for w in words)
-        if words and 3 * said >= 2 * len(words):
-            return True
-    return False
+        if 3 * said >= 2 * len(words):
+            found.append(chinese)
+    return found
+
+
+def places_lost_beside_quotation(zh: str, en: str) -> list[tuple[str, str]]:
+    """A place the Chinese names on its own and again by its short name inside a quoted name
+    (香港 … “港车北上”, 港 'Hong Kong (abbr. for 香港)') that the English translates in a
+    quotation ("Northbound Travel for Hong Kong Vehicles"): the English must name the place
+    outside its quotation too, as the Chinese does."""
+    from tm.lexicon.cedict import definitions
+
+    table = definitions()
+    found: list[tuple[str, str]] = []
+    for quote in _EN_QUOTE.findall(en):
+        for chinese in _quotation_pairs(zh, quote):
+            outside_zh = zh.replace(chinese, " ")
+            outside_en = en.replace(quote, " ")
+            for char in dict.fromkeys(chinese):
+                for definition in table.get(char, ()):
+                    m = _ABBREVIATION_OF.match(definition)
+                    if not m or m.group(2) not in outside_zh or m.group(1) not in quote:
+                        continue
+                    if m.group(1) not in outside_en and m.group(2) not in dict(found):
+                        found.append((m.group(2), f"no {m.group(1)} outside “{chinese}”"))
+    return found
+
+
+#: A character's gloss as a place's short name: 'Hong Kong (abbr. for 香港[Xiang1 gang3])'.
+_ABBREVIATION_OF = re.compile(r"([A-Z][\w' -]+?) \(abbr\. for (?:[^|\[)]+\|)?([^|\[)]+)")
 
 
 _EN_QUOTE = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 _ZH_QUOTE = re.compile(r"[“「『]([^”」』]+)[”」』]")
+
+
+def places_lost_from_compounds(zh: str, en: str) -> list[tuple[str, str]]:
+    """Places the Chinese names in full and again by their first characters joined into a
+    compound (坦桑尼亚 and 赞比亚, then 坦赞铁路 'Tanzania-Zambia Railway'), which the English
+    renders by the places' names (one is said twice, or joined by a hyphen): each is then said
+    twice in the English, once alone and once in the compound; said once, one mention is lost
+    ("the Zambia Railway" lost Tanzania). A compound the English renders otherwise ("the
+    railway") asks nothing. Places of one-word names only, as in
+    `chinese_names._outnumbered_places`."""
+    from tm.lexicon.cedict import definitions
+
+    table = definitions()
+    places: dict[str, tuple[str, list[str]]] = {}  # first character: the place, its names
+    spans: set[int] = set()
+    for word in dict.fromkeys(words_in(zh, longest=6)):
+        names = place_names(word, table)
+        if len(word) >= 2 and len(names) == 1 and all(d[:1].isupper() for d in table[word]):
+            places.setdefault(word[0], (word, names))
+            for m in re.finditer(re.escape(word), zh):
+                spans |= set(range(m.start(), m.end()))
+    found: list[tuple[str, str]] = []
+    for i in range(len(zh) - 1):
+        run = ""
+        for j in range(i, min(len(zh), i + 3)):
+            if j in spans or zh[j] not in places:
+                break
+            run += zh[j]
+        if len(run) < 2 or (i > 0 and zh[i - 1] in places and i - 1 not in spans):
+            continue
+        compound = [places[c] for c in run]
+        heads = [names[0] for _w, names in compound]
+        said = [len(re.findall(rf"(?<![A-Za-z]){re.escape(h)}(?![a-z])", en)) for h in heads]
+        if not any(
+            n >= 2 or re.search(rf"-{re.escape(h)}\b|\b{re.escape(h)}-", en)
+            for h, n in zip(heads, said, strict=True)
+        ):
+            continue  # the compound is not rendered by the places' names (TAZARA)
+        for (word, _names), head, n in zip(compound, heads, said, strict=True):
+            if n == 1 and not any(w == word for w, _ in found):  # none: the other rules'
+                found.append((word, f"no {head} outside {run}"))
+    return found
