@@ -135,3 +135,51 @@ def test_a_place_said_again_inside_a_quoted_name_is_said_outside_it_too() -> Non
     assert _messages(_zh_en(zh, lost)) == [
         "“香港” is in the Chinese source but not in the English (no Hong Kong outside “港车北上”)"
     ]
+
+
+def test_a_name_said_but_for_the_word_of_its_kind() -> None:
+    """商务部 is 'Department of Commerce' in CC-CEDICT and the Ministry of Commerce in China's
+    English; 釜山 'Busan Metropolitan City' is Busan."""
+    zh = "商务部国际贸易谈判副代表李咏表示，将推动RCEP高质量实施。"
+    en = (
+        "Li Yong, deputy China international trade representative at the {}, said China would "
+        "push for high-quality implementation of RCEP."
+    )
+    assert _messages(_zh_en(zh, en.format("Ministry of Commerce"))) == []
+    assert any("“商务部”" in m for m in _messages(_zh_en(zh, en.format("ministry"))))
+    busan = "中国乒乓球队在釜山世乒赛团体赛中包揽男女团体冠军。"
+    titles = "China swept the men's and women's titles at the World Team Championships in {}."
+    assert _messages(_zh_en(busan, titles.format("Busan"))) == []
+    assert any("“釜山”" in m for m in _messages(_zh_en(busan, titles.format("Seoul"))))
+
+
+def test_a_faith_said_by_its_people_adjective() -> None:
+    zh = "我不是生长在一个犹太教的家庭，但我小的时候，我的祖母曾经告诉我希伯来圣经的故事。"
+    en = (
+        "I wasn't raised in a religious {} home, but when I was young, my grandmother used to "
+        "tell me stories from the Hebrew Bible."
+    )
+    assert _messages(_zh_en(zh, en.format("Jewish"))) == []
+    (lost,) = _messages(_zh_en(zh, en.format("Christian")))
+    assert lost.startswith("“犹太教”")
+
+
+def test_a_piece_of_a_longer_name_the_english_renders() -> None:
+    zh = "但据葛兰素史克制药公司估计，90%的药品只对30%到50%的人有用。"
+    en = "But {} estimates that 90 percent of the drugs work in only 30 to 50 percent of people."
+    assert _messages(_zh_en(zh, en.format("GlaxoSmithKline"))) == []
+    assert _messages(_zh_en(zh, en.format("Pfizer"))) != []
+
+
+def test_an_acronym_spelt_out_renders_it_both_ways() -> None:
+    zh = "中国与东盟贸易额前10个月达到5.17万亿元。"
+    en = "Trade between China and {} reached 5.17 trillion yuan in the first 10 months."
+    assert _messages(_zh_en(zh, en.format("the Association of Southeast Asian Nations"))) == []
+    assert _messages(_zh_en(zh, en.format("ASEAN"))) == []
+    (lost,) = _messages(_zh_en(zh, en.format("the bloc")))
+    assert lost.startswith("“东盟”")
+    # Spelt out for another body's Chinese name, it renders nothing of it.
+    other = _messages(
+        _zh_en(zh.replace("东盟", "欧盟"), en.format("the Association of Southeast Asian Nations"))
+    )
+    assert any("“欧盟”" in m for m in other)

@@ -106,6 +106,10 @@ def apply_conventions(
         and not counted_after_names(word, zh)
         and not country_before_brand(word, zh, en)
         and not said_by_its_characters(word, en)
+        and not said_but_its_kind(word, en)
+        and not said_by_its_stem(word, en)
+        and not inside_a_rendered_name(word, zh, en)
+        and not acronym_spelt_out(word, en)
     ]
     for place in places_lost_from_compounds(zh, en) + places_lost_beside_quotation(zh, en):
         if not any(place[0] in word or word in place[0] for word, _w in chinese):
@@ -113,7 +117,9 @@ def apply_conventions(
     english = [
         run
         for run in english_lost
-        if not old_spelling_rendered(run, zh) and not translated_quotation(run, zh, en)
+        if not old_spelling_rendered(run, zh)
+        and not translated_quotation(run, zh, en)
+        and not spelt_out_acronym(run, zh)
     ]
     return chinese, english
 
@@ -381,3 +387,109 @@ def places_lost_from_compounds(zh: str, en: str) -> list[tuple[str, str]]:
             if n == 1 and not any(w == word for w, _ in found):  # none: the other rules'
                 found.append((word, f"no {head} outside {run}"))
     return found
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> frozenset[str]:
+    text = resources.files("tm.checks").joinpath("data", "abbreviations.json").read_text("utf-8")
+    return frozenset(json.loads(text)["kinds"])
+
+
+def said_but_its_kind(word: str, en: str) -> bool:
+    """The English says every word of one of the name's CC-CEDICT names but those that say
+    its kind (商务部 'Department of Commerce' as the Ministry of Commerce, 釜山 'Busan
+    Metropolitan City' as Busan), each capitalised as a name is."""
+    from tm.checks.name_evidence import name_heads
+
+    kinds = _kind_words()
+    for head in name_heads(word):
+        rest = [w for w in head if w not in kinds and w != "of"]
+        if (
+            len(rest) < len([w for w in head if w != "of"])
+            and rest
+            and all(re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![a-z])", en) for w in rest)
+        ):
+            return True
+    return False
+
+
+#: Last characters that make a people's or a place's word a word of its faith, its people or
+#: its language (犹太教 'Judaism' of 犹太 'the Jews', 法国人, 汉语): English says these by the
+#: adjective (a Jewish home).
+_KIND_SUFFIXES = "教人语族裔"
+
+
+def said_by_its_stem(word: str, en: str) -> bool:
+    """A word made of a people's or a place's word and a suffix of kind (犹太教 'Judaism', of
+    犹太 'the Jews') that the English renders by the adjective of the stem (a religious Jewish
+    home): a capitalised English word begins as a capitalised gloss of the stem does."""
+    from tm.lexicon.cedict import definitions
+
+    if len(word) < 3 or word[-1] not in _KIND_SUFFIXES:
+        return False
+    stems = {
+        name[: max(3, len(name) - 1)]
+        for definition in definitions().get(word[:-1], ())
+        for name in re.findall(r"\b[A-Z][a-z]{2,}", definition)
+    }
+    return any(re.search(rf"\b{re.escape(stem)}[a-z]*\b", en) for stem in stems)
+
+
+def inside_a_rendered_name(word: str, zh: str, en: str) -> bool:
+    """Every mention of the word is a piece of a longer CC-CEDICT name the English renders
+    (史克 inside 葛兰素史克 'GlaxoSmithKline', cut apart by the tagger)."""
+    from tm.checks.chinese_renderings import rendered
+    from tm.checks.name_evidence import name_heads
+
+    lowered = en.lower()
+    letters = re.sub(r"[^a-z]", "", lowered)
+    wholes = [
+        (m.start(), m.end())
+        for longer in dict.fromkeys(words_in(zh))
+        if len(longer) > len(word)
+        and word in longer
+        and (heads := name_heads(longer))
+        and rendered(longer, heads, lowered, letters, en, "")
+        for m in re.finditer(re.escape(longer), zh)
+    ]
+    mentions = [m.start() for m in re.finditer(re.escape(word), zh)]
+    return bool(mentions) and all(
+        any(a <= start and start + len(word) <= b for a, b in wholes) for start in mentions
+    )
+
+
+def spelt_out_acronym(run: str, zh: str) -> bool:
+    """An English name run that spells out an acronym the Chinese renders (the Association of
+    Southeast Asian Nations for 东盟 'ASEAN'): CC-CEDICT gives the acronym to a word of the
+    Chinese, and every word of the run to an entry of that acronym ('ASEAN (Association of
+    Southeast Asian Nations)')."""
+    from tm.lexicon.cedict import acronym_headwords, definitions
+
+    table = definitions()
+    wanted = {w.lower() for w in run.replace("-", " ").split()}
+    for word in dict.fromkeys(words_in(zh)):
+        for acronym in {a for d in table.get(word, ()) for a in _ACRONYM.findall(d)}:
+            if any(wanted <= definition_words(h) for h in acronym_headwords(acronym)):
+                return True
+    return False
+
+
+def acronym_spelt_out(word: str, en: str) -> bool:
+    """A Chinese name CC-CEDICT gives as an acronym (东盟 'ASEAN') that the English spells out
+    as another entry of that acronym names it (the Association of Southeast Asian Nations, of
+    东南亚国家联盟 'ASEAN (Association of Southeast Asian Nations)')."""
+    from tm.checks.name_evidence import name_heads
+    from tm.lexicon.cedict import acronym_headwords, definitions
+
+    for acronym in {a for d in definitions().get(word, ()) for a in _ACRONYM.findall(d)}:
+        for other in acronym_headwords(acronym):
+            for head in name_heads(other):
+                words = [w for w in head if w != "of"]
+                if len(words) >= 2 and all(
+                    re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![a-z])", en) for w in words
+                ):
+                    return True
+    return False
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
