@@ -183,3 +183,35 @@ def test_an_acronym_spelt_out_renders_it_both_ways() -> None:
         _zh_en(zh.replace("东盟", "欧盟"), en.format("the Association of Southeast Asian Nations"))
     )
     assert any("“欧盟”" in m for m in other)
+
+
+def test_u_umlaut_written_u() -> None:
+    zh = "北京大学教授吕植领导的团队已在该地区开展调查十余年。"
+    en = "A team led by Peking University professor {} has surveyed the area for over a decade."
+    assert _messages(_zh_en(zh, en.format("Lu Zhi"))) == []
+    assert _messages(_zh_en(zh, en.format("Lü Zhi"))) == []
+    lost = _messages(_zh_en(zh, en.format("Lu Zhang")))
+    assert any(m.startswith("“吕植”") for m in lost)
+
+
+def test_a_body_lost_its_kind_word_is_lost() -> None:
+    """The kind of a body joined by "of" must be said, if not the dictionary's: "the of
+    Education" has lost the Ministry."""
+    zh = "教育部数据显示，2024届全国普通高校毕业生预计达1179万人。"
+    en = "China expects 11.79 million college graduates in 2024, according to the {}Education."
+    assert _messages(_zh_en(zh, en.format("Ministry of "))) == []
+    assert any("“教育部”" in m for m in _messages(_zh_en(zh, en.format("of "))))
+
+
+def test_a_person_jieba_knows_by_name_is_a_person() -> None:
+    """jieba tags some people it knows in full nrfg (李咏), not nr: the name is wanted all
+    the same."""
+    zh = "商务部国际贸易谈判副代表李咏表示，将推动RCEP高质量实施。"
+    en = (
+        "{}deputy China international trade representative at the Ministry of Commerce, said "
+        "China would push for high-quality implementation of RCEP."
+    )
+    assert _messages(_zh_en(zh, en.format("Li Yong, "))) == []
+    assert _messages(_zh_en(zh, en.format("A "))) == [
+        "“李咏” is in the Chinese source but not in the English (no Liyong)"
+    ]

@@ -103,6 +103,8 @@ def unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[tu
         if tag in NAME_TAGS and not (tag in PLACE_TAGS and place_names(token, definitions())):
             unknown.append((start, token))
             tag_of[start] = tag
+        if tag == "nrfg":
+            tag = "nr"  # a person jieba's dictionary names in full (李咏): a name all the same
         if tag != "nr" and framed_person(tagged, index):
             tag = "nr"  # 首席经济学家温彬认为: a title, a name, a verb of saying
         if (

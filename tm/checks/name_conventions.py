@@ -110,6 +110,7 @@ def apply_conventions(
         and not said_by_its_stem(word, en)
         and not inside_a_rendered_name(word, zh, en)
         and not acronym_spelt_out(word, en)
+        and not spelt_without_umlaut(word, zh, en)
     ]
     for place in places_lost_from_compounds(zh, en) + places_lost_beside_quotation(zh, en):
         if not any(place[0] in word or word in place[0] for word, _w in chinese):
@@ -120,6 +121,7 @@ def apply_conventions(
         if not old_spelling_rendered(run, zh)
         and not translated_quotation(run, zh, en)
         and not spelt_out_acronym(run, zh)
+        and not spelt_without_umlaut(run, zh, en)
     ]
     return chinese, english
 
@@ -395,6 +397,13 @@ def _kind_words() -> frozenset[str]:
     return frozenset(json.loads(text)["kinds"])
 
 
+_KINDS_PATTERN = "|".join(
+    json.loads(
+        resources.files("tm.checks").joinpath("data", "abbreviations.json").read_text("utf-8")
+    )["kinds"]
+)
+
+
 def said_but_its_kind(word: str, en: str) -> bool:
     """The English says every word of one of the name's CC-CEDICT names but those that say
     its kind (商务部 'Department of Commerce' as the Ministry of Commerce, 釜山 'Busan
@@ -404,11 +413,14 @@ def said_but_its_kind(word: str, en: str) -> bool:
     kinds = _kind_words()
     for head in name_heads(word):
         rest = [w for w in head if w not in kinds and w != "of"]
-        if (
-            len(rest) < len([w for w in head if w != "of"])
-            and rest
-            and all(re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![a-z])", en) for w in rest)
-        ):
+        if not rest or len(rest) == len([w for w in head if w != "of"]):
+            continue
+        if "of" in head:  # a body's kind is said, if another one: the Ministry of Commerce
+            named = r"\s+(?:and\s+)?".join(map(re.escape, rest))
+            said = bool(re.search(rf"\b(?:{_KINDS_PATTERN})\s+of\s+(?:the\s+)?{named}\b", en))
+        else:  # a place's may be left out: Busan
+            said = all(re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![a-z])", en) for w in rest)
+        if said:
             return True
     return False
 
@@ -440,7 +452,10 @@ def inside_a_rendered_name(word: str, zh: str, en: str) -> bool:
     (史克 inside 葛兰素史克 'GlaxoSmithKline', cut apart by the tagger)."""
     from tm.checks.chinese_renderings import rendered
     from tm.checks.name_evidence import name_heads
+    from tm.lexicon.cedict import definitions
 
+    if word in definitions():
+        return False  # a word of its own (中国 in 中国商飞), not a piece the tagger cut
     lowered = en.lower()
     letters = re.sub(r"[^a-z]", "", lowered)
     wholes = [
@@ -468,7 +483,11 @@ def spelt_out_acronym(run: str, zh: str) -> bool:
     table = definitions()
     wanted = {w.lower() for w in run.replace("-", " ").split()}
     for word in dict.fromkeys(words_in(zh)):
-        for acronym in {a for d in table.get(word, ()) for a in _ACRONYM.findall(d)}:
+        for acronym in {
+            d.split()[0]
+            for d in table.get(word, ())
+            if _ACRONYM.fullmatch(d.split(" (")[0].strip())
+        }:
             if any(wanted <= definition_words(h) for h in acronym_headwords(acronym)):
                 return True
     return False
@@ -481,7 +500,11 @@ def acronym_spelt_out(word: str, en: str) -> bool:
     from tm.checks.name_evidence import name_heads
     from tm.lexicon.cedict import acronym_headwords, definitions
 
-    for acronym in {a for d in definitions().get(word, ()) for a in _ACRONYM.findall(d)}:
+    for acronym in {
+        d.split()[0]
+        for d in definitions().get(word, ())
+        if _ACRONYM.fullmatch(d.split(" (")[0].strip())  # 'ASEAN', not 'PRC National Day'
+    }:
         for other in acronym_headwords(acronym):
             for head in name_heads(other):
                 words = [w for w in head if w != "of"]
@@ -493,3 +516,38 @@ def acronym_spelt_out(word: str, en: str) -> bool:
 
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+
+
+def _u_for_u_umlaut(latin: str) -> list[str]:
+    """The spellings with ü that a name written with u after l or n may stand for (Lu Zhi:
+    Lü Zhi, 吕植): English drops the umlaut, pinyin keeps it (written v)."""
+    latin = latin.replace("ü", "v").replace("Ü", "V")
+    spots = [m.start() + 1 for m in re.finditer(r"[LlNn]u", latin)]
+    variants = [latin] if "v" in latin.lower() else []
+    for mask in range(1, 1 << min(len(spots), 3)):
+        chars = list(latin)
+        for bit, spot in enumerate(spots[:3]):
+            if mask >> bit & 1:
+                chars[spot] = "v"
+        variants.append("".join(chars))
+    return variants
+
+
+def spelt_without_umlaut(name: str, zh: str, en: str) -> bool:
+    """A name in pinyin with ü written u (吕植 Lu Zhi, 女 nu): the Chinese name is spelt by a
+    capitalised English run so read, or the English run (a name of the English) by some
+    characters of the Chinese."""
+    from tm.lexicon.pinyin import transliterates
+
+    if re.search(r"[A-Za-z]", name):  # an English run, or what follows a word with ü
+        before = re.search(rf"(\w*[üÜ]\w*)\s+{re.escape(name)}", en)
+        runs = [name, f"{before.group(1)} {name}"] if before else [name]
+        return any(pinyin_spells(zh, v) for run in runs for v in _u_for_u_umlaut(run))
+    words = re.findall(r"[A-ZÜ][a-zü]+", en)
+    return any(
+        transliterates(name, variant)
+        for i in range(len(words))
+        for n in (1, 2, 3)
+        if i + n <= len(words)
+        for variant in _u_for_u_umlaut(" ".join(words[i : i + n]))
+    )
