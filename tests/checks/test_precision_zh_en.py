@@ -215,3 +215,37 @@ def test_a_person_jieba_knows_by_name_is_a_person() -> None:
     assert _messages(_zh_en(zh, en.format("A "))) == [
         "“李咏” is in the Chinese source but not in the English (no Liyong)"
     ]
+
+
+def test_the_conventions_hold_whichever_side_is_the_source() -> None:
+    """A pair gives the same findings in either order: the English as the source too."""
+    pairs = [
+        (
+            "2024年世界羽联世界巡回赛总决赛在杭州落幕。",
+            "The 2024 BWF World Tour Finals ended in Hangzhou.",
+        ),
+        ("比赛由国际棋联（FIDE）主办。", "The match was organized by FIDE."),
+        (
+            "京剧于2010年被列入联合国教科文组织人类非物质文化遗产代表作名录。",
+            "Peking opera was inscribed on UNESCO's Representative List of the Intangible "
+            "Cultural Heritage of Humanity in 2010.",
+        ),
+        ("大桥全长55公里，于2018年10月开通。", "The 55-kilometer bridge opened in October 2018."),
+        (
+            "北京大学教授吕植领导的团队已在该地区开展调查十余年。",
+            "A team led by Peking University professor Lu Zhi has surveyed the area for more "
+            "than a decade.",
+        ),
+    ]
+    for zh, en in pairs:
+        reverse = CheckPair(en, zh, "en", "zh-Hans", Location("t.txt", unit="1"), "d")
+        assert _messages(_zh_en(zh, en)) == [] == _messages(reverse), (zh, en)
+    lost = CheckPair(
+        "The match was organized by the chess body.",
+        "比赛由国际棋联（FIDE）主办。",
+        "en",
+        "zh-Hans",
+        Location("t.txt", unit="1"),
+        "d",
+    )
+    assert any("“国际棋联”" in m for m in _messages(lost))
