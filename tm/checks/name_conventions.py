@@ -359,6 +359,9 @@ def places_lost_from_compounds(zh: str, en: str) -> list[tuple[str, str]]:
     `chinese_names._outnumbered_places`."""
     from tm.lexicon.cedict import definitions
 
+    capitalised = re.findall(r"\b[A-Z][a-z]{3,}", en)
+    if len(set(capitalised)) == len(capitalised) and not re.search(r"\w-[A-Z]|-[A-Z]", en):
+        return []  # no name said twice nor joined: no compound rendered by places' names
     table = definitions()
     places: dict[str, tuple[str, list[str]]] = {}  # first character: the place, its names
     spans: set[int] = set()
