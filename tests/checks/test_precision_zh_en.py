@@ -57,6 +57,12 @@ def test_a_count_after_an_enumeration_is_no_name() -> None:
     dropped = "China and Zambia signed a memorandum of understanding in September on the railway."
     assert any("“坦桑尼亚”" in m for m in _messages(_zh_en(zh, dropped)))
     # The Three Kingdoms, counted after nothing, is still a name the English must say.
+    leaders = "The leaders of China, Japan and South Korea met in Seoul."
+    assert _messages(_zh_en("中日韩三国领导人会议在首尔举行。", leaders)) == []
+    # Three characters before it that are no short names (他爱读, "he loves to read") count
+    # nothing.
+    (read,) = _messages(_zh_en("他爱读三国的故事。", "He loves the stories of that period."))
+    assert read.startswith("“三国”")
     story = "He has loved the stories of the period since childhood."
     (message,) = _messages(_zh_en("他从小喜欢读三国的故事。", story))
     assert message.startswith("“三国” is in the Chinese source")

@@ -1,15 +1,26 @@
 """Names rendered by a convention of news translation that the name rules do not see, each a
 reason a name the other rules call lost is there after all (issue 17, false flags on clean
-Chinese → English pairs):
+Chinese → English pairs), one function each:
 
 - a Chinese name glossed in brackets by Latin the English keeps (国际棋联（FIDE） ↔ FIDE);
-- an English place word in a romanisation older than pinyin (Peking opera ↔ 京剧 "Beijing
-  opera");
-- a count after an enumeration of that many names, which is no name (中国、坦桑尼亚和赞比亚三国
-  "China, Tanzania and Zambia": 三国 is "the three countries", not the Three Kingdoms).
+- an English place word in a romanisation older than pinyin (Peking opera ↔ 京剧);
+- a count after an enumeration of that many names, which is no name (中国、坦桑尼亚和赞比亚三国:
+  "the three countries", not the Three Kingdoms);
+- China left out of a Chinese company named by its pinyin (中国平安 ↔ Ping An Insurance);
+- a name of fiction used in its characters' plain sense (大桥 ↔ "the bridge");
+- an English acronym spelt by a body's short Chinese name (世界羽联 ↔ BWF);
+- a coined Chinese name translated in quotation marks (“港车北上” ↔ "Northbound Travel for Hong
+  Kong Vehicles");
+- a name said but for the word of its kind (商务部 ↔ Ministry of Commerce, 釜山 ↔ Busan);
+- a faith or people said by its stem's adjective (犹太教 ↔ Jewish);
+- a piece of a longer name the English renders (史克 in 葛兰素史克 ↔ GlaxoSmithKline);
+- an acronym spelt out, both ways (东盟 ↔ the Association of Southeast Asian Nations);
+- ü written u (吕植 ↔ Lu Zhi).
 
-Kept apart from the rules they relax so that each stays one function, called once from
-`entities`."""
+And two losses those conventions would otherwise hide: a place said again in a compound of
+short names (坦赞铁路) or inside a quoted name (“港车北上”) must be said again in the English.
+Kept apart from the rules they relax, and called once from `entities` (`apply_conventions`,
+and `spelt_by_abbreviation` for English acronyms)."""
 
 from __future__ import annotations
 
@@ -88,10 +99,20 @@ def counted_after_names(word: str, zh: str) -> bool:
         items = re.split(r"[、和与及同跟]", clause)
         if not (
             (len(items) == count and all(1 <= len(item) <= 8 for item in items))
-            or (len(items) == 1 and len(clause) == count)
+            or (len(items) == 1 and len(clause) == count and all(map(_short_name, clause)))
         ):
             return False
     return True
+
+
+def _short_name(char: str) -> bool:
+    """CC-CEDICT gives the character a proper name's sense (中 'China', 日 'abbr. for 日本,
+    Japan', 沪 'short name for Shanghai'), not only common words (读 'to read')."""
+    from tm.lexicon.cedict import definitions
+
+    return any(
+        d[:1].isupper() or "abbr" in d or "short name" in d for d in definitions().get(char, ())
+    )
 
 
 def apply_conventions(
