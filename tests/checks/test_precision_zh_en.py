@@ -86,6 +86,7 @@ def test_china_left_out_of_a_chinese_company_named_by_its_pinyin() -> None:
 def test_a_name_of_fiction_used_in_its_plain_sense() -> None:
     zh = "大桥全长55公里，于2018年10月开通。"
     assert _messages(_zh_en(zh, "The 55-kilometer bridge opened in October 2018.")) == []
+    assert _messages(_zh_en(zh, "The bridge, 55 kilometers long, opened in October 2018.")) == []
     assert _messages(_zh_en(zh, "The 55-kilometer link opened in October 2018.")) != []
     # A name that says the sense itself (长江 'Yangtze River') is not said by "the river".
     (lost,) = _messages(_zh_en("长江全长6300公里。", "The river is 6,300 kilometers long."))

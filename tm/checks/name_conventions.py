@@ -209,9 +209,12 @@ def said_by_its_characters(word: str, en: str) -> bool:
             return False  # 长江 'Yangtze River': the name says the sense
         for m in re.finditer(rf"(?<![A-Za-z-]){re.escape(sense)}s?(?![A-Za-z])", en):
             before = en[: m.start()].split()
-            if not (before and before[-1][:1].isupper() and m.start() > 0):
-                return True  # "The 55-kilometer bridge", not "Golden Gate bridge"
+            if not before or not before[-1][:1].isupper() or before[-1] in _DETERMINERS:
+                return True  # "The bridge", "the 55-kilometer bridge"; not "Golden Gate bridge"
     return False
+
+
+_DETERMINERS = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "Our"})
 
 
 @lru_cache(maxsize=1)
