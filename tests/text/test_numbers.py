@@ -311,3 +311,12 @@ def test_half_a_scale(text: str, value: str) -> None:
 )
 def test_cheng_is_a_tenth_unless_it_starts_a_word(text: str, percent: bool) -> None:
     assert any(q.kind == "percent" for q in quantities(text, "zh")) == percent
+
+
+def test_a_multiple_with_thousands_separators_is_one_number() -> None:
+    """A thousand (1000次), not 1 and "000 times"; so is "1,000-fold"."""
+    assert [(q.kind, q.canonical) for q in quantities("more than 1,000 times", "en")] == [
+        ("multiple", "1000")
+    ]
+    assert _values("a 1,000-fold rise", "en") == ["1000"]
+    assert _values("12,500 times a day", "en") == ["12500"]

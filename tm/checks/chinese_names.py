@@ -39,6 +39,7 @@ from tm.checks.name_evidence import (
     LATIN_WORD,
     NOT_HEAD_WORDS,
     PLACE_SUFFIX,
+    SURNAMES,
     TRANSLITERATION,
     acronyms,
     alternation,
@@ -103,6 +104,8 @@ def unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[tu
         if tag in NAME_TAGS and not (tag in PLACE_TAGS and place_names(token, definitions())):
             unknown.append((start, token))
             tag_of[start] = tag
+        if tag == "nrfg" and token[0] in SURNAMES and token[-1] not in "家姓氏":
+            tag = "nr"  # a person jieba's dictionary names in full (李咏), not 李家 "the Lis"
         if tag != "nr" and framed_person(tagged, index):
             tag = "nr"  # 首席经济学家温彬认为: a title, a name, a verb of saying
         if (

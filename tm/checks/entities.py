@@ -20,6 +20,7 @@ from tm.checks.latin_names import (
     unrendered_names,
     unrendered_ordinary_names,
 )
+from tm.checks.name_conventions import apply_conventions, spelt_by_abbreviation
 from tm.checks.name_evidence import LATIN, LATIN_WORD, POLICY, policy_words
 from tm.checks.name_pairs import settle
 from tm.model import Evidence, Finding
@@ -126,6 +127,7 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
             if names
             else []
         )
+        chinese_lost, english_lost = apply_conventions(zh, en, chinese_lost, english_lost)
         if (chinese_lost or english_lost) and names:
             unexplained = [
                 run
@@ -160,7 +162,7 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
         for entity in entities(en):
             if fold(entity) in zh_folded:
                 kept[entity] = kept.get(entity, 0) + 1
-            elif not mapped(entity, zh_folded, glossary):
+            elif not mapped(entity, zh_folded, glossary) and not spelt_by_abbreviation(entity, zh):
                 missing.setdefault(entity, []).append(pair)
             else:
                 rendered[entity] = rendered.get(entity, 0) + 1

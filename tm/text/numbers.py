@@ -728,9 +728,14 @@ _Q_EN_PERCENT_WORDS = re.compile(
     re.IGNORECASE,
 )
 _Q_EN_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
-_Q_EN_FOLD = re.compile(r"\b(\d+|" + "|".join(_UNITS_EN) + r")[\s-]?fold\b", re.IGNORECASE)
+#: A multiple in digits is the whole number, thousands separators and all ("1,000 times" is
+#: a thousand, not 1 and 000 times).
+_Q_EN_FOLD = re.compile(
+    r"(?<![\w.,])(\d+(?:,\d{3})*|" + "|".join(_UNITS_EN) + r")[\s-]?fold\b", re.IGNORECASE
+)
 _Q_EN_TIMES = re.compile(
-    r"\b(\d+(?:\.\d+)?|" + "|".join([*_UNITS_EN, *_TENS_EN]) + r")\s+times\b", re.IGNORECASE
+    r"(?<![\w.,])(\d+(?:,\d{3})*(?:\.\d+)?|" + "|".join([*_UNITS_EN, *_TENS_EN]) + r")\s+times\b",
+    re.IGNORECASE,
 )
 _Q_EN_NUMBER = re.compile(
     r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?)(?:[\s-]*(thousand|million|billion|trillion|mn|bn)\b)?",
