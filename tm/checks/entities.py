@@ -20,9 +20,13 @@ from tm.checks.latin_names import (
     unrendered_names,
     unrendered_ordinary_names,
 )
-from tm.checks.name_conventions import apply_conventions, spelt_by_abbreviation
+from tm.checks.name_conventions import (
+    apply_conventions,
+    spelt_by_abbreviation,
+    without_byline,
+)
 from tm.checks.name_evidence import LATIN, LATIN_WORD, POLICY, policy_words
-from tm.checks.name_pairs import settle
+from tm.checks.name_pairs import after_title, settle
 from tm.model import Evidence, Finding
 from tm.text.fold import fold
 
@@ -113,8 +117,11 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
         zh, en = (pair.source, pair.target) if zh_is_source else (pair.target, pair.source)
         zh_side, en_side = ("source", "translation") if zh_is_source else ("translation", "source")
         zh_folded = fold(zh)
+        story = without_byline(zh)  # the reporters' names: news English leaves them out
         chinese_lost = (
-            unrendered_chinese_names(zh, en, document_english) if _NAMES_HINT.search(zh) else []
+            unrendered_chinese_names(story, en, document_english)
+            if _NAMES_HINT.search(story)
+            else []
         )
         names = english_name_runs(en)
         # What the English says besides its names: a name by sound the dictionary translates
@@ -131,12 +138,12 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
         if (chinese_lost or english_lost) and names:
             unexplained = [
                 run
-                for run in names
+                for run in (after_title(name, zh) for name in names)
                 if not any(fold(w) in zh_folded for w in run.split())
                 and not explained(run, zh, zh_folded, glossary, document_english)
             ]
             chinese_lost, english_lost = settle(
-                zh, en, unexplained, chinese_lost, english_lost, kept_latin
+                story, en, unexplained, chinese_lost, english_lost, kept_latin
             )
         for name, wanted in chinese_lost:
             findings.append(

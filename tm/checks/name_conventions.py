@@ -132,6 +132,7 @@ def apply_conventions(
         and not inside_a_rendered_name(word, zh, en)
         and not acronym_spelt_out(word, en)
         and not spelt_without_umlaut(word, zh, en)
+        and not in_storm_name(word, zh)
     ]
     for place in places_lost_from_compounds(zh, en) + places_lost_beside_quotation(zh, en):
         if not any(place[0] in word or word in place[0] for word, _w in chinese):
@@ -145,6 +146,39 @@ def apply_conventions(
         and not spelt_without_umlaut(run, zh, en)
     ]
     return chinese, english
+
+
+#: A news story's byline or photo credit: （记者张晓松、朱基钗）, (通讯员李明 记者王芳),
+#: 新华社记者李贺摄. Agencies' English services leave their reporters' names out.
+_BYLINE = re.compile(
+    r"[（(]\s*(?:(?:特约|见习|实习)?记者|通讯员|实习生)[^（()）]{0,40}[）)]"
+    r"|(?:(?:特约|见习)?记者)[\u4e00-\u9fff、 ]{2,16}摄"
+)
+
+
+def without_byline(zh: str) -> str:
+    """The Chinese with its byline and photo credits blanked out, the same length (offsets
+    hold): agencies' English services leave their reporters' names out (BEIJING, Dec. 2
+    (Xinhua) -- … for 新华社北京12月2日电（记者张晓松）…), so they are neither lost names nor
+    names by sound to pair with the English's."""
+    return _BYLINE.sub(lambda m: "\u3000" * len(m.group()), zh)
+
+
+#: A storm's name in quotation marks after the word for its kind (台风“桦加沙”, 强热带风暴“摩羯”):
+#: the name is by sound or a word of the region's list, and a place inside it (加沙 Gaza) is no
+#: place. The kinds are those of the China Meteorological Administration's bulletins.
+_STORM_NAME = re.compile(
+    r"(?:超强台风|强台风|台风|飓风|强热带风暴|热带风暴|热带低压|气旋)\s*[“「\"]([^”」\"]{1,6})[”」\"]"
+)
+
+
+def in_storm_name(word: str, zh: str) -> bool:
+    """Every mention of the word is inside a storm's quoted name (台风“桦加沙” Typhoon Ragasa)."""
+    names = [m.span(1) for m in _STORM_NAME.finditer(zh)]
+    mentions = [m.start() for m in re.finditer(re.escape(word), zh)]
+    return bool(names and mentions) and all(
+        any(a <= start and start + len(word) <= b for a, b in names) for start in mentions
+    )
 
 
 def country_before_brand(word: str, zh: str, en: str) -> bool:

@@ -219,6 +219,21 @@ def is_pinyin(letters: str) -> bool:
     return len(letters) in reachable and len(letters) > 0
 
 
+#: Syllables only interjections are read as (嗯 ng, 呣 m): in a name they would let almost any
+#: Latin word split into pinyin (Luong as lu-o-ng).
+_INTERJECTION_SYLLABLES = frozenset({"ng", "m", "n", "hm", "hng"})
+
+
+def pinyin_name_word(letters: str) -> bool:
+    """Whether the letters are a word of a Chinese name in pinyin: one or two syllables, none
+    of them an interjection's (Liqun, Ouyang; not Luong, Shigeru)."""
+    syllables = _pinyin_syllables() - _INTERJECTION_SYLLABLES
+    return any(
+        letters[:i] in syllables and (i == len(letters) or letters[i:] in syllables)
+        for i in range(1, min(len(letters), 6) + 1)
+    )
+
+
 def _gloss(definition: str) -> bool:
     """A short lower-case definition is a common word's gloss (城市 "city", 新建 "newly
     built"); a long one describes a place (北京市 "capital of People's Republic of China")."""

@@ -18,8 +18,8 @@ from tm.checks.name_evidence import (
     SURNAME_SPELLINGS,
     TITLE_ENDS,
     TRANSLITERATION_RUN,
-    is_pinyin,
     name_heads,
+    pinyin_name_word,
     pinyin_spells,
     place_names,
     renderings_of,
@@ -78,6 +78,24 @@ def place_names_in(zh: str) -> list[str]:
             if definition[:1].isupper():
                 names.extend(re.findall(r"\b[A-Z][a-z]{3,}\b", definition))
     return list(dict.fromkeys(names))
+
+
+def after_title(run: str, zh: str) -> str:
+    """The name in a run that opens with its owner's title or nationality (Vietnamese
+    President Luong Cuong, Japanese Prime Minister Shigeru Ishiba): the words before it are
+    ordinary or a place's adjective the Chinese renders, and they would explain the run though
+    the name itself is rendered by sound or by its own reading (梁强, 石破茂)."""
+    from tm.checks.latin_names import ordinary
+
+    words = run.split()
+    start = 0
+    while start < len(words) - 1 and (
+        ordinary(words[start]) or place_word_rendered(words[start], zh)
+    ):
+        start += 1
+    if start == 0 or all(ordinary(w) for w in words[start:]):
+        return run
+    return " ".join(words[start:])
 
 
 def place_word_rendered(run: str, zh: str) -> bool:
@@ -257,6 +275,7 @@ def settle(
     if not chinese_lost or not unexplained:
         return chinese_lost, english_lost
     known = _english_names()
+    spellings = _surnames_by_spelling()
 
     def pairable_zh(name: str, wanted: str) -> bool:
         if not wanted.startswith("no "):
@@ -268,7 +287,11 @@ def settle(
         words = run.split()
         if run in known:
             return False
-        return not (len(words) == 2 and all(is_pinyin(w.lower().replace("-", "")) for w in words))
+        if len(words) == 2 and all(pinyin_name_word(w.lower().replace("-", "")) for w in words):
+            return False  # a Chinese person's name in pinyin: another person's
+        # A surname as Cantonese or Wade-Giles spell it, of no surname the Chinese holds (Joe
+        # Chan beside 蔡崇信): another Chinese person too.
+        return not any(w in spellings and not any(c in zh for c in spellings[w]) for w in words)
 
     lone_zh = [(n, w) for n, w in chinese_lost if pairable_zh(n, w)]
     lone_en = [r for r in unexplained if pairable_en(r)]
@@ -279,6 +302,16 @@ def settle(
         [(n, w) for n, w in chinese_lost if n not in paired],
         [r for r in english_lost if r not in lone_en],
     )
+
+
+@lru_cache(maxsize=1)
+def _surnames_by_spelling() -> dict[str, frozenset[str]]:
+    """Each listed non-pinyin spelling of a surname and the surnames it spells (Chan: 陈)."""
+    found: dict[str, set[str]] = {}
+    for surname, spellings in SURNAME_SPELLINGS.items():
+        for spelling in spellings:
+            found.setdefault(spelling, set()).add(surname)
+    return {spelling: frozenset(surnames) for spelling, surnames in found.items()}
 
 
 def time_zone(word: str) -> bool:
