@@ -88,3 +88,32 @@ def test_a_place_inside_a_storms_name_is_no_place() -> None:
         "加沙" in m
         for m in _messages(gaza, "The UN said the humanitarian situation continued to deteriorate.")
     )
+
+
+def test_an_english_given_name_before_the_surname_in_pinyin() -> None:
+    zh = "英伟达首席执行官黄仁勋在台北国际电脑展上发表主题演讲。"
+    en = "Nvidia CEO Jensen Huang delivered a keynote speech at Computex in Taipei."
+    assert _messages(zh, en) == []
+    # No one named in the Chinese: a name the Chinese does not render.
+    other = _messages(zh.replace("黄仁勋", ""), en)
+    assert any("“Jensen Huang”" in m for m in other)
+
+
+def test_a_name_blended_from_the_glosses_of_the_chinese_name() -> None:
+    zh = "据欧盟统计局初步数据，欧元区10月通胀率为2.1%。"
+    en = (
+        "Eurozone inflation stood at 2.1 percent in October, according to a flash estimate "
+        "from Eurostat."
+    )
+    assert _messages(zh, en) == []
+    # An agency whose name the Chinese does not give: Eurostat is rendered by nothing.
+    vague = "据初步数据，欧元区10月通胀率为2.1%。"
+    assert any("“Eurostat”" in m for m in _messages(vague, en))
+
+
+def test_a_stan_countrys_adjective_renders_the_country() -> None:
+    zh = "哈萨克斯坦总统托卡耶夫将出席在天津举行的上合组织峰会。"
+    en = "Kazakh President Kassym-Jomart Tokayev will attend the SCO summit in Tianjin."
+    assert _messages(zh, en) == []
+    dropped = "President Kassym-Jomart Tokayev will attend the SCO summit in Tianjin."
+    assert any("“哈萨克斯坦”" in m for m in _messages(zh, dropped))

@@ -178,7 +178,10 @@ def rendered(
 
     def has(text: str, name: str) -> bool:
         # China for Chinese, Lebanon for Lebanese, "the statistics bureau"; a short word with
-        # its capital (eight-day is not National Day).
+        # its capital (eight-day is not National Day); Kazakh for Kazakhstan, Uzbek for
+        # Uzbekistan (a -stan country's adjective drops it).
+        if len(name) >= 9 and name.endswith("stan"):
+            name = name[:-5] if name.endswith("istan") else name[:-4]
         stem = name[: len(name) - 2 if len(name) >= 6 else max(3, len(name) - 1)]
         short = len(name) <= 4 and stem[:1].isupper() and not text.islower()
         flags = 0 if short else re.IGNORECASE

@@ -30,6 +30,7 @@ from functools import lru_cache
 from importlib import resources
 
 from tm.checks.name_evidence import (
+    SURNAMES,
     alternation,
     defined_in,
     definition_words,
@@ -144,6 +145,8 @@ def apply_conventions(
         and not translated_quotation(run, zh, en)
         and not spelt_out_acronym(run, zh)
         and not spelt_without_umlaut(run, zh, en)
+        and not given_name_and_pinyin_surname(run, zh)
+        and not blended_from_glosses(run, zh)
     ]
     return chinese, english
 
@@ -179,6 +182,64 @@ def in_storm_name(word: str, zh: str) -> bool:
     return bool(names and mentions) and all(
         any(a <= start and start + len(word) <= b for a, b in names) for start in mentions
     )
+
+
+def given_name_and_pinyin_surname(run: str, zh: str) -> bool:
+    """A Chinese person the English names by an English given name and the surname in pinyin
+    (Jensen Huang for 黄仁勋, Pony Ma for 马化腾): a word of the run is the pinyin of a
+    surname that begins a name of two or three characters in the Chinese."""
+    from tm.lexicon.pinyin import syllables
+
+    words = run.replace("-", " ").split()
+    if len(words) < 2:
+        return False
+    readings = syllables()
+    return any(
+        char in SURNAMES and any(w.lower() in readings.get(char, ()) for w in (words[0], words[-1]))
+        for m in _HAN_RUN.finditer(zh)
+        for char in m.group()[:-1]
+    )
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def blended_from_glosses(run: str, zh: str) -> bool:
+    """A one-word English name made of the starts of the English words that translate words
+    of the Chinese name, as a brand or a body blends them (Eurostat for 欧盟统计局: Euro-pean +
+    stat-istics; Computex for 电脑展: comput-er + ex-hibition): two or three pieces, each the
+    start of a gloss word, of three letters or more but the last (ex)."""
+    if " " in run or "-" in run or len(run) < 6:
+        return False
+    starts = _gloss_starts(zh)
+
+    def split(rest: str, pieces: int) -> bool:
+        if not rest:
+            return pieces >= 2
+        if pieces == 3:
+            return False
+        for end in range(len(rest), 1, -1):
+            piece = rest[:end]
+            if (
+                (len(piece) >= 3 or end == len(rest))
+                and piece in starts
+                and split(rest[end:], pieces + 1)
+            ):
+                return True
+        return False
+
+    return split(run.lower(), 0)
+
+
+def _gloss_starts(zh: str) -> frozenset[str]:
+    """Every start (two letters or more) of every word of the CC-CEDICT definitions of the
+    words inside the Chinese."""
+    starts: set[str] = set()
+    for word in dict.fromkeys(words_in(zh, longest=4)):
+        for gloss in definition_words(word):
+            if gloss.isalpha() and len(gloss) >= 3:
+                starts.update(gloss[:n] for n in range(2, len(gloss) + 1))
+    return frozenset(starts)
 
 
 def country_before_brand(word: str, zh: str, en: str) -> bool:
