@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 from tm import lang as langs
 from tm.errors import StoreError, UsageError
-from tm.memory import pipeline, postgres, postings, provenance, schema
+from tm.memory import postgres, postings, provenance, schema
 from tm.memory.codec import (
     EMPTY,
     NO_META,
@@ -222,22 +222,6 @@ def _without_cycle_collection() -> Iterator[None]:
         gc.enable()
 
 
-def _batches(
-    items: Iterable[tuple[Unit, str | None, str | None]],
-) -> Iterator[list[tuple[Unit, str | None, str | None]]]:
-    """`items` in lists of `IMPORT_BATCH`, the young objects collected between them (see
-    `_without_cycle_collection`)."""
-    batch: list[tuple[Unit, str | None, str | None]] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == IMPORT_BATCH:
-            yield batch
-            batch = []
-            gc.collect(1)
-    if batch:
-        yield batch
-
-
 class Store:
     """A translation memory in a SQLite file (or in memory with path ':memory:').
 
@@ -268,11 +252,7 @@ class Store:
                 self.db = _connect_readonly(self.path)
                 self._upgrade_for_reading()
             else:
-                # Not checked for the same thread: a bulk import stores on a writer thread
-                # while this one reads (tm.memory.pipeline); one thread at a time uses it.
-                self.db = sqlite3.connect(
-                    self.path, timeout=30.0, isolation_level=None, check_same_thread=False
-                )
+                self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
                 self.db.execute("PRAGMA cache_size = -65536")  # 64 MiB: inserts stay in RAM
                 if self.path != ":memory:":
                     self.db.execute("PRAGMA journal_mode = WAL")
@@ -529,15 +509,15 @@ class Store:
         self.require_writable()
         counts = Counts()
         with _without_cycle_collection(), self.atomic():  # paused through the commit too
-            if self.dialect == "sqlite":  # read and prepare on this thread, store on another
-                pipeline.run(
-                    _batches(items),
-                    lambda batch: self._prepare_batch(batch, check=not xml_checked),
-                    lambda prepared: counts.tally(self._store_batch(prepared, False)),
-                )
-            else:
-                for batch in _batches(items):
+            batch: list[tuple[Unit, str | None, str | None]] = []
+            for item in items:
+                batch.append(item)
+                if len(batch) == IMPORT_BATCH:
                     counts.tally(self._put_batch(batch, False, check=not xml_checked))
+                    batch = []
+                    gc.collect(1)  # the young objects only: see _without_cycle_collection
+            if batch:
+                counts.tally(self._put_batch(batch, False, check=not xml_checked))
             self.db.execute(
                 'INSERT INTO import (file, at, "by", header, report) VALUES (?,?,?,?,?)',
                 (file, self._stamp, self.user, encode(header), encode(counts.as_dict())),
@@ -551,23 +531,10 @@ class Store:
         *,
         check: bool = True,
     ) -> list[str]:
-        return self._store_batch(self._prepare_batch(items, check=check), keep_repeats)
-
-    def _prepare_batch(
-        self, items: Sequence[tuple[Unit, str | None, str | None]], *, check: bool = True
-    ) -> list[tuple[Unit, bytes, list[tuple[str, str]], tuple[Any, ...], str, str | None]]:
-        """`_prepare` for a batch: no database (an import runs it beside the writer)."""
-        return [
+        now = self._stamp or provenance.now()
+        prepared = [
             self._prepare(unit, srclang, origin, check=check) for unit, srclang, origin in items
         ]
-
-    def _store_batch(
-        self,
-        prepared: list[tuple[Unit, bytes, list[tuple[str, str]], tuple[Any, ...], str, str | None]],
-        keep_repeats: bool,
-    ) -> list[str]:
-        """Store a prepared batch: repeats found, new units inserted and indexed."""
-        now = self._stamp or provenance.now()
         keys = list({p[1] for p in prepared})
         existing: set[bytes] = set()
         # Both engines cap a statement's parameters (PostgreSQL: 65,535).
@@ -630,8 +597,7 @@ class Store:
                 _INSERT_UNIT_WITH_ID, [(i, *row) for i, row in zip(ids, rows, strict=True)]
             )
             return ids
-        pipeline.insert_many(
-            self.db,
+        self.db.executemany(
             _INSERT_UNIT_SQLITE,
             (  # a generator: no second list of the batch
                 (
@@ -673,8 +639,7 @@ class Store:
         if self.dialect == "postgresql":
             self.db.executemany(_INSERT_VARIANT, rows)
             return
-        pipeline.insert_many(
-            self.db,
+        self.db.executemany(
             _INSERT_VARIANT_SQLITE,
             (
                 (u, p, lang, key, content or "", plain, _NULL if norm is None else norm, a, pr, n)
@@ -910,24 +875,20 @@ class Store:
         batch, self._batch = self._batch, None
         if batch is None or not len(batch):
             return
-        pipeline.insert_many(
-            self.db, "INSERT OR IGNORE INTO fuzzy_key VALUES (?, ?)", sorted(batch.keys)
-        )
+        self.db.executemany("INSERT OR IGNORE INTO fuzzy_key VALUES (?, ?)", sorted(batch.keys))
         chunk = self._new_chunk()
         grams, lens, units = batch.postings_arrays()
         del batch  # before the rows are made: memory stays within an import's budget
         rows, row_grams, sizes = postings.rows(
             grams, lens, units, chunk, bytearrays=self.dialect == "sqlite"
         )
-        pipeline.insert_many(
-            self.db,
+        self.db.executemany(
             "INSERT INTO fuzzy_post (gram, chunk, n, umin, umax, lens, units)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         del rows, grams, lens, units
-        pipeline.insert_many(
-            self.db,
+        self.db.executemany(
             "INSERT INTO fuzzy_df (gram, n) VALUES (?, ?)"
             " ON CONFLICT (gram) DO UPDATE SET n = fuzzy_df.n + excluded.n",
             zip(row_grams, sizes, strict=True),

@@ -1,21 +1,20 @@
-"""A bulk import over two threads (tm.memory.pipeline): the same memory as one thread makes,
-one transaction whatever fails and wherever, and no thread left behind."""
+"""A bulk import is written in batches (`IMPORT_BATCH`) inside one transaction: whatever fails
+after several batches (the file, the memory, the user's Ctrl-C) leaves the memory as it was, and
+the batches store what one batch stores."""
 
 from __future__ import annotations
 
 import csv
 import io
 import re
-import sqlite3
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
 
-from tm.errors import InputError, StoreError
-from tm.memory import Store, export_tmx, import_file, pipeline
+from tm.errors import StoreError
+from tm.memory import Store, export_tmx, import_file
 from tm.memory import store as store_module
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,46 +55,33 @@ def _undated(tmx: bytes) -> bytes:
     return re.sub(rb'creationdate="[0-9TZ]+"', b"", tmx, count=1)
 
 
-def _writer_threads() -> list[threading.Thread]:
-    return [t for t in threading.enumerate() if t.name == "tm-import-writer"]
-
-
 @pytest.fixture
 def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Batches of 16 units: the news file's 207 units make 13, so a writer thread runs."""
+    """Batches of 16 units: the news file's 207 units make 13."""
     monkeypatch.setattr(store_module, "IMPORT_BATCH", 16)
 
 
-def test_two_threads_store_what_one_thread_stores(
+def test_batches_store_what_one_batch_stores(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Repeats across batches included: the first ten units come again at the end."""
     tmx = _tmx(tmp_path / "news.tmx", _news_pairs())
-    monkeypatch.setattr(store_module, "IMPORT_BATCH", 100_000)  # one batch: no thread
+    monkeypatch.setattr(store_module, "IMPORT_BATCH", 100_000)
     with Store(tmp_path / "one.db") as one:
         counts_one = import_file(one, str(tmx))
         rows_one = _rows(one)
         export_one = io.BytesIO()
         export_tmx(one, export_one)
     monkeypatch.setattr(store_module, "IMPORT_BATCH", 16)
-    started = []
-    real_writer = pipeline._Writer
-
-    def counted(*args: object, **kwargs: object) -> object:
-        started.append(True)
-        return real_writer(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(pipeline, "_Writer", counted)
-    with Store(tmp_path / "two.db") as two:
-        counts_two = import_file(two, str(tmx))
-        rows_two = _rows(two)
-        export_two = io.BytesIO()
-        export_tmx(two, export_two)
-    assert started == [True]
-    assert counts_two == counts_one
-    assert (counts_two.read, counts_two.created, counts_two.updated) == (207, 197, 10)
-    assert rows_two == rows_one
-    assert _undated(export_two.getvalue()) == _undated(export_one.getvalue())
-    assert not _writer_threads()
+    with Store(tmp_path / "many.db") as many:
+        counts_many = import_file(many, str(tmx))
+        rows_many = _rows(many)
+        export_many = io.BytesIO()
+        export_tmx(many, export_many)
+    assert counts_many == counts_one
+    assert (counts_many.read, counts_many.created, counts_many.updated) == (207, 197, 10)
+    assert rows_many == rows_one
+    assert _undated(export_many.getvalue()) == _undated(export_one.getvalue())
 
 
 def test_a_bad_file_found_after_several_batches_changes_nothing(
@@ -114,14 +100,13 @@ def test_a_bad_file_found_after_several_batches_changes_nothing(
     with Store(tmp_path / "tm.db") as store:
         assert _rows(store) == before
         assert store.count() == 5
-    assert not _writer_threads()
 
 
 def test_a_failing_write_after_several_batches_changes_nothing(
     tmp_path: Path, small_batches: None
 ) -> None:
-    """The writer thread's error (here a full memory: SQLite's page limit) is the import's,
-    raised once, after the reading has stopped; the transaction is rolled back whole."""
+    """A write that fails in a later batch (a full memory: SQLite's page limit) rolls the
+    earlier batches back too."""
     pairs = _news_pairs()
     with Store(tmp_path / "tm.db") as store:
         import_file(store, str(_tmx(tmp_path / "good.tmx", pairs[:5])))
@@ -130,11 +115,10 @@ def test_a_failing_write_after_several_batches_changes_nothing(
         store.db.execute(f"PRAGMA max_page_count = {pages + 8}")
         with pytest.raises(StoreError, match="cannot write the memory"):
             import_file(store, str(_tmx(tmp_path / "news.tmx", pairs)))
-        assert not _writer_threads()
-        store.db.execute("PRAGMA max_page_count = 1073741823")
         assert _rows(store) == before
         assert store.count() == 5
-        # The connection is usable afterwards, from this thread.
+        # The memory takes the same file once it has room.
+        store.db.execute("PRAGMA max_page_count = 1073741823")
         assert import_file(store, str(_tmx(tmp_path / "news.tmx", pairs))).created == 192
 
 
@@ -144,7 +128,7 @@ def test_an_interrupted_import_changes_nothing(tmp_path: Path, small_batches: No
 
     def interrupted() -> Iterator[tuple[object, str | None, str | None]]:
         for number, item in enumerate(units):
-            if number == 120:  # seven batches read, several stored or queued
+            if number == 120:  # seven batches stored
                 raise KeyboardInterrupt
             yield item
 
@@ -153,8 +137,8 @@ def test_an_interrupted_import_changes_nothing(tmp_path: Path, small_batches: No
         before = _rows(store)
         with pytest.raises(KeyboardInterrupt):
             store.import_units(interrupted(), file="news.tmx", header={})  # type: ignore[arg-type]
-        assert not _writer_threads()
         assert _rows(store) == before
+        assert store.count() == 5
 
 
 def iter_units(path: Path) -> Iterator[tuple[object, str | None, str | None]]:
@@ -163,59 +147,3 @@ def iter_units(path: Path) -> Iterator[tuple[object, str | None, str | None]]:
     with TmxReader(str(path)) as reader:
         for unit in reader:
             yield unit, reader.header.srclang, "news.tmx"
-
-
-def test_the_first_error_in_the_batches_order_is_raised() -> None:
-    """A write fails on batch 2 while batch 4 is being read: the write's error is raised (it
-    came first), batches after it are not written, and the thread is gone."""
-    written: list[int] = []
-    reading_blocked = threading.Event()
-
-    def batches() -> Iterator[int]:
-        yield from (0, 1, 2, 3)
-        reading_blocked.wait(5)  # until the write of batch 2 has failed
-        raise InputError("truncated XML", file="a.tmx", line=40)
-
-    def write(batch: int) -> None:
-        if batch == 2:
-            reading_blocked.set()
-            raise StoreError("cannot write the memory (disk full)", file="tm.db")
-        written.append(batch)
-
-    with pytest.raises(StoreError, match="disk full"):
-        pipeline.run(batches(), lambda batch: batch, write)
-    assert written == [0, 1]
-    assert not _writer_threads()
-
-
-def test_writes_keep_the_order_read() -> None:
-    written: list[int] = []
-    pipeline.run(iter(range(50)), lambda batch: batch * 10, written.append, depth=2)
-    assert written == [n * 10 for n in range(50)]
-    pipeline.run(iter([7]), lambda batch: batch, written.append)  # one batch: this thread
-    assert written[-1] == 7 and not _writer_threads()
-
-
-def test_many_row_statements_store_what_executemany_stores() -> None:
-    """Units, an upsert with repeated keys, and NULLs, over more rows than one statement
-    takes (and a remainder)."""
-    rows = [(n % 700, f"第{n}条", None if n % 3 else bytearray(b"\x00\x01")) for n in range(1234)]
-    dbs = []
-    for many in (False, True):
-        db = sqlite3.connect(":memory:")
-        db.execute("CREATE TABLE t (k INTEGER PRIMARY KEY, n INTEGER, text TEXT, blob BLOB)")
-        db.execute("CREATE TABLE log (id INTEGER PRIMARY KEY, text TEXT, blob BLOB)")
-        upsert = (
-            "INSERT INTO t (k, n, text, blob) VALUES (?, 1, ?, NULLIF(?, 0))"
-            " ON CONFLICT (k) DO UPDATE SET n = t.n + excluded.n, text = excluded.text"
-        )
-        plain = "INSERT INTO log (text, blob) VALUES (?, ?)"
-        if many:
-            pipeline.insert_many(db, upsert, rows)
-            pipeline.insert_many(db, plain, ((text, blob) for _k, text, blob in rows))
-        else:
-            db.executemany(upsert, rows)
-            db.executemany(plain, ((text, blob) for _k, text, blob in rows))
-        dbs.append(list(db.iterdump()))
-    assert dbs[0] == dbs[1]
-    assert any("第1233条" in line for line in dbs[1])
