@@ -85,8 +85,9 @@ MERGE_PAGE = 2000
 #: ... and at most this many postings per page (~50 bytes each while merged: 1,000,000 took
 #: a 1,000,000-unit import's peak from 180 to 223 MB).
 MERGE_POSTINGS = 250_000
-#: Exact keys held at once while merged (`Store._merge_keys`; 16 bytes each, twice).
-MERGE_KEYS = 250_000
+#: Exact keys held at once while merged (`Store._merge_keys`; 16 bytes each, a few copies:
+#: a few MB, next to the postings' `MERGE_POSTINGS`).
+MERGE_KEYS = 100_000
 #: A gram's rows are merged when they hold this many postings in all (`_merge_chunks`).
 MERGE_MIN_POSTINGS = 64
 _UNIT_COLUMNS = (
