@@ -872,9 +872,9 @@ class Store:
                 self._flush_fuzzy()
 
     def _flush_fuzzy(self) -> None:
-        """Write the gathered texts' index rows as one chunk: their exact keys
-        (tm.memory.exact_keys) and one packed row per gram (tm.memory.postings), both
-        appended at the end of their tables' keys (chunk first) or grams' rows."""
+        """Write the gathered texts' index rows as one chunk: their exact keys, sorted and
+        packed (tm.memory.exact_keys: keyed by chunk first, so they go at the end of their
+        table), and one packed row per gram (tm.memory.postings)."""
         import numpy as np
 
         batch, self._batch = self._batch, None
