@@ -112,11 +112,14 @@ def test_a_batch_of_many_texts_holds_each_texts_grams_and_key() -> None:
 
 
 def test_a_schema_6_memory_has_its_exact_keys_made_anew(memory_url: str) -> None:
-    """Schema 7 changed what an exact key is: a memory indexed before (its keys hashes of the
-    texts, made up here) is indexed again on first use, and finds exact copies after."""
+    """Schema 7 changed what an exact key is, schema 8 how keys are kept (packed per chunk,
+    no `fuzzy_df`): a memory indexed before (one row per key, the keys hashes of the texts,
+    made up here) is indexed again on first use, and finds exact copies after."""
     import hashlib
 
     import tm
+    from tm.fuzzy.index import exact_key, namespace
+    from tm.fuzzy.score import index_tokens
     from tm.memory import open_memory
     from tm.model import Unit, Variant
 
@@ -128,15 +131,21 @@ def test_a_schema_6_memory_has_its_exact_keys_made_anew(memory_url: str) -> None
         store.put_many(
             [(Unit((Variant("en", (e,)), Variant("zh-Hans", (z,)))), "en", None) for e, z in pairs]
         )
-        rows = store.db.execute("SELECT key, unit FROM fuzzy_key").fetchall()
-        assert len(rows) == 4
+        ids = [stored.id for stored in store.units()]
+    big = "BIGINT" if memory_url.startswith("postgresql") else "INTEGER"
     with open_memory(memory_url, write=True) as store, store.atomic():  # as schema 6 left it
-        store.db.execute("DELETE FROM fuzzy_key")
-        for key, unit in rows:
-            old = hashlib.blake2b(str(key).encode(), digest_size=8).digest()
-            store.db.execute(
-                "INSERT INTO fuzzy_key VALUES (?, ?)", (int.from_bytes(old, "big") >> 1, unit)
-            )
+        store.db.execute("DROP TABLE fuzzy_keys")
+        store.db.execute(
+            f"CREATE TABLE fuzzy_key (key {big} NOT NULL, unit {big} NOT NULL,"
+            " PRIMARY KEY (key, unit))"
+        )
+        store.db.execute(f"CREATE TABLE fuzzy_df (gram {big} PRIMARY KEY, n INTEGER NOT NULL)")
+        for unit, (english, chinese) in zip(ids, pairs, strict=True):
+            for text in (english, chinese):
+                old = hashlib.blake2b(text.encode(), digest_size=8).digest()
+                store.db.execute(
+                    "INSERT INTO fuzzy_key VALUES (?, ?)", (int.from_bytes(old, "big") >> 1, unit)
+                )
         if store.dialect == "postgresql":
             store.db.execute("UPDATE tm_schema SET version = 6")
         else:
@@ -145,9 +154,10 @@ def test_a_schema_6_memory_has_its_exact_keys_made_anew(memory_url: str) -> None
         assert store.db.execute("SELECT count(*) FROM fuzzy_state").fetchone()[0] == 1
         (match,) = tm.fuzzy_matches(store, "乘车须佩戴口罩。", 100, 1)
         assert match.target == "Face masks are required on board." and match.score == 100
-        assert sorted(store.db.execute("SELECT key, unit FROM fuzzy_key").fetchall()) == sorted(
-            rows
-        )
+        for unit, (english, chinese) in zip(ids, pairs, strict=True):
+            for lang, text in (("en", english), ("zh-Hans", chinese)):
+                key = exact_key(namespace(lang, "segment"), index_tokens(text))
+                assert store.fuzzy_exact(key) == [unit]
 
 
 def test_a_fingerprint_standing_for_another_token_sends_the_texts_to_the_exact_path(

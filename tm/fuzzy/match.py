@@ -4,7 +4,7 @@
    fill `limit`, nothing else is read.
 2. A length window: a text of m tokens cannot score `s` % against n tokens unless
    `n·s ≤ m ≤ n/s`, so posting lists are read only within that window.
-3. Grams are read rarest first (their counts are kept in `fuzzy_df`). A text within
+3. Grams are read rarest first (a count is the sum of its posting rows' sizes). A text within
    `d = floor(n(1-s)/s)` edits of the query lacks at most `2d` of the query's grams, so it holds
    one of any `2d+1` of them (the prefix filter of similarity joins); a gram no text holds
    counts among the `2d` for free, so a query unlike anything stored (most of its grams

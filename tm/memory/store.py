@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 from tm import lang as langs
 from tm.errors import StoreError, UsageError
-from tm.memory import postgres, postings, provenance, schema
+from tm.memory import exact_keys, postgres, postings, provenance, schema
 from tm.memory.codec import (
     EMPTY,
     NO_META,
@@ -85,6 +85,9 @@ MERGE_PAGE = 2000
 #: ... and at most this many postings per page (~50 bytes each while merged: 1,000,000 took
 #: a 1,000,000-unit import's peak from 180 to 223 MB).
 MERGE_POSTINGS = 250_000
+#: Exact keys held at once while merged (`Store._merge_keys`; 16 bytes each, a few copies:
+#: a few MB, next to the postings' `MERGE_POSTINGS`).
+MERGE_KEYS = 100_000
 #: A gram's rows are merged when they hold this many postings in all (`_merge_chunks`).
 MERGE_MIN_POSTINGS = 64
 _UNIT_COLUMNS = (
@@ -869,17 +872,24 @@ class Store:
                 self._flush_fuzzy()
 
     def _flush_fuzzy(self) -> None:
-        """Write the gathered texts' index rows: their exact keys (sorted: each page of that
-        index is touched once), one packed row per gram (tm.memory.postings), and the grams'
-        counts."""
+        """Write the gathered texts' index rows as one chunk: their exact keys, sorted and
+        packed (tm.memory.exact_keys: keyed by chunk first, so they go at the end of their
+        table), and one packed row per gram (tm.memory.postings)."""
+        import numpy as np
+
         batch, self._batch = self._batch, None
         if batch is None or not len(batch):
             return
-        self.db.executemany("INSERT OR IGNORE INTO fuzzy_key VALUES (?, ?)", sorted(batch.keys))
         chunk = self._new_chunk()
+        pairs = np.array(batch.keys, dtype=np.int64).reshape(-1, 2)
+        self.db.executemany(
+            "INSERT INTO fuzzy_keys (chunk, low, keys, units) VALUES (?, ?, ?, ?)",
+            exact_keys.rows(pairs[:, 0], pairs[:, 1], chunk, bytearrays=self.dialect == "sqlite"),
+        )
+        del pairs
         grams, lens, units = batch.postings_arrays()
         del batch  # before the rows are made: memory stays within an import's budget
-        rows, row_grams, sizes = postings.rows(
+        rows, _row_grams, sizes = postings.rows(
             grams, lens, units, chunk, bytearrays=self.dialect == "sqlite"
         )
         self.db.executemany(
@@ -888,11 +898,6 @@ class Store:
             rows,
         )
         del rows, grams, lens, units
-        self.db.executemany(
-            "INSERT INTO fuzzy_df (gram, n) VALUES (?, ?)"
-            " ON CONFLICT (gram) DO UPDATE SET n = fuzzy_df.n + excluded.n",
-            zip(row_grams, sizes, strict=True),
-        )
         self.db.execute(
             "INSERT INTO fuzzy_chunk (id, level, postings) VALUES (?, 0, ?)", (chunk, sum(sizes))
         )
@@ -953,6 +958,7 @@ class Store:
                 if len(page) >= MERGE_PAGE or held >= MERGE_POSTINGS or at + 2 == len(sizes):
                     self._merge_page(page, chunks, target)
                     page, held = [], 0
+            self._merge_keys(chunks, target)
             total = self.db.execute(
                 f"SELECT sum(postings) FROM fuzzy_chunk WHERE id IN ({marks})", chunks
             ).fetchone()[0]
@@ -981,9 +987,53 @@ class Store:
             [(gram, target, *rest) for gram, *rest in rows],
         )
 
+    def _merge_keys(self, chunks: list[int], target: int) -> None:
+        """Merge the exact keys of `chunks` into chunk `target`, a range of buckets at a time
+        (at most `MERGE_KEYS` keys held; rows never straddle a bucket)."""
+        marks = ",".join("?" * len(chunks))
+        total = (
+            self.db.execute(
+                f"SELECT coalesce(sum(length(keys)), 0) FROM fuzzy_keys WHERE chunk IN ({marks})",
+                chunks,
+            ).fetchone()[0]
+            // 8
+        )
+        pages = max(1, min(exact_keys.BUCKETS, -(-int(total) // MERGE_KEYS)))
+        shift = exact_keys.BUCKET_SHIFT
+        for page in range(pages):
+            low = (page * exact_keys.BUCKETS // pages) << shift
+            high = (((page + 1) * exact_keys.BUCKETS // pages) << shift) - 1
+            found = self._read_postings(
+                f"SELECT keys, units FROM fuzzy_keys WHERE chunk IN ({marks})"
+                " AND low BETWEEN ? AND ? ORDER BY chunk, low",
+                (*chunks, low, high),
+            ).fetchall()
+            self.db.executemany(
+                "INSERT INTO fuzzy_keys (chunk, low, keys, units) VALUES (?, ?, ?, ?)",
+                exact_keys.merged(found, target, bytearrays=self.dialect == "sqlite"),
+            )
+        self.db.execute(f"DELETE FROM fuzzy_keys WHERE chunk IN ({marks})", chunks)
+
+    def _key_rows(self, key: int) -> Any:
+        """(chunk, smallest key, keys, units) of the row of each live chunk that holds `key`
+        if any does: its smallest key is the largest not above `key`."""
+        if self.dialect == "postgresql":
+            sql = (
+                "SELECT k.chunk, k.low, k.keys, k.units FROM fuzzy_chunk c CROSS JOIN LATERAL"
+                " (SELECT chunk, low, keys, units FROM fuzzy_keys WHERE chunk = c.id"
+                " AND low <= ? ORDER BY low DESC LIMIT 1) k"
+            )
+        else:  # no LATERAL; CROSS JOIN: SQLite reads the few chunks first
+            sql = (
+                "SELECT k.chunk, k.low, k.keys, k.units FROM fuzzy_chunk c CROSS JOIN fuzzy_keys k"
+                " WHERE k.chunk = c.id AND k.low = (SELECT max(low) FROM fuzzy_keys"
+                " WHERE chunk = c.id AND low <= ?)"
+            )
+        return self._read_postings(sql, (key,)).fetchall()
+
     def _unindex_unit(self, unit_id: int) -> None:
-        """Take a unit's texts out of the index: its keys, and its postings from the rows that
-        hold them (rewritten, so the lists stay exact), the grams' counts lowered."""
+        """Take a unit's texts out of the index: its keys and its postings, from the rows that
+        hold them (rewritten, so the lists and the grams' counts stay exact)."""
         if self._fuzzy_pending():
             return
         from tm.fuzzy.index import Batch
@@ -998,13 +1048,23 @@ class Store:
             batch.add(unit_id, lang_key, kind, plain)
         if not len(batch):
             return
-        self.db.executemany("DELETE FROM fuzzy_key WHERE key = ? AND unit = ?", batch.keys)
+        for key, _unit in sorted(set(batch.keys)):
+            for chunk, low, key_blob, unit_blob in self._key_rows(key):
+                left = exact_keys.without(bytes(key_blob), bytes(unit_blob), key, unit_id)
+                if left is None:
+                    self.db.execute(
+                        "DELETE FROM fuzzy_keys WHERE chunk = ? AND low = ?", (chunk, low)
+                    )
+                elif len(left[0]) != len(key_blob):
+                    self.db.execute(
+                        "UPDATE fuzzy_keys SET keys = ?, units = ? WHERE chunk = ? AND low = ?",
+                        (*left, chunk, low),
+                    )
         lengths: dict[int, list[int]] = {}
         grams, lens, _units = batch.postings_arrays()
         for gram, length in zip(grams.tolist(), lens.tolist(), strict=True):
             lengths.setdefault(gram, []).append(length)
         for gram in sorted(lengths):
-            removed = 0
             for chunk, low, high, len_blob, unit_blob in self._read_postings(
                 "SELECT chunk, umin, umax, lens, units FROM fuzzy_post"
                 " WHERE gram = ? AND umin <= ? AND umax >= ?",
@@ -1015,7 +1075,6 @@ class Store:
                 )
                 if not gone:
                     continue
-                removed += gone
                 if kept is None:
                     self.db.execute(
                         "DELETE FROM fuzzy_post WHERE gram = ? AND chunk = ?", (gram, chunk)
@@ -1026,8 +1085,6 @@ class Store:
                         " WHERE gram = ? AND chunk = ?",
                         (*kept, gram, chunk),
                     )
-            if removed:
-                self.db.execute("UPDATE fuzzy_df SET n = n - ? WHERE gram = ?", (removed, gram))
 
     def ensure_fuzzy_index(self, progress: Callable[[int, int], None] | None = None) -> None:
         """Index a memory made before the fuzzy index existed (schema migration 3 marks it),
@@ -1052,7 +1109,7 @@ class Store:
         with self.atomic():
             if not self._fuzzy_pending():
                 return
-            for table in ("fuzzy_key", "fuzzy_post", "fuzzy_df", "fuzzy_chunk"):
+            for table in ("fuzzy_keys", "fuzzy_post", "fuzzy_chunk"):
                 self.db.execute(f"DELETE FROM {table}")
             total = self.db.execute("SELECT count(*) FROM variant").fetchone()[0]
             cursor = self.db.execute(
@@ -1069,14 +1126,17 @@ class Store:
 
     def fuzzy_exact(self, key: int) -> list[int]:
         """Units holding a text whose exact key is `key`."""
-        rows = self.db.execute("SELECT unit FROM fuzzy_key WHERE key = ? ORDER BY unit", (key,))
-        return [row[0] for row in rows]
+        return exact_keys.units_with(
+            ((keys, units) for _chunk, _low, keys, units in self._key_rows(key)), key
+        )
 
     def fuzzy_gram_counts(self, grams: Iterable[int]) -> dict[int, int]:
-        """How many texts hold each gram (absent grams are left out)."""
+        """How many texts hold each gram (absent grams are left out): the sum of its rows'
+        postings (no table of counts to update on every write)."""
         gram_list = list(grams)
         rows = self.db.execute(
-            f"SELECT gram, n FROM fuzzy_df WHERE gram IN ({','.join('?' * len(gram_list))})",
+            f"SELECT gram, sum(n) FROM fuzzy_post WHERE gram IN ({','.join('?' * len(gram_list))})"
+            " GROUP BY gram",
             gram_list,
         )
         return {gram: n for gram, n in rows if n > 0}
