@@ -26,6 +26,7 @@ from tm.checks.name_pairs import (
     spelt_by_initials,
     surname_spelling_in,
 )
+from tm.checks.transliteration import rendered_by_sound
 from tm.lexicon.cache import cedict_table
 from tm.text.fold import fold
 from tm.text.numbers import MONTHS
@@ -314,10 +315,14 @@ def unrendered_names(  # type: ignore[no-untyped-def]
             if lost and all(fold(w) not in zh_folded for w in lost):
                 missing.append(" ".join(lost))
             continue
-        if explained(run, zh, zh_folded, glossary, document_english):
+        if explained(run, zh, zh_folded, glossary, document_english, by_sound=False):
             by_dictionary += 1
             parts = run.replace("-", " ").split()  # Ningbo-Zhoushan Port: two cities and a port
             partial += _lost_pinyin_names(run, parts, zh, zh_folded, glossary)
+            continue
+        if rendered_by_sound(run, zh):
+            # Rendered, but not counted as taking a name of the Chinese: a likeness by sound
+            # may be chance, and the other names should not be flagged on it.
             continue
         missing.append(run)
     if not missing:
@@ -407,11 +412,12 @@ def shortened_only(runs: list[str], en: str, zh: str) -> list[str]:
 
 
 def explained(  # type: ignore[no-untyped-def]
-    run: str, zh: str, zh_folded: str, glossary, document_english: str = ""
+    run: str, zh: str, zh_folded: str, glossary, document_english: str = "", by_sound: bool = True
 ) -> bool:
     """The Chinese renders the English name run (not kept in Latin): by the glossary or a
-    dictionary word, its pinyin, a place it is the adjective of, or a person's surname spelt
-    otherwise than in pinyin."""
+    dictionary word, its pinyin, a place it is the adjective of, a person's surname spelt
+    otherwise than in pinyin, or (unless `by_sound` is false) a name by sound that spells it
+    (`transliteration`)."""
     parts = run.replace("-", " ").split()  # Ningbo-Zhoushan Port: two cities and a port
     return (
         mapped(run, zh_folded, glossary)
@@ -419,4 +425,5 @@ def explained(  # type: ignore[no-untyped-def]
         or spelt_in_pinyin(" ".join(parts), zh)
         or place_word_rendered(run, zh)  # Egyptian ↔ 埃及, Swedish kronor ↔ 瑞典克朗
         or surname_spelling_in(run, zh, document_english)  # Nancy Ip ↔ 叶玉如
+        or (by_sound and rendered_by_sound(run, zh))  # Sentosa ↔ 圣淘沙
     )
