@@ -178,3 +178,12 @@ def test_a_known_person_by_the_surname_alone_has_lost_the_given_name() -> None:
         "d",
     )
     assert [f.message for f in check_pairs([first, later]) if f.check == "entity-missing"] == []
+
+
+def test_a_place_before_a_dictionary_name_tagged_as_a_person_is_a_place_of_its_own() -> None:
+    """罗马 before 阿根廷 (tagged as a person): two names, not one name by sound 罗马阿根廷."""
+    zh = "招待会在罗马阿根廷大使馆举行。"
+    for messages in _missing(zh, "The reception was held at the Argentine embassy in Rome."):
+        assert messages == [], messages
+    for messages in _missing(zh, "The reception was held at the Argentine embassy."):
+        assert any("“罗马”" in m for m in messages), messages

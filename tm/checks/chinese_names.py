@@ -86,12 +86,13 @@ def unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[tu
     for token, _tag in tagged:
         start = zh.find(token, spans[-1][1] if spans else 0)
         spans.append((start, start + len(token)) if start >= 0 else (-1, -1))
-    # Characters of places the dictionary knows whole (秘鲁 in 秘鲁利马): a neighbour made of
-    # them is a name of its own, not the rest of a name by sound.
+    # Characters of places the dictionary knows whole (秘鲁 in 秘鲁利马; 阿根廷 of 罗马阿根廷剧院,
+    # tagged as a person): a neighbour made of them is a name of its own, not the rest of a
+    # name by sound.
     known_place = {
         i
         for (token, tag), (a, b) in zip(tagged, spans, strict=True)
-        if tag in PLACE_TAGS and a >= 0 and place_names(token, definitions())
+        if (tag in PLACE_TAGS or tag == "nr") and a >= 0 and place_names(token, definitions())
         for i in range(a, b)
     }
 

@@ -225,7 +225,12 @@ def _names_left(zh: str, taken: int, en: str = "") -> bool:
     from tm.lexicon.tokenizer import tagged_tokens
 
     table = definitions()
-    count = len(re.findall(r"[\u4e00-\u9fff]+·[\u4e00-\u9fff]+", zh))  # 瑞秋·宾克斯
+    dotted = [m.span() for m in re.finditer(r"[\u4e00-\u9fff]+·[\u4e00-\u9fff]+", zh)]
+    count = len(dotted)  # 瑞秋·宾克斯, counted once: not again by its pieces (宾克斯, 瑞秋 nr)
+
+    def in_dotted(start: int, end: int) -> bool:
+        return any(start < b and a < end for a, b in dotted)
+
     # Titles: 《坏女权主义者》, “三联画” (a quotation of a sentence is no name).
     # A title CC-CEDICT translates into what the English says (“雨人” 'Rain Man') renders
     # that, not another name.
@@ -238,6 +243,8 @@ def _names_left(zh: str, taken: int, en: str = "") -> bool:
         entry = table.get(m.group())
         if entry and not any(d[:1].isupper() for d in entry):
             continue  # a common word (马上, 利用)
+        if in_dotted(*m.span()):
+            continue
         if _dictionary_rendering_in(m.group(), en) or _longer_rendering_in(
             zh, m.start(), m.end(), en
         ):
@@ -245,13 +252,17 @@ def _names_left(zh: str, taken: int, en: str = "") -> bool:
         count += 1
     if count > taken:
         return True
-    count += sum(  # 黄沙, 高平; not a verb the tagger takes for a name (扶正 "to set upright")
-        1
-        for token, tag in tagged_tokens(zh)
-        if tag == "nr"
-        and not any(d.startswith("to ") for d in table.get(token, ()))
-        and not _dictionary_rendering_in(token, en)
-    )
+    position = 0
+    for token, tag in tagged_tokens(zh):
+        start = zh.find(token, position)
+        position = start + len(token) if start >= 0 else position
+        if (  # 黄沙, 高平; not a verb the tagger takes for a name (扶正 "to set upright")
+            tag == "nr"
+            and not (start >= 0 and in_dotted(start, start + len(token)))
+            and not any(d.startswith("to ") for d in table.get(token, ()))
+            and not _dictionary_rendering_in(token, en)
+        ):
+            count += 1
     return count > taken
 
 
