@@ -187,3 +187,9 @@ def test_a_place_before_a_dictionary_name_tagged_as_a_person_is_a_place_of_its_o
         assert messages == [], messages
     for messages in _missing(zh, "The reception was held at the Argentine embassy."):
         assert any("“罗马”" in m for m in messages), messages
+
+
+def test_a_city_beginning_a_club_name_is_not_the_city() -> None:
+    """利雅得新月 is Al Hilal: 利雅得 (Riyadh, a capital, tagged as a person) begins it."""
+    for messages in _missing("内马尔加盟了利雅得新月。", "Neymar joined Al Hilal."):
+        assert messages == [], messages

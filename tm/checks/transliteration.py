@@ -327,9 +327,8 @@ def rendered_otherwise(token: str, zh: str, start: int, en: str) -> bool:
     dictionary's name in brackets (Academy Awards for 奥斯卡 "Oscar (Academy Award)"), by the
     pinyin of all but a last character the English translates (Beibu Gulf for 北部湾); or it
     is a title in 《》, translated freely (《满江红》 Full River Red), or a city that begins a
-    longer name glued to it (宁德|时代, CATL)."""
+    longer name glued to it (宁德|时代 CATL, 利雅得|新月 Al Hilal)."""
     from tm.checks.latin_names import _dictionary_rendering_in, english_name_runs
-    from tm.lexicon.cedict import definitions
     from tm.lexicon.pinyin import pinyin_forms
 
     end = start + len(token)
@@ -340,10 +339,9 @@ def rendered_otherwise(token: str, zh: str, start: int, en: str) -> bool:
         return True
     if zh[:start].count("《") > zh[:start].count("》"):
         return True
-    place = any(
-        re.search(r"\b(?:city|county|province|prefecture)\b", d)
-        for d in definitions().get(token, ())
-    )
+    from tm.checks.chinese_names import _a_place
+
+    place = _a_place(token)  # 宁德 "Ningde, prefecture-level city", 利雅得 "Riyadh, capital …"
     return place and re.match(r"[\u4e00-\u9fff]", zh[end : end + 1]) is not None
 
 
