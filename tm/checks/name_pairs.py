@@ -188,7 +188,8 @@ def _english_names() -> frozenset[str]:
     return frozenset(names)
 
 
-def _names_by_sound(zh: str, en: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _names_by_sound(zh: str, en: str) -> tuple[str, ...]:
     """Foreign names by sound in the Chinese (赫伯罗特, tagged so or made of the characters
     such names use, not a common word) that the English renders neither by their pinyin nor by
     a name CC-CEDICT gives them: names the checker leaves alone, which still want an English
@@ -238,7 +239,7 @@ def _names_by_sound(zh: str, en: str) -> list[str]:
         if any(n in en for n in names):
             continue
         out.append(name)
-    return out
+    return tuple(out)
 
 
 def settle(

@@ -216,12 +216,15 @@ def lost_by_sound(  # type: ignore[no-untyped-def]
     from tm.lexicon.cedict import definitions
     from tm.lexicon.pinyin import pinyin_forms
 
+    found = _names_by_sound(zh, en)
+    if not found:
+        return []  # most pairs
     table = definitions()
-    dotted = _dotted_names(zh)
+    dotted = _dotted_names(zh) if "·" in zh else []
     names = [
         # a piece of a name with a middle dot is that name (鲍勃·柴尔兹, Bob Childs: one run)
         next((d for d in dotted if n in d), n)
-        for n in _names_by_sound(zh, en)
+        for n in found
         if not any(n in z or z in n for z, _w in already)
         and not _after_number(n, zh)
         and not _translated(n, en)
