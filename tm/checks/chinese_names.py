@@ -14,6 +14,7 @@ from tm.checks.chinese_people import (
     misspelt_given_name,
     surname_alone,
     surname_of,
+    surname_only,
     whole_name_wanted,
 )
 from tm.checks.chinese_renderings import (
@@ -58,6 +59,7 @@ from tm.checks.name_pairs import (
     time_zone,
     title_after,
 )
+from tm.checks.transliteration import rendered_otherwise, renders_by_sound
 from tm.text.fold import fold
 
 
@@ -85,12 +87,13 @@ def unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[tu
     for token, _tag in tagged:
         start = zh.find(token, spans[-1][1] if spans else 0)
         spans.append((start, start + len(token)) if start >= 0 else (-1, -1))
-    # Characters of places the dictionary knows whole (秘鲁 in 秘鲁利马): a neighbour made of
-    # them is a name of its own, not the rest of a name by sound.
+    # Characters of places the dictionary knows whole (秘鲁 in 秘鲁利马; 阿根廷 of 罗马阿根廷剧院,
+    # tagged as a person): a neighbour made of them is a name of its own, not the rest of a
+    # name by sound.
     known_place = {
         i
         for (token, tag), (a, b) in zip(tagged, spans, strict=True)
-        if tag in PLACE_TAGS and a >= 0 and place_names(token, definitions())
+        if (tag in PLACE_TAGS or tag == "nr") and a >= 0 and place_names(token, definitions())
         for i in range(a, b)
     }
 
@@ -101,11 +104,20 @@ def unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[tu
         start, position = spans[index]
         if start < 0:
             continue
-        if tag in NAME_TAGS and not (tag in PLACE_TAGS and place_names(token, definitions())):
-            unknown.append((start, token))
+        if (tag in NAME_TAGS and not (tag in PLACE_TAGS and place_names(token, definitions()))) or (
+            tag == "nr"
+            and not surname_of(tagged, index)
+            and name_heads(token)
+            and not rendered_otherwise(token, zh, start, en)
+        ):
+            unknown.append((start, token))  # 乌克兰 Ukraine, 支付宝 Alipay, tagged as people
             tag_of[start] = tag
-        if tag == "nrfg" and token[0] in SURNAMES and token[-1] not in "家姓氏":
-            tag = "nr"  # a person jieba's dictionary names in full (李咏), not 李家 "the Lis"
+        if (
+            tag == "nrfg"
+            and (token[0] in SURNAMES or name_heads(token))
+            and token[-1] not in "家姓氏"
+        ):
+            tag = "nr"  # a person named in full (李咏, 习近平), not 李家 "the Lis"
         if tag != "nr" and framed_person(tagged, index):
             tag = "nr"  # 首席经济学家温彬认为: a title, a name, a verb of saying
         if (
@@ -117,15 +129,21 @@ def unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[tu
             heads = name_heads(token) if token in definitions() else ()
             if token in definitions() and not heads:
                 continue  # a word the tagger takes for a name (谢谢, 张力, 高明)
-            if heads and (
-                rendered(token, heads, lowered, letters, en, document_english)
-                or alias_in(token, en)
+            if (
+                heads
+                and (
+                    rendered(token, heads, lowered, letters, en, document_english)
+                    or alias_in(token, en)
+                )
+                and not surname_only(token, letters, words)
             ):
                 continue  # a name the dictionary knows (马化腾 Ma Huateng, 罗斯 Ross)
             after = zh[position : position + 1]
             before = zh[start - 1 : start] if start > 0 else ""
             if (after and (after in TRANSLITERATION or after == "·")) or before == "·":
                 continue  # a foreign name by sound (冯德|莱恩 for von der Leyen)
+            if renders_by_sound(token, english_name_runs(en)):
+                continue  # 武契奇 ~ Vucic: the learned table links it to an English name
             if all(c in TRANSLITERATION for c in token) and _english_names_left(zh, en):
                 continue  # 罗斯 for Ross; but 朱琳 is Zhu Lin when no English name is left
             if rendered_by_meaning(token, words, definitions()):
@@ -141,7 +159,12 @@ def unrendered_chinese_names(zh: str, en: str, document_english: str) -> list[tu
                 if wrong:
                     found.append((token, f"{sorted(forms)[0].title()} in pinyin, not {wrong}"))
                 elif token[1:] not in HONORIFICS_ZH and surname_alone(
-                    token, surnames, en, document_english, tagged[index - 1][0] if index else ""
+                    token,
+                    surnames,
+                    en,
+                    document_english,
+                    # the title in two words (国家|主席 "President") or one
+                    "".join(t for t, _g in tagged[max(0, index - 2) : index]),
                 ):
                     found.append((token, whole_name_wanted(token, surnames)))
                 continue
@@ -314,7 +337,8 @@ def _cut_dictionary_names(
         {
             (first, last)
             for i, (_token, tag) in enumerate(tagged)
-            if tag in NAME_TAGS and tag not in COMMON_TAGS  # 联网 nz, 京沪 j; not any noun
+            # 联网 nz, 京沪 j, 瑞幸 nr (of 瑞幸咖啡 Luckin Coffee); not any noun
+            if (tag in NAME_TAGS and tag not in COMMON_TAGS) or tag == "nr"
             for first in range(max(0, i - 3), i + 1)
             for last in range(i, min(len(tagged), i + 4))
             if first < last and spans[first][0] >= 0 and spans[last][0] >= 0

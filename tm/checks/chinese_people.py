@@ -193,3 +193,20 @@ def misspelt_given_name(token: str, surnames: frozenset[str], en: str) -> str | 
             if is_pinyin(given.lower().replace("-", "")):
                 seen.append(m.group())
     return seen[0] if seen else None
+
+
+def surname_only(token: str, letters: str, words: set[str]) -> bool:
+    """A Chinese person CC-CEDICT names in pinyin (习近平 "Xi Jinping") whom the English names
+    by the surname alone ("President Xi"): a word of a name renders a foreign name (Kepler for
+    Johannes Kepler), not a Chinese one, whose surname alone is judged as any person's
+    (`surname_alone`: a later mention, a title)."""
+    from tm.lexicon.cedict import definitions
+    from tm.lexicon.pinyin import pinyin_forms, transliterates
+
+    if any(form in letters for form in pinyin_forms(token)):
+        return False
+    for definition in definitions().get(token, ()):
+        head = re.split(r"\s*[,;(]", definition)[0].strip()
+        if len(head.split()) >= 2 and transliterates(token, head):
+            return head.split()[0].lower() in words
+    return False

@@ -27,6 +27,7 @@ from tm.checks.name_conventions import (
 )
 from tm.checks.name_evidence import LATIN, LATIN_WORD, POLICY, policy_words
 from tm.checks.name_pairs import after_title, settle
+from tm.checks.transliteration import lost_by_sound
 from tm.model import Evidence, Finding
 from tm.text.fold import fold
 
@@ -145,6 +146,8 @@ def check_entities(pairs: list[CheckPair], context: Context) -> Iterator[Finding
             chinese_lost, english_lost = settle(
                 story, en, unexplained, chinese_lost, english_lost, kept_latin
             )
+        if _NAMES_HINT.search(story):  # 阿黛尔 with no English name left to render it
+            chinese_lost = chinese_lost + lost_by_sound(story, en, chinese_lost, names, glossary)
         for name, wanted in chinese_lost:
             findings.append(
                 (

@@ -26,6 +26,7 @@ from tm.checks.name_pairs import (
     spelt_by_initials,
     surname_spelling_in,
 )
+from tm.checks.transliteration import rendered_by_sound
 from tm.lexicon.cache import cedict_table
 from tm.text.fold import fold
 from tm.text.numbers import MONTHS
@@ -224,7 +225,12 @@ def _names_left(zh: str, taken: int, en: str = "") -> bool:
     from tm.lexicon.tokenizer import tagged_tokens
 
     table = definitions()
-    count = len(re.findall(r"[\u4e00-\u9fff]+·[\u4e00-\u9fff]+", zh))  # 瑞秋·宾克斯
+    dotted = [m.span() for m in re.finditer(r"[\u4e00-\u9fff]+·[\u4e00-\u9fff]+", zh)]
+    count = len(dotted)  # 瑞秋·宾克斯, counted once: not again by its pieces (宾克斯, 瑞秋 nr)
+
+    def in_dotted(start: int, end: int) -> bool:
+        return any(start < b and a < end for a, b in dotted)
+
     # Titles: 《坏女权主义者》, “三联画” (a quotation of a sentence is no name).
     # A title CC-CEDICT translates into what the English says (“雨人” 'Rain Man') renders
     # that, not another name.
@@ -237,6 +243,8 @@ def _names_left(zh: str, taken: int, en: str = "") -> bool:
         entry = table.get(m.group())
         if entry and not any(d[:1].isupper() for d in entry):
             continue  # a common word (马上, 利用)
+        if in_dotted(*m.span()):
+            continue
         if _dictionary_rendering_in(m.group(), en) or _longer_rendering_in(
             zh, m.start(), m.end(), en
         ):
@@ -244,13 +252,17 @@ def _names_left(zh: str, taken: int, en: str = "") -> bool:
         count += 1
     if count > taken:
         return True
-    count += sum(  # 黄沙, 高平; not a verb the tagger takes for a name (扶正 "to set upright")
-        1
-        for token, tag in tagged_tokens(zh)
-        if tag == "nr"
-        and not any(d.startswith("to ") for d in table.get(token, ()))
-        and not _dictionary_rendering_in(token, en)
-    )
+    position = 0
+    for token, tag in tagged_tokens(zh):
+        start = zh.find(token, position)
+        position = start + len(token) if start >= 0 else position
+        if (  # 黄沙, 高平; not a verb the tagger takes for a name (扶正 "to set upright")
+            tag == "nr"
+            and not (start >= 0 and in_dotted(start, start + len(token)))
+            and not any(d.startswith("to ") for d in table.get(token, ()))
+            and not _dictionary_rendering_in(token, en)
+        ):
+            count += 1
     return count > taken
 
 
@@ -314,10 +326,14 @@ def unrendered_names(  # type: ignore[no-untyped-def]
             if lost and all(fold(w) not in zh_folded for w in lost):
                 missing.append(" ".join(lost))
             continue
-        if explained(run, zh, zh_folded, glossary, document_english):
+        if explained(run, zh, zh_folded, glossary, document_english, by_sound=False):
             by_dictionary += 1
             parts = run.replace("-", " ").split()  # Ningbo-Zhoushan Port: two cities and a port
             partial += _lost_pinyin_names(run, parts, zh, zh_folded, glossary)
+            continue
+        if rendered_by_sound(run, zh):
+            # Rendered, but not counted as taking a name of the Chinese: a likeness by sound
+            # may be chance, and the other names should not be flagged on it.
             continue
         missing.append(run)
     if not missing:
@@ -407,11 +423,12 @@ def shortened_only(runs: list[str], en: str, zh: str) -> list[str]:
 
 
 def explained(  # type: ignore[no-untyped-def]
-    run: str, zh: str, zh_folded: str, glossary, document_english: str = ""
+    run: str, zh: str, zh_folded: str, glossary, document_english: str = "", by_sound: bool = True
 ) -> bool:
     """The Chinese renders the English name run (not kept in Latin): by the glossary or a
-    dictionary word, its pinyin, a place it is the adjective of, or a person's surname spelt
-    otherwise than in pinyin."""
+    dictionary word, its pinyin, a place it is the adjective of, a person's surname spelt
+    otherwise than in pinyin, or (unless `by_sound` is false) a name by sound that spells it
+    (`transliteration`)."""
     parts = run.replace("-", " ").split()  # Ningbo-Zhoushan Port: two cities and a port
     return (
         mapped(run, zh_folded, glossary)
@@ -419,4 +436,5 @@ def explained(  # type: ignore[no-untyped-def]
         or spelt_in_pinyin(" ".join(parts), zh)
         or place_word_rendered(run, zh)  # Egyptian ↔ 埃及, Swedish kronor ↔ 瑞典克朗
         or surname_spelling_in(run, zh, document_english)  # Nancy Ip ↔ 叶玉如
+        or (by_sound and rendered_by_sound(run, zh))  # Sentosa ↔ 圣淘沙
     )

@@ -26,6 +26,7 @@ from tm.checks.name_evidence import (
     spelt_surname,
     words_in,
 )
+from tm.checks.transliteration import renders_by_sound, spells
 from tm.text.fold import fold
 
 #: Endings that make a place's adjective or a people's name of a place's name (Egypt →
@@ -205,7 +206,8 @@ def _english_names() -> frozenset[str]:
     return frozenset(names)
 
 
-def _names_by_sound(zh: str, en: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _names_by_sound(zh: str, en: str) -> tuple[str, ...]:
     """Foreign names by sound in the Chinese (赫伯罗特, tagged so or made of the characters
     such names use, not a common word) that the English renders neither by their pinyin nor by
     a name CC-CEDICT gives them: names the checker leaves alone, which still want an English
@@ -218,26 +220,50 @@ def _names_by_sound(zh: str, en: str) -> list[str]:
     letters = re.sub(r"[^a-z]", "", en.lower())
     found: list[str] = []
     previous = ""
+    people: list[tuple[int, int]] = []  # runs of tokens tagged as people: 泽|连斯基 is one
+    position = 0
     for token, tag in tagged_tokens(zh):
+        start = zh.find(token, position)
+        if start >= 0:
+            position = start + len(token)
+            if tag in ("nr", "nrt") and previous in ("nr", "nrt") and people:
+                people[-1] = (people[-1][0], position)
+            elif tag in ("nr", "nrt"):
+                people.append((start, position))
         if tag == "nrt" and previous == "nrt":
             found[-1] += token  # 穆斯|卡特: one name the tagger cut in two
         elif tag == "nrt":
             found.append(token)
         previous = tag
-    spans = [(i, i + n) for i in range(len(zh)) for n in range(2, 9) if zh[i : i + n] in table]
+    spans: list[tuple[int, int]] | None = None  # the dictionary's words, when first wanted
     for m in TRANSLITERATION_RUN.finditer(zh):
+        whole = next((zh[i:j] for i, j in people if i <= m.start() and m.end() <= j), "")
+        if len(whole) > len(m.group()) and whole not in table:
+            # 斯基 of 泽连斯基 (泽|连斯基, tagged as a person): the name is the whole run
+            if not any(whole in t or t in whole for t in found):
+                found.append(whole)
+            continue
         entry = table.get(m.group())
         if entry and not any(d[:1].isupper() and not d.startswith("CL:") for d in entry):
             continue  # a common word (马上, 利用, 比赛 "match; CL:场")
+        if spans is None:
+            spans = [
+                (i, i + n) for i in range(len(zh)) for n in range(2, 9) if zh[i : i + n] in table
+            ]
         a, b = m.span()
         if any(i < b and j > a and not (a <= i and j <= b) for i, j in spans):
             continue  # across or inside a word of the dictionary (兆|瓦|海|上)
         if not any(m.group() in t or t in m.group() for t in found):
             found.append(m.group())
+    from tm.checks.latin_names import english_name_runs
+
     out = []
+    runs = english_name_runs(en)
     for name in found:
         if any(form in letters for form in pinyin_forms(name)):
             continue
+        if renders_by_sound(name, runs):
+            continue  # it renders an English name already (欧尔班 Orban): no other one
         # Its own entry or a longer word that holds it (阿茨 in 阿茨海默症 "Alzheimer's").
         holders = [name, *(w for w in words_in(zh) if name in w)]
         names = [
@@ -246,7 +272,7 @@ def _names_by_sound(zh: str, en: str) -> list[str]:
         if any(n in en for n in names):
             continue
         out.append(name)
-    return out
+    return tuple(out)
 
 
 def settle(
@@ -263,6 +289,16 @@ def settle(
     name runs that could be one (not a name CC-CEDICT links to other characters, Paris for
     洛杉矶; not a pinyin name; not for a Chinese person, whose English is pinyin or a known
     surname spelling). The English runs so paired are not lost either."""
+    from tm.checks.latin_names import english_name_runs
+
+    # A Chinese name by sound that spells an English name of the pair is rendered (武契奇 ~
+    # Vucic): it is lost no more, and the run it spells renders nothing else.
+    runs = english_name_runs(en)
+    linked = [(n, w) for n, w in chinese_lost if not name_heads(n) and renders_by_sound(n, runs)]
+    if linked:
+        chinese_lost = [f for f in chinese_lost if f not in linked]
+        english_lost = [r for r in english_lost if not any(spells(n, r) for n, _w in linked)]
+        unexplained = [r for r in unexplained if not any(spells(n, r) for n, _w in linked)]
     by_sound = [
         n for n in _names_by_sound(zh, en) if not any(n in z or z in n for z, _w in chinese_lost)
     ]

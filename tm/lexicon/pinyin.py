@@ -24,6 +24,14 @@ def syllables() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in table.items()}
 
 
+def _written(readings: frozenset[str]) -> frozenset[str]:
+    """A character's readings as English writes them: ü (v in the tables) also as u or yu
+    (吕 Lü, Lu, Lyu; 女 Nü, Nu)."""
+    if not any("v" in r for r in readings):
+        return readings
+    return readings | {r.replace("v", w) for r in readings for w in ("u", "yu")}
+
+
 def transliterates(chinese: str, latin: str) -> bool:
     """Whether `latin` spells `chinese` in pinyin without tones (高平 ~ Gao Ping, 滕英明 ~
     Teng Yingming): how names pass from Chinese into English."""
@@ -36,6 +44,7 @@ def transliterates(chinese: str, latin: str) -> bool:
         options = table.get(char)
         if not options:
             return False
+        options = _written(options)
         reachable = {i + len(s) for i in reachable for s in options if letters.startswith(s, i)}
         if not reachable:
             return False
@@ -52,5 +61,5 @@ def pinyin_forms(token: str, limit: int = 8) -> frozenset[str]:
         readings = table.get(char)
         if not readings:
             return frozenset()
-        forms = [f + r for f in forms for r in sorted(readings)][:limit]
+        forms = [f + r for f in forms for r in sorted(_written(readings))][:limit]
     return frozenset(stem(f) for f in forms if len(f) > 3)

@@ -108,5 +108,11 @@ def chinese_tokens(text: str) -> list[str]:
 
 
 def tagged_tokens(text: str) -> list[tuple[str, str]]:
-    """(token, part of speech) by jieba's own dictionary and tagger."""
-    return default_tokenizer().tagged(text)
+    """(token, part of speech) by jieba's own dictionary and tagger (a new list each call)."""
+    return list(_tagged(text))
+
+
+@lru_cache(maxsize=4096)
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """The checks tag one sentence in several rules: jieba's tagger runs once for it."""
+    return tuple(default_tokenizer().tagged(text))
