@@ -117,3 +117,18 @@ def test_a_stan_countrys_adjective_renders_the_country() -> None:
     assert _messages(zh, en) == []
     dropped = "President Kassym-Jomart Tokayev will attend the SCO summit in Tianjin."
     assert any("“哈萨克斯坦”" in m for m in _messages(zh, dropped))
+
+
+def test_a_name_by_sound_the_tagger_cuts_is_counted_once() -> None:
+    """泽连斯基 comes from jieba as 泽|连斯基, both tagged as people; its tail 斯基 is no second
+    name by sound wanting an English name of its own."""
+    zh = "土耳其总统埃尔多安与乌克兰总统泽连斯基通电话。"
+    en = (
+        "Turkish President Recep Tayyip Erdogan held a phone call with Ukrainian President "
+        "Volodymyr Zelensky."
+    )
+    assert _messages(zh, en) == []
+    alone = "乌克兰总统泽连斯基当天发表视频讲话。"
+    assert _messages(alone, "Ukrainian President Volodymyr Zelensky gave a video address.") == []
+    dropped = _messages(alone, "The Ukrainian president gave a video address that day.")
+    assert any("泽连斯基" in m for m in dropped) and not any("乌克兰" in m for m in dropped)

@@ -271,6 +271,8 @@ def _names_by_sound(zh: str, en: str) -> tuple[str, ...]:
         ]
         if any(n in en for n in names):
             continue
+        if any(len(n) >= 5 and re.search(rf"\b{re.escape(n[: len(n) - 2])}", en) for n in names):
+            continue  # Ukrainian for 乌克兰 "Ukraine", tagged as a person
         out.append(name)
     return tuple(out)
 
